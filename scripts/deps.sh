@@ -1,0 +1,42 @@
+#!/bin/sh
+# deps.sh build|test: install the Debian packages virtdeck needs, once.
+# Idempotent: asks dpkg first and runs apt-get only for what is missing.
+set -eu
+
+build_pkgs="gcc meson ninja-build pkg-config libvirt-dev libncurses-dev
+libxml2-dev libvncserver-dev libcmocka-dev"
+test_pkgs="libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients
+qemu-system-x86 qemu-utils seabios ipxe-qemu dnsmasq-base iptables iproute2 tmux
+libxml2-utils ovmf procps util-linux"
+
+case "${1:-build}" in
+    build) want=$build_pkgs ;;
+    test) want="$build_pkgs $test_pkgs" ;;
+    *) echo "usage: $0 build|test" >&2; exit 2 ;;
+esac
+
+missing=""
+for p in $want; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+sudo=""
+if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null; then
+        sudo="sudo"
+    else
+        echo "deps.sh: missing packages:$missing; run as root or install them" >&2
+        exit 1
+    fi
+fi
+echo "deps.sh: installing$missing"
+export DEBIAN_FRONTEND=noninteractive
+# Update the package lists once: when they are absent or a day old.
+if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mmin -1440 2>/dev/null | head -n 1)" ]; then
+    $sudo apt-get update -qq
+fi
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq $missing >/dev/null

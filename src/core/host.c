@@ -1,0 +1,642 @@
+/*
+ * host.c: the worker thread that owns one libvirt connection.
+ *
+ * The worker connects (with backoff), registers for events, reads the
+ * lists on every tick and after every event or command, runs queued
+ * commands, and publishes each new picture as an immutable snapshot.
+ * Event callbacks run on the event loop thread: they only set flags and
+ * wake the worker. The UI thread only takes snapshots and queues
+ * commands, under a lock that is never held across a libvirt call.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+
+#include "virtdeck/core.h"
+#include "virtdeck/host.h"
+#include "core/commands_priv.h"
+#include "core/errors.h"
+#include "core/lists.h"
+#include "core/snapshot_priv.h"
+
+#define FULL_EVERY_TICKS 5      /* flags, networks and pools every 5 ticks */
+#define KEEPALIVE_INTERVAL 5    /* seconds between keepalive probes */
+#define KEEPALIVE_COUNT 3       /* unanswered probes before closing */
+
+typedef struct cmd_item {
+    struct cmd_item *next;
+    unsigned long long id;
+    vd_cmd cmd;
+} cmd_item;
+
+enum {
+    DIRTY_DOMAINS = 1 << 0,     /* states changed: re-read the stats */
+    DIRTY_FULL = 1 << 1,        /* objects came or went: re-read everything */
+    DIRTY_NETWORKS = 1 << 2,
+    DIRTY_POOLS = 1 << 3,
+};
+
+struct vd_host {
+    int refs;                   /* atomic: owner, worker, each callback */
+    int id;
+    char *uri;
+    char *label;
+    bool readonly;
+    int tick_ms;
+    vd_bus *bus;
+    pthread_t thread;
+
+    pthread_mutex_t lock;
+    pthread_cond_t cond;        /* work for the worker, or worker done */
+    /* guarded by lock */
+    bool stop;
+    bool done;
+    bool closed;                /* the close callback fired */
+    int close_reason;
+    unsigned int dirty;
+    cmd_item *head;
+    cmd_item *tail;
+    unsigned long long next_id;
+    vd_snapshot *snap;          /* the latest published picture */
+
+    /* worker only */
+    virConnectPtr conn;
+    int cb_domain;
+    int cb_network;
+    int cb_pool;
+    bool cb_close;
+    vd_list_caps caps;
+    long long next_tick_ms;
+    unsigned int ticks;
+    long long retry_at_ms;
+    unsigned int attempts;
+};
+
+/* Drop a reference to the host; the last one frees it. */
+static void
+host_unref(vd_host *h)
+{
+    cmd_item *item;
+
+    if (__atomic_sub_fetch(&h->refs, 1, __ATOMIC_ACQ_REL) > 0)
+        return;
+    while ((item = h->head)) {
+        h->head = item->next;
+        free(item->cmd.str);
+        free(item);
+    }
+    vd_snapshot_unref(h->snap);
+    pthread_cond_destroy(&h->cond);
+    pthread_mutex_destroy(&h->lock);
+    free(h->uri);
+    free(h->label);
+    free(h);
+}
+
+/* Take a reference. */
+static vd_host *
+host_ref(vd_host *h)
+{
+    __atomic_add_fetch(&h->refs, 1, __ATOMIC_RELAXED);
+    return h;
+}
+
+/* freecb for callback registrations, which each hold a reference. */
+static void
+host_unref_cb(void *opaque)
+{
+    host_unref(opaque);
+}
+
+/* Set dirty bits and wake the worker. Any thread. */
+static void
+host_mark(vd_host *h, unsigned int bits)
+{
+    pthread_mutex_lock(&h->lock);
+    h->dirty |= bits;
+    pthread_cond_broadcast(&h->cond);
+    pthread_mutex_unlock(&h->lock);
+}
+
+/* Make snap the current picture and wake the UI. Worker only. */
+static void
+publish(vd_host *h, vd_snapshot *snap)
+{
+    vd_snapshot *old;
+
+    pthread_mutex_lock(&h->lock);
+    old = h->snap;
+    h->snap = snap;
+    pthread_mutex_unlock(&h->lock);
+    vd_snapshot_unref(old);
+    vd_bus_wake(h->bus);
+}
+
+/* A copy of the current picture to change and publish. Worker only:
+ * no other thread replaces h->snap, so reading it unlocked is safe. */
+static vd_snapshot *
+next_snapshot(vd_host *h)
+{
+    return vd_snapshot_clone(h->snap);
+}
+
+/* Domain lifecycle event (event loop thread). */
+static int
+on_domain_event(virConnectPtr conn, virDomainPtr dom, int event, int detail,
+                void *opaque)
+{
+    unsigned int bits = DIRTY_DOMAINS;
+
+    (void)conn;
+    (void)dom;
+    (void)detail;
+    if (event == VIR_DOMAIN_EVENT_DEFINED || event == VIR_DOMAIN_EVENT_UNDEFINED)
+        bits |= DIRTY_FULL;
+    host_mark(opaque, bits);
+    return 0;
+}
+
+/* Network lifecycle event (event loop thread). */
+static void
+on_network_event(virConnectPtr conn, virNetworkPtr net, int event, int detail,
+                 void *opaque)
+{
+    (void)conn;
+    (void)net;
+    (void)event;
+    (void)detail;
+    host_mark(opaque, DIRTY_NETWORKS);
+}
+
+/* Storage pool lifecycle event (event loop thread). */
+static void
+on_pool_event(virConnectPtr conn, virStoragePoolPtr pool, int event,
+              int detail, void *opaque)
+{
+    (void)conn;
+    (void)pool;
+    (void)event;
+    (void)detail;
+    host_mark(opaque, DIRTY_POOLS);
+}
+
+/* The daemon closed the connection, or keepalive gave up (event loop). */
+static void
+on_close(virConnectPtr conn, int reason, void *opaque)
+{
+    vd_host *h = opaque;
+
+    (void)conn;
+    pthread_mutex_lock(&h->lock);
+    h->closed = true;
+    h->close_reason = reason;
+    pthread_cond_broadcast(&h->cond);
+    pthread_mutex_unlock(&h->lock);
+}
+
+/* Register the event and close callbacks; failures only cost
+ * liveliness (the tick still refreshes), so they are not fatal. */
+static void
+register_callbacks(vd_host *h)
+{
+    h->cb_domain = virConnectDomainEventRegisterAny(h->conn, NULL,
+                        VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                        VIR_DOMAIN_EVENT_CALLBACK(on_domain_event),
+                        host_ref(h), host_unref_cb);
+    if (h->cb_domain < 0)
+        host_unref(h);
+    h->cb_network = virConnectNetworkEventRegisterAny(h->conn, NULL,
+                        VIR_NETWORK_EVENT_ID_LIFECYCLE,
+                        VIR_NETWORK_EVENT_CALLBACK(on_network_event),
+                        host_ref(h), host_unref_cb);
+    if (h->cb_network < 0)
+        host_unref(h);
+    h->cb_pool = virConnectStoragePoolEventRegisterAny(h->conn, NULL,
+                        VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE,
+                        VIR_STORAGE_POOL_EVENT_CALLBACK(on_pool_event),
+                        host_ref(h), host_unref_cb);
+    if (h->cb_pool < 0)
+        host_unref(h);
+    /* No reference for the close callback: drivers without close
+     * callbacks accept the registration but never call its freecb, and
+     * none is needed, since unregistering waits for a running call. */
+    h->cb_close = virConnectRegisterCloseCallback(h->conn, on_close, h,
+                                                  NULL) == 0;
+    virResetLastError();
+}
+
+/* Deregister callbacks and close the connection. Worker only. */
+static void
+disconnect(vd_host *h)
+{
+    if (!h->conn)
+        return;
+    if (h->cb_domain >= 0)
+        virConnectDomainEventDeregisterAny(h->conn, h->cb_domain);
+    if (h->cb_network >= 0)
+        virConnectNetworkEventDeregisterAny(h->conn, h->cb_network);
+    if (h->cb_pool >= 0)
+        virConnectStoragePoolEventDeregisterAny(h->conn, h->cb_pool);
+    if (h->cb_close)
+        virConnectUnregisterCloseCallback(h->conn, on_close);
+    h->cb_domain = h->cb_network = h->cb_pool = -1;
+    h->cb_close = false;
+    virConnectClose(h->conn);
+    h->conn = NULL;
+    virResetLastError();
+    pthread_mutex_lock(&h->lock);
+    h->closed = false;
+    pthread_mutex_unlock(&h->lock);
+}
+
+/* Record a failed attempt or a lost connection and publish it. */
+static void
+publish_failure(vd_host *h, char *message)
+{
+    vd_snapshot *snap = next_snapshot(h);
+
+    h->attempts++;
+    h->retry_at_ms = vd_now_ms() + vd_retry_delay_ms(h->attempts);
+    if (snap) {
+        snap->conn = VD_CONN_FAILED;
+        snap->attempts = h->attempts;
+        snap->retry_at_ms = h->retry_at_ms;
+        vd_strset(&snap->error, message);
+        vd_strset(&snap->hint, vd_err_hint(h->uri, message));
+        publish(h, snap);
+    }
+    free(message);
+}
+
+/* Read the lists asked for by bits into a new snapshot and publish it.
+ * Returns 0, or -1 when libvirt failed (error left set). */
+static int
+refresh(vd_host *h, unsigned int bits, bool with_info)
+{
+    vd_snapshot *snap = next_snapshot(h);
+    vd_domain *doms = NULL;
+    vd_network *nets = NULL;
+    vd_pool *pools = NULL;
+    size_t ndoms = 0, nnets = 0, npools = 0;
+    bool full = bits & DIRTY_FULL;
+    int ret = -1;
+
+    if (!snap)
+        return -1;
+    if (with_info && vd_lists_read_info(h->conn, &snap->info) < 0)
+        goto cleanup;
+    if ((bits & (DIRTY_DOMAINS | DIRTY_FULL)) &&
+        vd_lists_read_domains(h->conn, &h->caps, full, h->snap, &doms, &ndoms) < 0)
+        goto cleanup;
+    if ((bits & (DIRTY_NETWORKS | DIRTY_FULL)) &&
+        vd_lists_read_networks(h->conn, &nets, &nnets) < 0)
+        goto cleanup;
+    if ((bits & (DIRTY_POOLS | DIRTY_FULL)) &&
+        vd_lists_read_pools(h->conn, &pools, &npools) < 0)
+        goto cleanup;
+
+    if (bits & (DIRTY_DOMAINS | DIRTY_FULL)) {
+        vd_domains_free(snap->domains, snap->ndomains);
+        snap->domains = doms;
+        snap->ndomains = ndoms;
+        doms = NULL;
+    }
+    if (bits & (DIRTY_NETWORKS | DIRTY_FULL)) {
+        vd_networks_free(snap->networks, snap->nnetworks);
+        snap->networks = nets;
+        snap->nnetworks = nnets;
+        nets = NULL;
+    }
+    if (bits & (DIRTY_POOLS | DIRTY_FULL)) {
+        vd_pools_free(snap->pools, snap->npools);
+        snap->pools = pools;
+        snap->npools = npools;
+        pools = NULL;
+    }
+    snap->conn = VD_CONN_CONNECTED;
+    snap->attempts = 0;
+    snap->retry_at_ms = 0;
+    snap->taken_ms = vd_now_ms();
+    vd_strset(&snap->error, NULL);
+    vd_strset(&snap->hint, NULL);
+    publish(h, snap);
+    snap = NULL;
+    ret = 0;
+
+ cleanup:
+    vd_domains_free(doms, ndoms);
+    vd_networks_free(nets, nnets);
+    vd_pools_free(pools, npools);
+    vd_snapshot_unref(snap);
+    return ret;
+}
+
+/* One connection attempt. Worker only. */
+static void
+try_connect(vd_host *h)
+{
+    unsigned int flags = h->readonly ? VIR_CONNECT_RO : 0;
+
+    if (h->attempts == 0 && h->snap->conn != VD_CONN_CONNECTING) {
+        vd_snapshot *snap = next_snapshot(h);
+        if (snap) {
+            snap->conn = VD_CONN_CONNECTING;
+            publish(h, snap);
+        }
+    }
+    /* No auth callback: nothing may prompt over the screen. */
+    h->conn = virConnectOpenAuth(h->uri, NULL, flags);
+    if (!h->conn) {
+        publish_failure(h, vd_err_take("could not connect"));
+        return;
+    }
+    /* Returns 1 where the driver needs none (local drivers). */
+    if (virConnectSetKeepAlive(h->conn, KEEPALIVE_INTERVAL, KEEPALIVE_COUNT) < 0)
+        virResetLastError();
+    register_callbacks(h);
+    if (refresh(h, DIRTY_FULL, true) < 0) {
+        char *msg = vd_err_take("could not read the host's lists");
+        disconnect(h);
+        publish_failure(h, msg);
+        return;
+    }
+    h->attempts = 0;
+    h->ticks = 0;
+    h->next_tick_ms = vd_now_ms() + h->tick_ms;
+}
+
+/* The connection went away: say why and schedule a reconnect. */
+static void
+connection_lost(vd_host *h, int reason)
+{
+    const char *why;
+    char *msg;
+
+    switch (reason) {
+    case VIR_CONNECT_CLOSE_REASON_EOF:
+        why = "connection closed by the daemon (End of file)";
+        break;
+    case VIR_CONNECT_CLOSE_REASON_KEEPALIVE:
+        why = "connection lost: the daemon stopped answering keepalive probes";
+        break;
+    case VIR_CONNECT_CLOSE_REASON_ERROR:
+        why = "connection closed after an error";
+        break;
+    default:
+        why = "connection closed";
+        break;
+    }
+    msg = strdup(why);
+    disconnect(h);
+    publish_failure(h, msg);
+    /* Reconnect quickly the first time: a restarted daemon is usually
+     * back within a second. */
+}
+
+/* Answer every queued command; run them when connected. */
+static void
+run_commands(vd_host *h)
+{
+    for (;;) {
+        cmd_item *item;
+        vd_result *res;
+
+        pthread_mutex_lock(&h->lock);
+        if ((item = h->head) && !(h->head = item->next))
+            h->tail = NULL;
+        pthread_mutex_unlock(&h->lock);
+        if (!item)
+            return;
+        if ((res = vd_result_new(&item->cmd, item->id, h->id))) {
+            if (!h->conn) {
+                const vd_cmd_info *info = vd_cmd_describe(item->cmd.kind);
+                if (asprintf(&res->message, "%s: %s is not connected",
+                             info->verb, h->label) < 0)
+                    res->message = NULL;
+            } else if (vd_cmd_run(h->conn, h->readonly, &item->cmd, res)) {
+                host_mark(h, DIRTY_FULL);
+            }
+            vd_bus_post(h->bus, res);
+        }
+        free(item->cmd.str);
+        free(item);
+    }
+}
+
+/* Wait until there is work or the next deadline. Worker only. */
+static void
+wait_for_work(vd_host *h)
+{
+    long long deadline = h->conn ? h->next_tick_ms : h->retry_at_ms;
+    struct timespec ts;
+
+    pthread_mutex_lock(&h->lock);
+    while (!h->stop && !h->head && !h->closed &&
+           !(h->conn && h->dirty) && vd_now_ms() < deadline) {
+        long long ms = deadline;
+        ts.tv_sec = ms / 1000;
+        ts.tv_nsec = (ms % 1000) * 1000000;
+        if (pthread_cond_timedwait(&h->cond, &h->lock, &ts) == ETIMEDOUT)
+            break;
+    }
+    pthread_mutex_unlock(&h->lock);
+}
+
+/* The worker's life: connect, refresh, run commands, until stopped. */
+static void *
+worker_main(void *opaque)
+{
+    vd_host *h = opaque;
+
+    vd_err_quiet_thread();
+    for (;;) {
+        unsigned int bits;
+        bool stop, closed;
+        int reason;
+
+        pthread_mutex_lock(&h->lock);
+        stop = h->stop;
+        closed = h->closed;
+        reason = h->close_reason;
+        pthread_mutex_unlock(&h->lock);
+        if (stop)
+            break;
+
+        if (h->conn && (closed || virConnectIsAlive(h->conn) != 1))
+            connection_lost(h, closed ? reason : VIR_CONNECT_CLOSE_REASON_ERROR);
+        if (!h->conn && vd_now_ms() >= h->retry_at_ms)
+            try_connect(h);
+
+        run_commands(h);
+
+        if (h->conn) {
+            long long now = vd_now_ms();
+
+            pthread_mutex_lock(&h->lock);
+            bits = h->dirty;
+            h->dirty = 0;
+            pthread_mutex_unlock(&h->lock);
+            if (now >= h->next_tick_ms) {
+                bits |= DIRTY_DOMAINS;
+                if (++h->ticks % FULL_EVERY_TICKS == 0)
+                    bits |= DIRTY_FULL;
+                h->next_tick_ms = now + h->tick_ms;
+            }
+            if (bits && refresh(h, bits, false) < 0) {
+                if (virConnectIsAlive(h->conn) != 1) {
+                    connection_lost(h, VIR_CONNECT_CLOSE_REASON_ERROR);
+                } else {
+                    /* keep the old lists, show what went wrong */
+                    vd_snapshot *snap = next_snapshot(h);
+                    char *msg = vd_err_take("refresh failed");
+                    if (snap) {
+                        vd_strset(&snap->error, msg);
+                        publish(h, snap);
+                    }
+                    free(msg);
+                }
+            }
+        }
+        wait_for_work(h);
+    }
+
+    disconnect(h);
+    run_commands(h);            /* answer what was still queued */
+    pthread_mutex_lock(&h->lock);
+    h->done = true;
+    pthread_cond_broadcast(&h->cond);
+    pthread_mutex_unlock(&h->lock);
+    host_unref(h);
+    return NULL;
+}
+
+/* Create a host and start its worker. */
+vd_host *
+vd_host_new(const vd_host_opts *opts, int host_id, vd_bus *bus)
+{
+    vd_host *h = calloc(1, sizeof(*h));
+    pthread_condattr_t attr;
+
+    if (!h)
+        return NULL;
+    h->refs = 1;
+    h->id = host_id;
+    h->readonly = opts->readonly;
+    h->tick_ms = opts->tick_ms > 0 ? opts->tick_ms : 2000;
+    h->bus = bus;
+    h->cb_domain = h->cb_network = h->cb_pool = -1;
+    pthread_mutex_init(&h->lock, NULL);
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&h->cond, &attr);
+    pthread_condattr_destroy(&attr);
+    if (vd_strset(&h->uri, opts->uri) < 0 ||
+        vd_strset(&h->label, opts->label ? opts->label : opts->uri) < 0 ||
+        !(h->snap = vd_snapshot_new(host_id, h->uri, h->label, h->readonly)))
+        goto error;
+    h->snap->conn = VD_CONN_CONNECTING;
+    if (pthread_create(&h->thread, NULL, worker_main, host_ref(h)) != 0) {
+        host_unref(h);          /* the worker's reference */
+        goto error;
+    }
+    return h;
+
+ error:
+    host_unref(h);
+    return NULL;
+}
+
+/* Stop the worker, wait a little for it, release the host. */
+void
+vd_host_free(vd_host *h, int wait_ms)
+{
+    struct timespec ts;
+    long long deadline;
+    bool done;
+
+    if (!h)
+        return;
+    deadline = vd_now_ms() + (wait_ms > 0 ? wait_ms : 0);
+    ts.tv_sec = deadline / 1000;
+    ts.tv_nsec = (deadline % 1000) * 1000000;
+    pthread_mutex_lock(&h->lock);
+    h->stop = true;
+    pthread_cond_broadcast(&h->cond);
+    while (!h->done &&
+           pthread_cond_timedwait(&h->cond, &h->lock, &ts) != ETIMEDOUT)
+        ;
+    done = h->done;
+    pthread_mutex_unlock(&h->lock);
+    if (done)
+        pthread_join(h->thread, NULL);
+    else
+        pthread_detach(h->thread);  /* stuck in an RPC: it frees itself */
+    host_unref(h);
+}
+
+/* The current picture, referenced. */
+vd_snapshot *
+vd_host_snapshot(vd_host *h)
+{
+    vd_snapshot *snap;
+
+    pthread_mutex_lock(&h->lock);
+    snap = vd_snapshot_ref(h->snap);
+    pthread_mutex_unlock(&h->lock);
+    return snap;
+}
+
+/* Queue a command. */
+unsigned long long
+vd_host_submit(vd_host *h, vd_cmd *cmd)
+{
+    cmd_item *item = calloc(1, sizeof(*item));
+    unsigned long long id;
+
+    pthread_mutex_lock(&h->lock);
+    id = ++h->next_id;
+    if (item) {
+        item->id = id;
+        item->cmd = *cmd;
+        item->cmd.uuid[VD_UUID_LEN - 1] = '\0';
+        if (h->tail)
+            h->tail->next = item;
+        else
+            h->head = item;
+        h->tail = item;
+        pthread_cond_broadcast(&h->cond);
+    }
+    pthread_mutex_unlock(&h->lock);
+    if (!item) {
+        free(cmd->str);
+        id = 0;
+    }
+    cmd->str = NULL;
+    return id;
+}
+
+/* Queue kind on uuid. */
+unsigned long long
+vd_host_submit_simple(vd_host *h, vd_cmd_kind kind, const char *uuid)
+{
+    vd_cmd cmd = { .kind = kind };
+
+    if (uuid) {
+        strncpy(cmd.uuid, uuid, VD_UUID_LEN - 1);
+        cmd.uuid[VD_UUID_LEN - 1] = '\0';
+    }
+    return vd_host_submit(h, &cmd);
+}
+
+/* The id given at creation. */
+int
+vd_host_id(const vd_host *h)
+{
+    return h->id;
+}

@@ -1,0 +1,449 @@
+/*
+ * lists.c: a host's domains, networks and pools read with as few RPCs
+ * as libvirt allows: one bulk stats call for the domains, filtered
+ * list calls for the flags, never one call per domain on a tick.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+
+#include "core/lists.h"
+#include "core/snapshot_priv.h"
+
+/* A sorted set of UUID strings. */
+typedef struct uuid_set {
+    char (*uuids)[VD_UUID_LEN];
+    size_t n;
+} uuid_set;
+
+/* qsort/bsearch comparator for UUID strings. */
+static int
+uuid_cmp(const void *a, const void *b)
+{
+    return strcmp((const char *)a, (const char *)b);
+}
+
+/* Whether set holds uuid. */
+static bool
+uuid_set_has(const uuid_set *set, const char *uuid)
+{
+    return set->n && bsearch(uuid, set->uuids, set->n, VD_UUID_LEN, uuid_cmp);
+}
+
+/* Domains matching the filter flags as a UUID set. 0 or -1. */
+static int
+domain_uuids(virConnectPtr conn, unsigned int flags, uuid_set *set)
+{
+    virDomainPtr *doms = NULL;
+    int n, i;
+
+    if ((n = virConnectListAllDomains(conn, &doms, flags)) < 0)
+        return -1;
+    set->n = 0;
+    set->uuids = n ? calloc(n, VD_UUID_LEN) : NULL;
+    for (i = 0; i < n; i++) {
+        if (set->uuids && virDomainGetUUIDString(doms[i], set->uuids[set->n]) == 0)
+            set->n++;
+        virDomainFree(doms[i]);
+    }
+    free(doms);
+    qsort(set->uuids, set->n, VD_UUID_LEN, uuid_cmp);
+    return 0;
+}
+
+/* Networks matching the filter flags as a UUID set. 0 or -1. */
+static int
+network_uuids(virConnectPtr conn, unsigned int flags, uuid_set *set)
+{
+    virNetworkPtr *nets = NULL;
+    int n, i;
+
+    if ((n = virConnectListAllNetworks(conn, &nets, flags)) < 0)
+        return -1;
+    set->n = 0;
+    set->uuids = n ? calloc(n, VD_UUID_LEN) : NULL;
+    for (i = 0; i < n; i++) {
+        if (set->uuids && virNetworkGetUUIDString(nets[i], set->uuids[set->n]) == 0)
+            set->n++;
+        virNetworkFree(nets[i]);
+    }
+    free(nets);
+    qsort(set->uuids, set->n, VD_UUID_LEN, uuid_cmp);
+    return 0;
+}
+
+/* Pools matching the filter flags as a UUID set. 0 or -1. */
+static int
+pool_uuids(virConnectPtr conn, unsigned int flags, uuid_set *set)
+{
+    virStoragePoolPtr *pools = NULL;
+    int n, i;
+
+    if ((n = virConnectListAllStoragePools(conn, &pools, flags)) < 0)
+        return -1;
+    set->n = 0;
+    set->uuids = n ? calloc(n, VD_UUID_LEN) : NULL;
+    for (i = 0; i < n; i++) {
+        if (set->uuids && virStoragePoolGetUUIDString(pools[i], set->uuids[set->n]) == 0)
+            set->n++;
+        virStoragePoolFree(pools[i]);
+    }
+    free(pools);
+    qsort(set->uuids, set->n, VD_UUID_LEN, uuid_cmp);
+    return 0;
+}
+
+/* Host facts. */
+int
+vd_lists_read_info(virConnectPtr conn, vd_host_info *info)
+{
+    virNodeInfo node;
+    unsigned long ver = 0;
+    const char *type;
+    char *host;
+
+    vd_host_info_clear(info);
+    if ((host = virConnectGetHostname(conn)))
+        info->hostname = host;
+    else
+        virResetLastError();
+    if ((type = virConnectGetType(conn)) && vd_strset(&info->hv_type, type) < 0)
+        return -1;
+    if (virConnectGetLibVersion(conn, &ver) == 0)
+        info->libvirt_version = ver;
+    ver = 0;
+    if (virConnectGetVersion(conn, &ver) == 0)
+        info->hv_version = ver;
+    if (virNodeGetInfo(conn, &node) < 0)
+        return -1;
+    if (vd_strset(&info->cpu_model, node.model) < 0)
+        return -1;
+    info->cpus = node.cpus;
+    info->mem_kib = node.memory;
+    virResetLastError();
+    return 0;
+}
+
+/* Fill the identity of d from a domain handle (no RPC). */
+static int
+domain_identity(virDomainPtr dom, vd_domain *d)
+{
+    unsigned int id = virDomainGetID(dom);
+
+    if (virDomainGetUUIDString(dom, d->uuid) < 0 ||
+        vd_strset(&d->name, virDomainGetName(dom)) < 0)
+        return -1;
+    d->id = id == (unsigned int)-1 ? -1 : (int)id;
+    return 0;
+}
+
+/* Fill what the stats record lacked with virDomainGetInfo. */
+static int
+domain_info_fallback(virDomainPtr dom, vd_domain *d)
+{
+    virDomainInfo info;
+
+    if (virDomainGetInfo(dom, &info) < 0)
+        return -1;
+    if (!d->state)
+        d->state = info.state;
+    if (!d->vcpus)
+        d->vcpus = info.nrVirtCpu;
+    if (!d->max_vcpus)
+        d->max_vcpus = info.nrVirtCpu;
+    if (!d->mem_kib)
+        d->mem_kib = info.memory;
+    if (!d->max_mem_kib)
+        d->max_mem_kib = info.maxMem;
+    if (!d->cpu_time_ns)
+        d->cpu_time_ns = info.cpuTime;
+    return 0;
+}
+
+/* Copy one bulk stats record into d. */
+static int
+domain_from_record(virDomainStatsRecordPtr rec, vd_domain *d)
+{
+    int state = 0, reason = 0;
+    unsigned int ucur = 0, umax = 0;
+    unsigned long long cur = 0, max = 0, cpu = 0;
+    bool need_info;
+
+    if (domain_identity(rec->dom, d) < 0)
+        return -1;
+    if (virTypedParamsGetInt(rec->params, rec->nparams, "state.state", &state) == 1)
+        d->state = state;
+    if (virTypedParamsGetInt(rec->params, rec->nparams, "state.reason", &reason) == 1)
+        d->reason = reason;
+    if (virTypedParamsGetUInt(rec->params, rec->nparams, "vcpu.current", &ucur) == 1)
+        d->vcpus = ucur;
+    if (virTypedParamsGetUInt(rec->params, rec->nparams, "vcpu.maximum", &umax) == 1)
+        d->max_vcpus = umax;
+    if (virTypedParamsGetULLong(rec->params, rec->nparams, "balloon.current", &cur) == 1)
+        d->mem_kib = cur;
+    if (virTypedParamsGetULLong(rec->params, rec->nparams, "balloon.maximum", &max) == 1)
+        d->max_mem_kib = max;
+    if (virTypedParamsGetULLong(rec->params, rec->nparams, "cpu.time", &cpu) == 1)
+        d->cpu_time_ns = cpu;
+
+    /* Drivers without the vcpu/balloon groups (the test driver) leave
+     * gaps; their virDomainGetInfo is local, so fill from it. */
+    need_info = !d->vcpus || !d->max_mem_kib || !d->state;
+    if (need_info && domain_info_fallback(rec->dom, d) < 0)
+        virResetLastError();
+    return 0;
+}
+
+/* The bulk call, retried without NOWAIT when the daemon rejects it. */
+static int
+get_all_stats(virConnectPtr conn, vd_list_caps *caps,
+              virDomainStatsRecordPtr **recs)
+{
+    unsigned int stats = VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_CPU_TOTAL |
+                         VIR_DOMAIN_STATS_BALLOON | VIR_DOMAIN_STATS_VCPU;
+    int n;
+
+    if (!caps->no_nowait) {
+        n = virConnectGetAllDomainStats(conn, stats, recs,
+                                        VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT);
+        if (n >= 0)
+            return n;
+        if (virGetLastErrorCode() != VIR_ERR_INVALID_ARG &&
+            virGetLastErrorCode() != VIR_ERR_NO_SUPPORT)
+            return -1;
+        caps->no_nowait = true;
+        virResetLastError();
+    }
+    return virConnectGetAllDomainStats(conn, stats, recs, 0);
+}
+
+/* Domains without the bulk API: list, then one GetInfo each. */
+static int
+read_domains_slow(virConnectPtr conn, vd_domain **out, size_t *nout)
+{
+    virDomainPtr *doms = NULL;
+    vd_domain *res = NULL;
+    int n, i, ret = -1;
+    size_t k = 0;
+
+    if ((n = virConnectListAllDomains(conn, &doms, 0)) < 0)
+        return -1;
+    if (n && !(res = calloc(n, sizeof(*res))))
+        goto cleanup;
+    for (i = 0; i < n; i++) {
+        if (domain_identity(doms[i], &res[k]) < 0)
+            goto cleanup;
+        if (domain_info_fallback(doms[i], &res[k]) < 0) {
+            /* it vanished between the two calls: skip it */
+            free(res[k].name);
+            memset(&res[k], 0, sizeof(res[k]));
+            virResetLastError();
+            continue;
+        }
+        k++;
+    }
+    *out = res;
+    *nout = k;
+    res = NULL;
+    ret = 0;
+
+ cleanup:
+    vd_domains_free(res, k);
+    for (i = 0; i < n; i++)
+        virDomainFree(doms[i]);
+    free(doms);
+    return ret;
+}
+
+/* Sort domains by UUID. */
+static int
+domain_cmp(const void *a, const void *b)
+{
+    return strcmp(((const vd_domain *)a)->uuid, ((const vd_domain *)b)->uuid);
+}
+
+/* All domains; see lists.h. */
+int
+vd_lists_read_domains(virConnectPtr conn, vd_list_caps *caps, bool full,
+                      const vd_snapshot *prev, vd_domain **out, size_t *nout)
+{
+    virDomainStatsRecordPtr *recs = NULL;
+    vd_domain *doms = NULL;
+    uuid_set autostart = { 0 }, persistent = { 0 };
+    size_t n = 0, i;
+    int nrecs = 0, ret = -1;
+
+    if (!caps->no_bulk) {
+        nrecs = get_all_stats(conn, caps, &recs);
+        if (nrecs < 0 && virGetLastErrorCode() == VIR_ERR_NO_SUPPORT) {
+            caps->no_bulk = true;
+            virResetLastError();
+        } else if (nrecs < 0) {
+            return -1;
+        }
+    }
+    if (caps->no_bulk) {
+        if (read_domains_slow(conn, &doms, &n) < 0)
+            return -1;
+    } else {
+        if (nrecs && !(doms = calloc(nrecs, sizeof(*doms))))
+            goto cleanup;
+        for (i = 0; i < (size_t)nrecs; i++) {
+            if (domain_from_record(recs[i], &doms[n]) < 0)
+                goto cleanup;
+            n++;
+        }
+    }
+    qsort(doms, n, sizeof(*doms), domain_cmp);
+
+    if (full || !prev) {
+        if (domain_uuids(conn, VIR_CONNECT_LIST_DOMAINS_AUTOSTART, &autostart) < 0 ||
+            domain_uuids(conn, VIR_CONNECT_LIST_DOMAINS_PERSISTENT, &persistent) < 0)
+            goto cleanup;
+        for (i = 0; i < n; i++) {
+            doms[i].autostart = uuid_set_has(&autostart, doms[i].uuid);
+            doms[i].persistent = uuid_set_has(&persistent, doms[i].uuid);
+        }
+    } else {
+        for (i = 0; i < n; i++) {
+            const vd_domain *old = vd_snapshot_find_domain(prev, doms[i].uuid);
+            /* a domain we have not seen yet: assume persistent until the
+             * next full read says otherwise */
+            doms[i].autostart = old ? old->autostart : false;
+            doms[i].persistent = old ? old->persistent : true;
+        }
+    }
+    *out = doms;
+    *nout = n;
+    doms = NULL;
+    ret = 0;
+
+ cleanup:
+    vd_domains_free(doms, n);
+    if (recs)
+        virDomainStatsRecordListFree(recs);
+    free(autostart.uuids);
+    free(persistent.uuids);
+    return ret;
+}
+
+/* Sort networks by name. */
+static int
+network_cmp(const void *a, const void *b)
+{
+    return strcmp(((const vd_network *)a)->name, ((const vd_network *)b)->name);
+}
+
+/* All networks; see lists.h. */
+int
+vd_lists_read_networks(virConnectPtr conn, vd_network **out, size_t *nout)
+{
+    virNetworkPtr *nets = NULL;
+    vd_network *res = NULL;
+    uuid_set active = { 0 }, persistent = { 0 }, autostart = { 0 };
+    int n, i, ret = -1;
+    size_t k = 0;
+
+    if ((n = virConnectListAllNetworks(conn, &nets, 0)) < 0)
+        return -1;
+    if (network_uuids(conn, VIR_CONNECT_LIST_NETWORKS_ACTIVE, &active) < 0 ||
+        network_uuids(conn, VIR_CONNECT_LIST_NETWORKS_PERSISTENT, &persistent) < 0 ||
+        network_uuids(conn, VIR_CONNECT_LIST_NETWORKS_AUTOSTART, &autostart) < 0)
+        goto cleanup;
+    if (n && !(res = calloc(n, sizeof(*res))))
+        goto cleanup;
+    for (i = 0; i < n; i++) {
+        vd_network *net = &res[k];
+        char *bridge;
+
+        if (virNetworkGetUUIDString(nets[i], net->uuid) < 0 ||
+            vd_strset(&net->name, virNetworkGetName(nets[i])) < 0)
+            goto cleanup;
+        k++;
+        net->active = uuid_set_has(&active, net->uuid);
+        net->persistent = uuid_set_has(&persistent, net->uuid);
+        net->autostart = uuid_set_has(&autostart, net->uuid);
+        /* macvtap/direct networks have no bridge: not an error */
+        if ((bridge = virNetworkGetBridgeName(nets[i])))
+            net->bridge = bridge;
+        else
+            virResetLastError();
+    }
+    qsort(res, k, sizeof(*res), network_cmp);
+    *out = res;
+    *nout = k;
+    res = NULL;
+    ret = 0;
+
+ cleanup:
+    vd_networks_free(res, k);
+    for (i = 0; i < n; i++)
+        virNetworkFree(nets[i]);
+    free(nets);
+    free(active.uuids);
+    free(persistent.uuids);
+    free(autostart.uuids);
+    return ret;
+}
+
+/* Sort pools by name. */
+static int
+pool_cmp(const void *a, const void *b)
+{
+    return strcmp(((const vd_pool *)a)->name, ((const vd_pool *)b)->name);
+}
+
+/* All pools; see lists.h. */
+int
+vd_lists_read_pools(virConnectPtr conn, vd_pool **out, size_t *nout)
+{
+    virStoragePoolPtr *pools = NULL;
+    vd_pool *res = NULL;
+    uuid_set persistent = { 0 }, autostart = { 0 };
+    int n, i, ret = -1;
+    size_t k = 0;
+
+    if ((n = virConnectListAllStoragePools(conn, &pools, 0)) < 0)
+        return -1;
+    if (pool_uuids(conn, VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT, &persistent) < 0 ||
+        pool_uuids(conn, VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART, &autostart) < 0)
+        goto cleanup;
+    if (n && !(res = calloc(n, sizeof(*res))))
+        goto cleanup;
+    for (i = 0; i < n; i++) {
+        vd_pool *pool = &res[k];
+        virStoragePoolInfo info;
+
+        if (virStoragePoolGetUUIDString(pools[i], pool->uuid) < 0 ||
+            vd_strset(&pool->name, virStoragePoolGetName(pools[i])) < 0)
+            goto cleanup;
+        k++;
+        pool->persistent = uuid_set_has(&persistent, pool->uuid);
+        pool->autostart = uuid_set_has(&autostart, pool->uuid);
+        if (virStoragePoolGetInfo(pools[i], &info) == 0) {
+            pool->state = info.state;
+            pool->capacity = info.capacity;
+            pool->allocation = info.allocation;
+            pool->available = info.available;
+        } else {
+            pool->state = VD_POOL_INACCESSIBLE;
+            virResetLastError();
+        }
+    }
+    qsort(res, k, sizeof(*res), pool_cmp);
+    *out = res;
+    *nout = k;
+    res = NULL;
+    ret = 0;
+
+ cleanup:
+    vd_pools_free(res, k);
+    for (i = 0; i < n; i++)
+        virStoragePoolFree(pools[i]);
+    free(pools);
+    free(persistent.uuids);
+    free(autostart.uuids);
+    return ret;
+}

@@ -1,0 +1,183 @@
+/*
+ * main.c: the command line. Parses options, starts the core and one
+ * host worker per connection, and runs the terminal interface.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "virtdeck/bus.h"
+#include "virtdeck/core.h"
+#include "virtdeck/host.h"
+#include "ui/ui.h"
+
+#define MAX_HOSTS 64
+#define QUIT_WAIT_MS 1500       /* how long quitting waits for workers */
+
+typedef struct options {
+    const char *uris[MAX_HOSTS];
+    size_t nuris;
+    bool readonly;
+    int tick_ms;
+    vd_ui_opts ui;
+} options;
+
+/* Print the usage text to out. */
+static void
+usage(FILE *out)
+{
+    fprintf(out,
+"Usage: virtdeck [OPTION]...\n"
+"A full-screen terminal manager for libvirt virtual machines.\n"
+"\n"
+"  -c, --connect URI    connect to URI (repeat for several hosts), e.g.\n"
+"                       qemu:///system, qemu+ssh://root@host/system,\n"
+"                       qemu+tcp://host/system, test:///default\n"
+"  -r, --readonly       open read-only connections; write actions are refused\n"
+"  -d, --delay SECONDS  refresh period (default 2, 0.5 to 3600)\n"
+"  -t, --theme NAME     colour theme: default, mono, light, high-contrast,\n"
+"                       or a path to a .theme file\n"
+"      --ascii          draw with ASCII only, even in a UTF-8 locale\n"
+"      --no-mouse       do not take mouse clicks\n"
+"  -h, --help           show this help and exit\n"
+"  -V, --version        show the version and exit\n"
+"\n"
+"Without -c, virtdeck connects to $LIBVIRT_DEFAULT_URI, or qemu:///system.\n"
+"Inside, press ? for every key. See virtdeck(1).\n");
+}
+
+/* Parse argv into opts. Returns -1 to exit with failure, 1 to exit
+ * with success (help, version), 0 to run. */
+static int
+parse_args(int argc, char **argv, options *opts)
+{
+    enum { OPT_ASCII = 256, OPT_NO_MOUSE };
+    static const struct option longopts[] = {
+        { "connect", required_argument, NULL, 'c' },
+        { "readonly", no_argument, NULL, 'r' },
+        { "delay", required_argument, NULL, 'd' },
+        { "theme", required_argument, NULL, 't' },
+        { "ascii", no_argument, NULL, OPT_ASCII },
+        { "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+        { "help", no_argument, NULL, 'h' },
+        { "version", no_argument, NULL, 'V' },
+        { NULL, 0, NULL, 0 },
+    };
+    int c;
+
+    while ((c = getopt_long(argc, argv, "c:rd:t:hV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'c':
+            if (opts->nuris == MAX_HOSTS) {
+                fprintf(stderr, "virtdeck: at most %d connections\n", MAX_HOSTS);
+                return -1;
+            }
+            if (!*optarg) {
+                fprintf(stderr, "virtdeck: --connect needs a URI\n");
+                return -1;
+            }
+            opts->uris[opts->nuris++] = optarg;
+            break;
+        case 'r':
+            opts->readonly = true;
+            break;
+        case 'd': {
+            char *end;
+            double secs;
+
+            errno = 0;
+            secs = strtod(optarg, &end);
+            if (errno || end == optarg || *end || secs < 0.5 || secs > 3600) {
+                fprintf(stderr, "virtdeck: --delay: '%s' is not a number of "
+                        "seconds from 0.5 to 3600\n", optarg);
+                return -1;
+            }
+            opts->tick_ms = (int)(secs * 1000);
+            break;
+        }
+        case 't':
+            opts->ui.theme = optarg;
+            break;
+        case OPT_ASCII:
+            opts->ui.ascii = true;
+            break;
+        case OPT_NO_MOUSE:
+            opts->ui.mouse = false;
+            break;
+        case 'h':
+            usage(stdout);
+            return 1;
+        case 'V':
+            printf("virtdeck %s (libvirt %s)\n", VD_VERSION,
+                   vd_core_libvirt_version());
+            return 1;
+        default:
+            fprintf(stderr, "Try 'virtdeck --help' for more information.\n");
+            return -1;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "virtdeck: unexpected argument '%s'\n"
+                "Try 'virtdeck --help' for more information.\n", argv[optind]);
+        return -1;
+    }
+    if (opts->nuris == 0) {
+        const char *env = getenv("LIBVIRT_DEFAULT_URI");
+        opts->uris[opts->nuris++] = env && *env ? env : "qemu:///system";
+    }
+    return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+    options opts = { .ui = { .mouse = true } };
+    vd_host *hosts[MAX_HOSTS] = { NULL };
+    vd_bus *bus = NULL;
+    const char *err = NULL;
+    size_t i;
+    int rc, ret = EXIT_FAILURE;
+
+    setlocale(LC_ALL, "");
+    signal(SIGPIPE, SIG_IGN);
+
+    if ((rc = parse_args(argc, argv, &opts)) != 0)
+        return rc > 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+
+    if (vd_core_init(&err) < 0) {
+        fprintf(stderr, "virtdeck: %s\n", err);
+        return EXIT_FAILURE;
+    }
+    if (!(bus = vd_bus_new())) {
+        perror("virtdeck: event descriptor");
+        goto cleanup;
+    }
+    for (i = 0; i < opts.nuris; i++) {
+        vd_host_opts hopts = {
+            .uri = opts.uris[i],
+            .readonly = opts.readonly,
+            .tick_ms = opts.tick_ms,
+        };
+        if (!(hosts[i] = vd_host_new(&hopts, (int)i, bus))) {
+            fprintf(stderr, "virtdeck: could not start a worker for %s\n",
+                    opts.uris[i]);
+            goto cleanup;
+        }
+    }
+
+    if (vd_ui_run(hosts, opts.nuris, bus, &opts.ui) == 0)
+        ret = EXIT_SUCCESS;
+
+ cleanup:
+    for (i = 0; i < opts.nuris; i++)
+        vd_host_free(hosts[i], QUIT_WAIT_MS);
+    /* A worker stuck in a hung RPC still holds the bus and the event
+     * loop: leave both to the process exit rather than pull them away. */
+    (void)bus;
+    return ret;
+}

@@ -1,0 +1,26 @@
+/*
+ * ui.h: the full-screen terminal interface. It reaches libvirt only
+ * through the core (hosts, snapshots, the bus) and owns all of curses.
+ */
+#ifndef VIRTDECK_UI_H
+#define VIRTDECK_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "virtdeck/bus.h"
+#include "virtdeck/host.h"
+
+typedef struct vd_ui_opts {
+    const char *theme;          /* theme name ("default", "mono", ...) or a path; NULL: default */
+    bool ascii;                 /* force the ASCII fallback even in a UTF-8 locale */
+    bool mouse;                 /* enable mouse clicks (default true) */
+} vd_ui_opts;
+
+/* Run the interface until the user quits. hosts[i] stay owned by the
+ * caller and outlive the call. Returns 0, or 1 when the terminal could
+ * not be set up (message already printed to stderr). */
+int vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus,
+              const vd_ui_opts *opts);
+
+#endif

@@ -1,0 +1,141 @@
+#!/bin/bash
+# run.sh BUILD[:KINDS] ...: run virtdeck's tests and print "N passed, N failed".
+#
+# Each argument names a meson build directory and, after a colon, the
+# kinds of tests to run with it (comma-separated: unit, model, screen,
+# live; default all). A build configured with sanitizers runs the same
+# tests with the sanitizers' reports turned into failures.
+#   tests/run.sh build build-asan build-tsan:unit,model
+# Live tests need the private libvirtd: it is started once, before the
+# first live test, and torn down when this script exits, however it ends.
+set -u
+src=$(cd "$(dirname "$0")/.." && pwd)
+cd "$src" || exit 2
+[ $# -gt 0 ] || set -- build
+
+passed=0
+failed=0
+failures=()
+harness_up=0
+per_test_timeout=${VD_TEST_TIMEOUT:-300}
+filter=${VD_TEST_FILTER:-}      # only tests whose name contains this
+
+cleanup() {
+    if [ "$harness_up" = 1 ]; then
+        tests/harness/down.sh >"$src/build-harness.log" 2>&1 || true
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Start the private libvirtd the first time a live test needs it.
+ensure_harness() {
+    [ "$harness_up" = 1 ] && return 0
+    harness_up=1
+    echo "starting the private libvirtd (tests/harness/up.sh)..."
+    if ! tests/harness/up.sh >"$src/build-harness.log" 2>&1; then
+        echo "the harness did not start:"; tail -n 30 "$src/build-harness.log"
+        return 1
+    fi
+    # shellcheck disable=SC1091
+    . "${VD_HARNESS_DIR:-/tmp/virtdeck-harness}/env"
+    export VD_TEST_URI VD_VIRT_TYPE VD_NETNS VD_HARNESS_DIR
+}
+
+# run_one NAME LOGDIR SANITIZED CMD...: run a test, record the verdict.
+run_one() {
+    local name=$1 logdir=$2 san=$3; shift 3
+    local log="$logdir/${name//\//_}.log" t0 t1 rc reports
+    if [ -n "$filter" ] && [[ "$name" != *"$filter"* ]]; then
+        return 0
+    fi
+    rm -f "$logdir/san.${name//\//_}".*
+    t0=$(date +%s.%N)
+    (
+        export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:log_path=$logdir/san.${name//\//_}"
+        export LSAN_OPTIONS="suppressions=$src/tests/lsan.supp:print_suppressions=0"
+        export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$logdir/san.${name//\//_}"
+        export TSAN_OPTIONS="suppressions=$src/tests/tsan.supp:halt_on_error=0:log_path=$logdir/san.${name//\//_}"
+        timeout -k 10 "$per_test_timeout" "$@"
+    ) >"$log" 2>&1 </dev/null
+    rc=$?
+    t1=$(date +%s.%N)
+    reports=$(ls "$logdir/san.${name//\//_}".* 2>/dev/null)
+    if [ "$san" = 1 ] && [ -n "$reports" ]; then
+        { echo "--- sanitizer reports:"; cat $reports; } >>"$log"
+        [ $rc = 0 ] && rc=99
+    fi
+    if [ $rc = 0 ]; then
+        passed=$((passed + 1))
+        printf 'PASS  %-50s %6.1fs\n' "$name" "$(awk "BEGIN{print $t1 - $t0}")"
+    else
+        failed=$((failed + 1))
+        failures+=("$name")
+        printf 'FAIL  %-50s %6.1fs (exit %d, log %s)\n' "$name" \
+            "$(awk "BEGIN{print $t1 - $t0}")" "$rc" "${log#$src/}"
+        tail -n 40 "$log" | sed 's/^/      | /'
+    fi
+}
+
+for arg in "$@"; do
+    build=${arg%%:*}
+    kinds=${arg#*:}
+    [ "$kinds" = "$arg" ] && kinds=unit,model,screen,live
+    if [ ! -x "$build/virtdeck" ]; then
+        echo "FAIL  $build: not built (no $build/virtdeck)"
+        failed=$((failed + 1)); failures+=("$build")
+        continue
+    fi
+    tag=""
+    san=0
+    if grep -q "b_sanitize.*\(address\|thread\|undefined\)" "$build/meson-info/intro-buildoptions.json" 2>/dev/null &&
+       ! grep -q '"name": "b_sanitize", "value": "none"' "$build/meson-info/intro-buildoptions.json"; then
+        san=1
+    fi
+    [ "$build" != build ] && tag=" [$(basename "$build")]"
+    logdir="$src/$build/test-logs"
+    mkdir -p "$logdir"
+    export VD_BIN="$src/$build/virtdeck" VD_SRC="$src" VD_BUILD="$src/$build"
+    IFS=, read -ra kind_list <<<"$kinds"
+    for kind in "${kind_list[@]}"; do
+        case $kind in
+        unit)
+            for t in "$build"/tests/test_*; do
+                [ -x "$t" ] && [ -f "$t" ] || continue
+                case $(basename "$t") in test_model_*) continue ;; esac
+                run_one "unit/$(basename "$t")$tag" "$logdir" $san "$t"
+            done ;;
+        model)
+            for t in "$build"/tests/test_model_*; do
+                [ -x "$t" ] && [ -f "$t" ] || continue
+                run_one "model/$(basename "$t")$tag" "$logdir" $san "$t"
+            done ;;
+        screen)
+            for t in tests/screen/*.sh; do
+                [ -f "$t" ] || continue
+                run_one "screen/$(basename "$t" .sh)$tag" "$logdir" $san bash "$t"
+            done ;;
+        live)
+            for t in tests/live/*.sh; do
+                [ -f "$t" ] || continue
+                if [ -n "$filter" ] && [[ "live/$(basename "$t" .sh)$tag" != *"$filter"* ]]; then
+                    continue
+                fi
+                if ! ensure_harness; then
+                    failed=$((failed + 1)); failures+=("harness")
+                    break
+                fi
+                run_one "live/$(basename "$t" .sh)$tag" "$logdir" $san bash "$t"
+            done ;;
+        *) echo "unknown test kind '$kind'"; exit 2 ;;
+        esac
+    done
+done
+
+cleanup
+harness_up=0
+if [ ${#failures[@]} -gt 0 ]; then
+    echo "failed: ${failures[*]}"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
