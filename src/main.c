@@ -15,6 +15,7 @@
 #include "virtdeck/core.h"
 #include "virtdeck/host.h"
 #include "ui/ui.h"
+#include "cli.h"
 
 #define MAX_HOSTS 64
 #define QUIT_WAIT_MS 1500       /* how long quitting waits for workers */
@@ -33,6 +34,7 @@ usage(FILE *out)
 {
     fprintf(out,
 "Usage: virtdeck [OPTION]...\n"
+"       virtdeck COMMAND [OPTION]...\n"
 "A full-screen terminal manager for libvirt virtual machines.\n"
 "\n"
 "  -c, --connect URI    connect to URI (repeat for several hosts), e.g.\n"
@@ -49,6 +51,13 @@ usage(FILE *out)
 "\n"
 "Without -c, virtdeck connects to $LIBVIRT_DEFAULT_URI, or qemu:///system.\n"
 "Inside, press ? for every key. See virtdeck(1).\n");
+    if (vd_subcommands[0].name) {
+        const vd_subcommand *sub;
+
+        fprintf(out, "\nCommands (virtdeck COMMAND --help for their options):\n");
+        for (sub = vd_subcommands; sub->name; sub++)
+            fprintf(out, "  %-20s %s\n", sub->name, sub->summary);
+    }
 }
 
 /* Parse argv into opts. Returns -1 to exit with failure, 1 to exit
@@ -145,6 +154,15 @@ main(int argc, char **argv)
 
     setlocale(LC_ALL, "");
     signal(SIGPIPE, SIG_IGN);
+
+    if (argc > 1 && argv[1][0] != '-') {
+        const vd_subcommand *sub;
+
+        for (sub = vd_subcommands; sub->name; sub++) {
+            if (strcmp(sub->name, argv[1]) == 0)
+                return sub->run(argc - 1, argv + 1);
+        }
+    }
 
     if ((rc = parse_args(argc, argv, &opts)) != 0)
         return rc > 0 ? EXIT_SUCCESS : EXIT_FAILURE;

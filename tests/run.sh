@@ -100,14 +100,11 @@ for arg in "$@"; do
     for kind in "${kind_list[@]}"; do
         case $kind in
         unit)
-            for t in "$build"/tests/test_*; do
-                [ -x "$t" ] && [ -f "$t" ] || continue
-                case $(basename "$t") in test_model_*) continue ;; esac
+            for t in $(find "$build/tests" -type f -perm -u+x -name 'test_*' ! -name 'test_model_*' | sort); do
                 run_one "unit/$(basename "$t")$tag" "$logdir" $san "$t"
             done ;;
         model)
-            for t in "$build"/tests/test_model_*; do
-                [ -x "$t" ] && [ -f "$t" ] || continue
+            for t in $(find "$build/tests" -type f -perm -u+x -name 'test_model_*' | sort); do
                 run_one "model/$(basename "$t")$tag" "$logdir" $san "$t"
             done ;;
         screen)

@@ -1,0 +1,19 @@
+/*
+ * cli.h: the subcommands of the virtdeck command line besides the TUI.
+ * Each lives in its own file and returns the process exit status.
+ */
+#ifndef VIRTDECK_CLI_H
+#define VIRTDECK_CLI_H
+
+/* One subcommand: its name, a line for --help, and its entry point,
+ * which gets argv with argv[0] being the subcommand's name. */
+typedef struct vd_subcommand {
+    const char *name;
+    const char *summary;
+    int (*run)(int argc, char **argv);
+} vd_subcommand;
+
+/* The table of subcommands (src/subcommands.c), ended by a NULL name. */
+extern const vd_subcommand vd_subcommands[];
+
+#endif
