@@ -16,4 +16,7 @@ typedef struct vd_subcommand {
 /* The table of subcommands (src/subcommands.c), ended by a NULL name. */
 extern const vd_subcommand vd_subcommands[];
 
+/* `virtdeck create` (src/cli_create.c). */
+int vd_cli_create(int argc, char **argv);
+
 #endif

@@ -7,5 +7,7 @@
 #include "cli.h"
 
 const vd_subcommand vd_subcommands[] = {
+    { "create", "define a new virtual machine (virt-install's options)",
+      vd_cli_create },
     { NULL, NULL, NULL },
 };

@@ -45,22 +45,23 @@ ensure_harness() {
 # run_one NAME LOGDIR SANITIZED CMD...: run a test, record the verdict.
 run_one() {
     local name=$1 logdir=$2 san=$3; shift 3
-    local log="$logdir/${name//\//_}.log" t0 t1 rc reports
+    local safe=${name//[^A-Za-z0-9_.-]/_}
+    local log="$logdir/$safe.log" t0 t1 rc reports
     if [ -n "$filter" ] && [[ "$name" != *"$filter"* ]]; then
         return 0
     fi
-    rm -f "$logdir/san.${name//\//_}".*
+    rm -f "$logdir/san.$safe".*
     t0=$(date +%s.%N)
     (
-        export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:log_path=$logdir/san.${name//\//_}"
+        export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:log_path=$logdir/san.$safe"
         export LSAN_OPTIONS="suppressions=$src/tests/lsan.supp:print_suppressions=0"
-        export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$logdir/san.${name//\//_}"
-        export TSAN_OPTIONS="suppressions=$src/tests/tsan.supp:halt_on_error=0:log_path=$logdir/san.${name//\//_}"
+        export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$logdir/san.$safe"
+        export TSAN_OPTIONS="suppressions=$src/tests/tsan.supp:halt_on_error=0:log_path=$logdir/san.$safe"
         timeout -k 10 "$per_test_timeout" "$@"
     ) >"$log" 2>&1 </dev/null
     rc=$?
     t1=$(date +%s.%N)
-    reports=$(ls "$logdir/san.${name//\//_}".* 2>/dev/null)
+    reports=$(ls "$logdir/san.$safe".* 2>/dev/null)
     if [ "$san" = 1 ] && [ -n "$reports" ]; then
         { echo "--- sanitizer reports:"; cat $reports; } >>"$log"
         [ $rc = 0 ] && rc=99

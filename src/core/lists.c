@@ -288,7 +288,7 @@ vd_lists_read_domains(virConnectPtr conn, vd_list_caps *caps, bool full,
         if (read_domains_slow(conn, &doms, &n) < 0)
             return -1;
     } else {
-        if (nrecs && !(doms = calloc(nrecs, sizeof(*doms))))
+        if (nrecs > 0 && !(doms = calloc((size_t)nrecs, sizeof(*doms))))
             goto cleanup;
         for (i = 0; i < (size_t)nrecs; i++) {
             if (domain_from_record(recs[i], &doms[n]) < 0)

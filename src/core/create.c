@@ -1,0 +1,300 @@
+/*
+ * create.c: atomic creation of a new domain: volume, define, start, and
+ * undoing the earlier steps when a later one fails.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+
+#include "virtdeck/create.h"
+#include "core/errors.h"
+
+/* *err = the printf-formatted text (allocated). */
+static void
+set_err(char **err, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    if (vasprintf(err, fmt, ap) < 0)
+        *err = NULL;
+    va_end(ap);
+}
+
+/* Append "; " and more text to an allocated *err. */
+static void
+append_err(char **err, const char *fmt, ...)
+{
+    va_list ap;
+    char *more = NULL, *joined = NULL;
+
+    va_start(ap, fmt);
+    if (vasprintf(&more, fmt, ap) < 0)
+        more = NULL;
+    va_end(ap);
+    if (more && asprintf(&joined, "%s; %s", *err ? *err : "", more) >= 0) {
+        free(*err);
+        *err = joined;
+    }
+    free(more);
+}
+
+/* Remove a domain this call defined; says so in *err if it cannot. */
+static void
+undo_define(virDomainPtr dom, char **err)
+{
+    if (virDomainUndefineFlags(dom, VIR_DOMAIN_UNDEFINE_NVRAM) == 0)
+        return;
+    virResetLastError();
+    if (virDomainUndefine(dom) < 0) {
+        char *msg = vd_err_take("failed");
+        append_err(err, "the domain '%s' could not be removed again: %s",
+                   virDomainGetName(dom), msg);
+        free(msg);
+    }
+}
+
+/* Remove a volume this call created; says so in *err if it cannot. */
+static void
+undo_volume(virStorageVolPtr vol, char **err)
+{
+    if (virStorageVolDelete(vol, 0) < 0) {
+        char *msg = vd_err_take("failed");
+        append_err(err, "the new volume '%s' could not be removed again: %s",
+                   virStorageVolGetName(vol), msg);
+        free(msg);
+    }
+}
+
+/* Create from XML; see create.h. */
+int
+vd_create_from_xml(virConnectPtr conn, const char *domain_xml,
+                   const char *pool_name, const vd_volume_spec *vol_spec,
+                   unsigned int flags, char uuid[VD_UUID_LEN], char **err)
+{
+    virStoragePoolPtr pool = NULL;
+    virStorageVolPtr vol = NULL;
+    virDomainPtr dom = NULL;
+    const char *perr = NULL;
+    char *vol_xml = NULL, *msg = NULL;
+    int ret = -1;
+
+    *err = NULL;
+    if (vol_spec) {
+        if (!pool_name || !*pool_name) {
+            set_err(err, "a new volume needs a pool");
+            goto cleanup;
+        }
+        if (!(vol_xml = vd_volume_xml(vol_spec, &perr))) {
+            set_err(err, "%s", perr);
+            goto cleanup;
+        }
+        if (!(pool = virStoragePoolLookupByName(conn, pool_name))) {
+            msg = vd_err_take("no such pool");
+            set_err(err, "pool '%s': %s", pool_name, msg);
+            goto cleanup;
+        }
+        if (!(vol = virStorageVolCreateXML(pool, vol_xml, 0))) {
+            msg = vd_err_take("failed");
+            set_err(err, "could not create the volume '%s' in pool '%s': %s",
+                    vol_spec->name, pool_name, msg);
+            goto cleanup;
+        }
+    }
+    if (!(dom = virDomainDefineXMLFlags(conn, domain_xml,
+                                        VIR_DOMAIN_DEFINE_VALIDATE))) {
+        msg = vd_err_take("failed");
+        set_err(err, "could not define the domain: %s", msg);
+        goto undo;
+    }
+    if ((flags & VD_CREATE_START) && virDomainCreate(dom) < 0) {
+        msg = vd_err_take("failed");
+        set_err(err, "could not start '%s': %s", virDomainGetName(dom), msg);
+        undo_define(dom, err);
+        goto undo;
+    }
+    if (uuid && virDomainGetUUIDString(dom, uuid) < 0) {
+        uuid[0] = '\0';
+        virResetLastError();
+    }
+    ret = 0;
+    goto cleanup;
+
+ undo:
+    if (vol)
+        undo_volume(vol, err);
+
+ cleanup:
+    if (!*err && ret < 0)
+        *err = strdup("out of memory");
+    free(msg);
+    free(vol_xml);
+    if (dom)
+        virDomainFree(dom);
+    if (vol)
+        virStorageVolFree(vol);
+    if (pool)
+        virStoragePoolFree(pool);
+    return ret;
+}
+
+/* Build and create; see create.h. */
+int
+vd_create(virConnectPtr conn, const vd_domain_spec *spec,
+          const vd_host_caps *caps, unsigned int flags,
+          char uuid[VD_UUID_LEN], char **err)
+{
+    vd_volume_spec vol = { 0 };
+    vd_check_msg *problem;
+    const char *perr = NULL;
+    char *xml = NULL;
+    bool new_vol = spec->disk.kind == VD_DISK_NEW_VOLUME;
+    int ret = -1;
+
+    *err = NULL;
+    if ((problem = vd_check_spec(spec))) {
+        *err = strdup(problem);
+        vd_check_free(problem);
+        return -1;
+    }
+    if (new_vol && vd_spec_volume(spec, &vol) < 0) {
+        *err = strdup("out of memory");
+        return -1;
+    }
+    if (!(xml = vd_domain_xml(spec, caps, &perr))) {
+        *err = strdup(perr);
+        goto cleanup;
+    }
+    ret = vd_create_from_xml(conn, xml, spec->disk.pool,
+                             new_vol ? &vol : NULL, flags, uuid, err);
+
+ cleanup:
+    free(xml);
+    vd_volume_spec_clear(&vol);
+    return ret;
+}
+
+/* The string value of expr, malloc'ed, or NULL when empty. */
+static char *
+xpath_str(xmlXPathContextPtr ctxt, const char *expr)
+{
+    xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST expr, ctxt);
+    char *ret = NULL;
+
+    if (obj && obj->type == XPATH_STRING && obj->stringval &&
+        obj->stringval[0])
+        ret = strdup((const char *)obj->stringval);
+    xmlXPathFreeObject(obj);
+    return ret;
+}
+
+/* The new volume named by a domain XML; see create.h. */
+int
+vd_create_volume_from_xml(const char *domain_xml, unsigned long long capacity,
+                          char **pool, vd_volume_spec *vol, const char **err)
+{
+    xmlDocPtr doc = NULL;
+    xmlXPathContextPtr ctxt = NULL;
+    char *fmt = NULL;
+    int ret = -1;
+
+    *pool = NULL;
+    memset(vol, 0, sizeof(*vol));
+    *err = NULL;
+    if (!(doc = xmlReadMemory(domain_xml, (int)strlen(domain_xml), "domain.xml",
+                              NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
+                              XML_PARSE_NOWARNING))) {
+        *err = "the domain XML is not well-formed";
+        goto cleanup;
+    }
+    if (!(ctxt = xmlXPathNewContext(doc))) {
+        *err = "out of memory";
+        goto cleanup;
+    }
+#define NEW_DISK "(/domain/devices/disk[@type='volume' and @device='disk'])[1]"
+    *pool = xpath_str(ctxt, "string(" NEW_DISK "/source/@pool)");
+    vol->name = xpath_str(ctxt, "string(" NEW_DISK "/source/@volume)");
+    fmt = xpath_str(ctxt, "string(" NEW_DISK "/driver/@type)");
+#undef NEW_DISK
+    if (!*pool || !vol->name) {
+        *err = "the domain XML has no volume disk to create";
+        goto cleanup;
+    }
+    vol->capacity = capacity;
+    vol->format = fmt && vd_disk_format_parse(fmt) > 0
+                ? (vd_disk_format)vd_disk_format_parse(fmt) : VD_FMT_QCOW2;
+    ret = 0;
+
+ cleanup:
+    if (ret < 0) {
+        free(*pool);
+        *pool = NULL;
+        vd_volume_spec_clear(vol);
+    }
+    free(fmt);
+    xmlXPathFreeContext(ctxt);
+    xmlFreeDoc(doc);
+    return ret;
+}
+
+/* The name in a domain XML, malloc'ed, or NULL. */
+static char *
+xml_domain_name(const char *domain_xml)
+{
+    xmlDocPtr doc = xmlReadMemory(domain_xml, (int)strlen(domain_xml),
+                                  "domain.xml", NULL, XML_PARSE_NONET |
+                                  XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlXPathContextPtr ctxt = doc ? xmlXPathNewContext(doc) : NULL;
+    char *name = ctxt ? xpath_str(ctxt, "string(/domain/name)") : NULL;
+
+    xmlXPathFreeContext(ctxt);
+    xmlFreeDoc(doc);
+    return name;
+}
+
+/* VD_CMD_DOM_CREATE on a worker; see create.h. */
+int
+vd_create_command(virConnectPtr conn, const char *domain_xml,
+                  unsigned long long new_volume_bytes, unsigned int flags,
+                  char uuid[VD_UUID_LEN], char **message)
+{
+    vd_volume_spec vol = { 0 };
+    const char *perr = NULL;
+    char *pool = NULL, *err = NULL, *name = NULL;
+    int ret = -1;
+
+    *message = NULL;
+    if (!domain_xml) {
+        *message = strdup("create: no domain XML");
+        return -1;
+    }
+    if (new_volume_bytes &&
+        vd_create_volume_from_xml(domain_xml, new_volume_bytes, &pool, &vol,
+                                  &perr) < 0) {
+        set_err(message, "create: %s", perr);
+        goto cleanup;
+    }
+    if (vd_create_from_xml(conn, domain_xml, pool,
+                           new_volume_bytes ? &vol : NULL, flags, uuid,
+                           &err) < 0) {
+        set_err(message, "create: %s", err ? err : "failed");
+        goto cleanup;
+    }
+    name = xml_domain_name(domain_xml);
+    set_err(message, "%s %s", name ? name : "the domain",
+            flags & VD_CREATE_START ? "created and started" : "created");
+    ret = 0;
+
+ cleanup:
+    free(name);
+    free(err);
+    free(pool);
+    vd_volume_spec_clear(&vol);
+    return ret;
+}

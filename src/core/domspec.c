@@ -1,0 +1,240 @@
+/*
+ * domspec.c: the words of the spec's enums, ownership helpers and the
+ * values derived from a spec (volume name, boot order).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "virtdeck/domspec.h"
+
+static const char *const virt_type_names[VD_VIRT_LAST] = {
+    "kvm", "qemu", "test",
+};
+static const char *const cpu_mode_names[VD_CPU_LAST] = {
+    "", "host-passthrough", "host-model",
+};
+static const char *const disk_format_names[VD_FMT_LAST] = {
+    "", "qcow2", "raw",
+};
+static const char *const disk_bus_names[VD_BUS_LAST] = {
+    "virtio", "sata", "scsi", "ide",
+};
+static const char *const disk_cache_names[VD_CACHE_LAST] = {
+    "", "none", "writethrough", "writeback", "directsync", "unsafe",
+};
+static const char *const nic_model_names[VD_NIC_LAST] = {
+    "virtio", "e1000e", "e1000", "rtl8139",
+};
+static const char *const gfx_kind_names[VD_GFX_LAST] = {
+    "none", "vnc", "spice",
+};
+static const char *const video_model_names[VD_VIDEO_LAST] = {
+    "", "vga", "virtio", "qxl", "bochs", "cirrus", "none",
+};
+static const char *const boot_dev_names[VD_BOOT_LAST] = {
+    "hd", "cdrom", "network",
+};
+
+/* names[v] when v is in range, else "". */
+static const char *
+enum_name(const char *const *names, int n, int v)
+{
+    return v >= 0 && v < n ? names[v] : "";
+}
+
+/* The index of word in names, "default" meaning the "" entry; -1. */
+static int
+enum_parse(const char *const *names, int n, const char *word)
+{
+    int i;
+
+    if (!word)
+        return -1;
+    for (i = 0; i < n; i++) {
+        if (names[i][0] ? strcmp(names[i], word) == 0
+                        : strcmp(word, "default") == 0)
+            return i;
+    }
+    return -1;
+}
+
+#define ENUM_FUNCS(type, fname, names, last) \
+    const char *vd_##fname##_name(type v) \
+    { return enum_name(names, last, (int)v); } \
+    int vd_##fname##_parse(const char *word) \
+    { return enum_parse(names, last, word); }
+
+/* Word <-> value for each enum. */
+ENUM_FUNCS(vd_virt_type, virt_type, virt_type_names, VD_VIRT_LAST)
+ENUM_FUNCS(vd_cpu_mode, cpu_mode, cpu_mode_names, VD_CPU_LAST)
+ENUM_FUNCS(vd_disk_format, disk_format, disk_format_names, VD_FMT_LAST)
+ENUM_FUNCS(vd_disk_bus, disk_bus, disk_bus_names, VD_BUS_LAST)
+ENUM_FUNCS(vd_disk_cache, disk_cache, disk_cache_names, VD_CACHE_LAST)
+ENUM_FUNCS(vd_nic_model, nic_model, nic_model_names, VD_NIC_LAST)
+ENUM_FUNCS(vd_gfx_kind, gfx_kind, gfx_kind_names, VD_GFX_LAST)
+ENUM_FUNCS(vd_video_model, video_model, video_model_names, VD_VIDEO_LAST)
+ENUM_FUNCS(vd_boot_dev, boot_dev, boot_dev_names, VD_BOOT_LAST)
+
+/* Replace *field with a copy of value. */
+int
+vd_spec_set(char **field, const char *value)
+{
+    char *copy = NULL;
+
+    if (value && *value && !(copy = strdup(value)))
+        return -1;
+    free(*field);
+    *field = copy;
+    return 0;
+}
+
+/* Free the strings of a domain spec and zero it. */
+void
+vd_domain_spec_clear(vd_domain_spec *s)
+{
+    if (!s)
+        return;
+    free(s->name);
+    free(s->uuid);
+    free(s->arch);
+    free(s->machine);
+    free(s->os_variant);
+    free(s->os_id);
+    free(s->install.pool);
+    free(s->install.volume);
+    free(s->install.path);
+    free(s->install.location);
+    free(s->install.kernel);
+    free(s->install.initrd);
+    free(s->install.extra_args);
+    free(s->disk.pool);
+    free(s->disk.volume);
+    free(s->disk.path);
+    free(s->net.source);
+    free(s->net.mac);
+    free(s->gfx.listen);
+    free(s->gfx.password);
+    memset(s, 0, sizeof(*s));
+}
+
+/* Free the strings of a volume spec and zero it. */
+void
+vd_volume_spec_clear(vd_volume_spec *v)
+{
+    if (!v)
+        return;
+    free(v->name);
+    free(v->backing);
+    memset(v, 0, sizeof(*v));
+}
+
+/* Free the strings of host caps and zero them. */
+void
+vd_host_caps_clear(vd_host_caps *c)
+{
+    if (!c)
+        return;
+    free(c->emulator);
+    free(c->machine);
+    free(c->arch);
+    free(c->uefi_loader);
+    memset(c, 0, sizeof(*c));
+}
+
+/* Duplicate *p in place (NULL stays NULL). 0 or -1. */
+static int
+dup_in_place(char **p)
+{
+    if (*p && !(*p = strdup(*p)))
+        return -1;
+    return 0;
+}
+
+/* Deep copy of a domain spec. */
+int
+vd_domain_spec_copy(vd_domain_spec *dst, const vd_domain_spec *src)
+{
+    char **fields[] = {
+        &dst->name, &dst->uuid, &dst->arch, &dst->machine,
+        &dst->os_variant, &dst->os_id,
+        &dst->install.pool, &dst->install.volume, &dst->install.path,
+        &dst->install.location, &dst->install.kernel, &dst->install.initrd,
+        &dst->install.extra_args,
+        &dst->disk.pool, &dst->disk.volume, &dst->disk.path,
+        &dst->net.source, &dst->net.mac,
+        &dst->gfx.listen, &dst->gfx.password,
+    };
+    size_t i, n = sizeof(fields) / sizeof(fields[0]);
+
+    *dst = *src;
+    for (i = 0; i < n; i++) {
+        if (dup_in_place(fields[i]) < 0) {
+            /* the rest still point into src: forget them */
+            for (; i < n; i++)
+                *fields[i] = NULL;
+            vd_domain_spec_clear(dst);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The name of a NEW_VOLUME disk's volume. */
+char *
+vd_spec_new_volume_name(const vd_domain_spec *spec)
+{
+    char *name = NULL;
+
+    if (spec->disk.volume && *spec->disk.volume)
+        return strdup(spec->disk.volume);
+    if (!spec->name || !*spec->name)
+        return NULL;
+    if (asprintf(&name, "%s.%s", spec->name,
+                 spec->disk.format == VD_FMT_RAW ? "img" : "qcow2") < 0)
+        return NULL;
+    return name;
+}
+
+/* The boot order in effect. */
+size_t
+vd_spec_boot_order(const vd_domain_spec *spec, vd_boot_dev *out)
+{
+    size_t i, n = 0;
+
+    if (spec->nboot > 0) {
+        for (i = 0; i < spec->nboot && i < VD_SPEC_MAX_BOOT; i++)
+            out[n++] = spec->boot[i];
+        return n;
+    }
+    switch (spec->install.kind) {
+    case VD_INSTALL_CDROM_VOLUME:
+    case VD_INSTALL_CDROM_PATH:
+        out[n++] = VD_BOOT_CDROM;
+        break;
+    case VD_INSTALL_PXE:
+        out[n++] = VD_BOOT_NETWORK;
+        break;
+    default:
+        break;
+    }
+    /* no disk: nothing to boot from but the install medium */
+    if (n == 0 || spec->disk.kind != VD_DISK_NONE)
+        out[n++] = VD_BOOT_HD;
+    return n;
+}
+
+/* The volume a NEW_VOLUME disk needs. */
+int
+vd_spec_volume(const vd_domain_spec *spec, vd_volume_spec *vol)
+{
+    memset(vol, 0, sizeof(*vol));
+    if (spec->disk.kind != VD_DISK_NEW_VOLUME)
+        return -1;
+    if (!(vol->name = vd_spec_new_volume_name(spec)))
+        return -1;
+    vol->capacity = spec->disk.size_bytes;
+    vol->format = spec->disk.format == VD_FMT_UNSET ? VD_FMT_QCOW2
+                                                    : spec->disk.format;
+    return 0;
+}

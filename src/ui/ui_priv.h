@@ -1,0 +1,165 @@
+/*
+ * ui_priv.h: state shared by the files of the terminal interface.
+ *
+ * One vd_app lives for the duration of vd_ui_run(). It holds our
+ * reference to each host's latest snapshot, the cursors of the panes
+ * (kept by UUID, per host), the status line and the modal states (help
+ * overlay, y/N confirmation). Only the UI thread touches it.
+ */
+#ifndef VIRTDECK_UI_PRIV_H
+#define VIRTDECK_UI_PRIV_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "virtdeck/bus.h"
+#include "virtdeck/command.h"
+#include "virtdeck/host.h"
+#include "virtdeck/model.h"
+#include "ui/ui.h"
+#include "ui/theme.h"
+
+typedef enum {
+    VD_PANE_HOSTS = 0,
+    VD_PANE_DOMAINS,
+    VD_PANE_NETWORKS,
+    VD_PANE_POOLS,
+    VD_PANE_LAST
+} vd_pane_id;
+
+#define VD_PANE_BIT(p) (1u << (p))
+#define VD_PANES_ALL ((1u << VD_PANE_LAST) - 1)
+
+/* A screen rectangle; h or w may be 0 on tiny terminals. */
+typedef struct vd_rect {
+    int y, x, h, w;
+} vd_rect;
+
+/* The cursor of one list: the row, the first visible row, and the
+ * UUID of the selected object so it survives reordering. */
+typedef struct vd_sel {
+    size_t cursor;
+    size_t top;
+    char uuid[VD_UUID_LEN];
+} vd_sel;
+
+/* One host as the UI sees it. */
+typedef struct vd_ui_host {
+    vd_host *host;
+    vd_snapshot *snap;              /* our reference to its latest snapshot */
+    vd_sel sel[VD_PANE_LAST];       /* object panes' cursors on this host */
+    int shown_retry_s;              /* retry countdown last drawn, -1 none */
+} vd_ui_host;
+
+typedef enum {
+    VD_MSG_INFO = 0,
+    VD_MSG_OK,
+    VD_MSG_BUSY,
+    VD_MSG_ERROR,
+} vd_msg_kind;
+
+/* A destructive command waiting for y/N. */
+typedef struct vd_confirm {
+    bool active;
+    size_t host;                    /* index into app->hosts */
+    vd_cmd_kind kind;
+    char uuid[VD_UUID_LEN];
+    char name[128];
+    char prompt[256];
+} vd_confirm;
+
+/* A clickable item of the function-key bar. */
+typedef struct vd_hit {
+    int x0, x1;                     /* columns [x0, x1) */
+    int key;
+} vd_hit;
+
+#define VD_MAX_HITS 24
+
+typedef struct vd_app {
+    vd_ui_host *hosts;
+    size_t nhosts;
+    vd_bus *bus;
+    bool mouse;
+
+    vd_sel host_sel;                /* cursor of the hosts pane */
+    vd_pane_id focus;
+    vd_pane_id last_left;           /* left-column pane that h/Left returns to */
+
+    vd_rect header, body, status, keybar;
+    vd_rect panes[VD_PANE_LAST];    /* outer boxes from the last layout */
+    vd_hit hits[VD_MAX_HITS];
+    size_t nhits;
+
+    bool help;                      /* help overlay shown */
+    vd_confirm confirm;
+    bool quit;
+    bool dirty;                     /* redraw before the next wait */
+
+    char msg[512];
+    vd_msg_kind msg_kind;
+} vd_app;
+
+/* Key codes: characters are their code point; curses KEY_* codes carry
+ * this bit so they cannot clash with characters above U+00FF. */
+#define VD_KEYFN 0x1000000
+#define VD_KEY(k) ((k) | VD_KEYFN)
+#define VD_CTRL(c) ((c) & 0x1f)
+
+/* ---- app.c: state, selection, commands ---- */
+
+const vd_snapshot *vd_app_snap(const vd_app *app);
+bool vd_app_connected(const vd_app *app);
+vd_sel *vd_app_sel(vd_app *app, vd_pane_id pane);
+size_t vd_app_rows(const vd_app *app, vd_pane_id pane);
+size_t vd_app_page(const vd_app *app, vd_pane_id pane);
+void vd_app_select(vd_app *app, vd_pane_id pane, size_t row);
+void vd_app_focus(vd_app *app, vd_pane_id pane);
+const vd_domain *vd_app_domain(const vd_app *app);
+const vd_network *vd_app_network(const vd_app *app);
+const vd_pool *vd_app_pool(const vd_app *app);
+int vd_app_retry_s(const vd_snapshot *snap);
+void vd_app_message(vd_app *app, vd_msg_kind kind, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+bool vd_app_submit(vd_app *app, vd_cmd_kind kind, const char *uuid,
+                   const char *name);
+void vd_app_ask(vd_app *app, vd_cmd_kind kind, const char *uuid,
+                const char *name, const char *prompt);
+void vd_sel_fit(vd_sel *sel, size_t count, size_t page);
+
+/* ---- frame.c: layout and the fixed parts of the screen ---- */
+
+void vd_frame_layout(vd_app *app);
+void vd_frame_draw(vd_app *app);
+bool vd_rect_contains(const vd_rect *r, int y, int x);
+
+/* ---- panes (pane_*.c) ---- */
+
+typedef struct vd_pane_ops {
+    const char *title;
+    int header_rows;                /* column header lines inside the box */
+    void (*draw)(vd_app *app, const vd_rect *inner, bool focused);
+} vd_pane_ops;
+
+extern const vd_pane_ops vd_pane_hosts;
+extern const vd_pane_ops vd_pane_domains;
+extern const vd_pane_ops vd_pane_networks;
+extern const vd_pane_ops vd_pane_pools;
+
+const vd_pane_ops *vd_pane_get(vd_pane_id pane);
+
+/* Summaries for Enter, in the status line (pane_*.c). */
+void vd_domain_summary(const vd_domain *dom, char *buf, size_t len);
+void vd_network_summary(const vd_network *net, char *buf, size_t len);
+void vd_pool_summary(const vd_pool *pool, char *buf, size_t len);
+
+/* ---- help.c ---- */
+
+void vd_help_draw(vd_app *app);
+
+/* ---- theme.c ---- */
+
+attr_t vd_role_attr(vd_role role);
+
+#endif

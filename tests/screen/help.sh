@@ -1,0 +1,40 @@
+#!/bin/bash
+# ? opens the help overlay, which lists every key of the key table in
+# src/ui/keys.c; any key closes it, and F1 opens it too.
+. "$VD_SRC/tests/lib/screen.sh"
+MODEL="test://$VD_SRC/tests/data/model-host.xml"
+
+# Every key name in the table: the second field of each binding row.
+mapfile -t names < <(sed -n 's/^ *{ [^,]*, "\([^"]*\)", ".*/\1/p' "$VD_SRC/src/ui/keys.c")
+[ "${#names[@]}" -ge 20 ] || { echo "FAIL: read only ${#names[@]} keys from keys.c"; exit 1; }
+
+screen_start 80x24 -c "$MODEL"
+screen_wait "alpha"
+screen_keys '?'
+screen_wait "virtdeck keys"
+help=$(screen_capture | sed -n '/virtdeck keys/,/any key closes/p')
+for name in "${names[@]}"; do
+    # A key stands alone or in a "j, Down" list.
+    if ! grep -qF -e " $name " -e " $name," -e ", $name " <<<"$help"; then
+        screen_fail "the help does not list the key '$name'"
+    fi
+done
+screen_expect "Force off"
+
+# Any key closes it, and is not acted upon (q does not quit here).
+screen_keys q
+screen_wait_gone "virtdeck keys"
+screen_alive || screen_fail "q in the help quit virtdeck"
+screen_expect "Domains (4)"
+
+screen_keys F1
+screen_wait "virtdeck keys"
+screen_keys x
+screen_wait_gone "virtdeck keys"
+screen_expect_re "alpha +running"
+
+# And q outside the help quits, with status 0.
+screen_keys q
+status=$(screen_wait_exit) || exit 1
+[ "$status" = 0 ] || screen_fail "virtdeck exited with status $status"
+exit 0
