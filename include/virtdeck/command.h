@@ -42,6 +42,10 @@ typedef struct vd_result {
     bool ok;
     char *message;              /* status line text: what happened, or libvirt's error */
     char *text;                 /* optional payload (XML, ...), or NULL */
+    void *data;                 /* optional structured payload, or NULL */
+    void (*data_free)(void *data); /* frees data; set with data */
+    int fd;                     /* a descriptor handed over (console), or -1;
+                                 * the receiver owns it */
 } vd_result;
 
 /* Static description of a command: its verb and whether it writes. */
@@ -53,7 +57,8 @@ typedef struct vd_cmd_info {
 /* The description of kind; never NULL for a valid kind. */
 const vd_cmd_info *vd_cmd_describe(vd_cmd_kind kind);
 
-/* Free a result and what it holds. NULL is fine. */
+/* Free a result and what it holds (closing fd when >= 0). NULL is fine.
+ * Results are made by the core with fd = -1. */
 void vd_result_free(vd_result *res);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
@@ -61,6 +62,10 @@ vd_result_free(vd_result *res)
         return;
     free(res->message);
     free(res->text);
+    if (res->data && res->data_free)
+        res->data_free(res->data);
+    if (res->fd >= 0)
+        close(res->fd);
     free(res);
 }
 
@@ -73,6 +78,7 @@ vd_result_new(const vd_cmd *cmd, unsigned long long id, int host_id)
     if (!res)
         return NULL;
     res->id = id;
+    res->fd = -1;
     res->host_id = host_id;
     res->kind = cmd->kind;
     memcpy(res->uuid, cmd->uuid, sizeof(res->uuid));

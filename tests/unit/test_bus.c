@@ -33,6 +33,7 @@ result(unsigned long long id)
     vd_result *res = calloc(1, sizeof(*res));
 
     res->id = id;
+    res->fd = -1;
     res->message = strdup("m");
     return res;
 }
