@@ -150,6 +150,7 @@ main(int argc, char **argv)
     vd_bus *bus = NULL;
     const char *err = NULL;
     size_t i;
+    bool all_ended = true;
     int rc, ret = EXIT_FAILURE;
 
     setlocale(LC_ALL, "");
@@ -192,10 +193,16 @@ main(int argc, char **argv)
         ret = EXIT_SUCCESS;
 
  cleanup:
-    for (i = 0; i < opts.nuris; i++)
-        vd_host_free(hosts[i], QUIT_WAIT_MS);
-    /* A worker stuck in a hung RPC still holds the bus and the event
-     * loop: leave both to the process exit rather than pull them away. */
-    (void)bus;
+    for (i = 0; i < opts.nuris; i++) {
+        if (!vd_host_free(hosts[i], QUIT_WAIT_MS))
+            all_ended = false;
+    }
+    /* A worker stuck in a hung RPC still uses the bus and the event
+     * loop: then leave both to the process exit rather than pull them
+     * away under it. */
+    if (all_ended) {
+        vd_bus_free(bus);
+        vd_core_shutdown();
+    }
     return ret;
 }

@@ -31,8 +31,10 @@ vd_host *vd_host_new(const vd_host_opts *opts, int host_id, vd_bus *bus);
 
 /* Ask the worker to disconnect and end, wait up to wait_ms for it, and
  * release the host. A worker stuck in a hung RPC is left to finish on
- * its own and frees itself then; this call never waits longer. */
-void vd_host_free(vd_host *host, int wait_ms);
+ * its own and frees itself then; this call never waits longer. Returns
+ * true when the worker has ended (NULL host: true), false when it was
+ * left running — then the bus must outlive it. */
+bool vd_host_free(vd_host *host, int wait_ms);
 
 /* The latest snapshot, with a reference the caller must drop with
  * vd_snapshot_unref(). Never NULL. */

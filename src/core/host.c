@@ -414,7 +414,13 @@ run_commands(vd_host *h)
         if (!item)
             return;
         if ((res = vd_result_new(&item->cmd, item->id, h->id))) {
-            if (!h->conn) {
+            if (!h->conn && item->cmd.kind == VD_CMD_REFRESH) {
+                /* the user asked: try again now, not at the backoff */
+                h->retry_at_ms = 0;
+                res->ok = true;
+                if (asprintf(&res->message, "reconnecting to %s", h->label) < 0)
+                    res->message = NULL;
+            } else if (!h->conn) {
                 const vd_cmd_info *info = vd_cmd_describe(item->cmd.kind);
                 if (asprintf(&res->message, "%s: %s is not connected",
                              info->verb, h->label) < 0)
@@ -553,7 +559,7 @@ vd_host_new(const vd_host_opts *opts, int host_id, vd_bus *bus)
 }
 
 /* Stop the worker, wait a little for it, release the host. */
-void
+bool
 vd_host_free(vd_host *h, int wait_ms)
 {
     struct timespec ts;
@@ -561,7 +567,7 @@ vd_host_free(vd_host *h, int wait_ms)
     bool done;
 
     if (!h)
-        return;
+        return true;
     deadline = vd_now_ms() + (wait_ms > 0 ? wait_ms : 0);
     ts.tv_sec = deadline / 1000;
     ts.tv_nsec = (deadline % 1000) * 1000000;
@@ -578,6 +584,7 @@ vd_host_free(vd_host *h, int wait_ms)
     else
         pthread_detach(h->thread);  /* stuck in an RPC: it frees itself */
     host_unref(h);
+    return done;
 }
 
 /* The current picture, referenced. */

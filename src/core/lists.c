@@ -49,7 +49,8 @@ domain_uuids(virConnectPtr conn, unsigned int flags, uuid_set *set)
         virDomainFree(doms[i]);
     }
     free(doms);
-    qsort(set->uuids, set->n, VD_UUID_LEN, uuid_cmp);
+    if (set->n > 1)
+        qsort(set->uuids, set->n, VD_UUID_LEN, uuid_cmp);
     return 0;
 }
 
@@ -70,7 +71,8 @@ network_uuids(virConnectPtr conn, unsigned int flags, uuid_set *set)
         virNetworkFree(nets[i]);
     }
     free(nets);
-    qsort(set->uuids, set->n, VD_UUID_LEN, uuid_cmp);
+    if (set->n > 1)
+        qsort(set->uuids, set->n, VD_UUID_LEN, uuid_cmp);
     return 0;
 }
 
@@ -91,7 +93,8 @@ pool_uuids(virConnectPtr conn, unsigned int flags, uuid_set *set)
         virStoragePoolFree(pools[i]);
     }
     free(pools);
-    qsort(set->uuids, set->n, VD_UUID_LEN, uuid_cmp);
+    if (set->n > 1)
+        qsort(set->uuids, set->n, VD_UUID_LEN, uuid_cmp);
     return 0;
 }
 
@@ -296,7 +299,8 @@ vd_lists_read_domains(virConnectPtr conn, vd_list_caps *caps, bool full,
             n++;
         }
     }
-    qsort(doms, n, sizeof(*doms), domain_cmp);
+    if (n > 1)
+        qsort(doms, n, sizeof(*doms), domain_cmp);
 
     if (full || !prev) {
         if (domain_uuids(conn, VIR_CONNECT_LIST_DOMAINS_AUTOSTART, &autostart) < 0 ||
@@ -371,7 +375,8 @@ vd_lists_read_networks(virConnectPtr conn, vd_network **out, size_t *nout)
         else
             virResetLastError();
     }
-    qsort(res, k, sizeof(*res), network_cmp);
+    if (k > 1)
+        qsort(res, k, sizeof(*res), network_cmp);
     *out = res;
     *nout = k;
     res = NULL;
@@ -432,7 +437,8 @@ vd_lists_read_pools(virConnectPtr conn, vd_pool **out, size_t *nout)
             virResetLastError();
         }
     }
-    qsort(res, k, sizeof(*res), pool_cmp);
+    if (k > 1)
+        qsort(res, k, sizeof(*res), pool_cmp);
     *out = res;
     *nout = k;
     res = NULL;

@@ -322,6 +322,7 @@ submit_on(vd_app *app, size_t hi, vd_cmd_kind kind, const char *uuid,
 {
     vd_ui_host *h;
     const vd_cmd_info *info = vd_cmd_describe(kind);
+
     if (hi >= app->nhosts) {
         vd_app_message(app, VD_MSG_ERROR, "no host to send '%s' to",
                        info ? info->verb : "?");
@@ -731,6 +732,18 @@ start_terminal(const vd_ui_opts *opts)
         return NULL;
     }
     set_term(scr);
+    {
+        const char *cup = tigetstr((char *)"cup");
+
+        if (!cup || cup == (char *)-1) {
+            endwin();
+            delscreen(scr);
+            fprintf(stderr, "virtdeck: terminal type '%s' cannot move the "
+                    "cursor; a full-screen interface needs one that can "
+                    "(e.g. TERM=xterm-256color)\n", term ? term : "(unset)");
+            return NULL;
+        }
+    }
     cbreak();
     noecho();
     nonl();

@@ -5,7 +5,8 @@
  * A theme name is looked up as NAME.theme in $XDG_CONFIG_HOME/virtdeck/
  * themes (or ~/.config/virtdeck/themes), then in the source tree's
  * themes/ (VD_SRC_THEMEDIR, for running from a build directory), then
- * in the installed VD_THEMEDIR. A name with a '/' is a path.
+ * in the installed VD_THEMEDIR. A name with a '/', or an existing file
+ * named *.theme, is a path.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -78,8 +79,11 @@ find_theme(const char *name, char *path, size_t len)
     const char *xdg = getenv("XDG_CONFIG_HOME");
     const char *home = getenv("HOME");
     const char *dirs[2] = { VD_SRC_THEMEDIR, VD_THEMEDIR };
+    size_t n = strlen(name);
 
-    if (strchr(name, '/')) {
+    /* A path: it has a '/', or it is an existing NAME.theme file. */
+    if (strchr(name, '/') ||
+        (n > 6 && strcmp(name + n - 6, ".theme") == 0 && is_file(name))) {
         snprintf(path, len, "%s", name);
         return is_file(path);
     }

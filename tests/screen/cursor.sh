@@ -1,4 +1,5 @@
 #!/bin/bash
+# shellcheck disable=SC2317  # helpers are called through _screen_poll
 # j/k, the arrows, g/G, Home/End and PgUp/PgDn move the cursor; Enter
 # shows the selected row's summary on the status line.
 . "$VD_SRC/tests/lib/screen.sh"

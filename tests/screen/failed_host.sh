@@ -1,4 +1,5 @@
 #!/bin/bash
+# shellcheck disable=SC2317  # helpers are called through _screen_poll
 # A host that cannot connect shows libvirt's error and a retry
 # countdown, while the other host's panes keep working.
 . "$VD_SRC/tests/lib/screen.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# shellcheck disable=SC2317  # helpers are called through _screen_poll
 # Tab and Shift-Tab cycle the focused pane, h/l and Enter jump to it;
 # the focused pane's title is the one drawn differently.
 . "$VD_SRC/tests/lib/screen.sh"

@@ -35,6 +35,6 @@ screen_expect_re "alpha +running"
 
 # And q outside the help quits, with status 0.
 screen_keys q
-status=$(screen_wait_exit) || exit 1
+status=$(screen_wait_exit "$SCREEN_TIMEOUT") || exit 1
 [ "$status" = 0 ] || screen_fail "virtdeck exited with status $status"
 exit 0

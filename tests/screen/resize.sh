@@ -1,4 +1,5 @@
 #!/bin/bash
+# shellcheck disable=SC2317  # helpers are called through _screen_poll
 # Live resize 80x24 -> 200x50 -> 80x24 redraws everything, and the
 # screen after coming back is exactly the first one (no garbage).
 # Tiny sizes do not crash it.
@@ -35,7 +36,7 @@ fi
 
 # Tiny terminals: nothing to see, nothing to crash.
 for size in "20 5" "10 3" "2 2" "40 8"; do
-    screen_resize $size
+    screen_resize "${size% *}" "${size#* }"
     screen_keys j Tab k '?'
     screen_keys x
     screen_alive || screen_fail "virtdeck died at $size"
