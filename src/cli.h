@@ -19,4 +19,7 @@ extern const vd_subcommand vd_subcommands[];
 /* `virtdeck create` (src/cli_create.c). */
 int vd_cli_create(int argc, char **argv);
 
+/* `virtdeck top` (src/cli_top.c). */
+int vd_cli_top(int argc, char **argv);
+
 #endif

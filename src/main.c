@@ -14,6 +14,8 @@
 #include "virtdeck/bus.h"
 #include "virtdeck/core.h"
 #include "virtdeck/host.h"
+#include "virtdeck/hostsconf.h"
+#include "virtdeck/job.h"
 #include "ui/ui.h"
 #include "cli.h"
 
@@ -25,6 +27,7 @@ typedef struct options {
     size_t nuris;
     bool readonly;
     int tick_ms;
+    int mem_period;             /* --mem-period: balloon stats period (s) */
     vd_ui_opts ui;
 } options;
 
@@ -42,6 +45,8 @@ usage(FILE *out)
 "                       qemu+tcp://host/system, test:///default\n"
 "  -r, --readonly       open read-only connections; write actions are refused\n"
 "  -d, --delay SECONDS  refresh period (default 2, 0.5 to 3600)\n"
+"      --mem-period SECONDS  set the balloon stats period of running guests\n"
+"                       that report no memory use, so it is shown (0: leave)\n"
 "  -t, --theme NAME     colour theme: default, mono, light, high-contrast,\n"
 "                       or a path to a .theme file\n"
 "      --ascii          draw with ASCII only, even in a UTF-8 locale\n"
@@ -65,7 +70,7 @@ usage(FILE *out)
 static int
 parse_args(int argc, char **argv, options *opts)
 {
-    enum { OPT_ASCII = 256, OPT_NO_MOUSE };
+    enum { OPT_ASCII = 256, OPT_NO_MOUSE, OPT_MEM_PERIOD = 300 };
     static const struct option longopts[] = {
         { "connect", required_argument, NULL, 'c' },
         { "readonly", no_argument, NULL, 'r' },
@@ -73,6 +78,7 @@ parse_args(int argc, char **argv, options *opts)
         { "theme", required_argument, NULL, 't' },
         { "ascii", no_argument, NULL, OPT_ASCII },
         { "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+        { "mem-period", required_argument, NULL, OPT_MEM_PERIOD },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
@@ -118,6 +124,20 @@ parse_args(int argc, char **argv, options *opts)
         case OPT_NO_MOUSE:
             opts->ui.mouse = false;
             break;
+        case OPT_MEM_PERIOD: {
+            char *end;
+            long secs;
+
+            errno = 0;
+            secs = strtol(optarg, &end, 10);
+            if (errno || end == optarg || *end || secs < 0 || secs > 3600) {
+                fprintf(stderr, "virtdeck: --mem-period: '%s' is not a number "
+                        "of seconds from 0 to 3600\n", optarg);
+                return -1;
+            }
+            opts->mem_period = (int)secs;
+            break;
+        }
         case 'h':
             usage(stdout);
             return 1;
@@ -135,9 +155,46 @@ parse_args(int argc, char **argv, options *opts)
                 "Try 'virtdeck --help' for more information.\n", argv[optind]);
         return -1;
     }
-    if (opts->nuris == 0) {
+    return 0;
+}
+
+/* The hosts to open: those given with -c (this run only), else the
+ * ones in hosts.conf, else $LIBVIRT_DEFAULT_URI or qemu:///system.
+ * Problems with hosts.conf go to *notice (caller frees). 0 or -1. */
+static int
+load_hosts(const options *opts, vd_hosts_conf *conf, char **notice)
+{
+    const char *why = NULL;
+    char *path;
+    size_t i;
+
+    *notice = NULL;
+    for (i = 0; i < opts->nuris; i++) {
+        if (vd_hosts_conf_add(conf, opts->uris[i], NULL, true, true, &why) < 0) {
+            fprintf(stderr, "virtdeck: --connect %s: %s\n", opts->uris[i], why);
+            return -1;
+        }
+    }
+    if (opts->nuris)
+        return 0;
+    if ((path = vd_hosts_conf_path())) {
+        vd_hosts_conf_load(conf, path);
+        free(path);
+    }
+    if (conf->nerrors) {
+        /* the first problem on the status line, the count with it */
+        if (asprintf(notice, "%s %s", conf->nerrors > 1 ?
+                     "lines skipped, the first:" : "line skipped:",
+                     conf->errors[0]) < 0)
+            *notice = NULL;
+    }
+    if (conf->nhosts == 0) {
         const char *env = getenv("LIBVIRT_DEFAULT_URI");
-        opts->uris[opts->nuris++] = env && *env ? env : "qemu:///system";
+        if (vd_hosts_conf_add(conf, env && *env ? env : "qemu:///system", NULL,
+                              true, true, &why) < 0) {
+            fprintf(stderr, "virtdeck: LIBVIRT_DEFAULT_URI: %s\n", why);
+            return -1;
+        }
     }
     return 0;
 }
@@ -148,6 +205,9 @@ main(int argc, char **argv)
     options opts = { .ui = { .mouse = true } };
     vd_host *hosts[MAX_HOSTS] = { NULL };
     vd_bus *bus = NULL;
+    vd_hosts_conf conf = { 0 };
+    char *notice = NULL;
+    size_t nhosts = 0;
     const char *err = NULL;
     size_t i;
     bool all_ended = true;
@@ -176,27 +236,40 @@ main(int argc, char **argv)
         perror("virtdeck: event descriptor");
         goto cleanup;
     }
-    for (i = 0; i < opts.nuris; i++) {
+    if (load_hosts(&opts, &conf, &notice) < 0)
+        goto cleanup;
+    opts.ui.notice = notice;
+    opts.ui.hosts_conf = &conf;
+    opts.ui.readonly = opts.readonly;
+    opts.ui.tick_ms = opts.tick_ms;
+    for (i = 0; i < conf.nhosts && i < MAX_HOSTS; i++) {
         vd_host_opts hopts = {
-            .uri = opts.uris[i],
+            .uri = conf.hosts[i].uri,
+            .label = conf.hosts[i].label,
             .readonly = opts.readonly,
             .tick_ms = opts.tick_ms,
+            .balloon_period = opts.mem_period,
+            .idle = !conf.hosts[i].autoconnect,
         };
         if (!(hosts[i] = vd_host_new(&hopts, (int)i, bus))) {
             fprintf(stderr, "virtdeck: could not start a worker for %s\n",
-                    opts.uris[i]);
+                    conf.hosts[i].uri);
             goto cleanup;
         }
+        nhosts++;
     }
 
-    if (vd_ui_run(hosts, opts.nuris, bus, &opts.ui) == 0)
+    if (vd_ui_run(hosts, nhosts, bus, &opts.ui) == 0)
         ret = EXIT_SUCCESS;
 
  cleanup:
-    for (i = 0; i < opts.nuris; i++) {
+    for (i = 0; i < nhosts; i++) {
         if (!vd_host_free(hosts[i], QUIT_WAIT_MS))
             all_ended = false;
     }
+    /* running jobs (uploads...) post to the bus: stop them first */
+    if (!vd_jobs_shutdown(QUIT_WAIT_MS))
+        all_ended = false;
     /* A worker stuck in a hung RPC still uses the bus and the event
      * loop: then leave both to the process exit rather than pull them
      * away under it. */
@@ -204,5 +277,7 @@ main(int argc, char **argv)
         vd_bus_free(bus);
         vd_core_shutdown();
     }
+    vd_hosts_conf_clear(&conf);
+    free(notice);
     return ret;
 }

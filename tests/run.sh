@@ -33,7 +33,9 @@ ensure_harness() {
     [ "$harness_up" = 1 ] && return 0
     harness_up=1
     echo "starting the private libvirtd (tests/harness/up.sh)..."
-    if ! tests/harness/up.sh >"$src/build-harness.log" 2>&1; then
+    # --tcp: the daemon also listens on the namespace's own loopback
+    # (qemu+tcp tests run virtdeck inside it with ip netns exec)
+    if ! tests/harness/up.sh --tcp >"$src/build-harness.log" 2>&1; then
         echo "the harness did not start:"; tail -n 30 "$src/build-harness.log"
         return 1
     fi
@@ -97,6 +99,9 @@ for arg in "$@"; do
     logdir="$src/$build/test-logs"
     mkdir -p "$logdir"
     export VD_BIN="$src/$build/virtdeck" VD_SRC="$src" VD_BUILD="$src/$build"
+    # virtdeck reads $XDG_CONFIG_HOME/virtdeck/hosts.conf: never the user's
+    export XDG_CONFIG_HOME="$src/$build/test-config"
+    mkdir -p "$XDG_CONFIG_HOME"
     IFS=, read -ra kind_list <<<"$kinds"
     for kind in "${kind_list[@]}"; do
         case $kind in

@@ -23,8 +23,72 @@ typedef enum {
     VD_CMD_DOM_SUSPEND,
     VD_CMD_DOM_RESUME,
     VD_CMD_REFRESH,             /* re-read the lists now */
+    /* hosts and domains (issue 3): arguments in docs/commands below */
+    VD_CMD_HOST_CONNECT,        /* connect now and keep connected */
+    VD_CMD_HOST_DISCONNECT,     /* close the connection; stay idle until CONNECT */
+    VD_CMD_DOM_MANAGED_SAVE,    /* save to the managed file and stop */
+    VD_CMD_DOM_RESTORE,         /* start from the managed save image */
+    VD_CMD_DOM_AUTOSTART,       /* num: 1 on, 0 off */
+    VD_CMD_DOM_RENAME,          /* str: the new name (shut off only) */
+    VD_CMD_DOM_UNDEFINE,        /* flags: VD_UNDEFINE_STORAGE deletes its volumes */
+    VD_CMD_DOM_SET_VCPUS,       /* num: count; flags: VD_APPLY_LIVE|VD_APPLY_CONFIG */
+    VD_CMD_DOM_SET_MEMORY,      /* num: KiB; flags: VD_APPLY_LIVE|VD_APPLY_CONFIG */
+    VD_CMD_DOM_CDROM,           /* str: "target=hdc,path=/x.iso" (no path: eject) */
+    VD_CMD_DOM_ATTACH_DISK,     /* str: "source=/v.qcow2|pool=P,size=GiB[,format=..][,bus=..][,target=..]" */
+    VD_CMD_DOM_DETACH_DISK,     /* str: the disk's target ("vdb") */
+    VD_CMD_DOM_ATTACH_NIC,      /* str: "network=N|bridge=BR[,model=virtio][,mac=..]" */
+    VD_CMD_DOM_DETACH_NIC,      /* str: the NIC's MAC address */
+    VD_CMD_DOM_XML,             /* text: the XML; flags: VD_XML_SECURE */
+    VD_CMD_DOM_DEFINE,          /* str: XML to define (validated); uuid may be "" */
+    VD_CMD_DOM_DETAILS,         /* data: vd_dom_details (domdetails.h) */
+    /* networks, pools, volumes (issue 6): arguments in virtdeck/netstore.h
+     * and virtdeck/job.h; uuid names the network or pool */
+    VD_CMD_NET_DETAILS,         /* data: vd_network_details */
+    VD_CMD_NET_START,
+    VD_CMD_NET_STOP,
+    VD_CMD_NET_AUTOSTART,       /* num: 1 on, 0 off */
+    VD_CMD_NET_UNDEFINE,
+    VD_CMD_NET_DEFINE,          /* str: XML; flags: VD_NETDEF_*; uuid "" */
+    VD_CMD_POOL_DETAILS,        /* data: vd_pool_details */
+    VD_CMD_POOL_START,
+    VD_CMD_POOL_STOP,
+    VD_CMD_POOL_REFRESH,
+    VD_CMD_POOL_AUTOSTART,      /* num: 1 on, 0 off */
+    VD_CMD_POOL_BUILD,
+    VD_CMD_POOL_DELETE,         /* deletes the pool's storage (rmdir ...) */
+    VD_CMD_POOL_UNDEFINE,
+    VD_CMD_POOL_DEFINE,         /* str: XML; flags: VD_POOLDEF_*; uuid "" */
+    VD_CMD_VOL_LIST,            /* data: vd_volume_list */
+    VD_CMD_VOL_CREATE,          /* str: volume XML */
+    VD_CMD_VOL_DELETE,          /* str: volume name */
+    VD_CMD_VOL_WIPE,            /* str: volume name */
+    VD_CMD_VOL_RESIZE,          /* str: volume name; num: new capacity, bytes */
+    VD_CMD_VOL_CLONE,           /* str: vd_cmd_args2(source name, new volume XML) */
+    VD_CMD_VOL_UPLOAD,          /* str: vd_cmd_args2(volume, local file); a job */
+    VD_CMD_VOL_DOWNLOAD,        /* str: vd_cmd_args2(volume, local file); a job */
+    VD_CMD_JOB_CANCEL,          /* num: the job's id (its command's id) */
+    VD_CMD_DOM_GRAPHICS,        /* fd: a socket to the guest's VNC server (issue 7) */
+    VD_CMD_DOM_SERIAL,          /* fd: the serial console, bridged (issue 7) */
+    VD_CMD_DOM_SCREENSHOT,      /* data: vd_image (image.h), decoded (issue 7) */
+    /* the create wizard (issue 5): see virtdeck/createfacts.h */
+    VD_CMD_DOM_CREATE,          /* str: domain XML; num: new volume bytes; flags: VD_CREATE_START */
+    VD_CMD_CREATE_FACTS,        /* data: vd_create_facts */
+    VD_CMD_PATH_EXISTS,         /* str: a path; text: "1", "0" or "?" */
+    VD_CMD_OS_LIST,             /* str: search; data: vd_os_list */
+    VD_CMD_OS_RECOMMEND,        /* str: OS id; data: vd_os_choice */
     VD_CMD_LAST
 } vd_cmd_kind;
+
+/* vd_cmd.flags for VD_CMD_DOM_SET_VCPUS / _SET_MEMORY / device changes:
+ * where the change applies (none given: live when running, and config
+ * when persistent). */
+#define VD_APPLY_LIVE   (1u << 0)
+#define VD_APPLY_CONFIG (1u << 1)
+/* vd_cmd.flags for VD_CMD_DOM_UNDEFINE: also delete the volumes its
+ * disks use. */
+#define VD_UNDEFINE_STORAGE (1u << 0)
+/* vd_cmd.flags for VD_CMD_DOM_XML: include passwords (--security-info). */
+#define VD_XML_SECURE   (1u << 0)
 
 typedef struct vd_cmd {
     vd_cmd_kind kind;

@@ -22,6 +22,10 @@ typedef struct vd_host_opts {
     const char *label;          /* display name (copied); NULL: the URI */
     bool readonly;              /* open with VIR_CONNECT_RO; refuse writes */
     int tick_ms;                /* list refresh period; 0: 2000 */
+    int balloon_period;         /* > 0: set this balloon stats period (s)
+                                 * on running guests lacking memory stats */
+    bool idle;                  /* start disconnected (autoconnect off);
+                                 * VD_CMD_HOST_CONNECT connects */
 } vd_host_opts;
 
 /* Create a host and start its worker, which connects at once.
@@ -47,6 +51,10 @@ unsigned long long vd_host_submit(vd_host *host, vd_cmd *cmd);
 /* Convenience: queue kind on the object uuid (may be NULL). */
 unsigned long long vd_host_submit_simple(vd_host *host, vd_cmd_kind kind,
                                          const char *uuid);
+
+/* Change the refresh period (ms, at least 100); the worker takes it at
+ * once and refreshes. Never blocks on libvirt. */
+void vd_host_set_tick(vd_host *host, int tick_ms);
 
 /* The id given at creation. */
 int vd_host_id(const vd_host *host);

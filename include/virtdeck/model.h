@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "virtdeck/stats.h"
+
 #define VD_UUID_LEN 37          /* "xxxxxxxx-...-xxxxxxxxxxxx" + NUL */
 
 /* Domain states: the same numbers as libvirt's virDomainState. */
@@ -58,6 +60,9 @@ typedef struct vd_domain {
     unsigned long long cpu_time_ns; /* 0 when unknown */
     bool persistent;
     bool autostart;
+    vd_dom_sample sample;           /* live counters: the base of rates (stats.h) */
+    vd_dom_rates rates;             /* CPU %, memory, disk and net rates */
+    vd_history *history;            /* shared, referenced; NULL until it ran */
 } vd_domain;
 
 typedef struct vd_network {
@@ -88,6 +93,10 @@ typedef struct vd_host_info {
     char *cpu_model;
     unsigned int cpus;
     unsigned long long mem_kib;
+    char *cpu_name;                 /* host CPU model from the capabilities ("Skylake-Client-IBRS"), or NULL */
+    char *cpu_vendor;               /* "Intel", "AMD", or NULL */
+    unsigned int sockets, cores, threads; /* topology per the capabilities; 0: unknown */
+    int kvm;                        /* KVM: 1 usable, -1 not usable, 0 unknown (not a QEMU host) */
 } vd_host_info;
 
 /* One host as its worker last saw it. Immutable once published. */
@@ -111,6 +120,8 @@ typedef struct vd_snapshot {
     size_t nnetworks;
     vd_pool *pools;                 /* sorted by name */
     size_t npools;
+    vd_host_stats stats;            /* host CPU/memory meters (stats.h) */
+    int tick_ms;                    /* the worker's refresh period */
 } vd_snapshot;
 
 /* Take a reference; returns snap (NULL passes through). Thread-safe. */

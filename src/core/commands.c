@@ -13,6 +13,10 @@
 
 #include "core/commands_priv.h"
 #include "core/errors.h"
+#include "core/cmd_domain.h"
+#include "core/cmd_netstore.h"
+#include "core/cmd_console.h"
+#include "core/cmd_create.h"
 
 typedef int (*dom_fn)(virDomainPtr dom, const vd_cmd *cmd);
 
@@ -20,6 +24,8 @@ typedef struct cmd_entry {
     vd_cmd_info info;
     dom_fn on_domain;           /* operation on the target domain */
     const char *done;           /* said after the domain name on success */
+    vd_dom_ex_fn on_domain_ex;  /* operation needing conn/result (cmd_domain.c) */
+    vd_ns_fn on_netstore;       /* network/pool/volume operation (cmd_netstore.c) */
 } cmd_entry;
 
 /* Each domain operation, as the libvirt call behind it. */
@@ -41,6 +47,55 @@ static const cmd_entry commands[VD_CMD_LAST] = {
     [VD_CMD_DOM_SUSPEND] = { { "pause", true }, do_suspend, "paused" },
     [VD_CMD_DOM_RESUME] = { { "resume", true }, do_resume, "resumed" },
     [VD_CMD_REFRESH] = { { "refresh", false }, NULL, "refreshed" },
+    [VD_CMD_HOST_CONNECT] = { { "connect", false }, NULL, "connecting" },
+    [VD_CMD_HOST_DISCONNECT] = { { "disconnect", false }, NULL, "disconnected" },
+    [VD_CMD_DOM_MANAGED_SAVE] = { { "managed save", true }, NULL, "saved and stopped", vd_dom_managed_save },
+    [VD_CMD_DOM_RESTORE] = { { "restore", true }, NULL, "restored", vd_dom_restore },
+    [VD_CMD_DOM_AUTOSTART] = { { "autostart", true }, NULL, NULL, vd_dom_autostart },
+    [VD_CMD_DOM_RENAME] = { { "rename", true }, NULL, NULL, vd_dom_rename },
+    [VD_CMD_DOM_UNDEFINE] = { { "undefine", true }, NULL, NULL, vd_dom_undefine },
+    [VD_CMD_DOM_SET_VCPUS] = { { "set vCPUs", true }, NULL, NULL, vd_dom_set_vcpus },
+    [VD_CMD_DOM_SET_MEMORY] = { { "set memory", true }, NULL, NULL, vd_dom_set_memory },
+    [VD_CMD_DOM_CDROM] = { { "change CD-ROM", true }, NULL, NULL, vd_dom_cdrom },
+    [VD_CMD_DOM_ATTACH_DISK] = { { "attach disk", true }, NULL, NULL, vd_dom_attach_disk },
+    [VD_CMD_DOM_DETACH_DISK] = { { "detach disk", true }, NULL, NULL, vd_dom_detach_disk },
+    [VD_CMD_DOM_ATTACH_NIC] = { { "attach NIC", true }, NULL, NULL, vd_dom_attach_nic },
+    [VD_CMD_DOM_DETACH_NIC] = { { "detach NIC", true }, NULL, NULL, vd_dom_detach_nic },
+    [VD_CMD_DOM_XML] = { { "get XML", false }, NULL, NULL, vd_dom_get_xml },
+    [VD_CMD_DOM_DEFINE] = { { "define", true }, NULL, NULL, vd_dom_define },
+    [VD_CMD_DOM_DETAILS] = { { "details", false }, NULL, NULL, vd_dom_read_details },
+    [VD_CMD_NET_DETAILS] = { { "network details", false }, .on_netstore = vd_ns_net_details },
+    [VD_CMD_NET_START] = { { "start network", true }, .on_netstore = vd_ns_net_start },
+    [VD_CMD_NET_STOP] = { { "stop network", true }, .on_netstore = vd_ns_net_stop },
+    [VD_CMD_NET_AUTOSTART] = { { "network autostart", true }, .on_netstore = vd_ns_net_autostart },
+    [VD_CMD_NET_UNDEFINE] = { { "undefine network", true }, .on_netstore = vd_ns_net_undefine },
+    [VD_CMD_NET_DEFINE] = { { "define network", true }, .on_netstore = vd_ns_net_define },
+    [VD_CMD_POOL_DETAILS] = { { "pool details", false }, .on_netstore = vd_ns_pool_details },
+    [VD_CMD_POOL_START] = { { "start pool", true }, .on_netstore = vd_ns_pool_start },
+    [VD_CMD_POOL_STOP] = { { "stop pool", true }, .on_netstore = vd_ns_pool_stop },
+    [VD_CMD_POOL_REFRESH] = { { "refresh pool", false }, .on_netstore = vd_ns_pool_refresh },
+    [VD_CMD_POOL_AUTOSTART] = { { "pool autostart", true }, .on_netstore = vd_ns_pool_autostart },
+    [VD_CMD_POOL_BUILD] = { { "build pool", true }, .on_netstore = vd_ns_pool_build },
+    [VD_CMD_POOL_DELETE] = { { "delete pool", true }, .on_netstore = vd_ns_pool_delete },
+    [VD_CMD_POOL_UNDEFINE] = { { "undefine pool", true }, .on_netstore = vd_ns_pool_undefine },
+    [VD_CMD_POOL_DEFINE] = { { "define pool", true }, .on_netstore = vd_ns_pool_define },
+    [VD_CMD_VOL_LIST] = { { "list volumes", false }, .on_netstore = vd_ns_vol_list },
+    [VD_CMD_VOL_CREATE] = { { "create volume", true }, .on_netstore = vd_ns_vol_create },
+    [VD_CMD_VOL_DELETE] = { { "delete volume", true }, .on_netstore = vd_ns_vol_delete },
+    [VD_CMD_VOL_WIPE] = { { "wipe volume", true }, .on_netstore = vd_ns_vol_wipe },
+    [VD_CMD_VOL_RESIZE] = { { "resize volume", true }, .on_netstore = vd_ns_vol_resize },
+    [VD_CMD_VOL_CLONE] = { { "clone volume", true }, .on_netstore = vd_ns_vol_clone },
+    [VD_CMD_VOL_UPLOAD] = { { "upload", true }, .on_netstore = vd_ns_vol_upload },
+    [VD_CMD_VOL_DOWNLOAD] = { { "download", false }, .on_netstore = vd_ns_vol_download },
+    [VD_CMD_JOB_CANCEL] = { { "cancel", false }, .on_netstore = vd_ns_job_cancel },
+    [VD_CMD_DOM_GRAPHICS] = { { "VNC console", true }, NULL, NULL, vd_dom_graphics },
+    [VD_CMD_DOM_SERIAL] = { { "serial console", true }, NULL, NULL, vd_dom_serial },
+    [VD_CMD_DOM_SCREENSHOT] = { { "screenshot", true }, NULL, NULL, vd_dom_screenshot },
+    [VD_CMD_DOM_CREATE] = { { "create", true }, .on_netstore = vd_cc_create },
+    [VD_CMD_CREATE_FACTS] = { { "read host facts", false }, .on_netstore = vd_cc_facts },
+    [VD_CMD_PATH_EXISTS] = { { "check path", false }, .on_netstore = vd_cc_path_exists },
+    [VD_CMD_OS_LIST] = { { "list OS variants", false }, .on_netstore = vd_cc_os_list },
+    [VD_CMD_OS_RECOMMEND] = { { "OS recommendations", false }, .on_netstore = vd_cc_os_recommend },
 };
 
 /* The static description of kind. */
@@ -120,6 +175,11 @@ vd_cmd_run(virConnectPtr conn, bool readonly, const vd_cmd *cmd,
         set_message(res, "read-only connection: %s refused", entry->info.verb);
         return false;
     }
+    if (entry->on_netstore)
+        return entry->on_netstore(conn, cmd, res);
+    if (entry->on_domain_ex)
+        return vd_cmd_run_ex(conn, cmd, res, entry->info.verb,
+                             entry->done, entry->on_domain_ex);
     if (!entry->on_domain) {
         res->ok = true;
         set_message(res, "%s", entry->done);

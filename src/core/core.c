@@ -9,6 +9,7 @@
 
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
+#include <libxml/parser.h>
 
 #include "virtdeck/core.h"
 
@@ -57,6 +58,10 @@ vd_core_init(const char **err)
         ret = 0;
         goto cleanup;
     }
+    /* libxml2 sets up its global lock lazily, racing when several
+     * workers parse their first XML at once: set it up here, before
+     * any worker starts. */
+    xmlInitParser();
     if (virInitialize() < 0) {
         *err = "libvirt could not be initialised";
         goto cleanup;

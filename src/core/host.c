@@ -21,9 +21,14 @@
 #include "virtdeck/core.h"
 #include "virtdeck/host.h"
 #include "core/commands_priv.h"
+#include "core/cmd_netstore.h"
 #include "core/errors.h"
+#include "core/hostinfo.h"
 #include "core/lists.h"
 #include "core/snapshot_priv.h"
+#include "core/stats_priv.h"
+#include "core/stats_read.h"
+#include "core/uri.h"
 
 #define FULL_EVERY_TICKS 5      /* flags, networks and pools every 5 ticks */
 #define KEEPALIVE_INTERVAL 5    /* seconds between keepalive probes */
@@ -40,6 +45,7 @@ enum {
     DIRTY_FULL = 1 << 1,        /* objects came or went: re-read everything */
     DIRTY_NETWORKS = 1 << 2,
     DIRTY_POOLS = 1 << 3,
+    DIRTY_TICK = 1 << 4,        /* a tick: rates and host stats too */
 };
 
 struct vd_host {
@@ -60,6 +66,7 @@ struct vd_host {
     bool closed;                /* the close callback fired */
     int close_reason;
     unsigned int dirty;
+    int new_tick_ms;            /* vd_host_set_tick(): 0 when none pending */
     cmd_item *head;
     cmd_item *tail;
     unsigned long long next_id;
@@ -72,10 +79,12 @@ struct vd_host {
     int cb_pool;
     bool cb_close;
     vd_list_caps caps;
+    vd_stats_host_caps hcaps;
     long long next_tick_ms;
     unsigned int ticks;
     long long retry_at_ms;
     unsigned int attempts;
+    bool idle;                  /* disconnected on request: no retries */
 };
 
 /* Drop a reference to the host; the last one frees it. */
@@ -279,7 +288,9 @@ publish_failure(vd_host *h, char *message)
 static int
 refresh(vd_host *h, unsigned int bits, bool with_info)
 {
-    vd_snapshot *snap = next_snapshot(h);
+    vd_snapshot *snap = (bits & (DIRTY_DOMAINS | DIRTY_FULL))
+                        ? vd_snapshot_clone_nodomains(h->snap) /* re-read below */
+                        : next_snapshot(h);
     vd_domain *doms = NULL;
     vd_network *nets = NULL;
     vd_pool *pools = NULL;
@@ -291,9 +302,26 @@ refresh(vd_host *h, unsigned int bits, bool with_info)
         return -1;
     if (with_info && vd_lists_read_info(h->conn, &snap->info) < 0)
         goto cleanup;
+    if (with_info)
+        vd_hostinfo_read_extra(h->conn, &snap->info);
     if ((bits & (DIRTY_DOMAINS | DIRTY_FULL)) &&
         vd_lists_read_domains(h->conn, &h->caps, full, h->snap, &doms, &ndoms) < 0)
         goto cleanup;
+    if (bits & (DIRTY_DOMAINS | DIRTY_FULL)) {
+        /* rates against the last published samples; an event refresh
+         * soon after a tick keeps the tick's rates */
+        vd_stats_update_domains(h->snap->domains, h->snap->ndomains, doms,
+                                ndoms, snap->info.cpus, h->tick_ms / 2);
+        vd_stats_count_domains(doms, ndoms, &snap->stats);
+    }
+    if (bits & DIRTY_TICK) {
+        vd_host_sample hs;
+
+        vd_stats_read_host(h->conn, &h->hcaps, &hs, vd_now_ms());
+        vd_stats_host_rates(&snap->stats.sample, &hs, &snap->stats.rates);
+        snap->stats.sample = hs;
+    }
+    snap->tick_ms = h->tick_ms;
     if ((bits & (DIRTY_NETWORKS | DIRTY_FULL)) &&
         vd_lists_read_networks(h->conn, &nets, &nnets) < 0)
         goto cleanup;
@@ -350,8 +378,13 @@ try_connect(vd_host *h)
             publish(h, snap);
         }
     }
-    /* No auth callback: nothing may prompt over the screen. */
-    h->conn = virConnectOpenAuth(h->uri, NULL, flags);
+    /* No auth callback and ssh in batch mode (no_tty=1): nothing may
+     * prompt over the screen. */
+    {
+        char *uri = vd_uri_for_connect(h->uri);
+        h->conn = virConnectOpenAuth(uri ? uri : h->uri, NULL, flags);
+        free(uri);
+    }
     if (!h->conn) {
         publish_failure(h, vd_err_take("could not connect"));
         return;
@@ -360,7 +393,8 @@ try_connect(vd_host *h)
     if (virConnectSetKeepAlive(h->conn, KEEPALIVE_INTERVAL, KEEPALIVE_COUNT) < 0)
         virResetLastError();
     register_callbacks(h);
-    if (refresh(h, DIRTY_FULL, true) < 0) {
+    memset(&h->hcaps, 0, sizeof(h->hcaps));     /* a new daemon: ask again */
+    if (refresh(h, DIRTY_FULL | DIRTY_TICK, true) < 0) {
         char *msg = vd_err_take("could not read the host's lists");
         disconnect(h);
         publish_failure(h, msg);
@@ -399,6 +433,45 @@ connection_lost(vd_host *h, int reason)
      * back within a second. */
 }
 
+/* Connect (again) now, or disconnect and stay idle until asked. */
+static void
+host_connect_cmd(vd_host *h, bool connect, vd_result *res)
+{
+    res->ok = true;
+    if (connect) {
+        h->idle = false;
+        h->attempts = 0;
+        h->retry_at_ms = 0;
+        if (asprintf(&res->message, h->conn ? "%s is already connected" :
+                     "connecting to %s", h->label) < 0)
+            res->message = NULL;
+        return;
+    }
+    h->idle = true;
+    if (h->conn) {
+        vd_snapshot *snap;
+
+        disconnect(h);
+        if ((snap = next_snapshot(h))) {
+            snap->conn = VD_CONN_IDLE;
+            snap->attempts = 0;
+            snap->retry_at_ms = 0;
+            vd_strset(&snap->error, NULL);
+            vd_strset(&snap->hint, NULL);
+            publish(h, snap);
+        }
+    } else if (h->snap->conn != VD_CONN_IDLE) {
+        vd_snapshot *snap = next_snapshot(h);
+        if (snap) {
+            snap->conn = VD_CONN_IDLE;
+            snap->retry_at_ms = 0;
+            publish(h, snap);
+        }
+    }
+    if (asprintf(&res->message, "disconnected from %s", h->label) < 0)
+        res->message = NULL;
+}
+
 /* Answer every queued command; run them when connected. */
 static void
 run_commands(vd_host *h)
@@ -414,7 +487,10 @@ run_commands(vd_host *h)
         if (!item)
             return;
         if ((res = vd_result_new(&item->cmd, item->id, h->id))) {
-            if (!h->conn && item->cmd.kind == VD_CMD_REFRESH) {
+            if (item->cmd.kind == VD_CMD_HOST_CONNECT ||
+                item->cmd.kind == VD_CMD_HOST_DISCONNECT) {
+                host_connect_cmd(h, item->cmd.kind == VD_CMD_HOST_CONNECT, res);
+            } else if (!h->conn && item->cmd.kind == VD_CMD_REFRESH) {
                 /* the user asked: try again now, not at the backoff */
                 h->retry_at_ms = 0;
                 res->ok = true;
@@ -439,11 +515,12 @@ run_commands(vd_host *h)
 static void
 wait_for_work(vd_host *h)
 {
-    long long deadline = h->conn ? h->next_tick_ms : h->retry_at_ms;
+    long long deadline = h->conn ? h->next_tick_ms :
+                         h->idle ? vd_now_ms() + 3600000 : h->retry_at_ms;
     struct timespec ts;
 
     pthread_mutex_lock(&h->lock);
-    while (!h->stop && !h->head && !h->closed &&
+    while (!h->stop && !h->head && !h->closed && !h->new_tick_ms &&
            !(h->conn && h->dirty) && vd_now_ms() < deadline) {
         long long ms = deadline;
         ts.tv_sec = ms / 1000;
@@ -461,6 +538,7 @@ worker_main(void *opaque)
     vd_host *h = opaque;
 
     vd_err_quiet_thread();
+    vd_jobs_bind_worker(h->bus);    /* jobs it starts post here */
     for (;;) {
         unsigned int bits;
         bool stop, closed;
@@ -470,13 +548,19 @@ worker_main(void *opaque)
         stop = h->stop;
         closed = h->closed;
         reason = h->close_reason;
+        if (h->new_tick_ms) {
+            /* a new period: the next tick comes after it, from now */
+            h->tick_ms = h->new_tick_ms;
+            h->new_tick_ms = 0;
+            h->next_tick_ms = vd_now_ms();
+        }
         pthread_mutex_unlock(&h->lock);
         if (stop)
             break;
 
         if (h->conn && (closed || virConnectIsAlive(h->conn) != 1))
             connection_lost(h, closed ? reason : VIR_CONNECT_CLOSE_REASON_ERROR);
-        if (!h->conn && vd_now_ms() >= h->retry_at_ms)
+        if (!h->conn && !h->idle && vd_now_ms() >= h->retry_at_ms)
             try_connect(h);
 
         run_commands(h);
@@ -489,7 +573,7 @@ worker_main(void *opaque)
             h->dirty = 0;
             pthread_mutex_unlock(&h->lock);
             if (now >= h->next_tick_ms) {
-                bits |= DIRTY_DOMAINS;
+                bits |= DIRTY_DOMAINS | DIRTY_TICK;
                 if (++h->ticks % FULL_EVERY_TICKS == 0)
                     bits |= DIRTY_FULL;
                 h->next_tick_ms = now + h->tick_ms;
@@ -535,6 +619,9 @@ vd_host_new(const vd_host_opts *opts, int host_id, vd_bus *bus)
     h->id = host_id;
     h->readonly = opts->readonly;
     h->tick_ms = opts->tick_ms > 0 ? opts->tick_ms : 2000;
+    h->caps.balloon_period = opts->balloon_period;
+    /* test:///... runs inside this process; test+unix:// does not */
+    h->caps.inproc = opts->uri && strncmp(opts->uri, "test:", 5) == 0;
     h->bus = bus;
     h->cb_domain = h->cb_network = h->cb_pool = -1;
     pthread_mutex_init(&h->lock, NULL);
@@ -546,7 +633,8 @@ vd_host_new(const vd_host_opts *opts, int host_id, vd_bus *bus)
         vd_strset(&h->label, opts->label ? opts->label : opts->uri) < 0 ||
         !(h->snap = vd_snapshot_new(host_id, h->uri, h->label, h->readonly)))
         goto error;
-    h->snap->conn = VD_CONN_CONNECTING;
+    h->idle = opts->idle;
+    h->snap->conn = h->idle ? VD_CONN_IDLE : VD_CONN_CONNECTING;
     if (pthread_create(&h->thread, NULL, worker_main, host_ref(h)) != 0) {
         host_unref(h);          /* the worker's reference */
         goto error;
@@ -646,4 +734,16 @@ int
 vd_host_id(const vd_host *h)
 {
     return h->id;
+}
+
+/* Change the refresh period; the worker takes it at once. */
+void
+vd_host_set_tick(vd_host *h, int tick_ms)
+{
+    if (tick_ms < 100)
+        tick_ms = 100;
+    pthread_mutex_lock(&h->lock);
+    h->new_tick_ms = tick_ms;
+    pthread_cond_broadcast(&h->cond);
+    pthread_mutex_unlock(&h->lock);
 }

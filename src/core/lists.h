@@ -16,6 +16,10 @@
 typedef struct vd_list_caps {
     bool no_nowait;             /* the stats call rejects ..._NOWAIT */
     bool no_bulk;               /* no virConnectGetAllDomainStats at all */
+    bool inproc;                /* the driver runs in this process (test:///):
+                                 * per-domain calls cost no RPC */
+    int balloon_period;         /* > 0: set this balloon stats period (s) on
+                                 * running guests without memory figures */
 } vd_list_caps;
 
 /* Fill info with the host's name, versions, CPUs and memory.

@@ -55,6 +55,7 @@ domains_copy(const vd_domain *src, size_t n)
     for (i = 0; i < n; i++) {
         dst[i] = src[i];
         dst[i].name = NULL;
+        dst[i].history = vd_history_ref(src[i].history);
         if (vd_strset(&dst[i].name, src[i].name) < 0) {
             vd_domains_free(dst, i + 1);
             return NULL;
@@ -109,9 +110,25 @@ pools_copy(const vd_pool *src, size_t n)
     return dst;
 }
 
+static vd_snapshot *snapshot_clone(const vd_snapshot *src, bool domains);
+
 /* A deep copy of src with one reference and the next sequence number. */
 vd_snapshot *
 vd_snapshot_clone(const vd_snapshot *src)
+{
+    return snapshot_clone(src, true);
+}
+
+/* A clone without the domain list. */
+vd_snapshot *
+vd_snapshot_clone_nodomains(const vd_snapshot *src)
+{
+    return snapshot_clone(src, false);
+}
+
+/* vd_snapshot_clone, with or without the domains. */
+static vd_snapshot *
+snapshot_clone(const vd_snapshot *src, bool domains)
 {
     vd_snapshot *snap = vd_snapshot_new(src->host_id, src->uri, src->label,
                                         src->readonly);
@@ -123,19 +140,25 @@ vd_snapshot_clone(const vd_snapshot *src)
     snap->attempts = src->attempts;
     snap->retry_at_ms = src->retry_at_ms;
     snap->taken_ms = src->taken_ms;
+    snap->stats = src->stats;
+    snap->tick_ms = src->tick_ms;
     snap->info = src->info;
     snap->info.hostname = snap->info.hv_type = snap->info.cpu_model = NULL;
+    snap->info.cpu_name = snap->info.cpu_vendor = NULL;
     if (vd_strset(&snap->error, src->error) < 0 ||
         vd_strset(&snap->hint, src->hint) < 0 ||
         vd_strset(&snap->info.hostname, src->info.hostname) < 0 ||
         vd_strset(&snap->info.hv_type, src->info.hv_type) < 0 ||
-        vd_strset(&snap->info.cpu_model, src->info.cpu_model) < 0)
+        vd_strset(&snap->info.cpu_model, src->info.cpu_model) < 0 ||
+        vd_strset(&snap->info.cpu_name, src->info.cpu_name) < 0 ||
+        vd_strset(&snap->info.cpu_vendor, src->info.cpu_vendor) < 0)
         goto error;
-    if ((src->ndomains && !(snap->domains = domains_copy(src->domains, src->ndomains))) ||
+    if ((domains && src->ndomains &&
+         !(snap->domains = domains_copy(src->domains, src->ndomains))) ||
         (src->nnetworks && !(snap->networks = networks_copy(src->networks, src->nnetworks))) ||
         (src->npools && !(snap->pools = pools_copy(src->pools, src->npools))))
         goto error;
-    snap->ndomains = src->ndomains;
+    snap->ndomains = domains ? src->ndomains : 0;
     snap->nnetworks = src->nnetworks;
     snap->npools = src->npools;
     return snap;
@@ -151,8 +174,10 @@ vd_domains_free(vd_domain *doms, size_t n)
 {
     size_t i;
 
-    for (i = 0; doms && i < n; i++)
+    for (i = 0; doms && i < n; i++) {
         free(doms[i].name);
+        vd_history_unref(doms[i].history);
+    }
     free(doms);
 }
 
@@ -187,6 +212,8 @@ vd_host_info_clear(vd_host_info *info)
     free(info->hostname);
     free(info->hv_type);
     free(info->cpu_model);
+    free(info->cpu_name);
+    free(info->cpu_vendor);
     memset(info, 0, sizeof(*info));
 }
 

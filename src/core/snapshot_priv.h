@@ -15,6 +15,10 @@ vd_snapshot *vd_snapshot_new(int host_id, const char *uri, const char *label,
  * in src except what the caller will replace; seq is src->seq + 1. */
 vd_snapshot *vd_snapshot_clone(const vd_snapshot *src);
 
+/* The same with no domains, for a refresh that re-reads them: copying
+ * a thousand domains only to free them is most of a tick's own cost. */
+vd_snapshot *vd_snapshot_clone_nodomains(const vd_snapshot *src);
+
 /* Free the contents of the lists (used while building). */
 void vd_domains_free(vd_domain *doms, size_t n);
 void vd_networks_free(vd_network *nets, size_t n);

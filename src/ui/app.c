@@ -19,9 +19,17 @@
 #include <unistd.h>
 
 #include "virtdeck/core.h"
+#include "ui/console_view.h"
+#include "ui/all_hosts.h"
+#include "ui/dialog.h"
 #include "ui/draw.h"
+#include "ui/hosts_edit.h"
 #include "ui/keys.h"
 #include "ui/ui_priv.h"
+#include "ui/gallery.h"
+#include "ui/listview.h"
+#include "ui/view.h"
+#include "ui/netstore_ui.h"
 
 #define TICK_MS 1000            /* longest wait without a wake */
 
@@ -148,7 +156,8 @@ vd_app_rows(const vd_app *app, vd_pane_id pane)
 {
     if (pane == VD_PANE_HOSTS)
         return app->nhosts;
-    return snap_rows(vd_app_snap(app), pane);
+    /* Object panes show their list (listview.h): sorted, filtered. */
+    return vd_list_get((vd_app *)app, pane)->n;
 }
 
 /* Rows pane can show at once, from the last layout (at least 1). */
@@ -203,7 +212,7 @@ vd_app_select(vd_app *app, vd_pane_id pane, size_t row)
     sel->cursor = row;
     if (pane != VD_PANE_HOSTS)
         snprintf(sel->uuid, sizeof(sel->uuid), "%s",
-                 snap_uuid(vd_app_snap(app), pane, row));
+                 vd_app_row(app, pane, row)->uuid);
     vd_sel_fit(sel, n, vd_app_page(app, pane));
 }
 
@@ -223,39 +232,39 @@ vd_app_focus(vd_app *app, vd_pane_id pane)
 const vd_domain *
 vd_app_domain(const vd_app *app)
 {
-    const vd_snapshot *snap = vd_app_snap(app);
-    size_t i;
+    const vd_row *row;
 
     if (vd_app_rows(app, VD_PANE_DOMAINS) == 0)
         return NULL;
-    i = app->hosts[app->host_sel.cursor].sel[VD_PANE_DOMAINS].cursor;
-    return i < snap->ndomains ? &snap->domains[i] : NULL;
+    row = vd_app_row((vd_app *)app, VD_PANE_DOMAINS,
+                     app->hosts[app->host_sel.cursor].sel[VD_PANE_DOMAINS].cursor);
+    return row ? row->obj : NULL;
 }
 
 /* The selected network, or NULL. */
 const vd_network *
 vd_app_network(const vd_app *app)
 {
-    const vd_snapshot *snap = vd_app_snap(app);
-    size_t i;
+    const vd_row *row;
 
     if (vd_app_rows(app, VD_PANE_NETWORKS) == 0)
         return NULL;
-    i = app->hosts[app->host_sel.cursor].sel[VD_PANE_NETWORKS].cursor;
-    return i < snap->nnetworks ? &snap->networks[i] : NULL;
+    row = vd_app_row((vd_app *)app, VD_PANE_NETWORKS,
+                     app->hosts[app->host_sel.cursor].sel[VD_PANE_NETWORKS].cursor);
+    return row ? row->obj : NULL;
 }
 
 /* The selected pool, or NULL. */
 const vd_pool *
 vd_app_pool(const vd_app *app)
 {
-    const vd_snapshot *snap = vd_app_snap(app);
-    size_t i;
+    const vd_row *row;
 
     if (vd_app_rows(app, VD_PANE_POOLS) == 0)
         return NULL;
-    i = app->hosts[app->host_sel.cursor].sel[VD_PANE_POOLS].cursor;
-    return i < snap->npools ? &snap->pools[i] : NULL;
+    row = vd_app_row((vd_app *)app, VD_PANE_POOLS,
+                     app->hosts[app->host_sel.cursor].sel[VD_PANE_POOLS].cursor);
+    return row ? row->obj : NULL;
 }
 
 /* Seconds until a failed host's next attempt, or -1 when not failed. */
@@ -308,6 +317,85 @@ progress_word(vd_cmd_kind kind)
         return "Resuming";
     case VD_CMD_REFRESH:
         return "Refreshing";
+    case VD_CMD_HOST_CONNECT:
+        return "Connecting";
+    case VD_CMD_HOST_DISCONNECT:
+        return "Disconnecting";
+    case VD_CMD_DOM_MANAGED_SAVE:
+        return "Saving";
+    case VD_CMD_DOM_RESTORE:
+        return "Restoring";
+    case VD_CMD_DOM_AUTOSTART:
+        return "Setting autostart of";
+    case VD_CMD_DOM_RENAME:
+        return "Renaming";
+    case VD_CMD_DOM_UNDEFINE:
+        return "Undefining";
+    case VD_CMD_DOM_SET_VCPUS:
+    case VD_CMD_DOM_SET_MEMORY:
+    case VD_CMD_DOM_CDROM:
+    case VD_CMD_DOM_ATTACH_DISK:
+    case VD_CMD_DOM_DETACH_DISK:
+    case VD_CMD_DOM_ATTACH_NIC:
+    case VD_CMD_DOM_DETACH_NIC:
+        return "Changing";
+    case VD_CMD_DOM_XML:
+    case VD_CMD_DOM_DETAILS:
+        return "Reading";
+    case VD_CMD_DOM_DEFINE:
+        return "Defining";
+    case VD_CMD_NET_DETAILS:
+    case VD_CMD_POOL_DETAILS:
+    case VD_CMD_VOL_LIST:
+        return "Reading";
+    case VD_CMD_NET_START:
+    case VD_CMD_POOL_START:
+        return "Starting";
+    case VD_CMD_NET_STOP:
+    case VD_CMD_POOL_STOP:
+        return "Stopping";
+    case VD_CMD_NET_AUTOSTART:
+    case VD_CMD_POOL_AUTOSTART:
+        return "Setting autostart of";
+    case VD_CMD_NET_UNDEFINE:
+    case VD_CMD_POOL_UNDEFINE:
+        return "Undefining";
+    case VD_CMD_NET_DEFINE:
+    case VD_CMD_POOL_DEFINE:
+        return "Defining";
+    case VD_CMD_POOL_REFRESH:
+        return "Refreshing";
+    case VD_CMD_POOL_BUILD:
+        return "Building";
+    case VD_CMD_POOL_DELETE:
+    case VD_CMD_VOL_DELETE:
+        return "Deleting";
+    case VD_CMD_VOL_CREATE:
+        return "Creating";
+    case VD_CMD_VOL_WIPE:
+        return "Wiping";
+    case VD_CMD_VOL_RESIZE:
+        return "Resizing";
+    case VD_CMD_VOL_CLONE:
+        return "Cloning";
+    case VD_CMD_VOL_UPLOAD:
+        return "Uploading";
+    case VD_CMD_VOL_DOWNLOAD:
+        return "Downloading";
+    case VD_CMD_JOB_CANCEL:
+        return "Cancelling";
+    case VD_CMD_DOM_GRAPHICS:
+    case VD_CMD_DOM_SERIAL:
+        return "Opening the console of";
+    case VD_CMD_DOM_SCREENSHOT:
+        return "Taking a screenshot of";
+    case VD_CMD_DOM_CREATE:
+        return "Creating";
+    case VD_CMD_CREATE_FACTS:
+    case VD_CMD_PATH_EXISTS:
+    case VD_CMD_OS_LIST:
+    case VD_CMD_OS_RECOMMEND:
+        return "Reading";
     case VD_CMD_LAST:
         break;
     }
@@ -350,7 +438,24 @@ bool
 vd_app_submit(vd_app *app, vd_cmd_kind kind, const char *uuid,
               const char *name)
 {
-    return submit_on(app, app->host_sel.cursor, kind, uuid, name);
+    /* in the all-hosts view the row's host, not the selected one */
+    return submit_on(app, vd_all_hosts_host_of(app, uuid, app->host_sel.cursor),
+                     kind, uuid, name);
+}
+
+/* The answer to vd_app_ask()'s dialog: y runs the command. */
+static void
+ask_answered(vd_app *app, bool yes, void *ctx)
+{
+    vd_confirm *c = ctx;
+    const vd_cmd_info *info = vd_cmd_describe(c->kind);
+
+    if (yes)
+        submit_on(app, c->host, c->kind, c->uuid, c->name);
+    else
+        vd_app_message(app, VD_MSG_INFO, "Cancelled: %s %s",
+                       info ? info->verb : "command", c->name);
+    free(c);
 }
 
 /* Ask y/N before submitting kind on uuid; prompt is shown as is. */
@@ -367,13 +472,23 @@ vd_app_ask(vd_app *app, vd_cmd_kind kind, const char *uuid, const char *name,
                        info->verb);
         return;
     }
-    app->confirm.active = true;
-    app->confirm.host = app->host_sel.cursor;
-    app->confirm.kind = kind;
-    snprintf(app->confirm.uuid, sizeof(app->confirm.uuid), "%s", uuid);
-    snprintf(app->confirm.name, sizeof(app->confirm.name), "%s", name);
-    snprintf(app->confirm.prompt, sizeof(app->confirm.prompt), "%s", prompt);
-    app->dirty = true;
+    /* The question is a dialog (dialog.h); its answer comes to
+     * ask_answered() with a copy of what to run. */
+    {
+        vd_confirm *c = calloc(1, sizeof(*c));
+
+        if (!c) {
+            vd_app_message(app, VD_MSG_ERROR, "out of memory");
+            return;
+        }
+        c->host = vd_all_hosts_host_of(app, uuid, app->host_sel.cursor);
+        c->kind = kind;
+        snprintf(c->uuid, sizeof(c->uuid), "%s", uuid);
+        snprintf(c->name, sizeof(c->name), "%s", name);
+        snprintf(c->prompt, sizeof(c->prompt), "%s", prompt);
+        vd_dialog_confirm(app, info ? info->verb : "Confirm", c->prompt,
+                          ask_answered, c);
+    }
 }
 
 /* The answer to a pending confirmation: y runs it, anything else not. */
@@ -432,6 +547,7 @@ handle_mouse(vd_app *app)
 
     if (getmouse(&ev) != OK)
         return;
+    app->mev = ev;
     if (app->help) {
         if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
             app->help = false;
@@ -442,6 +558,18 @@ handle_mouse(vd_app *app)
     if (app->confirm.active) {
         if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
             answer_confirm(app, 0);
+        return;
+    }
+    if (vd_view_top(app)) {
+        /* A view on top: the bar's keys are its keys; the rest is its. */
+        if ((ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) &&
+            vd_rect_contains(&app->keybar, ev.y, ev.x)) {
+            for (size_t i = 0; i < app->nhits; i++)
+                if (ev.x >= app->hits[i].x0 && ev.x < app->hits[i].x1)
+                    handle_key(app, app->hits[i].key);
+            return;
+        }
+        vd_views_key(app, VD_KEY(KEY_MOUSE));
         return;
     }
     pane = pane_at(app, ev.y, ev.x);
@@ -470,6 +598,10 @@ handle_mouse(vd_app *app)
         }
         return;
     }
+    if (pane != VD_PANE_LAST && vd_list_header_click(app, pane, ev.y, ev.x)) {
+        vd_app_focus(app, pane);        /* a click on a title sorts */
+        return;
+    }
     if (pane != VD_PANE_LAST)
         click_pane(app, pane, ev.y);
 }
@@ -488,6 +620,8 @@ handle_key(vd_app *app, int key)
         return;
     }
     if (app->help) {
+        if (vd_help_key(app, key))
+            return;             /* another page of keys */
         app->help = false;
         app->dirty = true;
         return;
@@ -498,6 +632,8 @@ handle_key(vd_app *app, int key)
     }
     if (key == '\r' || key == VD_KEY(KEY_ENTER))
         key = '\n';
+    if (vd_views_key(app, key) || vd_gallery_key(app, key))
+        return;
     if (key == 27) {            /* Esc: clear the status line */
         app->msg[0] = '\0';
         app->dirty = true;
@@ -544,6 +680,20 @@ drain_bus(vd_app *app)
         vd_ui_host *h = host_by_id(app, res->host_id);
         const char *text = res->message;
 
+        if (vd_ui_jobs_note(app, res)) {    /* a job's running progress */
+            vd_result_free(res);
+            continue;
+        }
+        if (vd_views_result(app, res)) {
+            vd_result_free(res);
+            continue;
+        }
+        if (!h) {
+            /* a host removed from the list (hosts_edit.c): its last
+             * answers do not belong on the status line any more */
+            vd_result_free(res);
+            continue;
+        }
         if (!text || !*text)
             text = res->ok ? "done" : "failed";
         if (app->nhosts > 1 && h)
@@ -684,10 +834,19 @@ static void
 draw(vd_app *app)
 {
     erase();
+    app->cur_y = app->cur_x = -1;
     vd_frame_layout(app);
     vd_frame_draw(app);
+    vd_views_draw(app);
     if (app->help)
         vd_help_draw(app);
+    /* A view that edits text shows the terminal's cursor there. */
+    if (app->cur_y >= 0 && !app->help) {
+        move(app->cur_y, app->cur_x);
+        curs_set(1);
+    } else {
+        curs_set(0);
+    }
     wnoutrefresh(stdscr);
     doupdate();
     app->dirty = false;
@@ -768,7 +927,7 @@ start_terminal(const vd_ui_opts *opts)
 int
 vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
 {
-    static const vd_ui_opts defaults = { NULL, false, true };
+    static const vd_ui_opts defaults = { .mouse = true };
     vd_app app;
     SCREEN *scr = NULL;
     struct sigaction old_winch;
@@ -793,6 +952,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
         app.hosts[i].shown_retry_s = -1;
     }
     refresh_snapshots(&app);
+    vd_hosts_edit_init(&app, opts);
 
     if (!(scr = start_terminal(opts)))
         goto cleanup;
@@ -804,10 +964,15 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
     bkgdset(' ' | vd_role_attr(VD_ROLE_NORMAL));
     if (theme_msg[0])
         vd_app_message(&app, VD_MSG_ERROR, "%s", theme_msg);
+    else if (opts->notice)
+        vd_app_message(&app, VD_MSG_ERROR, "%s", opts->notice);
     else
         vd_app_message(&app, VD_MSG_INFO, "virtdeck %s: ? help, Tab next "
                        "pane, Enter select, q quit", VD_VERSION);
 
+    /* The UI machinery's showcase, for screen tests (gallery.h). */
+    if (vd_gallery_enabled())
+        vd_gallery_show(&app);
     app.dirty = true;
     while (!app.quit) {
         struct pollfd pfd[3] = {
@@ -832,12 +997,19 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
         read_keys(&app);
         if (n > 0 && (pfd[1].revents & POLLIN))
             drain_bus(&app);
-        if (refresh_snapshots(&app))
+        vd_console_poll(&app);      /* console frames and output (issue 7) */
+        if (refresh_snapshots(&app)) {
+            vd_views_snapshot(&app);
             app.dirty = true;
+        }
+        vd_views_reap(&app);
     }
     ret = 0;
 
  cleanup:
+    vd_views_free(&app);
+    vd_ui_jobs_free();
+    vd_lists_free(&app);
     if (winch)
         unwatch_winch(&old_winch);
     if (scr) {
@@ -846,6 +1018,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
     }
     for (size_t i = 0; i < app.nhosts; i++)
         vd_snapshot_unref(app.hosts[i].snap);
+    vd_hosts_edit_fini(&app);
     free(app.hosts);
     return ret;
 }

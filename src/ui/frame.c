@@ -16,6 +16,9 @@
 #include "ui/draw.h"
 #include "ui/keys.h"
 #include "ui/ui_priv.h"
+#include "ui/listview.h"
+#include "ui/monitor.h"
+#include "ui/view.h"
 
 /* Whether (y, x) lies in r. */
 bool
@@ -126,19 +129,36 @@ draw_pane_frame(vd_app *app, vd_pane_id pane)
     const vd_rect *r = &app->panes[pane];
     bool focused = app->focus == pane;
     vd_rect inner = { r->y + 1, r->x + 1, r->h - 2, r->w - 2 };
-    char title[96];
+    char title[400];
     size_t n = vd_app_rows(app, pane);
 
     vd_draw_box(r, vd_role_attr(focused ? VD_ROLE_BORDER_FOCUS
                                         : VD_ROLE_BORDER));
-    if (pane == VD_PANE_HOSTS || vd_app_connected(app))
+    if (pane != VD_PANE_HOSTS && vd_app_connected(app)) {
+        /* Object panes: how many match the filter, how many are marked. */
+        const vd_list *list = vd_list_get(app, pane);
+        char marks[32] = "";
+
+        if (list->nmarks)
+            snprintf(marks, sizeof(marks), ", %zu marked", list->nmarks);
+        if (list->filter[0])
+            snprintf(title, sizeof(title), " %s (%zu of %zu%s) /%s ",
+                     vd_pane_get(pane)->title, n, list->total, marks, list->filter);
+        else
+            snprintf(title, sizeof(title), " %s (%zu%s) ",
+                     vd_pane_get(pane)->title, n, marks);
+    } else if (pane == VD_PANE_HOSTS || vd_app_connected(app))
         snprintf(title, sizeof(title), " %s (%zu) ", vd_pane_get(pane)->title, n);
     else
         snprintf(title, sizeof(title), " %s ", vd_pane_get(pane)->title);
-    if (r->h >= 1 && r->w > 4)
-        vd_draw_text(r->y, r->x + 2, r->w - 4, title,
-                     vd_role_attr(focused ? VD_ROLE_PANE_TITLE_FOCUS
-                                          : VD_ROLE_PANE_TITLE));
+    if (r->h >= 1 && r->w > 4) {
+        int tw = vd_draw_text(r->y, r->x + 2, r->w - 4, title,
+                              vd_role_attr(focused ? VD_ROLE_PANE_TITLE_FOCUS
+                                                   : VD_ROLE_PANE_TITLE));
+        /* the live monitor's host meters on the rest of the top border */
+        if (pane == VD_PANE_DOMAINS)
+            vd_monitor_meters(app, r->y, r->x + 3 + tw, r->w - 5 - tw);
+    }
     /* Where the cursor is when the list does not fit. */
     if (pane != VD_PANE_HOSTS && n > vd_app_page(app, pane) && r->w > 16) {
         char pos[48];
@@ -218,7 +238,23 @@ draw_keybar(vd_app *app)
     if (r->h <= 0)
         return;
     vd_draw_fill(r->y, r->x, r->w, vd_role_attr(VD_ROLE_KEY_LABEL));
-    table = vd_keys_table(&n);
+    table = vd_views_keys(app, &n);
+    if (vd_view_top(app)) {
+        const vd_binding *common;
+        size_t nc;
+
+        /* A view's bar: its own keys, then the common ones (help, back). */
+        for (size_t i = 0; i < n && nitems < VD_MAX_HITS; i++)
+            if (table[i].bar > 0)
+                items[nitems++] = &table[i];
+        common = vd_views_common_keys(&nc);
+        for (size_t i = 0; i < nc && nitems < VD_MAX_HITS; i++)
+            if (common[i].bar > 0)
+                items[nitems++] = &common[i];
+        n = 0;
+    } else {
+        table = vd_keys_table(&n);
+    }
     for (size_t i = 0; i < n && nitems < VD_MAX_HITS; i++)
         if (table[i].bar > 0)
             items[nitems++] = &table[i];
@@ -247,7 +283,7 @@ void
 vd_frame_draw(vd_app *app)
 {
     draw_header(app);
-    for (int p = 0; p < VD_PANE_LAST; p++) {
+    for (int p = 0; p < VD_PANE_LAST && !vd_views_cover(app); p++) {
         const vd_rect *r = &app->panes[p];
         vd_rect inner;
 

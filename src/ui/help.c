@@ -1,7 +1,8 @@
 /*
  * help.c: the help overlay, generated from the key table so that it
  * always lists every key. It covers the panes area; sections flow into
- * as many columns as the height needs. Any key closes it.
+ * as many columns as the height needs, and on more pages (PgDn) when
+ * the columns would get too narrow to read. Any other key closes it.
  */
 #include <stdio.h>
 #include <string.h>
@@ -9,9 +10,16 @@
 #include "ui/draw.h"
 #include "ui/keys.h"
 #include "ui/ui_priv.h"
+#include "ui/view.h"
 
 #define MAX_LINES 96
 #define COL_GAP 3
+#define MIN_DESC 18             /* narrowest description worth showing */
+
+/* Paging when the columns would be too narrow to read: the page shown
+ * and how many there were at the last draw. One help per process. */
+static int help_page;
+static int help_pages = 1;
 
 typedef struct help_line {
     char heading[64];           /* a section title, or "" for a key line */
@@ -44,10 +52,9 @@ group_panes(const vd_binding *b, size_t nb, size_t first)
 
 /* Turn the key table into help lines; returns how many. */
 static size_t
-collect(help_line *lines, size_t max)
+collect(const vd_binding *b, size_t nb, help_line *lines, size_t max)
 {
-    size_t nb, n = 0;
-    const vd_binding *b = vd_keys_table(&nb);
+    size_t n = 0;
     const char *group = NULL;
     unsigned int gmask = VD_PANES_ALL;
     char buf[48];
@@ -138,22 +145,69 @@ draw_line(const help_line *l, int y, int x, int w, int keyw)
                      vd_role_attr(VD_ROLE_DIM));
 }
 
+/* A key while the help is shown: true when it turned a page (the help
+ * stays), false when the help should close. */
+bool
+vd_help_key(vd_app *app, int key)
+{
+    if ((key == VD_KEY(KEY_NPAGE) || key == ' ') && help_page + 1 < help_pages) {
+        help_page++;
+        app->dirty = true;
+        return true;
+    }
+    if (key == VD_KEY(KEY_PPAGE) && help_page > 0) {
+        help_page--;
+        app->dirty = true;
+        return true;
+    }
+    help_page = 0;
+    return false;
+}
+
 /* Draw the help overlay over the panes. */
 void
 vd_help_draw(vd_app *app)
 {
     help_line lines[MAX_LINES];
-    size_t n = collect(lines, MAX_LINES);
-    const char *footer[2];
+    vd_binding table[MAX_LINES];
+    size_t nb = 0, n;
+    const vd_binding *src;
+    size_t nsrc;
+    const char *footer[4];
+    char pagebuf[128];
+    bool pane_note = false;
     size_t nfooter = 0;
     int keyw = 0, linew = 0, footw = 0, ncols, rows, colw;
     vd_rect box, inner;
+
+    /* The top view's keys and the common ones, or the main screen's. */
+    if (vd_view_top(app)) {
+        src = vd_views_keys(app, &nsrc);
+        for (size_t i = 0; i < nsrc && nb < MAX_LINES; i++)
+            table[nb++] = src[i];
+        src = vd_views_common_keys(&nsrc);
+        for (size_t i = 0; i < nsrc && nb < MAX_LINES; i++)
+            table[nb++] = src[i];
+        src = table;
+    } else {
+        /* The focused pane's keys and those of every pane: the whole
+         * table no longer fits an 80x24 screen. */
+        src = vd_keys_table(&nsrc);
+        for (size_t i = 0; i < nsrc && nb < MAX_LINES; i++)
+            if (src[i].panes & VD_PANE_BIT(app->focus))
+                table[nb++] = src[i];
+        src = table;
+        pane_note = true;
+    }
+    n = collect(src, nb, lines, MAX_LINES);
 
     if (app->mouse)
         footer[nfooter++] = "Mouse: a click selects a row and its pane; "
                             "the wheel scrolls.";
     footer[nfooter++] = "Rows are kept by UUID: the cursor follows its VM "
                         "when lists change.";
+    if (pane_note)
+        footer[nfooter++] = "Each pane has its own keys: Tab to it, then ?.";
 
     for (size_t i = 0; i < n; i++) {
         int kw;
@@ -182,8 +236,9 @@ vd_help_draw(vd_app *app)
         box = (vd_rect){ 0, 0, LINES, COLS };
     if (box.h < 3 || box.w < 8)
         return;
-    /* Room for: border, blank, lines, blank, footers, border. */
-    rows = box.h - 4 - (int)nfooter;
+    /* Room for: border, blank, lines, blank, footers (and the paging
+     * line), border. */
+    rows = box.h - 4 - (int)nfooter - 1;
     if (rows < 1)
         rows = 1;
     ncols = pack(lines, n, rows);
@@ -191,6 +246,29 @@ vd_help_draw(vd_app *app)
     while (rows > 1 && pack(lines, n, rows - 1) <= ncols)
         rows--;
     pack(lines, n, rows);
+    {
+        /* As many columns as stay readable; the rest on more pages. */
+        int minw = 1 + keyw + 2 + MIN_DESC;
+        int fit = (box.w - 4 + COL_GAP) / (minw + COL_GAP);
+
+        if (fit < 1)
+            fit = 1;
+        help_pages = (ncols + fit - 1) / fit;
+        if (help_page >= help_pages)
+            help_page = help_pages - 1;
+        if (help_pages > 1) {
+            int first = help_page * fit;
+
+            for (size_t i = 0; i < n; i++)
+                lines[i].col -= first;  /* other pages' columns go off range */
+            ncols = fit;
+            snprintf(pagebuf, sizeof(pagebuf), "Page %d of %d: %s; any other "
+                     "key closes this help.", help_page + 1, help_pages,
+                     help_page + 1 < help_pages ? "PgDn or Space for more keys" :
+                     "PgUp for the keys before");
+            footer[nfooter++] = pagebuf;
+        }
+    }
     for (size_t i = 0; i < nfooter; i++)
         if (vd_text_width(footer[i]) > footw)
             footw = vd_text_width(footer[i]);
@@ -216,7 +294,7 @@ vd_help_draw(vd_app *app)
     for (size_t i = 0; i < n; i++) {
         int y = inner.y + 1 + lines[i].row;
 
-        if (lines[i].row >= rows)
+        if (lines[i].row >= rows || lines[i].col < 0 || lines[i].col >= ncols)
             continue;
         draw_line(&lines[i], y, inner.x + lines[i].col * (colw + COL_GAP), colw,
                   keyw);

@@ -10,6 +10,16 @@
 #include <string.h>
 
 #include "ui/keys.h"
+#include "ui/netstore_ui.h"
+#include "ui/all_hosts.h"
+#include "ui/domain_actions.h"
+#include "ui/hosts_edit.h"
+#include "ui/console_view.h"
+#include "ui/keys_list.h"
+#include "ui/listview.h"
+#include "ui/monitor.h"
+#include "ui/view.h"
+#include "ui/wizard.h"
 
 #define P_HOSTS VD_PANE_BIT(VD_PANE_HOSTS)
 #define P_DOMAINS VD_PANE_BIT(VD_PANE_DOMAINS)
@@ -135,8 +145,26 @@ need_domain(vd_app *app)
 static void
 act_domain(vd_app *app, const vd_binding *b)
 {
-    const vd_domain *dom = need_domain(app);
+    const vd_domain *dom;
+    const vd_row *marked[512];
+    size_t nm = vd_list_marked_rows(app, VD_PANE_DOMAINS, marked, 512);
 
+    /* Marked rows: the action goes to each of them. */
+    if (nm > 0) {
+        size_t sent = 0;
+
+        for (size_t i = 0; i < nm && i < 512; i++) {
+            vd_cmd cmd = { .kind = (vd_cmd_kind)b->arg };
+
+            snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", marked[i]->uuid);
+            sent += vd_view_submit(app, NULL, marked[i]->host, &cmd) != 0;
+        }
+        if (sent)
+            vd_app_message(app, VD_MSG_BUSY, "%s: sent to %zu marked domains",
+                           vd_cmd_describe((vd_cmd_kind)b->arg)->verb, sent);
+        return;
+    }
+    dom = need_domain(app);
     if (dom)
         vd_app_submit(app, (vd_cmd_kind)b->arg, dom->uuid, dom->name);
 }
@@ -227,6 +255,8 @@ act_quit(vd_app *app, const vd_binding *b)
 #define PANES "Panes"
 #define DOMAIN "Domain actions"
 #define GENERAL "General"
+#define LISTS "Lists"
+#define P_LISTS (P_DOMAINS | P_NETWORKS | P_POOLS)
 
 static const vd_binding bindings[] = {
     { 'j', "j", "Move down", MOVE, P_ALL, act_move, 1, 0, NULL },
@@ -254,6 +284,8 @@ static const vd_binding bindings[] = {
       0, NULL },
     { '\n', "Enter", "One-line summary", PANES, P_DOMAINS | P_NETWORKS | P_POOLS,
       act_enter, 0, 0, NULL },
+    { 'H', "H", "All hosts: every host's domains in one table (again: back)",
+      PANES, P_ALL, vd_act_all_hosts, 0, 0, NULL },
 
     { 's', "s", "Start", DOMAIN, P_DOMAINS, act_domain, VD_CMD_DOM_START,
       5, "Start" },
@@ -266,11 +298,110 @@ static const vd_binding bindings[] = {
       0, NULL },
     { VD_KEY(KEY_F(9)), "F9", "Force off (asks first)", DOMAIN, P_DOMAINS,
       act_destroy, 0, 3, "ForceOff" },
+    { 'R', "R", "Reset (asks first)", DOMAIN, P_DOMAINS, vd_act_dom_reset, 0,
+      0, NULL },
+    { 'S', "S", "Managed save (s restores it)", DOMAIN, P_DOMAINS,
+      vd_act_dom_simple, VD_CMD_DOM_MANAGED_SAVE, 0, NULL },
+    { 'a', "a", "Autostart on / off", DOMAIN, P_DOMAINS, vd_act_dom_autostart,
+      0, 0, NULL },
+    { 'n', "n", "Rename (shut off only)", DOMAIN, P_DOMAINS, vd_act_dom_rename,
+      0, 0, NULL },
+    { 'u', "u", "Undefine (asks; optionally with its volumes)", DOMAIN,
+      P_DOMAINS, vd_act_dom_undefine, 0, 0, NULL },
+    { 'i', "i", "Details; there: vCPUs, memory, CD-ROM, disks, NICs", DOMAIN,
+      P_DOMAINS, vd_act_dom_details, 0, 0, NULL },
+    { 'v', "v", "VNC console: the guest's screen here (Ctrl+] leaves)", DOMAIN,
+      P_DOMAINS, vd_act_dom_vnc, 0, 0, NULL },
+    { 'C', "C", "Serial console (Ctrl+] leaves)", DOMAIN, P_DOMAINS,
+      vd_act_dom_serial, 0, 0, NULL },
+    { 'X', "X", "View the XML", DOMAIN, P_DOMAINS, vd_act_dom_xml, 0, 0, NULL },
+    { 'E', "E", "Edit the XML in $EDITOR (validated)", DOMAIN, P_DOMAINS,
+      vd_act_dom_edit_xml, 0, 0, NULL },
+    { 'a', "a", "Add a host (saved in hosts.conf)", "Hosts", P_HOSTS,
+      vd_act_host_add, 0, 0, NULL },
+    { 'e', "e", "Edit the host: URI, label, autoconnect", "Hosts", P_HOSTS,
+      vd_act_host_edit, 0, 0, NULL },
+    { 'x', "x", "Remove the host from the list (asks)", "Hosts", P_HOSTS,
+      vd_act_host_remove, 0, 0, NULL },
+    { 'c', "c", "Connect the host", "Hosts", P_HOSTS, vd_act_host_connect, 1, 0,
+      NULL },
+    { 'd', "d", "Disconnect the host (until c)", "Hosts", P_HOSTS,
+      vd_act_host_connect, 0, 0, NULL },
+    { 'i', "i", "Host overview: versions, CPU, KVM, meters", "Hosts", P_HOSTS,
+      vd_act_host_overview, 0, 0, NULL },
+    { 'N', "N", "New machine (the create wizard)", DOMAIN, P_DOMAINS | P_HOSTS,
+      vd_act_create, 0, 0, NULL },
+    { VD_KEY(KEY_F(7)), "F7", "New machine (the create wizard)", DOMAIN,
+      P_DOMAINS | P_HOSTS, vd_act_create, 0, 11, "Create" },
+
+    { 'i', "i", "Details: addresses, DHCP leases, domains attached", "Network",
+      P_NETWORKS, vd_act_network, VD_NETACT_DETAILS, 0, NULL },
+    { 's', "s", "Start the network", "Network", P_NETWORKS, vd_act_network,
+      VD_NETACT_START, 0, NULL },
+    { 'd', "d", "Stop the network", "Network", P_NETWORKS, vd_act_network,
+      VD_NETACT_STOP, 0, NULL },
+    { 'a', "a", "Autostart on / off", "Network", P_NETWORKS, vd_act_network,
+      VD_NETACT_AUTOSTART, 0, NULL },
+    { 'u', "u", "Undefine (asks; warns about running domains)", "Network",
+      P_NETWORKS, vd_act_network, VD_NETACT_UNDEFINE, 0, NULL },
+    { 'X', "X", "View the XML", "Network", P_NETWORKS, vd_act_network,
+      VD_NETACT_XML, 0, NULL },
+    { 'E', "E", "Edit the XML in $EDITOR (validated)", "Network", P_NETWORKS,
+      vd_act_network, VD_NETACT_EDIT, 0, NULL },
+    { 'n', "n", "New network (form)", "Network", P_NETWORKS, vd_act_network_new,
+      0, 0, NULL },
+
+    { 'i', "i", "Details: type, target, source, space", "Pool", P_POOLS,
+      vd_act_pool, VD_POOLACT_DETAILS, 0, NULL },
+    { 'v', "v", "Volumes: create, delete, resize, clone, upload, download",
+      "Pool", P_POOLS, vd_act_pool, VD_POOLACT_VOLUMES, 0, NULL },
+    { 's', "s", "Start the pool", "Pool", P_POOLS, vd_act_pool,
+      VD_POOLACT_START, 0, NULL },
+    { 'd', "d", "Stop the pool", "Pool", P_POOLS, vd_act_pool,
+      VD_POOLACT_STOP, 0, NULL },
+    { 'r', "r", "Refresh (rescan its volumes)", "Pool", P_POOLS, vd_act_pool,
+      VD_POOLACT_REFRESH, 0, NULL },
+    { 'a', "a", "Autostart on / off", "Pool", P_POOLS, vd_act_pool,
+      VD_POOLACT_AUTOSTART, 0, NULL },
+    { 'b', "b", "Build (mkdir, mkfs, ...)", "Pool", P_POOLS, vd_act_pool,
+      VD_POOLACT_BUILD, 0, NULL },
+    { 'D', "D", "Delete its storage (type the name)", "Pool", P_POOLS,
+      vd_act_pool, VD_POOLACT_DELETE, 0, NULL },
+    { 'u', "u", "Undefine (asks first)", "Pool", P_POOLS, vd_act_pool,
+      VD_POOLACT_UNDEFINE, 0, NULL },
+    { 'X', "X", "View the XML", "Pool", P_POOLS, vd_act_pool, VD_POOLACT_XML,
+      0, NULL },
+    { 'n', "n", "New pool (form)", "Pool", P_POOLS, vd_act_pool_new, 0, 0, NULL },
+
+    { '>', ">", "Sort by the next column", LISTS, P_LISTS, vd_act_sort_cycle,
+      1, 0, NULL },
+    { VD_KEY(KEY_F(6)), "F6", "Sort by the next column", LISTS, P_LISTS,
+      vd_act_sort_cycle, 1, 10, "SortBy" },
+    { '<', "<", "Sort by the previous column", LISTS, P_LISTS,
+      vd_act_sort_cycle, -1, 0, NULL },
+    { 'I', "I", "Reverse the sort order", LISTS, P_LISTS, vd_act_sort_reverse,
+      0, 0, NULL },
+    { '/', "/", "Filter: name, state:running, host:NAME", LISTS, P_LISTS,
+      vd_act_filter, 0, 0, NULL },
+    { ' ', "Space", "Mark the row (actions go to every marked row)", LISTS,
+      P_DOMAINS, vd_act_mark, 0, 0, NULL },
+    { 'U', "U", "Unmark every row", LISTS, P_DOMAINS, vd_act_unmark_all, 0, 0,
+      NULL },
+    { 'm', "m", "Menu of the actions here", LISTS, P_DOMAINS | P_NETWORKS |
+      P_POOLS | P_HOSTS, vd_act_menu, 0, 0, NULL },
+    { VD_KEY(KEY_F(2)), "F2", "Menu of the actions here", LISTS, P_DOMAINS |
+      P_NETWORKS | P_POOLS | P_HOSTS, vd_act_menu, 0, 9, "Menu" },
 
     { VD_KEY(KEY_F(5)), "F5", "Refresh the host, repaint", GENERAL, P_ALL,
       act_refresh, 0, 2, "Refresh" },
     { VD_CTRL('l'), "^L", "Refresh the host, repaint", GENERAL, P_ALL,
       act_refresh, 0, 0, NULL },
+    { 'M', "M", "Graphs of the domain: CPU, memory, disk, network",
+      GENERAL, P_DOMAINS, vd_act_monitor_graphs, 0, 0, NULL },
+    { '+', "+", "Refresh more / less often", GENERAL, P_ALL,
+      vd_act_monitor_tick, 0, 0, NULL },
+    { '-', "-", "Refresh more / less often", GENERAL, P_ALL,
+      vd_act_monitor_tick, 0, 0, NULL },
     { '?', "?", "This help", GENERAL, P_ALL, act_help, 0, 0, NULL },
     { VD_KEY(KEY_F(1)), "F1", "This help", GENERAL, P_ALL, act_help, 0, 1,
       "Help" },

@@ -84,6 +84,63 @@ draw_host_row(vd_app *app, size_t i, int y, int x, int w, bool selected,
     vd_draw_text_right(y, x + w - sw - 1, sw, text, state);
 }
 
+/* A meter line: "CPU [|||     ] 12%". */
+static void
+draw_meter(int y, int x, int w, const char *name, bool valid, double pct)
+{
+    char buf[16];
+    attr_t role = vd_role_attr(pct >= 90 ? VD_ROLE_METER_HIGH :
+                               pct >= 60 ? VD_ROLE_METER_MID : VD_ROLE_METER_LOW);
+
+    vd_draw_text(y, x, 4, name, vd_role_attr(VD_ROLE_NORMAL));
+    if (!valid) {
+        vd_draw_text(y, x + 4, w - 4, "-", vd_role_attr(VD_ROLE_DIM));
+        return;
+    }
+    snprintf(buf, sizeof(buf), "%5.1f%%", pct);
+    if (w > 4 + 7 + 3)
+        vd_draw_bar(y, x + 4, w - 4 - 7, pct / 100.0, role,
+                    vd_role_attr(VD_ROLE_BAR_FREE));
+    vd_draw_text_right(y, x + w - 6, 6, buf, vd_role_attr(VD_ROLE_NORMAL));
+}
+
+/* The host overview below the facts (issue 3): CPU model and topology,
+ * KVM, VM counts, and the host's CPU and memory meters. */
+static void
+draw_overview(const vd_snapshot *snap, const vd_rect *r, int y)
+{
+    const vd_host_info *info = &snap->info;
+    const vd_host_rates *rates = &snap->stats.rates;
+    int end = r->y + r->h;
+    size_t i, running = 0;
+    char buf[256];
+
+    if (y < end && (info->cpu_name || info->sockets)) {
+        snprintf(buf, sizeof(buf), "%s%s%s%s", info->cpu_vendor ? info->cpu_vendor : "",
+                 info->cpu_vendor ? " " : "", info->cpu_name ? info->cpu_name : "CPU",
+                 "");
+        if (info->sockets)
+            snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+                     ", %u socket%s x %u cores x %u threads", info->sockets,
+                     info->sockets == 1 ? "" : "s", info->cores, info->threads);
+        vd_draw_text(y++, r->x, r->w, buf, vd_role_attr(VD_ROLE_NORMAL));
+    }
+    for (i = 0; i < snap->ndomains; i++)
+        running += snap->domains[i].state == VD_DOM_RUNNING ||
+                   snap->domains[i].state == VD_DOM_BLOCKED ||
+                   snap->domains[i].state == VD_DOM_PAUSED;
+    if (y < end) {
+        snprintf(buf, sizeof(buf), "KVM: %s   VMs: %zu running of %zu",
+                 info->kvm > 0 ? "yes" : info->kvm < 0 ? "no (TCG only)" : "n/a",
+                 running, snap->ndomains);
+        vd_draw_text(y++, r->x, r->w, buf, vd_role_attr(VD_ROLE_NORMAL));
+    }
+    if (y < end)
+        draw_meter(y++, r->x, r->w, "CPU", rates->cpu_valid, rates->cpu_pct);
+    if (y < end)
+        draw_meter(y++, r->x, r->w, "Mem", rates->mem_valid, rates->mem_pct);
+}
+
 /* Details of the selected host in r, one fact a line. */
 static void
 draw_details(vd_app *app, const vd_rect *r)
@@ -120,7 +177,8 @@ draw_details(vd_app *app, const vd_rect *r)
     snprintf(buf, sizeof(buf), "%u CPUs%s%s, %s RAM", info->cpus,
              info->cpu_model ? " " : "", info->cpu_model ? info->cpu_model : "",
              vd_fmt_size(info->mem_kib * 1024ULL, mem, sizeof(mem)));
-    vd_draw_text(y, r->x, r->w, buf, normal);
+    vd_draw_text(y++, r->x, r->w, buf, normal);
+    draw_overview(snap, r, y);
 }
 
 /* Draw the hosts pane inside inner. */

@@ -4,7 +4,11 @@
  */
 #include <stdio.h>
 
+#include <string.h>
+#include <strings.h>
+
 #include "ui/draw.h"
+#include "ui/listview.h"
 #include "ui/table.h"
 #include "ui/ui_priv.h"
 
@@ -57,12 +61,44 @@ meter_role(double frac)
     return VD_ROLE_METER_LOW;
 }
 
+/* ---- sorting and filtering (listview.h) ---- */
+
+#define POOL(r) ((const vd_pool *)(r)->obj)
+#define CMP3(a, b) ((a) < (b) ? -1 : (a) > (b) ? 1 : 0)
+
+static int cmp_name(const vd_row *a, const vd_row *b) { (void)a; (void)b; return 0; }
+static int cmp_state(const vd_row *a, const vd_row *b) { return CMP3(POOL(a)->state == VD_POOL_RUNNING ? 0 : 1, POOL(b)->state == VD_POOL_RUNNING ? 0 : 1); }
+static int cmp_size(const vd_row *a, const vd_row *b) { return CMP3(POOL(a)->capacity, POOL(b)->capacity); }
+static int cmp_used(const vd_row *a, const vd_row *b) { return CMP3(pool_used(POOL(a)), pool_used(POOL(b))); }
+
+/* Filter terms: state:active|inactive|... (a prefix of the state). */
+static bool
+match_pool(const vd_app *app, const vd_row *row, const char *key,
+           const char *value)
+{
+    (void)app;
+    if (strcasecmp(key, "state") == 0)
+        return strncasecmp(vd_pool_state_name(POOL(row)->state), value,
+                           strlen(value)) == 0;
+    return false;
+}
+
+static const vd_list_kind pools_kind = {
+    .cmp = { [COL_NAME] = cmp_name, [COL_STATE] = cmp_state,
+             [COL_SIZE] = cmp_size, [COL_USED] = cmp_used, [COL_BAR] = cmp_used },
+    .names = { [COL_NAME] = "name", [COL_STATE] = "state", [COL_SIZE] = "size",
+               [COL_USED] = "use", [COL_BAR] = "use" },
+    .ncols = sizeof(columns) / sizeof(columns[0]),
+    .default_col = COL_NAME,
+    .match = match_pool,
+};
+
 /* One pool row. */
 static void
 draw_row(vd_app *app, const vd_table *t, size_t i, int y, bool selected,
          bool focused)
 {
-    const vd_pool *pool = &vd_app_snap(app)->pools[i];
+    const vd_pool *pool = vd_app_row(app, VD_PANE_POOLS, i)->obj;
     attr_t normal = vd_row_attr(selected, focused, VD_ROLE_NORMAL);
     attr_t state = vd_row_attr(selected, focused, pool_role(pool->state));
     bool active = pool->state == VD_POOL_RUNNING;
@@ -90,9 +126,11 @@ draw_row(vd_app *app, const vd_table *t, size_t i, int y, bool selected,
 static void
 draw_pools(vd_app *app, const vd_rect *inner, bool focused)
 {
-    size_t n = vd_app_rows(app, VD_PANE_POOLS);
+    size_t n;
     vd_table t;
 
+    vd_list_set_kind(app, VD_PANE_POOLS, &pools_kind);
+    n = vd_app_rows(app, VD_PANE_POOLS);
     if (inner->h <= 0 || inner->w <= 0)
         return;
     if (!vd_app_connected(app)) {
@@ -101,7 +139,8 @@ draw_pools(vd_app *app, const vd_rect *inner, bool focused)
     }
     vd_table_layout(&t, columns, sizeof(columns) / sizeof(columns[0]),
                     inner->x + 1, inner->w - 2);
-    vd_table_header(&t, inner->y, vd_role_attr(VD_ROLE_COLUMN_HEADER));
+    vd_list_header(app, VD_PANE_POOLS, &t, inner->y,
+                   vd_role_attr(VD_ROLE_COLUMN_HEADER));
     if (n == 0) {
         vd_rect body = { inner->y + 1, inner->x, inner->h - 1, inner->w };
 

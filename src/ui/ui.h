@@ -15,6 +15,11 @@ typedef struct vd_ui_opts {
     const char *theme;          /* theme name ("default", "mono", ...) or a path; NULL: default */
     bool ascii;                 /* force the ASCII fallback even in a UTF-8 locale */
     bool mouse;                 /* enable mouse clicks (default true) */
+    const char *notice;         /* shown on the status line at start (an error), or NULL */
+    struct vd_hosts_conf *hosts_conf; /* the hosts list the hosts pane edits and
+                                 * saves, or NULL; hosts[i] is entry i */
+    bool readonly;              /* hosts added in the UI: read-only too */
+    int tick_ms;                /* hosts added in the UI: refresh period (0: 2000) */
 } vd_ui_opts;
 
 /* Run the interface until the user quits. hosts[i] stay owned by the

@@ -99,6 +99,20 @@ typedef struct vd_app {
 
     char msg[512];
     vd_msg_kind msg_kind;
+
+    /* The view stack (view.h): top first; closed views wait in dead
+     * until the event that closed them is over; routes map request
+     * ids to the views that submitted them. */
+    struct vd_view *views;
+    struct vd_view *dead;
+    struct vd_route *routes;
+    size_t nroutes, aroutes;
+    MEVENT mev;                     /* the last mouse event (views read it
+                                     * on VD_KEY(KEY_MOUSE)) */
+    int cur_y, cur_x;               /* where a view wants the terminal's
+                                     * cursor after drawing; -1: hidden */
+    struct vd_list *lists[VD_PANE_LAST]; /* rows of the object panes
+                                     * (listview.h), made on first use */
 } vd_app;
 
 /* Key codes: characters are their code point; curses KEY_* codes carry
@@ -157,6 +171,8 @@ void vd_pool_summary(const vd_pool *pool, char *buf, size_t len);
 /* ---- help.c ---- */
 
 void vd_help_draw(vd_app *app);
+/* A key while the help is shown: true when it paged (help stays). */
+bool vd_help_key(vd_app *app, int key);
 
 /* ---- theme.c ---- */
 

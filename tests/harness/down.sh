@@ -57,6 +57,11 @@ fi
 # 3. Stop the daemon: CONT, TERM, KILL after a deadline.
 [ -n "$PID" ] && vdh_stop_daemon soft
 
+# 3b. Clients a test left behind on this harness's socket (a `virsh
+#     console` under script(1) outlives its daemon): match the socket path,
+#     which is unique to this state dir, so nothing else is touched.
+pkill -TERM -f -- "socket=$VDH_DIR/run/libvirt/libvirt-sock" 2>/dev/null || true
+
 # 4. Kill everything still living in the namespace (qemu, dnsmasq, a libvirtd
 #    whose pid file was lost, ...).
 if vdh_netns_exists; then

@@ -18,16 +18,16 @@ screen_start 80x24 -c "$MODEL"
 screen_wait "alpha"
 at alpha running
 screen_keys j;      at beta "shut off"
-screen_keys Down;   at gamma paused
+screen_keys Down;   at delta "shut off"   # rows sort by name
 screen_keys k;      at beta "shut off"
 screen_keys Up;     at alpha running
 screen_keys k;      at alpha running        # stays on the first row
-screen_keys G;      at delta "shut off"
-screen_keys j;      at delta "shut off"     # stays on the last row
+screen_keys G;      at gamma paused
+screen_keys j;      at gamma paused           # stays on the last row
 screen_keys g;      at alpha running
-screen_keys End;    at delta "shut off"
+screen_keys End;    at gamma paused
 screen_keys Home;   at alpha running
-screen_keys PgDn;   at delta "shut off"
+screen_keys PgDn;   at gamma paused
 screen_keys PgUp;   at alpha running
 
 # The networks pane has its own cursor.

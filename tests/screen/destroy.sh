@@ -21,7 +21,7 @@ screen_wait "alpha forced off"
 screen_expect_re "4 VMs: 0 running"
 
 # F9 on gamma (paused); Enter is not a yes.
-screen_keys j j F9
+screen_keys j j j F9
 screen_wait "Force off gamma?"
 screen_keys Enter
 screen_wait "Cancelled: force off gamma"

@@ -10,14 +10,38 @@ mapfile -t names < <(sed -n 's/^ *{ [^,]*, "\([^"]*\)", ".*/\1/p' "$VD_SRC/src/u
 
 screen_start 80x24 -c "$MODEL"
 screen_wait "alpha"
+# The help lists the focused pane's keys and the common ones: every
+# key of the table shows in the help of some pane.
+help=
+for pane in 1 2 3 4; do
+    screen_keys '?'
+    screen_wait "virtdeck keys"
+    screen_expect "Each pane has its own keys"
+    help+=$(screen_capture | sed -n '/virtdeck keys/,/any key closes/p')
+    # more keys than fit readably go on further pages (PgDn)
+    for page in 2 3 4; do
+        screen_capture | grep -q "PgDn or Space for more keys" || break
+        screen_keys NPage
+        screen_wait "Page $page of"
+        help+=$(screen_capture | sed -n '/virtdeck keys/,/any key closes/p')
+    done
+    screen_keys Escape
+    screen_wait_gone "virtdeck keys"
+    screen_keys Tab
+done
 screen_keys '?'
 screen_wait "virtdeck keys"
-help=$(screen_capture | sed -n '/virtdeck keys/,/any key closes/p')
 for name in "${names[@]}"; do
     # A key stands alone or in a "j, Down" list.
     if ! grep -qF -e " $name " -e " $name," -e ", $name " <<<"$help"; then
         screen_fail "the help does not list the key '$name'"
     fi
+done
+# a description, on whichever page its key is
+for page in 2 3 4; do
+    screen_capture | grep -q "Force off" && break
+    screen_keys NPage
+    screen_wait "Page $page of"
 done
 screen_expect "Force off"
 

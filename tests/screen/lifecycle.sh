@@ -6,11 +6,11 @@ MODEL="test://$VD_SRC/tests/data/model-host.xml"
 
 screen_start 80x24 -c "$MODEL"
 screen_wait_re "gamma +paused"
-screen_keys j j p
+screen_keys j j j p
 screen_wait_re "gamma +running"
 screen_wait "gamma resumed"
 screen_keys p
-screen_wait_re "gamma +paused"
+screen_wait_re "gamma +paused +[0-9]"   # the row, not the status line
 screen_wait "gamma paused"
 
 screen_keys g r

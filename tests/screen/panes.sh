@@ -15,7 +15,7 @@ screen_expect "Networks (2)"
 screen_expect "Pools (1)"
 
 # Domains: name, state, vCPUs, memory and ID, in columns.
-screen_expect_re "Name +State +vCPU +Mem"
+screen_expect_re "Name.? +State +vCPU +Mem"
 screen_expect_re "alpha +running +2 +1\.0 GiB .* 1 "
 screen_expect_re "beta +shut off +1 +512 MiB .* - "
 screen_expect_re "gamma +paused +4 +2\.0 GiB .* 2 "

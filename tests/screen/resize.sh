@@ -12,14 +12,14 @@ _width_is() { [ "$(width "$1")" = "$2" ]; }
 
 # A long tick: no new snapshot may hide a missing resize redraw.
 screen_start 80x24 -d 3600 -c "$MODEL"
-screen_wait_re "Name +State +vCPU"
+screen_wait_re "Name.? +State +vCPU"
 screen_wait "1/4 VMs up"
 before=$(screen_capture)
 [ "$(width 2)" -eq 81 ] || [ "$(width 2)" -eq 80 ] || screen_fail "line 2 is $(width 2) wide at 80 columns"
 
 screen_resize 200 50
 # Wide enough for the long column titles.
-screen_wait_re "Name +State +vCPU +Memory +Auto +Pers +ID"
+screen_wait_re "Name.? +State +vCPU +Memory +Auto +Pers +ID"
 _screen_poll 5 _width_is 2 201 || screen_fail "the top borders do not reach column 200 ($(width 2))"
 _screen_poll 5 _width_is 48 201 || screen_fail "the bottom borders do not reach column 200 ($(width 48))"
 [ "$(screen_capture | wc -l)" -eq 50 ] || screen_fail "not 50 lines"

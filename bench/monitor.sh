@@ -1,0 +1,46 @@
+#!/bin/bash
+# monitor.sh BUILD: the live monitor's figures (docs/PERFORMANCE.md,
+# "Live monitor"). Needs the harness up ($VD_HARNESS_DIR/env): its
+# libvirtd serves libvirt's test driver with N = 10, 100, 1000 running
+# domains as test+unix:///FILE?socket=..., so every call is a real RPC.
+#   - poll cost per tick against the bare bulk call, same connection
+#   - idle CPU with 100 domains at a 2 s tick, RSS with 1000
+#   - key-to-redraw latency with 1000 domains through a pty, also with
+#     the daemon SIGSTOPped
+# Figures are printed, never asserted.
+set -eu
+build=${1:?usage: bench/monitor.sh BUILD}
+src=$(cd "$(dirname "$0")/.." && pwd)
+. "${VD_HARNESS_DIR:?set VD_HARNESS_DIR to a harness that is up}/env"
+sock="$VD_HARNESS_DIR/run/libvirt/libvirt-sock"
+data=$(mktemp -d "${TMPDIR:-/tmp}/vd-bench-monitor.XXXXXX")
+trap 'rm -rf "$data"' EXIT
+
+# N running test-driver domains on an 8-CPU host
+make_host() {
+    local n=$1 i f="$data/dom$1.xml"
+    {
+        echo "<node><cpu><mhz>2400</mhz><model>x86_64</model><active>8</active>"
+        echo "<nodes>1</nodes><sockets>1</sockets><cores>4</cores><threads>2</threads></cpu>"
+        echo "<memory>16777216</memory>"
+        for ((i = 1; i <= n; i++)); do
+            printf "<domain type='test'><name>bench-%04d</name><uuid>00000000-0000-4000-8000-%012d</uuid>" "$i" "$i"
+            echo "<memory>1048576</memory><currentMemory>524288</currentMemory><vcpu>2</vcpu><os><type>hvm</type></os></domain>"
+        done
+        echo "</node>"
+    } >"$f"
+    echo "test+unix://$f?socket=$sock"
+}
+
+echo "== live monitor: poll cost per tick (median wall, mean process CPU; 200 rounds)"
+for n in 10 100 1000; do
+    "$build/bench/bench_monitor_poll" "$(make_host $n)" 200
+done
+echo "== live monitor: idle CPU, 100 domains, 2 s tick, 60 s"
+python3 "$src/bench/monitor_pty.py" idle "$build/virtdeck" "$(make_host 100)" 60
+echo "== live monitor: RSS, 1000 domains, 2 s tick, after 20 s"
+python3 "$src/bench/monitor_pty.py" idle "$build/virtdeck" "$(make_host 1000)" 20
+echo "== live monitor: key to redraw, 1000 domains, 300 keys"
+python3 "$src/bench/monitor_pty.py" keys "$build/virtdeck" "$(make_host 1000)" 300
+echo "== live monitor: key to redraw, 1000 domains, daemon SIGSTOPped"
+python3 "$src/bench/monitor_pty.py" keys "$build/virtdeck" "$(make_host 1000)" 300 "$VD_LIBVIRTD_PID"

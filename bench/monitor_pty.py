@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""monitor_pty.py: the live monitor through a pty: idle CPU, RSS, and
+key-to-redraw latency. Not a test: figures are printed, never asserted.
+
+  monitor_pty.py idle  BIN URI SECONDS         -> cpu_pct_of_core, rss_kib
+  monitor_pty.py keys  BIN URI COUNT [STOPPID] -> p50/p99 ms (first byte,
+                                                 end of redraw)
+
+`keys` sends j/k alternately (the cursor moves one row, so every key
+changes the screen) and times from the write to the first byte of the
+answer and to the end of the burst (the last byte before 30 ms of quiet).
+With STOPPID, that process (the daemon) is SIGSTOPped for the run and
+SIGCONTed after.
+"""
+import os
+import pty
+import select
+import signal
+import struct
+import sys
+import time
+import fcntl
+import termios
+
+
+def spawn(binary, uri, extra=()):
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ["TERM"] = "xterm-256color"
+        os.execv(binary, [binary, "-c", uri, *extra])
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 160, 0, 0))
+    os.kill(pid, signal.SIGWINCH)
+    return pid, fd
+
+
+def drain(fd, quiet_s, limit_s):
+    """Read until quiet_s without output or limit_s in all; returns
+    (first_byte_time, last_byte_time, nbytes)."""
+    first = last = None
+    n = 0
+    end = time.monotonic() + limit_s
+    while True:
+        now = time.monotonic()
+        if now >= end:
+            break
+        r, _, _ = select.select([fd], [], [], min(quiet_s, end - now))
+        if not r:
+            if first is not None or quiet_s >= limit_s:
+                break
+            continue
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            break
+        t = time.monotonic()
+        if first is None:
+            first = t
+        last = t
+        n += len(data)
+    return first, last, n
+
+
+def cpu_ticks(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])     # utime + stime
+
+
+def rss_kib(pid, field="VmRSS:"):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith(field):
+                return int(line.split()[1])
+    return 0
+
+
+def stop(pid, fd):
+    os.write(fd, b"q")
+    drain(fd, 0.2, 2)
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    os.waitpid(pid, 0)
+
+
+def idle(binary, uri, seconds):
+    pid, fd = spawn(binary, uri, ["-d", "2"])
+    drain(fd, 3.0, 8.0)                 # connected, first ticks drawn
+    hz = os.sysconf("SC_CLK_TCK")
+    c0, t0 = cpu_ticks(pid), time.monotonic()
+    end = t0 + seconds
+    while time.monotonic() < end:       # keep the pty drained
+        drain(fd, end - time.monotonic(), end - time.monotonic())
+    c1, t1 = cpu_ticks(pid), time.monotonic()
+    rss, anon = rss_kib(pid), rss_kib(pid, "RssAnon:")
+    stop(pid, fd)
+    print(f"idle_cpu_pct={100.0 * (c1 - c0) / hz / (t1 - t0):.3f} "
+          f"rss_kib={rss} rss_anon_kib={anon} seconds={t1 - t0:.1f}")
+
+
+def pct(v, p):
+    v = sorted(v)
+    return v[min(len(v) - 1, int(round(p / 100.0 * (len(v) - 1))))]
+
+
+def keys(binary, uri, count, stop_pid=None):
+    pid, fd = spawn(binary, uri, ["-d", "2"])
+    drain(fd, 3.0, 10.0)
+    rss = rss_kib(pid)
+    if stop_pid:
+        os.kill(stop_pid, signal.SIGSTOP)
+    firsts, ends = [], []
+    try:
+        for i in range(count):
+            drain(fd, 0.005, 0.005)     # nothing pending
+            t = time.monotonic()
+            os.write(fd, b"j" if i % 2 == 0 else b"k")
+            first, last, n = drain(fd, 0.03, 1.0)
+            if first is None:
+                continue
+            firsts.append((first - t) * 1e3)
+            ends.append((last - t) * 1e3)
+    finally:
+        if stop_pid:
+            os.kill(stop_pid, signal.SIGCONT)
+    stop(pid, fd)
+    print(f"keys={len(ends)}/{count} first_p50_ms={pct(firsts, 50):.2f} "
+          f"first_p99_ms={pct(firsts, 99):.2f} redraw_p50_ms={pct(ends, 50):.2f} "
+          f"redraw_p99_ms={pct(ends, 99):.2f} rss_kib={rss}")
+
+
+def main():
+    if len(sys.argv) < 5:
+        print(__doc__, file=sys.stderr)
+        return 2
+    mode, binary, uri = sys.argv[1:4]
+    if mode == "idle":
+        idle(binary, uri, float(sys.argv[4]))
+    elif mode == "keys":
+        keys(binary, uri, int(sys.argv[4]),
+             int(sys.argv[5]) if len(sys.argv) > 5 else None)
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,545 @@
+/*
+ * cli_top.c: `virtdeck top --batch`, the live monitor without curses,
+ * after `virt-top -b`: one row per domain per iteration, as a text
+ * table, CSV or JSON lines.
+ *
+ * It runs the same core as the TUI: a worker per host polls with one
+ * bulk stats call per tick and publishes snapshots; this file waits on
+ * the bus and prints each host's new tick. The first tick of a host
+ * only gives the base of the rates, so iteration 1 is its second tick.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <poll.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "virtdeck/bus.h"
+#include "virtdeck/core.h"
+#include "virtdeck/host.h"
+#include "virtdeck/stats.h"
+#include "cli.h"
+
+#define PROG "virtdeck top"
+#define MAX_HOSTS 16
+#define QUIT_WAIT_MS 2000
+
+typedef enum { OUT_TEXT, OUT_CSV, OUT_JSON } out_format;
+
+typedef struct top_opts {
+    const char *uris[MAX_HOSTS];
+    size_t nuris;
+    bool batch;
+    bool readonly;
+    long iterations;            /* 0: until interrupted */
+    int tick_ms;
+    int mem_period;
+    out_format format;
+    const char *csv_file;       /* "-" or NULL: stdout */
+} top_opts;
+
+/* Where each host stands in the run. */
+typedef struct top_host {
+    vd_host *host;
+    long long last_tick;        /* host sample stamp of the last tick seen */
+    long printed;               /* iterations printed */
+    bool seen_base;             /* the first tick (no rates yet) was seen */
+    bool reached;               /* connected at least once */
+    bool given_up;              /* failed before ever connecting */
+    char *last_error;
+} top_host;
+
+/* Print the usage to out. */
+static void
+usage(FILE *out)
+{
+    fprintf(out,
+"Usage: virtdeck top --batch [OPTION]...\n"
+"Print live statistics of every domain, one row per domain per iteration.\n"
+"\n"
+"  -b, --batch            batch mode: no screen, rows on standard output\n"
+"  -c, --connect URI      host to watch (repeat for several hosts)\n"
+"  -n, --iterations N     stop after N iterations (default: run until killed)\n"
+"  -d, --delay SECONDS    time between iterations (default 2, 0.5 to 3600)\n"
+"      --csv FILE|-       write CSV to FILE, or standard output with -\n"
+"      --json             write one JSON object per line\n"
+"      --mem-period SECS  set the balloon stats period of running guests\n"
+"                         that report no memory use (0: leave it)\n"
+"  -r, --readonly         open read-only connections\n"
+"  -h, --help             show this help\n"
+"\n"
+"Rates (CPU %%, disk and network per second) cover the time since the\n"
+"previous iteration. Exit status: 0, or 1 when no host could be reached.\n");
+}
+
+/* Parse a number of seconds in [lo, hi] into ms. -1 on error. */
+static int
+parse_seconds(const char *s, double lo, double hi)
+{
+    char *end;
+    double v;
+
+    errno = 0;
+    v = strtod(s, &end);
+    if (errno || end == s || *end || !(v >= lo && v <= hi))
+        return -1;
+    return (int)(v * 1000);
+}
+
+/* Parse the command line. 0 to run, 1 to exit 0 (help), -1 to fail. */
+static int
+parse_args(int argc, char **argv, top_opts *o)
+{
+    enum { OPT_CSV = 256, OPT_JSON, OPT_MEM_PERIOD };
+    static const struct option longopts[] = {
+        { "batch", no_argument, NULL, 'b' },
+        { "connect", required_argument, NULL, 'c' },
+        { "iterations", required_argument, NULL, 'n' },
+        { "delay", required_argument, NULL, 'd' },
+        { "csv", required_argument, NULL, OPT_CSV },
+        { "json", no_argument, NULL, OPT_JSON },
+        { "mem-period", required_argument, NULL, OPT_MEM_PERIOD },
+        { "readonly", no_argument, NULL, 'r' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    int c;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "bc:n:d:rh", longopts, NULL)) != -1) {
+        char *end;
+
+        switch (c) {
+        case 'b':
+            o->batch = true;
+            break;
+        case 'c':
+            if (o->nuris == MAX_HOSTS) {
+                fprintf(stderr, "%s: at most %d hosts\n", PROG, MAX_HOSTS);
+                return -1;
+            }
+            o->uris[o->nuris++] = optarg;
+            break;
+        case 'n':
+            errno = 0;
+            o->iterations = strtol(optarg, &end, 10);
+            if (errno || end == optarg || *end || o->iterations < 1) {
+                fprintf(stderr, "%s: --iterations: '%s' is not a whole "
+                        "number from 1\n", PROG, optarg);
+                return -1;
+            }
+            break;
+        case 'd':
+            if ((o->tick_ms = parse_seconds(optarg, 0.5, 3600)) < 0) {
+                fprintf(stderr, "%s: --delay: '%s' is not a number of "
+                        "seconds from 0.5 to 3600\n", PROG, optarg);
+                return -1;
+            }
+            break;
+        case OPT_CSV:
+            if (o->format == OUT_JSON) {
+                fprintf(stderr, "%s: --csv and --json exclude each other\n", PROG);
+                return -1;
+            }
+            o->format = OUT_CSV;
+            o->csv_file = optarg;
+            break;
+        case OPT_JSON:
+            if (o->format == OUT_CSV) {
+                fprintf(stderr, "%s: --csv and --json exclude each other\n", PROG);
+                return -1;
+            }
+            o->format = OUT_JSON;
+            break;
+        case OPT_MEM_PERIOD:
+            errno = 0;
+            o->mem_period = (int)strtol(optarg, &end, 10);
+            if (errno || end == optarg || *end || o->mem_period < 0 ||
+                o->mem_period > 3600) {
+                fprintf(stderr, "%s: --mem-period: '%s' is not a number of "
+                        "seconds from 0 to 3600\n", PROG, optarg);
+                return -1;
+            }
+            break;
+        case 'r':
+            o->readonly = true;
+            break;
+        case 'h':
+            usage(stdout);
+            return 1;
+        default:
+            fprintf(stderr, "Try '%s --help' for more information.\n", PROG);
+            return -1;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "%s: unexpected argument '%s'\n", PROG, argv[optind]);
+        return -1;
+    }
+    if (!o->batch) {
+        fprintf(stderr, "%s: only batch mode (--batch) is available here; "
+                "run 'virtdeck' for the full-screen monitor\n", PROG);
+        return -1;
+    }
+    if (o->nuris == 0) {
+        const char *env = getenv("LIBVIRT_DEFAULT_URI");
+        o->uris[o->nuris++] = env && *env ? env : "qemu:///system";
+    }
+    return 0;
+}
+
+/* Wall-clock ISO 8601 time of the monotonic instant mono_ms. */
+static void
+format_time(long long mono_ms, char *buf, size_t len)
+{
+    struct timespec now;
+    struct tm tm;
+    long long wall_ms;
+    time_t secs;
+
+    clock_gettime(CLOCK_REALTIME, &now);
+    wall_ms = (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000 -
+              (vd_now_ms() - mono_ms);
+    secs = (time_t)(wall_ms / 1000);
+    localtime_r(&secs, &tm);
+    strftime(buf, len, "%Y-%m-%dT%H:%M:%S", &tm);
+    snprintf(buf + strlen(buf), len - strlen(buf), ".%03lld", wall_ms % 1000);
+}
+
+/* Write s as a CSV field (quoted when needed). */
+static void
+csv_field(FILE *out, const char *s)
+{
+    if (!strpbrk(s, ",\"\n\r")) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+/* Write s as a JSON string. */
+static void
+json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"' || ch == '\\')
+            fprintf(out, "\\%c", ch);
+        else if (ch < 0x20)
+            fprintf(out, "\\u%04x", ch);
+        else
+            fputc(ch, out);
+    }
+    fputc('"', out);
+}
+
+static const char *const csv_header =
+    "time,host,name,uuid,state,vcpus,cpu_pct,cpu_host_pct,"
+    "mem_used_kib,mem_total_kib,mem_pct,"
+    "rd_bytes_s,wr_bytes_s,rd_reqs_s,wr_reqs_s,"
+    "rx_bytes_s,tx_bytes_s,rx_pkts_s,tx_pkts_s,"
+    "cpu_time_ns,rd_bytes,wr_bytes,rx_bytes,tx_bytes,"
+    "host_cpu_pct,host_mem_used_kib,host_mem_total_kib\n";
+
+/* One CSV row. Rates are empty when unknown. */
+static void
+row_csv(FILE *out, const char *when, const vd_snapshot *snap,
+        const vd_domain *d)
+{
+    const vd_dom_rates *r = &d->rates;
+    const vd_host_rates *hr = &snap->stats.rates;
+
+    fprintf(out, "%s,", when);
+    csv_field(out, snap->label);
+    fputc(',', out);
+    csv_field(out, d->name ? d->name : "");
+    fprintf(out, ",%s,", d->uuid);
+    csv_field(out, vd_dom_state_name(d->state));
+    fprintf(out, ",%u,", d->vcpus);
+    if (r->valid)
+        fprintf(out, "%.2f,%.2f,", r->cpu_pct, r->cpu_host_pct);
+    else
+        fputs(",,", out);
+    if (r->mem_valid)
+        fprintf(out, "%llu,", r->mem_used_kib);
+    else
+        fputc(',', out);
+    fprintf(out, "%llu,", r->mem_total_kib);
+    if (r->mem_valid)
+        fprintf(out, "%.2f,", r->mem_pct);
+    else
+        fputc(',', out);
+    if (r->valid)
+        fprintf(out, "%.0f,%.0f,%.1f,%.1f,%.0f,%.0f,%.1f,%.1f,",
+                r->rd_bps, r->wr_bps, r->rd_rps, r->wr_rps,
+                r->rx_bps, r->tx_bps, r->rx_pps, r->tx_pps);
+    else
+        fputs(",,,,,,,,", out);
+    fprintf(out, "%llu,%llu,%llu,%llu,%llu,", d->sample.cpu_ns,
+            d->sample.rd_bytes, d->sample.wr_bytes, d->sample.rx_bytes,
+            d->sample.tx_bytes);
+    if (hr->cpu_valid)
+        fprintf(out, "%.2f", hr->cpu_pct);
+    fputc(',', out);
+    if (hr->mem_valid)
+        fprintf(out, "%llu,%llu", hr->mem_used_kib, hr->mem_total_kib);
+    else
+        fputc(',', out);
+    fputc('\n', out);
+}
+
+/* A JSON number or null. */
+static void
+json_num(FILE *out, const char *key, bool valid, double v, int prec)
+{
+    if (valid)
+        fprintf(out, ",\"%s\":%.*f", key, prec, v);
+    else
+        fprintf(out, ",\"%s\":null", key);
+}
+
+/* One JSON line. */
+static void
+row_json(FILE *out, const char *when, const vd_snapshot *snap,
+         const vd_domain *d)
+{
+    const vd_dom_rates *r = &d->rates;
+    const vd_host_rates *hr = &snap->stats.rates;
+
+    fputs("{\"time\":", out);
+    json_string(out, when);
+    fputs(",\"host\":", out);
+    json_string(out, snap->label);
+    fputs(",\"name\":", out);
+    json_string(out, d->name ? d->name : "");
+    fprintf(out, ",\"uuid\":\"%s\",\"state\":", d->uuid);
+    json_string(out, vd_dom_state_name(d->state));
+    fprintf(out, ",\"vcpus\":%u", d->vcpus);
+    json_num(out, "cpu_pct", r->valid, r->cpu_pct, 2);
+    json_num(out, "cpu_host_pct", r->valid, r->cpu_host_pct, 2);
+    json_num(out, "mem_used_kib", r->mem_valid, (double)r->mem_used_kib, 0);
+    fprintf(out, ",\"mem_total_kib\":%llu", r->mem_total_kib);
+    json_num(out, "mem_pct", r->mem_valid, r->mem_pct, 2);
+    json_num(out, "rd_bytes_s", r->valid, r->rd_bps, 0);
+    json_num(out, "wr_bytes_s", r->valid, r->wr_bps, 0);
+    json_num(out, "rd_reqs_s", r->valid, r->rd_rps, 1);
+    json_num(out, "wr_reqs_s", r->valid, r->wr_rps, 1);
+    json_num(out, "rx_bytes_s", r->valid, r->rx_bps, 0);
+    json_num(out, "tx_bytes_s", r->valid, r->tx_bps, 0);
+    json_num(out, "rx_pkts_s", r->valid, r->rx_pps, 1);
+    json_num(out, "tx_pkts_s", r->valid, r->tx_pps, 1);
+    fprintf(out, ",\"cpu_time_ns\":%llu,\"rd_bytes\":%llu,\"wr_bytes\":%llu,"
+            "\"rx_bytes\":%llu,\"tx_bytes\":%llu", d->sample.cpu_ns,
+            d->sample.rd_bytes, d->sample.wr_bytes, d->sample.rx_bytes,
+            d->sample.tx_bytes);
+    json_num(out, "host_cpu_pct", hr->cpu_valid, hr->cpu_pct, 2);
+    json_num(out, "host_mem_used_kib", hr->mem_valid, (double)hr->mem_used_kib, 0);
+    fputs("}\n", out);
+}
+
+/* A text rate: "-" when unknown. */
+static const char *
+text_rate(bool valid, double bps, char *buf, size_t len)
+{
+    if (!valid)
+        return "-";
+    return vd_stats_fmt_bytes(bps, buf, len);
+}
+
+/* One iteration of a host as a text table. */
+static void
+block_text(FILE *out, const char *when, const vd_snapshot *snap)
+{
+    const vd_host_rates *hr = &snap->stats.rates;
+    size_t i;
+
+    fprintf(out, "%s %s: %u domains, %u active", when, snap->label,
+            snap->stats.total, snap->stats.running);
+    if (hr->cpu_valid)
+        fprintf(out, ", CPU %.1f%%", hr->cpu_pct);
+    if (hr->mem_valid)
+        fprintf(out, ", memory %.1f%% of %llu MiB", hr->mem_pct,
+                hr->mem_total_kib / 1024);
+    fputc('\n', out);
+    fprintf(out, "%-20s %-11s %4s %6s %15s %7s %7s %7s %7s\n", "NAME", "STATE",
+            "VCPU", "CPU%", "MEM MiB", "RD/s", "WR/s", "RX/s", "TX/s");
+    for (i = 0; i < snap->ndomains; i++) {
+        const vd_domain *d = &snap->domains[i];
+        const vd_dom_rates *r = &d->rates;
+        char cpu[16], mem[48], b[4][16];
+
+        if (r->valid)
+            snprintf(cpu, sizeof(cpu), "%.1f", r->cpu_pct);
+        else
+            strcpy(cpu, "-");
+        if (r->mem_valid)
+            snprintf(mem, sizeof(mem), "%llu/%llu", r->mem_used_kib / 1024,
+                     r->mem_total_kib / 1024);
+        else
+            snprintf(mem, sizeof(mem), "-/%llu", r->mem_total_kib / 1024);
+        fprintf(out, "%-20.20s %-11s %4u %6s %15s %7s %7s %7s %7s\n",
+                d->name ? d->name : "", vd_dom_state_name(d->state), d->vcpus,
+                cpu, mem,
+                text_rate(r->valid, r->rd_bps, b[0], sizeof(b[0])),
+                text_rate(r->valid, r->wr_bps, b[1], sizeof(b[1])),
+                text_rate(r->valid, r->rx_bps, b[2], sizeof(b[2])),
+                text_rate(r->valid, r->tx_bps, b[3], sizeof(b[3])));
+    }
+    fputc('\n', out);
+}
+
+/* Print one host's iteration. */
+static void
+print_iteration(FILE *out, out_format fmt, const vd_snapshot *snap)
+{
+    char when[40];
+    size_t i;
+
+    format_time(snap->stats.sample.taken_ms, when, sizeof(when));
+    if (fmt == OUT_TEXT) {
+        block_text(out, when, snap);
+    } else {
+        for (i = 0; i < snap->ndomains; i++) {
+            if (fmt == OUT_CSV)
+                row_csv(out, when, snap, &snap->domains[i]);
+            else
+                row_json(out, when, snap, &snap->domains[i]);
+        }
+    }
+    fflush(out);
+}
+
+/* Look at one host's latest snapshot: print a new tick, note failures.
+ * Returns true when the host needs nothing more. */
+static bool
+check_host(top_host *th, const top_opts *o, FILE *out)
+{
+    vd_snapshot *snap = vd_host_snapshot(th->host);
+    bool finished = false;
+
+    if (snap->conn == VD_CONN_CONNECTED) {
+        th->reached = true;
+        if (snap->stats.sample.taken_ms &&
+            snap->stats.sample.taken_ms != th->last_tick) {
+            th->last_tick = snap->stats.sample.taken_ms;
+            if (!th->seen_base) {
+                th->seen_base = true;       /* the rates' base only */
+            } else {
+                print_iteration(out, o->format, snap);
+                th->printed++;
+            }
+        }
+    } else if (snap->conn == VD_CONN_FAILED) {
+        if (snap->error && (!th->last_error ||
+                            strcmp(th->last_error, snap->error) != 0)) {
+            fprintf(stderr, "%s: %s: %s\n", PROG, snap->label, snap->error);
+            free(th->last_error);
+            th->last_error = strdup(snap->error);
+        }
+        if (!th->reached)
+            th->given_up = true;
+        th->seen_base = false;              /* rates start over on reconnect */
+    }
+    if (th->given_up || (o->iterations && th->printed >= o->iterations))
+        finished = true;
+    vd_snapshot_unref(snap);
+    return finished;
+}
+
+/* `virtdeck top`. */
+int
+vd_cli_top(int argc, char **argv)
+{
+    top_opts o = { .tick_ms = 2000, .format = OUT_TEXT };
+    top_host hosts[MAX_HOSTS];
+    FILE *out = stdout;
+    vd_bus *bus = NULL;
+    const char *err;
+    bool all_ended = true, any_reached = false;
+    size_t i, started = 0;
+    int ret = 1, rc;
+
+    memset(hosts, 0, sizeof(hosts));
+    if ((rc = parse_args(argc, argv, &o)) != 0)
+        return rc > 0 ? 0 : 2;
+    if (o.format == OUT_CSV && o.csv_file && strcmp(o.csv_file, "-") != 0 &&
+        !(out = fopen(o.csv_file, "w"))) {
+        fprintf(stderr, "%s: %s: %s\n", PROG, o.csv_file, strerror(errno));
+        return 2;
+    }
+    if (vd_core_init(&err) < 0) {
+        fprintf(stderr, "%s: %s\n", PROG, err);
+        goto cleanup;
+    }
+    if (!(bus = vd_bus_new())) {
+        perror(PROG ": event descriptor");
+        goto cleanup;
+    }
+    for (i = 0; i < o.nuris; i++) {
+        vd_host_opts hopts = {
+            .uri = o.uris[i],
+            .readonly = o.readonly,
+            .tick_ms = o.tick_ms,
+            .balloon_period = o.mem_period,
+        };
+        if (!(hosts[i].host = vd_host_new(&hopts, (int)i, bus))) {
+            fprintf(stderr, "%s: could not start a worker for %s\n", PROG,
+                    o.uris[i]);
+            goto cleanup;
+        }
+        started++;
+    }
+    if (o.format == OUT_CSV) {
+        fputs(csv_header, out);
+        fflush(out);
+    }
+
+    for (;;) {
+        struct pollfd p = { .fd = vd_bus_fd(bus), .events = POLLIN };
+        vd_result *res;
+        bool done = true;
+
+        vd_bus_clear(bus);
+        while ((res = vd_bus_pop(bus)))
+            vd_result_free(res);
+        for (i = 0; i < started; i++) {
+            if (!check_host(&hosts[i], &o, out))
+                done = false;
+        }
+        if (done)
+            break;
+        if (poll(&p, 1, -1) < 0 && errno != EINTR)
+            break;
+    }
+    for (i = 0; i < started; i++)
+        any_reached |= hosts[i].reached;
+    ret = any_reached ? 0 : 1;
+    if (!any_reached)
+        fprintf(stderr, "%s: no host could be reached\n", PROG);
+
+ cleanup:
+    for (i = 0; i < started; i++) {
+        if (!vd_host_free(hosts[i].host, QUIT_WAIT_MS))
+            all_ended = false;
+        free(hosts[i].last_error);
+    }
+    if (all_ended) {
+        vd_bus_free(bus);
+        vd_core_shutdown();
+    }
+    if (out != stdout && fclose(out) != 0) {
+        fprintf(stderr, "%s: %s: %s\n", PROG, o.csv_file, strerror(errno));
+        ret = ret ? ret : 1;
+    }
+    return ret;
+}

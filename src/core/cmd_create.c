@@ -1,0 +1,260 @@
+/*
+ * cmd_create.c: the create wizard's commands, run on the host's worker.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+
+#include "core/cmd_create.h"
+#include "core/errors.h"
+#include "virtdeck/create.h"
+#include "virtdeck/createfacts.h"
+
+_Static_assert(VD_CMD_CREATE_START == VD_CREATE_START,
+               "createfacts.h and create.h disagree on the start flag");
+
+/* Free facts. */
+void
+vd_create_facts_free(vd_create_facts *f)
+{
+    if (!f)
+        return;
+    for (size_t i = 0; i < f->nvols; i++) {
+        free(f->vols[i].pool);
+        free(f->vols[i].name);
+        free(f->vols[i].path);
+    }
+    free(f->vols);
+    vd_host_caps_clear(&f->caps);
+    free(f->error);
+    free(f);
+}
+
+/* data_free for a vd_create_facts. */
+static void
+facts_free(void *p)
+{
+    vd_create_facts_free(p);
+}
+
+/* VD_CMD_DOM_CREATE: create atomically (create.h). */
+bool
+vd_cc_create(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+{
+    char *msg = NULL;
+
+    if (!cmd->str) {
+        res->message = strdup("create: no domain XML given");
+        return false;
+    }
+    res->ok = vd_create_command(conn, cmd->str, cmd->num > 0 ?
+                                (unsigned long long)cmd->num : 0,
+                                cmd->flags, res->uuid, &msg) == 0;
+    res->message = msg;
+    return true;
+}
+
+/* Whether the URI names this machine, so that stat() answers for it. */
+static bool
+uri_local(virConnectPtr conn)
+{
+    char *uri = virConnectGetURI(conn);
+    const char *p;
+    bool local = false;
+
+    if (!uri)
+        return false;
+    p = strstr(uri, "://");
+    if (!p)
+        local = true;
+    else if (p[3] == '/' || strncmp(p + 3, "localhost/", 10) == 0)
+        local = true;
+    free(uri);
+    return local;
+}
+
+/* The format word of a volume's XML (target/format/@type). */
+static char *
+vol_format(virStorageVolPtr vol)
+{
+    char *xml = virStorageVolGetXMLDesc(vol, 0);
+    char *out = NULL;
+    xmlDocPtr doc;
+
+    if (!xml)
+        return NULL;
+    if ((doc = xmlReadMemory(xml, (int)strlen(xml), "vol.xml", NULL,
+                             XML_PARSE_NONET | XML_PARSE_NOERROR |
+                             XML_PARSE_NOWARNING))) {
+        xmlXPathContextPtr ctxt = xmlXPathNewContext(doc);
+        xmlXPathObjectPtr obj = ctxt ? xmlXPathEvalExpression(BAD_CAST
+                "string(/volume/target/format/@type)", ctxt) : NULL;
+
+        if (obj && obj->type == XPATH_STRING && obj->stringval &&
+            obj->stringval[0])
+            out = strdup((const char *)obj->stringval);
+        xmlXPathFreeObject(obj);
+        xmlXPathFreeContext(ctxt);
+        xmlFreeDoc(doc);
+    }
+    free(xml);
+    return out;
+}
+
+/* Sort volumes by pool, then name. */
+static int
+cmp_vol(const void *pa, const void *pb)
+{
+    const vd_create_vol *a = pa, *b = pb;
+    int c = strcmp(a->pool, b->pool);
+
+    return c ? c : strcmp(a->name, b->name);
+}
+
+/* Add every volume of the active pools to f. */
+static void
+read_volumes(virConnectPtr conn, vd_create_facts *f)
+{
+    virStoragePoolPtr *pools = NULL;
+    int np = virConnectListAllStoragePools(conn, &pools,
+                                           VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE);
+
+    if (np < 0) {
+        virResetLastError();
+        return;
+    }
+    for (int i = 0; i < np; i++) {
+        virStorageVolPtr *vols = NULL;
+        int nv = virStoragePoolListAllVolumes(pools[i], &vols, 0);
+        vd_create_vol *grown;
+
+        if (nv > 0 && (grown = realloc(f->vols, (f->nvols + (size_t)nv) *
+                                       sizeof(*grown)))) {
+            f->vols = grown;
+            for (int j = 0; j < nv; j++) {
+                vd_create_vol *v = &f->vols[f->nvols];
+                virStorageVolInfo info;
+                char *fmt;
+                int pf;
+
+                memset(v, 0, sizeof(*v));
+                v->pool = strdup(virStoragePoolGetName(pools[i]));
+                v->name = strdup(virStorageVolGetName(vols[j]));
+                if (!v->pool || !v->name) {
+                    free(v->pool);
+                    free(v->name);
+                    continue;
+                }
+                v->path = virStorageVolGetPath(vols[j]);
+                if (virStorageVolGetInfo(vols[j], &info) == 0)
+                    v->capacity = info.capacity;
+                fmt = vol_format(vols[j]);
+                pf = fmt ? vd_disk_format_parse(fmt) : -1;
+                v->format = pf > 0 ? (vd_disk_format)pf : VD_FMT_UNSET;
+                v->iso = (fmt && strcasecmp(fmt, "iso") == 0) ||
+                         (strlen(v->name) > 4 &&
+                          strcasecmp(v->name + strlen(v->name) - 4, ".iso") == 0);
+                free(fmt);
+                f->nvols++;
+                virResetLastError();
+            }
+        }
+        virResetLastError();
+        for (int j = 0; j < nv; j++)
+            virStorageVolFree(vols[j]);
+        free(vols);
+        virStoragePoolFree(pools[i]);
+    }
+    free(pools);
+    if (f->nvols > 1)
+        qsort(f->vols, f->nvols, sizeof(f->vols[0]), cmp_vol);
+}
+
+/* Read the domain capabilities as `virtdeck create` does: kvm, else
+ * qemu; q35 on x86, else the default machine. */
+static void
+read_caps(virConnectPtr conn, vd_create_facts *f)
+{
+    const char *hv = virConnectGetType(conn);
+    static const vd_virt_type types[] = { VD_VIRT_KVM, VD_VIRT_QEMU };
+    static const char *const machines[] = { "q35", NULL };
+    char *err = NULL;
+
+    if (!hv || strcasecmp(hv, "QEMU") != 0) {
+        virResetLastError();
+        f->virt_type = hv && strcasecmp(hv, "TEST") == 0 ? VD_VIRT_TEST
+                                                         : VD_VIRT_KVM;
+        return;
+    }
+    for (size_t t = 0; t < 2; t++) {
+        for (size_t m = 0; m < 2; m++) {
+            if (vd_domcaps_read(conn, vd_virt_type_name(types[t]), NULL,
+                                machines[m], &f->caps, &err) == 0) {
+                f->virt_type = types[t];
+                f->have_caps = true;
+                free(err);
+                return;
+            }
+            free(f->error);
+            f->error = err;
+            err = NULL;
+        }
+    }
+    f->virt_type = VD_VIRT_QEMU;
+}
+
+/* VD_CMD_CREATE_FACTS. */
+bool
+vd_cc_facts(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+{
+    vd_create_facts *f = calloc(1, sizeof(*f));
+
+    (void)cmd;
+    if (!f) {
+        res->message = strdup("out of memory");
+        return false;
+    }
+    read_caps(conn, f);
+    read_volumes(conn, f);
+    f->local = uri_local(conn);
+    res->ok = true;
+    res->data = f;
+    res->data_free = facts_free;
+    res->message = strdup("read the host's facts for a new machine");
+    return false;
+}
+
+/* VD_CMD_PATH_EXISTS. */
+bool
+vd_cc_path_exists(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+{
+    virStorageVolPtr vol;
+    struct stat st;
+    const char *answer;
+
+    if (!cmd->str || cmd->str[0] != '/') {
+        res->message = strdup("check path: not an absolute path");
+        return false;
+    }
+    if ((vol = virStorageVolLookupByPath(conn, cmd->str))) {
+        virStorageVolFree(vol);
+        answer = "1";
+    } else {
+        virResetLastError();
+        if (uri_local(conn))
+            answer = stat(cmd->str, &st) == 0 ? "1" : "0";
+        else
+            answer = "?";
+    }
+    res->ok = true;
+    res->text = strdup(answer);
+    res->message = strdup(cmd->str);
+    return false;
+}

@@ -1,0 +1,994 @@
+/*
+ * cmd_domain.c: domain operations beyond a single libvirt call: managed
+ * save, rename, undefine (with storage), vCPUs, memory, CD-ROM media,
+ * disks and NICs, XML get and define. Device XML is built and read with
+ * libxml2. Runs on the host's worker only.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+
+#include "virtdeck/domspec.h"
+#include "core/cmd_domain.h"
+#include "core/errors.h"
+#include "core/xml_device.h"
+
+#define MAX_OPTS 8
+
+/* key=value pairs of a command's option string (copied). */
+typedef struct opts {
+    char *buf;
+    const char *key[MAX_OPTS];
+    const char *val[MAX_OPTS];
+    size_t n;
+} opts;
+
+/* Set res->message from a printf format. */
+static void __attribute__((format(printf, 2, 3)))
+say(vd_result *res, const char *fmt, ...)
+{
+    va_list ap;
+
+    free(res->message);
+    res->message = NULL;
+    va_start(ap, fmt);
+    if (vasprintf(&res->message, fmt, ap) < 0)
+        res->message = NULL;
+    va_end(ap);
+}
+
+/* Split "k=v,k=v" into o. Returns 0, or -1 with res->message set. */
+static int
+opts_parse(const char *str, opts *o, vd_result *res)
+{
+    char *save = NULL, *tok;
+
+    memset(o, 0, sizeof(*o));
+    if (!str || !*str)
+        return 0;
+    if (!(o->buf = strdup(str))) {
+        say(res, "out of memory");
+        return -1;
+    }
+    for (tok = strtok_r(o->buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        char *eq = strchr(tok, '=');
+        if (!eq || eq == tok || o->n == MAX_OPTS) {
+            say(res, "malformed option '%s' (expected key=value)", tok);
+            free(o->buf);
+            o->buf = NULL;
+            return -1;
+        }
+        *eq = '\0';
+        o->key[o->n] = tok;
+        o->val[o->n++] = eq + 1;
+    }
+    return 0;
+}
+
+/* The value of key, or NULL. */
+static const char *
+opts_get(const opts *o, const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < o->n; i++) {
+        if (strcmp(o->key[i], key) == 0)
+            return o->val[i];
+    }
+    return NULL;
+}
+
+/* Libvirt's AFFECT flags for cmd's VD_APPLY_* bits; none given: live
+ * when active, config when persistent. Refuses live on an inactive
+ * domain. Returns -1 with res->message set. */
+static int
+affect_flags(virDomainPtr dom, unsigned int apply, vd_result *res)
+{
+    int active = virDomainIsActive(dom);
+    int persistent = virDomainIsPersistent(dom);
+    unsigned int flags = 0;
+
+    if (active < 0 || persistent < 0)
+        return -1;
+    if (!apply)
+        apply = (active ? VD_APPLY_LIVE : 0) | (persistent ? VD_APPLY_CONFIG : 0);
+    if ((apply & VD_APPLY_LIVE) && !active) {
+        say(res, "%s is not running: a live change is impossible (choose persistent)",
+            virDomainGetName(dom));
+        return -1;
+    }
+    if ((apply & VD_APPLY_CONFIG) && !persistent) {
+        say(res, "%s is transient: it has no persistent configuration",
+            virDomainGetName(dom));
+        return -1;
+    }
+    if (apply & VD_APPLY_LIVE)
+        flags |= VIR_DOMAIN_AFFECT_LIVE;
+    if (apply & VD_APPLY_CONFIG)
+        flags |= VIR_DOMAIN_AFFECT_CONFIG;
+    return (int)flags;
+}
+
+/* "live and persistent" style words for flags. Static. */
+static const char *
+affect_words(int flags)
+{
+    if ((flags & VIR_DOMAIN_AFFECT_LIVE) && (flags & VIR_DOMAIN_AFFECT_CONFIG))
+        return "live and persistent";
+    if (flags & VIR_DOMAIN_AFFECT_LIVE)
+        return "live only";
+    return "persistent, from the next start";
+}
+
+/* Run fn on cmd's domain; see cmd_domain.h. */
+bool
+vd_cmd_run_ex(virConnectPtr conn, const vd_cmd *cmd, vd_result *res,
+              const char *verb, const char *done, vd_dom_ex_fn fn)
+{
+    virDomainPtr dom = NULL;
+    char *err = NULL;
+    const char *name = "";
+    int rc;
+
+    if (cmd->uuid[0]) {
+        if (!(dom = virDomainLookupByUUIDString(conn, cmd->uuid))) {
+            err = vd_err_take("no such domain");
+            say(res, "%s: %s", verb, err);
+            free(err);
+            return true;
+        }
+        name = virDomainGetName(dom);
+    }
+    virResetLastError();
+    rc = fn(conn, dom, cmd, res);
+    if (rc < 0) {
+        if (!res->message) {
+            err = vd_err_take("failed");
+            say(res, "%s %s: %s", verb, name, err);
+        }
+    } else {
+        res->ok = true;
+        if (!res->message)
+            say(res, "%s %s", name, done ? done : "done");
+    }
+    free(err);
+    virResetLastError();
+    if (dom)
+        virDomainFree(dom);
+    return rc != 1;
+}
+
+/* Save to the managed image and stop. */
+int
+vd_dom_managed_save(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                    vd_result *res)
+{
+    (void)conn;
+    (void)cmd;
+    (void)res;
+    return virDomainManagedSave(dom, 0);
+}
+
+/* Start from the managed save image; refuse when there is none. */
+int
+vd_dom_restore(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+               vd_result *res)
+{
+    int has = virDomainHasManagedSaveImage(dom, 0);
+
+    (void)conn;
+    (void)cmd;
+    if (has < 0)
+        return -1;
+    if (has == 0) {
+        say(res, "restore: %s has no managed save image (use start)",
+            virDomainGetName(dom));
+        return -1;
+    }
+    return virDomainCreate(dom);
+}
+
+/* Autostart on (num 1) or off (num 0). */
+int
+vd_dom_autostart(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                 vd_result *res)
+{
+    (void)conn;
+    if (virDomainSetAutostart(dom, cmd->num ? 1 : 0) < 0)
+        return -1;
+    say(res, "%s: autostart %s", virDomainGetName(dom), cmd->num ? "on" : "off");
+    return 0;
+}
+
+/* Check a domain name typed by the user: NULL when fine, else why. */
+static const char *
+bad_name(const char *name)
+{
+    const char *p;
+
+    if (!name || !*name)
+        return "the name is empty";
+    if (strlen(name) > 200)
+        return "the name is longer than 200 characters";
+    for (p = name; *p; p++) {
+        if (*p == '/' || (unsigned char)*p < ' ')
+            return "a name may not hold '/' or control characters";
+    }
+    return NULL;
+}
+
+/* Rename a shut off domain; the new name must be free. */
+int
+vd_dom_rename(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+              vd_result *res)
+{
+    const char *old = virDomainGetName(dom);
+    const char *why = bad_name(cmd->str);
+    virDomainPtr other;
+    char *was = NULL;
+    int active = virDomainIsActive(dom);
+
+    if (why) {
+        say(res, "rename %s: %s", old, why);
+        return -1;
+    }
+    if (strcmp(cmd->str, old) == 0) {
+        say(res, "rename %s: that is already its name", old);
+        return -1;
+    }
+    if (active != 0) {
+        if (active > 0)
+            say(res, "rename %s: only a shut off domain can be renamed", old);
+        return -1;
+    }
+    if ((other = virDomainLookupByName(conn, cmd->str))) {
+        virDomainFree(other);
+        say(res, "rename %s: a domain named '%s' already exists on this host",
+            old, cmd->str);
+        return -1;
+    }
+    virResetLastError();
+    if (!(was = strdup(old)))
+        return -1;
+    if (virDomainRename(dom, cmd->str, 0) < 0) {
+        free(was);
+        return -1;
+    }
+    say(res, "%s renamed to %s", was, cmd->str);
+    free(was);
+    return 0;
+}
+
+/* Parse xml; NULL on error. */
+static xmlDocPtr
+parse_xml(const char *xml)
+{
+    return xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
+                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+}
+
+/* The nodes matching expr in doc; caller frees with xmlXPathFreeObject. */
+static xmlXPathObjectPtr
+xpath_nodes(xmlDocPtr doc, const char *expr)
+{
+    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+    xmlXPathObjectPtr obj = NULL;
+
+    if (!ctx)
+        return NULL;
+    obj = xmlXPathEvalExpression(BAD_CAST expr, ctx);
+    xmlXPathFreeContext(ctx);
+    return obj;
+}
+
+/* A node attribute's value as a new string, or NULL. */
+static char *
+attr_dup(xmlNodePtr node, const char *name)
+{
+    xmlChar *v = node ? xmlGetProp(node, BAD_CAST name) : NULL;
+    char *out = v ? strdup((const char *)v) : NULL;
+
+    xmlFree(v);
+    return out;
+}
+
+/* The first child element of node called name, or NULL. */
+static xmlNodePtr
+child_el(xmlNodePtr node, const char *name)
+{
+    xmlNodePtr c;
+
+    for (c = node ? node->children : NULL; c; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE && xmlStrEqual(c->name, BAD_CAST name))
+            return c;
+    }
+    return NULL;
+}
+
+/* Serialise one node to a new string. */
+static char *
+node_xml(xmlDocPtr doc, xmlNodePtr node)
+{
+    xmlBufferPtr buf = xmlBufferCreate();
+    char *out = NULL;
+
+    if (!buf)
+        return NULL;
+    if (xmlNodeDump(buf, doc, node, 0, 1) >= 0)
+        out = strdup((const char *)xmlBufferContent(buf));
+    xmlBufferFree(buf);
+    return out;
+}
+
+/* A list of strings. */
+typedef struct strv {
+    char **v;
+    size_t n;
+} strv;
+
+/* Append s (taken) to l; frees s on failure. */
+static int
+strv_take(strv *l, char *s)
+{
+    char **v;
+
+    if (!s)
+        return -1;
+    if (!(v = realloc(l->v, (l->n + 1) * sizeof(*v)))) {
+        free(s);
+        return -1;
+    }
+    l->v = v;
+    l->v[l->n++] = s;
+    return 0;
+}
+
+/* Free l's strings. */
+static void
+strv_clear(strv *l)
+{
+    size_t i;
+
+    for (i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+}
+
+/* The storage volumes behind the domain's disks (not CD-ROMs): their
+ * keys, looked up by path or pool/volume. Returns 0 or -1. */
+static int
+disk_volumes(virConnectPtr conn, virDomainPtr dom, strv *keys, strv *names)
+{
+    char *xml = virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE);
+    xmlDocPtr doc = NULL;
+    xmlXPathObjectPtr obj = NULL;
+    int i, ret = -1;
+
+    if (!xml || !(doc = parse_xml(xml)))
+        goto cleanup;
+    if (!(obj = xpath_nodes(doc, "/domain/devices/disk[@device='disk' or not(@device)]/source")))
+        goto cleanup;
+    for (i = 0; obj->nodesetval && i < obj->nodesetval->nodeNr; i++) {
+        xmlNodePtr src = obj->nodesetval->nodeTab[i];
+        char *file = attr_dup(src, "file"), *dev = attr_dup(src, "dev");
+        char *pool = attr_dup(src, "pool"), *volume = attr_dup(src, "volume");
+        virStorageVolPtr vol = NULL;
+
+        if (file || dev) {
+            vol = virStorageVolLookupByPath(conn, file ? file : dev);
+        } else if (pool && volume) {
+            virStoragePoolPtr p = virStoragePoolLookupByName(conn, pool);
+            if (p) {
+                vol = virStorageVolLookupByName(p, volume);
+                virStoragePoolFree(p);
+            }
+        }
+        virResetLastError();
+        if (vol) {
+            const char *key = virStorageVolGetKey(vol);
+            if (key) {
+                strv_take(keys, strdup(key));
+                strv_take(names, strdup(file ? file : dev ? dev : volume));
+            }
+            virStorageVolFree(vol);
+        }
+        free(file);
+        free(dev);
+        free(pool);
+        free(volume);
+    }
+    ret = 0;
+
+ cleanup:
+    xmlXPathFreeObject(obj);
+    if (doc)
+        xmlFreeDoc(doc);
+    free(xml);
+    return ret;
+}
+
+/* Undefine, with its managed save image, snapshot metadata and NVRAM;
+ * with VD_UNDEFINE_STORAGE also delete its disks' volumes (not
+ * CD-ROMs). A running domain's storage is never deleted. */
+int
+vd_dom_undefine(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                vd_result *res)
+{
+    unsigned int flags = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE |
+                         VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA |
+                         VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA |
+                         VIR_DOMAIN_UNDEFINE_NVRAM;
+    bool storage = cmd->flags & VD_UNDEFINE_STORAGE;
+    strv keys = { 0 }, names = { 0 };
+    char *name = strdup(virDomainGetName(dom));
+    size_t i, deleted = 0;
+    char failed[512] = "";
+    int active = virDomainIsActive(dom);
+    int ret = -1;
+
+    if (!name || active < 0)
+        goto cleanup;
+    if (storage && active) {
+        say(res, "undefine %s: it is running; force it off before deleting its storage",
+            name);
+        goto cleanup;
+    }
+    if (storage && disk_volumes(conn, dom, &keys, &names) < 0)
+        goto cleanup;
+    if (virDomainUndefineFlags(dom, flags) < 0) {
+        virErrorPtr e = virGetLastError();
+        if (!e || (e->code != VIR_ERR_NO_SUPPORT && e->code != VIR_ERR_INVALID_ARG))
+            goto cleanup;
+        virResetLastError();
+        if (virDomainUndefine(dom) < 0)
+            goto cleanup;
+    }
+    for (i = 0; i < keys.n; i++) {
+        virStorageVolPtr vol = virStorageVolLookupByKey(conn, keys.v[i]);
+        if (vol && virStorageVolDelete(vol, 0) == 0) {
+            deleted++;
+        } else {
+            char *err = vd_err_take("not found");
+            size_t len = strlen(failed);
+            snprintf(failed + len, sizeof(failed) - len, "%s%s (%s)",
+                     len ? "; " : "", names.v[i], err);
+            free(err);
+        }
+        if (vol)
+            virStorageVolFree(vol);
+    }
+    if (failed[0]) {
+        say(res, "%s undefined, but these volumes were not deleted: %s", name, failed);
+        goto cleanup;
+    }
+    if (storage)
+        say(res, "%s undefined; %zu volume%s deleted", name, deleted,
+            deleted == 1 ? "" : "s");
+    else
+        say(res, "%s undefined", name);
+    ret = 0;
+
+ cleanup:
+    strv_clear(&keys);
+    strv_clear(&names);
+    free(name);
+    return ret;
+}
+
+/* Set the vCPU count (num), checked against the maximum. */
+int
+vd_dom_set_vcpus(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                 vd_result *res)
+{
+    const char *name = virDomainGetName(dom);
+    int flags = affect_flags(dom, cmd->flags, res);
+    int max;
+
+    (void)conn;
+    if (flags < 0)
+        return -1;
+    if (cmd->num < 1) {
+        say(res, "set vCPUs of %s: the count must be at least 1", name);
+        return -1;
+    }
+    max = virDomainGetVcpusFlags(dom, VIR_DOMAIN_VCPU_MAXIMUM |
+                                 ((flags & VIR_DOMAIN_AFFECT_CONFIG) ?
+                                  VIR_DOMAIN_AFFECT_CONFIG : VIR_DOMAIN_AFFECT_LIVE));
+    if (max < 0)
+        return -1;
+    if (cmd->num > max) {
+        say(res, "set vCPUs of %s: %lld is above its maximum of %d vCPUs",
+            name, cmd->num, max);
+        return -1;
+    }
+    if (virDomainSetVcpusFlags(dom, (unsigned int)cmd->num, (unsigned int)flags) < 0)
+        return -1;
+    say(res, "%s: %lld vCPUs (%s)", name, cmd->num, affect_words(flags));
+    return 0;
+}
+
+/* Set the current memory (num KiB), checked against the maximum. */
+int
+vd_dom_set_memory(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                  vd_result *res)
+{
+    const char *name = virDomainGetName(dom);
+    int flags = affect_flags(dom, cmd->flags, res);
+    unsigned long max;
+
+    (void)conn;
+    if (flags < 0)
+        return -1;
+    if (cmd->num < 1024) {
+        say(res, "set memory of %s: %lld KiB is too small (at least 1 MiB)",
+            name, cmd->num);
+        return -1;
+    }
+    if (!(max = virDomainGetMaxMemory(dom)))
+        return -1;
+    if ((unsigned long long)cmd->num > max) {
+        say(res, "set memory of %s: %lld MiB is above its maximum of %lu MiB",
+            name, cmd->num / 1024, max / 1024);
+        return -1;
+    }
+    if (virDomainSetMemoryFlags(dom, (unsigned long)cmd->num, (unsigned int)flags) < 0)
+        return -1;
+    say(res, "%s: memory %lld MiB (%s)", name, cmd->num / 1024, affect_words(flags));
+    return 0;
+}
+
+/* The domain's XML as a parsed document: live when flags has LIVE,
+ * else the persistent definition. NULL with libvirt's error. */
+static xmlDocPtr
+domain_doc(virDomainPtr dom, int flags)
+{
+    char *xml = virDomainGetXMLDesc(dom, (flags & VIR_DOMAIN_AFFECT_LIVE) ?
+                                    0 : VIR_DOMAIN_XML_INACTIVE);
+    xmlDocPtr doc = xml ? parse_xml(xml) : NULL;
+
+    free(xml);
+    return doc;
+}
+
+/* The first node matching expr, or NULL. */
+static xmlNodePtr
+first_node(xmlDocPtr doc, const char *expr)
+{
+    xmlXPathObjectPtr obj = xpath_nodes(doc, expr);
+    xmlNodePtr node = NULL;
+
+    if (obj && obj->nodesetval && obj->nodesetval->nodeNr > 0)
+        node = obj->nodesetval->nodeTab[0];
+    xmlXPathFreeObject(obj);
+    return node;
+}
+
+/* XPath string literal check: values used inside '...' must not hold
+ * quotes. */
+static bool
+xpath_safe(const char *s)
+{
+    return s && *s && !strchr(s, '\'') && !strchr(s, '"');
+}
+
+/* Insert (path=...) or eject (no path) the media of a CD-ROM drive
+ * (target=..., default the first CD-ROM). */
+int
+vd_dom_cdrom(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+             vd_result *res)
+{
+    const char *name = virDomainGetName(dom);
+    opts o;
+    const char *target, *path;
+    int flags, ret = -1;
+    xmlDocPtr doc = NULL;
+    xmlNodePtr disk, src;
+    char expr[256], *xml = NULL, *dev = NULL;
+
+    (void)conn;
+    if (opts_parse(cmd->str, &o, res) < 0)
+        return -1;
+    target = opts_get(&o, "target");
+    path = opts_get(&o, "path");
+    if (path && !*path)
+        path = NULL;
+    if (path && path[0] != '/') {
+        say(res, "CD-ROM of %s: '%s' is not an absolute path", name, path);
+        goto cleanup;
+    }
+    if ((flags = affect_flags(dom, 0, res)) < 0)
+        goto cleanup;
+    if (!(doc = domain_doc(dom, flags)))
+        goto cleanup;
+    if (target && !xpath_safe(target)) {
+        say(res, "CD-ROM of %s: bad target name", name);
+        goto cleanup;
+    }
+    snprintf(expr, sizeof(expr), target ?
+             "/domain/devices/disk[@device='cdrom'][target/@dev='%s']" :
+             "/domain/devices/disk[@device='cdrom']%s", target ? target : "");
+    if (!(disk = first_node(doc, expr))) {
+        if (target)
+            say(res, "%s has no CD-ROM drive %s", name, target);
+        else
+            say(res, "%s has no CD-ROM drive (attach one first)", name);
+        goto cleanup;
+    }
+    dev = attr_dup(child_el(disk, "target"), "dev");
+    if ((src = child_el(disk, "source"))) {
+        xmlUnlinkNode(src);
+        xmlFreeNode(src);
+    }
+    if (path) {
+        bool block = strncmp(path, "/dev/", 5) == 0;
+        xmlSetProp(disk, BAD_CAST "type", BAD_CAST (block ? "block" : "file"));
+        if (!(src = xmlNewNode(NULL, BAD_CAST "source")) ||
+            !xmlSetProp(src, BAD_CAST (block ? "dev" : "file"), BAD_CAST path))
+            goto cleanup;
+        /* <source> goes first, before <target>, as libvirt writes it */
+        if (disk->children)
+            xmlAddPrevSibling(disk->children, src);
+        else
+            xmlAddChild(disk, src);
+    } else {
+        xmlSetProp(disk, BAD_CAST "type", BAD_CAST "file");
+    }
+    if (!(xml = node_xml(doc, disk)))
+        goto cleanup;
+    if (virDomainUpdateDeviceFlags(dom, xml, (unsigned int)flags | VIR_DOMAIN_DEVICE_MODIFY_FORCE) < 0)
+        goto cleanup;
+    if (path)
+        say(res, "%s: %s now holds %s", name, dev ? dev : "CD-ROM", path);
+    else
+        say(res, "%s: %s ejected", name, dev ? dev : "CD-ROM");
+    ret = 0;
+
+ cleanup:
+    free(o.buf);
+    free(xml);
+    free(dev);
+    if (doc)
+        xmlFreeDoc(doc);
+    return ret;
+}
+
+/* The first free target name with prefix ("vd", "sd") in the domain. */
+static int
+free_target(xmlDocPtr doc, const char *prefix, char *buf, size_t len)
+{
+    char expr[128];
+    char c;
+
+    for (c = 'a'; c <= 'z'; c++) {
+        snprintf(buf, len, "%s%c", prefix, c);
+        snprintf(expr, sizeof(expr), "/domain/devices/disk/target[@dev='%s']", buf);
+        if (!first_node(doc, expr))
+            return 0;
+    }
+    return -1;
+}
+
+/* Create the volume for a new disk in pool (size GiB, format).
+ * Returns its path (caller frees) or NULL with res->message set. */
+static char *
+create_volume(virConnectPtr conn, const char *domname, const char *pool_name,
+              const char *vol_name, const char *size, const char *format,
+              vd_result *res, virStorageVolPtr *made)
+{
+    virStoragePoolPtr pool = virStoragePoolLookupByName(conn, pool_name);
+    vd_volume_spec spec = { 0 };
+    char *xml = NULL, *path = NULL, *end, defname[256], *err;
+    const char *why = NULL;
+    double gib;
+
+    if (!pool) {
+        err = vd_err_take("not found");
+        say(res, "attach disk to %s: pool %s: %s", domname, pool_name, err);
+        free(err);
+        return NULL;
+    }
+    gib = size ? strtod(size, &end) : 0;
+    if (!size || end == size || *end || gib <= 0 || gib > 1024 * 1024) {
+        say(res, "attach disk to %s: size '%s' is not a number of GiB above 0",
+            domname, size ? size : "");
+        goto cleanup;
+    }
+    if (!vol_name) {
+        int i;
+        for (i = 1; i < 100; i++) {
+            virStorageVolPtr v;
+            snprintf(defname, sizeof(defname), "%s-%d.%s", domname, i,
+                     format && strcmp(format, "raw") == 0 ? "img" : "qcow2");
+            if (!(v = virStorageVolLookupByName(pool, defname)))
+                break;
+            virStorageVolFree(v);
+        }
+        virResetLastError();
+        vol_name = defname;
+    }
+    spec.name = (char *)vol_name;
+    spec.capacity = (unsigned long long)(gib * (double)VD_GIB);
+    spec.format = format && strcmp(format, "raw") == 0 ? VD_FMT_RAW : VD_FMT_QCOW2;
+    if (format && strcmp(format, "raw") != 0 && strcmp(format, "qcow2") != 0) {
+        say(res, "attach disk to %s: format must be qcow2 or raw", domname);
+        goto cleanup;
+    }
+    if (!(xml = vd_volume_xml(&spec, &why))) {
+        say(res, "attach disk to %s: %s", domname, why ? why : "bad volume");
+        goto cleanup;
+    }
+    if (!(*made = virStorageVolCreateXML(pool, xml, 0))) {
+        err = vd_err_take("failed");
+        say(res, "attach disk to %s: creating volume %s in %s: %s", domname,
+            vol_name, pool_name, err);
+        free(err);
+        goto cleanup;
+    }
+    if (!(path = virStorageVolGetPath(*made))) {
+        virStorageVolDelete(*made, 0);
+        virStorageVolFree(*made);
+        *made = NULL;
+    }
+
+ cleanup:
+    free(xml);
+    virStoragePoolFree(pool);
+    return path;
+}
+
+/* Attach a disk: an existing file/volume (source=PATH) or a new volume
+ * (pool=P,size=GiB[,name=N][,format=qcow2|raw]); bus=virtio|sata|scsi,
+ * target=vdX optional. Hot-plugged when running. */
+int
+vd_dom_attach_disk(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                   vd_result *res)
+{
+    const char *name = virDomainGetName(dom);
+    const char *source, *pool, *bus, *target, *format;
+    virStorageVolPtr made = NULL;
+    char *path = NULL, *xml = NULL, tbuf[16];
+    xmlDocPtr doc = NULL;
+    int flags, ret = -1;
+    opts o;
+
+    if (opts_parse(cmd->str, &o, res) < 0)
+        return -1;
+    source = opts_get(&o, "source");
+    pool = opts_get(&o, "pool");
+    bus = opts_get(&o, "bus");
+    target = opts_get(&o, "target");
+    format = opts_get(&o, "format");
+    if (!bus)
+        bus = "virtio";
+    if (strcmp(bus, "virtio") != 0 && strcmp(bus, "sata") != 0 &&
+        strcmp(bus, "scsi") != 0) {
+        say(res, "attach disk to %s: bus must be virtio, sata or scsi", name);
+        goto cleanup;
+    }
+    if (!!source == !!pool) {
+        say(res, "attach disk to %s: give either an existing path or a pool for a new volume",
+            name);
+        goto cleanup;
+    }
+    if (source && source[0] != '/') {
+        say(res, "attach disk to %s: '%s' is not an absolute path", name, source);
+        goto cleanup;
+    }
+    if ((flags = affect_flags(dom, cmd->flags, res)) < 0)
+        goto cleanup;
+    if (!(doc = domain_doc(dom, flags)))
+        goto cleanup;
+    if (target) {
+        char expr[128];
+        if (!xpath_safe(target) || strlen(target) > 12) {
+            say(res, "attach disk to %s: bad target name", name);
+            goto cleanup;
+        }
+        snprintf(expr, sizeof(expr), "/domain/devices/disk/target[@dev='%s']", target);
+        if (first_node(doc, expr)) {
+            say(res, "attach disk to %s: target %s is taken", name, target);
+            goto cleanup;
+        }
+    } else if (free_target(doc, strcmp(bus, "virtio") == 0 ? "vd" : "sd",
+                           tbuf, sizeof(tbuf)) < 0) {
+        say(res, "attach disk to %s: no free target name", name);
+        goto cleanup;
+    } else {
+        target = tbuf;
+    }
+    if (pool && !(path = create_volume(conn, name, pool, opts_get(&o, "name"),
+                                       opts_get(&o, "size"), format, res, &made)))
+        goto cleanup;
+    if (!(xml = vd_xml_disk_device(path ? path : source, target, bus,
+                                   pool ? (format && strcmp(format, "raw") == 0 ?
+                                           "raw" : "qcow2") : format)))
+        goto cleanup;
+    if (virDomainAttachDeviceFlags(dom, xml, (unsigned int)flags) < 0)
+        goto cleanup;
+    say(res, "%s: disk %s attached (%s)%s%s", name, target, affect_words(flags),
+        path ? ", new volume " : "", path ? path : "");
+    ret = 0;
+
+ cleanup:
+    if (ret < 0 && made) {
+        /* the attach failed: word libvirt's error, then remove the
+         * volume made for it */
+        if (!res->message) {
+            char *err = vd_err_take("failed");
+            say(res, "attach disk to %s: %s (the new volume was removed)", name, err);
+            free(err);
+        }
+        virStorageVolDelete(made, 0);
+        virResetLastError();
+    }
+    if (made)
+        virStorageVolFree(made);
+    if (doc)
+        xmlFreeDoc(doc);
+    free(o.buf);
+    free(path);
+    free(xml);
+    return ret;
+}
+
+/* Detach the device matching expr (a disk or an interface). */
+static int
+detach_matching(virDomainPtr dom, const vd_cmd *cmd, vd_result *res,
+                const char *expr, const char *what)
+{
+    const char *name = virDomainGetName(dom);
+    xmlDocPtr doc = NULL;
+    xmlNodePtr node;
+    char *xml = NULL;
+    int flags, ret = -1;
+
+    if ((flags = affect_flags(dom, cmd->flags, res)) < 0)
+        return -1;
+    if (!(doc = domain_doc(dom, flags)))
+        return -1;
+    if (!(node = first_node(doc, expr))) {
+        say(res, "%s has no %s", name, what);
+        goto cleanup;
+    }
+    if (!(xml = node_xml(doc, node)))
+        goto cleanup;
+    if (virDomainDetachDeviceFlags(dom, xml, (unsigned int)flags) < 0)
+        goto cleanup;
+    if (flags & VIR_DOMAIN_AFFECT_LIVE)
+        /* libvirt returns before a PCI device is gone: the guest's OS
+         * has to release it (a SCSI disk goes at once) */
+        say(res, "%s: %s detached (%s; a running guest's OS may have to "
+            "release it first)", name, what, affect_words(flags));
+    else
+        say(res, "%s: %s detached (%s)", name, what, affect_words(flags));
+    ret = 0;
+
+ cleanup:
+    free(xml);
+    xmlFreeDoc(doc);
+    return ret;
+}
+
+/* Detach the disk whose target is str. */
+int
+vd_dom_detach_disk(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                   vd_result *res)
+{
+    char expr[160], what[64];
+
+    (void)conn;
+    if (!xpath_safe(cmd->str) || strlen(cmd->str) > 16) {
+        say(res, "detach disk from %s: give the disk's target, e.g. vdb",
+            virDomainGetName(dom));
+        return -1;
+    }
+    snprintf(expr, sizeof(expr), "/domain/devices/disk[target/@dev='%s']", cmd->str);
+    snprintf(what, sizeof(what), "disk %s", cmd->str);
+    return detach_matching(dom, cmd, res, expr, what);
+}
+
+/* Attach a NIC: network=NAME or bridge=BR, model (virtio), mac. */
+int
+vd_dom_attach_nic(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                  vd_result *res)
+{
+    const char *name = virDomainGetName(dom);
+    const char *network, *bridge, *model, *mac;
+    char *xml = NULL;
+    int flags, ret = -1;
+    opts o;
+
+    (void)conn;
+    if (opts_parse(cmd->str, &o, res) < 0)
+        return -1;
+    network = opts_get(&o, "network");
+    bridge = opts_get(&o, "bridge");
+    model = opts_get(&o, "model");
+    mac = opts_get(&o, "mac");
+    if ((!network || !*network) == (!bridge || !*bridge)) {
+        say(res, "attach NIC to %s: give a network or a bridge", name);
+        goto cleanup;
+    }
+    if ((flags = affect_flags(dom, cmd->flags, res)) < 0)
+        goto cleanup;
+    if (!(xml = vd_xml_nic_device(network, bridge, model, mac)))
+        goto cleanup;
+    if (virDomainAttachDeviceFlags(dom, xml, (unsigned int)flags) < 0)
+        goto cleanup;
+    say(res, "%s: NIC on %s %s attached (%s)", name, network ? "network" : "bridge",
+        network ? network : bridge, affect_words(flags));
+    ret = 0;
+
+ cleanup:
+    free(xml);
+    free(o.buf);
+    return ret;
+}
+
+/* Detach the NIC whose MAC address is str. */
+int
+vd_dom_detach_nic(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                  vd_result *res)
+{
+    char expr[200], what[64];
+
+    (void)conn;
+    if (!xpath_safe(cmd->str) || strlen(cmd->str) != 17) {
+        say(res, "detach NIC from %s: give the NIC's MAC address, e.g. 52:54:00:12:34:56",
+            virDomainGetName(dom));
+        return -1;
+    }
+    snprintf(expr, sizeof(expr),
+             "/domain/devices/interface[translate(mac/@address,'ABCDEF','abcdef')="
+             "translate('%s','ABCDEF','abcdef')]", cmd->str);
+    snprintf(what, sizeof(what), "NIC %s", cmd->str);
+    return detach_matching(dom, cmd, res, expr, what);
+}
+
+/* The domain's XML into res->text (secure info only with VD_XML_SECURE). */
+int
+vd_dom_get_xml(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+               vd_result *res)
+{
+    (void)conn;
+    if (!(res->text = virDomainGetXMLDesc(dom, (cmd->flags & VD_XML_SECURE) ?
+                                          VIR_DOMAIN_XML_SECURE : 0)))
+        return -1;
+    say(res, "XML of %s", virDomainGetName(dom));
+    return 1;
+}
+
+/* Define (or redefine) from cmd->str, validated against the schema.
+ * On failure res->message carries libvirt's message; the caller keeps
+ * its text. */
+int
+vd_dom_define(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+              vd_result *res)
+{
+    virDomainPtr def;
+    char *err;
+
+    (void)dom;
+    if (!cmd->str || !*cmd->str) {
+        say(res, "define: the XML is empty");
+        return -1;
+    }
+    if (!(def = virDomainDefineXMLFlags(conn, cmd->str, VIR_DOMAIN_DEFINE_VALIDATE))) {
+        err = vd_err_take("failed");
+        say(res, "define rejected, nothing changed: %s", err);
+        free(err);
+        return -1;
+    }
+    say(res, "%s defined", virDomainGetName(def));
+    virDomainFree(def);
+    return 0;
+}

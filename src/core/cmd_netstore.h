@@ -1,0 +1,58 @@
+/*
+ * cmd_netstore.h: the worker's side of the network, pool and volume
+ * commands (issue 6), and the long jobs (upload, download) they start.
+ * Worker only: each runs on the host's worker thread with its
+ * connection.
+ */
+#ifndef VD_CMD_NETSTORE_H
+#define VD_CMD_NETSTORE_H
+
+#include <stdbool.h>
+
+#include <libvirt/libvirt.h>
+
+#include "virtdeck/bus.h"
+#include "virtdeck/command.h"
+
+/* Run cmd on conn: fill res->ok, res->message (allocated) and any
+ * payload. Returns true when the host's lists should be re-read. */
+typedef bool (*vd_ns_fn)(virConnectPtr conn, const vd_cmd *cmd,
+                         vd_result *res);
+
+bool vd_ns_net_details(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_net_start(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_net_stop(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_net_autostart(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_net_undefine(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_net_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+
+bool vd_ns_pool_details(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_pool_start(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_pool_stop(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_pool_refresh(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_pool_autostart(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_pool_build(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_pool_delete(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_pool_undefine(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_pool_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+
+bool vd_ns_vol_list(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_vol_create(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_vol_delete(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_vol_wipe(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_vol_resize(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_vol_clone(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_vol_upload(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_vol_download(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_job_cancel(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+
+/* Tell the job machinery which bus the calling worker thread posts to;
+ * job threads it starts post their progress there. Called once by each
+ * worker when it starts. */
+void vd_jobs_bind_worker(vd_bus *bus);
+
+/* Set *message (allocated) from a format. */
+void vd_ns_say(vd_result *res, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,354 @@
+/*
+ * cmd_volume.c: storage volume commands run by a host worker: the list
+ * of a pool's volumes (with the domains using each), create (checked
+ * against the pool's free space), delete, wipe, resize and clone.
+ * Upload and download are long jobs: vol_transfer.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+
+#include "virtdeck/netstore.h"
+#include "core/cmd_netstore.h"
+#include "core/errors.h"
+
+/* Say "VERB NAME: libvirt's message" and fail. */
+static void
+say_err(vd_result *res, const char *verb, const char *name)
+{
+    char *err = vd_err_take("failed");
+
+    res->ok = false;
+    if (name)
+        vd_ns_say(res, "%s %s: %s", verb, name, err);
+    else
+        vd_ns_say(res, "%s: %s", verb, err);
+    free(err);
+}
+
+/* The command's pool, or NULL after saying why. */
+static virStoragePoolPtr
+lookup_pool(virConnectPtr conn, const vd_cmd *cmd, vd_result *res,
+            const char *verb)
+{
+    virStoragePoolPtr pool = virStoragePoolLookupByUUIDString(conn, cmd->uuid);
+
+    if (!pool)
+        say_err(res, verb, NULL);
+    return pool;
+}
+
+/* An XPath string of a volume XML (malloc'ed) or NULL. */
+static char *
+vol_xpath(const char *xml, const char *expr)
+{
+    xmlDocPtr doc = xml ? xmlReadMemory(xml, (int)strlen(xml), "vol.xml", NULL,
+                                        XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                        XML_PARSE_NOWARNING) : NULL;
+    xmlXPathContextPtr ctxt = doc ? xmlXPathNewContext(doc) : NULL;
+    xmlXPathObjectPtr obj = ctxt ? xmlXPathEvalExpression(BAD_CAST expr, ctxt) : NULL;
+    char *ret = NULL;
+
+    if (obj && obj->type == XPATH_STRING && obj->stringval && obj->stringval[0])
+        ret = strdup((const char *)obj->stringval);
+    xmlXPathFreeObject(obj);
+    xmlXPathFreeContext(ctxt);
+    xmlFreeDoc(doc);
+    return ret;
+}
+
+/* The capacity of a volume XML in bytes (libvirt's units); 0 when
+ * absent or not a number. */
+static unsigned long long
+vol_capacity(const char *xml)
+{
+    static const struct { const char *unit; unsigned long long mult; } units[] = {
+        { "", 1 }, { "b", 1 }, { "bytes", 1 },
+        { "k", 1ULL << 10 }, { "kib", 1ULL << 10 }, { "kb", 1000ULL },
+        { "m", 1ULL << 20 }, { "mib", 1ULL << 20 }, { "mb", 1000000ULL },
+        { "g", 1ULL << 30 }, { "gib", 1ULL << 30 }, { "gb", 1000000000ULL },
+        { "t", 1ULL << 40 }, { "tib", 1ULL << 40 }, { "tb", 1000000000000ULL },
+    };
+    char *num = vol_xpath(xml, "string(/volume/capacity)");
+    char *unit = vol_xpath(xml, "string(/volume/capacity/@unit)");
+    unsigned long long v = num ? strtoull(num, NULL, 10) : 0, mult = 0;
+    size_t i;
+
+    for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+        if (strcasecmp(units[i].unit, unit ? unit : "") == 0)
+            mult = units[i].mult;
+    free(num);
+    free(unit);
+    return v * mult;
+}
+
+/* "a,b" += name (when not there yet). */
+static void
+append_user(char **list, const char *name)
+{
+    char *grown;
+
+    if (*list) {
+        if (asprintf(&grown, "%s,%s", *list, name) < 0)
+            return;
+        free(*list);
+        *list = grown;
+    } else {
+        *list = strdup(name);
+    }
+}
+
+/* Fill used_by of each volume of list from every domain's disks. */
+static void
+find_users(virConnectPtr conn, vd_volume_list *list)
+{
+    virDomainPtr *doms = NULL;
+    int i, n = virConnectListAllDomains(conn, &doms, 0);
+    size_t j, k;
+
+    for (i = 0; i < n; i++) {
+        char *xml = virDomainGetXMLDesc(doms[i], VIR_DOMAIN_XML_INACTIVE);
+        char **nets, **macs, **paths;
+        size_t nnets, npaths;
+
+        if (xml && vd_domain_xml_uses(xml, &nets, &macs, &nnets, &paths,
+                                      &npaths) == 0) {
+            for (j = 0; j < list->nvols; j++) {
+                vd_volume_info *v = &list->vols[j];
+                char *pv = NULL;
+
+                if (asprintf(&pv, "%s/%s", list->pool, v->name) < 0)
+                    pv = NULL;
+                for (k = 0; k < npaths; k++) {
+                    if ((v->path && strcmp(paths[k], v->path) == 0) ||
+                        (pv && strcmp(paths[k], pv) == 0)) {
+                        append_user(&v->used_by, virDomainGetName(doms[i]));
+                        break;
+                    }
+                }
+                free(pv);
+            }
+            vd_strv_free(nets, nnets);
+            vd_strv_free(macs, nnets);
+            vd_strv_free(paths, npaths);
+        }
+        free(xml);
+        virDomainFree(doms[i]);
+    }
+    free(doms);
+    virResetLastError();
+}
+
+/* Order volumes by name. */
+static int
+cmp_vol(const void *a, const void *b)
+{
+    return strcmp(((const vd_volume_info *)a)->name,
+                  ((const vd_volume_info *)b)->name);
+}
+
+/* VD_CMD_VOL_LIST. */
+bool
+vd_ns_vol_list(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+{
+    virStoragePoolPtr pool = lookup_pool(conn, cmd, res, "list volumes");
+    virStorageVolPtr *vols = NULL;
+    vd_volume_list *list = NULL;
+    int i, n = -1;
+
+    if (!pool)
+        return true;
+    if (!(list = calloc(1, sizeof(*list))))
+        goto cleanup;
+    memcpy(list->pool_uuid, cmd->uuid, VD_UUID_LEN);
+    list->pool = strdup(virStoragePoolGetName(pool));
+    if ((n = virStoragePoolListAllVolumes(pool, &vols, 0)) < 0) {
+        say_err(res, "list volumes of", list->pool);
+        goto cleanup;
+    }
+    if (n > 0 && !(list->vols = calloc((size_t)n, sizeof(*list->vols))))
+        goto cleanup;
+    for (i = 0; i < n; i++) {
+        vd_volume_info *v = &list->vols[list->nvols];
+        virStorageVolInfo info;
+        char *xml;
+
+        if (!(v->name = strdup(virStorageVolGetName(vols[i]))))
+            continue;
+        list->nvols++;
+        v->path = virStorageVolGetPath(vols[i]);
+        if (virStorageVolGetInfo(vols[i], &info) == 0) {
+            v->capacity = info.capacity;
+            v->allocation = info.allocation;
+        }
+        if ((xml = virStorageVolGetXMLDesc(vols[i], 0))) {
+            v->format = vol_xpath(xml, "string(/volume/target/format/@type)");
+            free(xml);
+        }
+        virResetLastError();
+    }
+    if (list->nvols > 1)
+        qsort(list->vols, list->nvols, sizeof(*list->vols), cmp_vol);
+    find_users(conn, list);
+    res->ok = true;
+    vd_ns_say(res, "pool %s: %zu volume(s)", list->pool, list->nvols);
+    res->data = list;
+    res->data_free = (void (*)(void *))vd_volume_list_free;
+    list = NULL;
+
+ cleanup:
+    for (i = 0; i < n; i++)
+        virStorageVolFree(vols[i]);
+    free(vols);
+    vd_volume_list_free(list);
+    virStoragePoolFree(pool);
+    return false;
+}
+
+/* The free bytes of pool, or -1 after libvirt failed. */
+static int
+pool_available(virStoragePoolPtr pool, unsigned long long *avail)
+{
+    virStoragePoolInfo info;
+
+    if (virStoragePoolGetInfo(pool, &info) < 0)
+        return -1;
+    *avail = info.available;
+    return 0;
+}
+
+/* Create a volume from xml in pool, refusing one larger than the pool's
+ * free space. from: clone its content (NULL: a new volume). */
+static bool
+create_in(virStoragePoolPtr pool, const char *xml, virStorageVolPtr from,
+          vd_result *res, const char *verb)
+{
+    unsigned long long avail = 0, cap = vol_capacity(xml);
+    char *name = vol_xpath(xml, "string(/volume/name)");
+    char *problem = NULL;
+    virStorageVolPtr vol;
+
+    if (!name) {
+        vd_ns_say(res, "%s: the text is not a volume XML with a name", verb);
+        return false;
+    }
+    if (pool_available(pool, &avail) < 0) {
+        say_err(res, verb, name);
+        free(name);
+        return false;
+    }
+    if ((!from || cap) && (problem = vd_check_volume_fits(cap,
+                               virStoragePoolGetName(pool), avail))) {
+        vd_ns_say(res, "volume %s not created: %s", name, problem);
+        free(problem);
+        free(name);
+        return false;
+    }
+    vol = from ? virStorageVolCreateXMLFrom(pool, xml, from, 0)
+               : virStorageVolCreateXML(pool, xml, 0);
+    if (!vol) {
+        say_err(res, verb, name);
+    } else {
+        res->ok = true;
+        vd_ns_say(res, "volume %s %s in pool %s", name,
+                  from ? "cloned" : "created", virStoragePoolGetName(pool));
+        virStorageVolFree(vol);
+    }
+    free(name);
+    return true;
+}
+
+/* VD_CMD_VOL_CREATE. */
+bool
+vd_ns_vol_create(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+{
+    virStoragePoolPtr pool = lookup_pool(conn, cmd, res, "create volume");
+    bool changed;
+
+    if (!pool)
+        return true;
+    changed = create_in(pool, cmd->str ? cmd->str : "", NULL, res,
+                        "create volume");
+    virStoragePoolFree(pool);
+    return changed;
+}
+
+/* The named volume of the command's pool, or NULL after saying why. */
+static virStorageVolPtr
+lookup_vol(virConnectPtr conn, const vd_cmd *cmd, const char *name,
+           vd_result *res, const char *verb, virStoragePoolPtr *poolp)
+{
+    virStoragePoolPtr pool = lookup_pool(conn, cmd, res, verb);
+    virStorageVolPtr vol;
+
+    if (!pool)
+        return NULL;
+    if (!name || !(vol = virStorageVolLookupByName(pool, name))) {
+        virResetLastError();
+        vd_ns_say(res, "%s: pool %s has no volume '%s'", verb,
+                  virStoragePoolGetName(pool), name ? name : "");
+        virStoragePoolFree(pool);
+        return NULL;
+    }
+    if (poolp)
+        *poolp = pool;
+    else
+        virStoragePoolFree(pool);
+    return vol;
+}
+
+typedef int (*vol_op)(virStorageVolPtr vol, const vd_cmd *cmd);
+
+/* Run op on the volume cmd->str and say done or libvirt's error. */
+static bool
+simple(virConnectPtr conn, const vd_cmd *cmd, vd_result *res, vol_op op,
+       const char *verb, const char *done)
+{
+    virStorageVolPtr vol = lookup_vol(conn, cmd, cmd->str, res, verb, NULL);
+
+    if (!vol)
+        return false;
+    if (op(vol, cmd) < 0) {
+        say_err(res, verb, cmd->str);
+    } else {
+        res->ok = true;
+        vd_ns_say(res, "volume %s %s", cmd->str, done);
+    }
+    virStorageVolFree(vol);
+    return true;
+}
+
+static int op_delete(virStorageVolPtr v, const vd_cmd *c) { (void)c; return virStorageVolDelete(v, 0); }
+static int op_wipe(virStorageVolPtr v, const vd_cmd *c) { (void)c; return virStorageVolWipe(v, 0); }
+static int op_resize(virStorageVolPtr v, const vd_cmd *c) { return virStorageVolResize(v, (unsigned long long)c->num, 0); }
+
+/* VD_CMD_VOL_DELETE. */
+bool
+vd_ns_vol_delete(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+{
+    return simple(conn, cmd, res, op_delete, "delete volume", "deleted");
+}
+
+/* VD_CMD_VOL_WIPE. */
+bool
+vd_ns_vol_wipe(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+{
+    return simple(conn, cmd, res, op_wipe, "wipe volume", "wiped (all zeros)");
+}
+
+/* VD_CMD_VOL_RESIZE. */
+bool
+vd_ns_vol_resize(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+{
+    if (cmd->num <= 0) {
+        vd_ns_say(res, "resize volume: the new size must be more than 0");
+        return false;
+    }
+    return simple(conn, cmd, res, op_resize, "resize volume", "resized");
+}

@@ -1,0 +1,328 @@
+/*
+ * history.c: a domain's recent figures in two fixed rings: one point
+ * per tick (VD_HIST_FINE, 12 bytes each) and 10 s averages
+ * (VD_HIST_COARSE, over an hour, 8 bytes each, their time implied by
+ * their place), so a domain costs about 4.5 KiB.
+ *
+ * The worker appends, any thread reads; a short mutex guards the rings
+ * (held for a copy, never across a libvirt call). Snapshots share the
+ * object by reference, so publishing never copies history.
+ */
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "virtdeck/stats.h"
+
+#define NO_VALUE 0xffff         /* a gap */
+
+typedef struct fine_point {
+    int32_t t;                  /* ms since the history's origin */
+    uint16_t v[VD_HIST_NSERIES];
+} fine_point;
+
+/* A coarse point's time is implicit: bucket number = first_bucket + i. */
+typedef struct coarse_point {
+    uint16_t v[VD_HIST_NSERIES];
+} coarse_point;
+
+struct vd_history {
+    int refs;
+    pthread_mutex_t lock;
+    long long origin_ms;        /* monotonic ms of t = 0 */
+    long long last_ms;          /* 0: empty */
+    size_t fine_head, fine_n;   /* next slot, points held */
+    size_t coarse_head, coarse_n;
+    long long coarse_last;      /* bucket number of the newest coarse point */
+    /* the 10 s bucket being averaged */
+    long long bucket;           /* origin-relative bucket number, -1: none */
+    double sum[VD_HIST_NSERIES];
+    unsigned int cnt[VD_HIST_NSERIES];
+    fine_point fine[VD_HIST_FINE];
+    coarse_point coarse[VD_HIST_COARSE];
+};
+
+/* Pack v >= 0 into 5-bit exponent, 11-bit mantissa. */
+uint16_t
+vd_hist_pack(double v)
+{
+    unsigned long long x;
+    unsigned int e = 1;
+
+    if (!(v > 0))
+        return 0;
+    if (v >= 4.0e12)
+        return 0xfffe;          /* the largest value, not the gap mark */
+    x = (unsigned long long)(v + 0.5);
+    if (x < 2048)
+        return (uint16_t)x;
+    while ((x >> (e - 1)) >= 4096)
+        e++;
+    x >>= e - 1;
+    if (e > 31 || (e == 31 && x - 2048 >= 2046))
+        return 0xfffe;
+    return (uint16_t)((e << 11) | (x - 2048));
+}
+
+/* Inverse of vd_hist_pack. */
+double
+vd_hist_unpack(uint16_t p)
+{
+    unsigned int e = p >> 11, m = p & 2047;
+
+    if (e == 0)
+        return m;
+    return (2048.0 + m) * (double)(1ULL << (e - 1));
+}
+
+/* A new empty history. */
+vd_history *
+vd_history_new(void)
+{
+    vd_history *h = calloc(1, sizeof(*h));
+
+    if (!h)
+        return NULL;
+    h->refs = 1;
+    pthread_mutex_init(&h->lock, NULL);
+    h->bucket = -1;
+    return h;
+}
+
+/* Take a reference. */
+vd_history *
+vd_history_ref(vd_history *h)
+{
+    if (h)
+        __atomic_add_fetch(&h->refs, 1, __ATOMIC_RELAXED);
+    return h;
+}
+
+/* Drop a reference. */
+void
+vd_history_unref(vd_history *h)
+{
+    if (!h || __atomic_sub_fetch(&h->refs, 1, __ATOMIC_ACQ_REL) > 0)
+        return;
+    pthread_mutex_destroy(&h->lock);
+    free(h);
+}
+
+/* Encode value v of series s. */
+static uint16_t
+encode(vd_hist_series s, double v)
+{
+    if (s == VD_HIST_CPU || s == VD_HIST_MEM)
+        return (uint16_t)(v * 100.0 + 0.5);     /* 0.01 % steps, <= 10000 */
+    return vd_hist_pack(v);
+}
+
+/* The value of series s in a stored word, NaN for a gap. */
+static double
+decode(vd_hist_series s, uint16_t w)
+{
+    if (w == NO_VALUE)
+        return NAN;
+    if (s == VD_HIST_CPU || s == VD_HIST_MEM)
+        return w / 100.0;
+    return vd_hist_unpack(w);
+}
+
+/* Append a coarse point for bucket b (filling skipped buckets with gaps). */
+static void
+coarse_push(vd_history *h, long long b, const coarse_point *p)
+{
+    static const coarse_point gap = { { NO_VALUE, NO_VALUE, NO_VALUE, NO_VALUE } };
+
+    while (h->coarse_n && h->coarse_last + 1 < b) {
+        long long skip = b - h->coarse_last - 1;
+        if (skip > VD_HIST_COARSE) {        /* a long pause: start over */
+            h->coarse_n = 0;
+            break;
+        }
+        h->coarse[h->coarse_head] = gap;
+        h->coarse_head = (h->coarse_head + 1) % VD_HIST_COARSE;
+        if (h->coarse_n < VD_HIST_COARSE)
+            h->coarse_n++;
+        h->coarse_last++;
+    }
+    h->coarse[h->coarse_head] = *p;
+    h->coarse_head = (h->coarse_head + 1) % VD_HIST_COARSE;
+    if (h->coarse_n < VD_HIST_COARSE)
+        h->coarse_n++;
+    h->coarse_last = b;
+}
+
+/* Close the 10 s bucket being averaged into a coarse point. */
+static void
+bucket_flush(vd_history *h)
+{
+    coarse_point p;
+    int s;
+
+    if (h->bucket < 0)
+        return;
+    for (s = 0; s < VD_HIST_NSERIES; s++) {
+        p.v[s] = h->cnt[s] ? encode(s, h->sum[s] / h->cnt[s]) : NO_VALUE;
+        h->sum[s] = 0;
+        h->cnt[s] = 0;
+    }
+    coarse_push(h, h->bucket, &p);
+}
+
+/* Append one tick's rates. */
+bool
+vd_history_add(vd_history *h, long long t_ms, const vd_dom_rates *r,
+               long long min_ms)
+{
+    double vals[VD_HIST_NSERIES];
+    bool have[VD_HIST_NSERIES];
+    fine_point *p;
+    long long rel, bucket;
+    int s;
+
+    pthread_mutex_lock(&h->lock);
+    if (h->last_ms && t_ms - h->last_ms < min_ms) {
+        pthread_mutex_unlock(&h->lock);
+        return false;
+    }
+    if (!h->last_ms)
+        h->origin_ms = t_ms;
+    h->last_ms = t_ms;
+    rel = t_ms - h->origin_ms;
+
+    vals[VD_HIST_CPU] = r->cpu_pct;
+    vals[VD_HIST_MEM] = r->mem_pct;
+    vals[VD_HIST_DISK] = r->rd_bps + r->wr_bps;
+    vals[VD_HIST_NET] = r->rx_bps + r->tx_bps;
+    for (s = 0; s < VD_HIST_NSERIES; s++)
+        have[s] = s == VD_HIST_MEM ? r->mem_valid : r->valid;
+
+    p = &h->fine[h->fine_head];
+    p->t = (int32_t)rel;
+    for (s = 0; s < VD_HIST_NSERIES; s++)
+        p->v[s] = have[s] ? encode(s, vals[s]) : NO_VALUE;
+    h->fine_head = (h->fine_head + 1) % VD_HIST_FINE;
+    if (h->fine_n < VD_HIST_FINE)
+        h->fine_n++;
+
+    bucket = rel / VD_HIST_COARSE_MS;
+    if (bucket != h->bucket) {
+        bucket_flush(h);
+        h->bucket = bucket;
+    }
+    for (s = 0; s < VD_HIST_NSERIES; s++) {
+        if (have[s]) {
+            h->sum[s] += vals[s];
+            h->cnt[s]++;
+        }
+    }
+    pthread_mutex_unlock(&h->lock);
+    return true;
+}
+
+/* Time of the newest point. */
+long long
+vd_history_last_ms(const vd_history *hist)
+{
+    vd_history *h = (vd_history *)hist;
+    long long t;
+
+    pthread_mutex_lock(&h->lock);
+    t = h->last_ms;
+    pthread_mutex_unlock(&h->lock);
+    return t;
+}
+
+/* The i-th oldest fine point. */
+static const fine_point *
+fine_at(const vd_history *h, size_t i)
+{
+    return &h->fine[(h->fine_head + VD_HIST_FINE - h->fine_n + i) % VD_HIST_FINE];
+}
+
+/* Add value v at origin-relative time t to the columns. */
+static void
+column_add(double *sum, unsigned int *cnt, size_t ncols, long long start,
+           long long span_ms, long long t, double v)
+{
+    long long col;
+
+    if (t < start || isnan(v))
+        return;
+    col = (long long)((double)(t - start) * (double)ncols / (double)span_ms);
+    if (col >= (long long)ncols)
+        col = (long long)ncols - 1;
+    sum[col] += v;
+    cnt[col]++;
+}
+
+/* Resample a span into columns. */
+size_t
+vd_history_series(const vd_history *hist, vd_hist_series series,
+                  long long end_ms, long long span_ms, double *out,
+                  size_t ncols)
+{
+    vd_history *h = (vd_history *)hist;
+    double *sum;
+    unsigned int *cnt;
+    long long start;
+    size_t i, filled = 0;
+
+    for (i = 0; i < ncols; i++)
+        out[i] = NAN;
+    if (!ncols || span_ms <= 0 || !(sum = calloc(ncols, sizeof(*sum))))
+        return 0;
+    if (!(cnt = calloc(ncols, sizeof(*cnt)))) {
+        free(sum);
+        return 0;
+    }
+    pthread_mutex_lock(&h->lock);
+    start = end_ms - span_ms - h->origin_ms;
+    if (h->fine_n < VD_HIST_FINE || fine_at(h, 0)->t <= start) {
+        for (i = 0; i < h->fine_n; i++) {
+            const fine_point *p = fine_at(h, i);
+            column_add(sum, cnt, ncols, start, span_ms, p->t,
+                       decode(series, p->v[series]));
+        }
+    } else {
+        long long first = h->coarse_last - (long long)h->coarse_n + 1;
+        for (i = 0; i < h->coarse_n; i++) {
+            const coarse_point *p =
+                &h->coarse[(h->coarse_head + VD_HIST_COARSE - h->coarse_n + i) %
+                           VD_HIST_COARSE];
+            long long t = (first + (long long)i) * VD_HIST_COARSE_MS +
+                          VD_HIST_COARSE_MS / 2;
+            column_add(sum, cnt, ncols, start, span_ms, t,
+                       decode(series, p->v[series]));
+        }
+    }
+    pthread_mutex_unlock(&h->lock);
+    for (i = 0; i < ncols; i++) {
+        if (cnt[i]) {
+            out[i] = sum[i] / cnt[i];
+            filled++;
+        }
+    }
+    free(sum);
+    free(cnt);
+    return filled;
+}
+
+/* The last n fine points. */
+size_t
+vd_history_last(const vd_history *hist, vd_hist_series series, double *out,
+                size_t n)
+{
+    vd_history *h = (vd_history *)hist;
+    size_t i, k, first;
+
+    pthread_mutex_lock(&h->lock);
+    k = h->fine_n < n ? h->fine_n : n;
+    first = h->fine_n - k;
+    for (i = 0; i < k; i++)
+        out[i] = decode(series, fine_at(h, first + i)->v[series]);
+    pthread_mutex_unlock(&h->lock);
+    return k;
+}

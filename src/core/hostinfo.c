@@ -1,0 +1,89 @@
+/*
+ * hostinfo.c: the host facts beyond virNodeGetInfo, read once per
+ * connection: the CPU model, vendor and topology from the capabilities
+ * XML (libxml2/XPath), and whether KVM is usable (domain capabilities
+ * for virt type kvm).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+
+#include "core/hostinfo.h"
+#include "core/snapshot_priv.h"
+
+/* The string value of expr in ctx (caller frees), or NULL. */
+static char *
+xpath_string(xmlXPathContextPtr ctx, const char *expr)
+{
+    xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST expr, ctx);
+    char *out = NULL;
+
+    if (obj && obj->type == XPATH_STRING && obj->stringval && *obj->stringval)
+        out = strdup((const char *)obj->stringval);
+    xmlXPathFreeObject(obj);
+    return out;
+}
+
+/* The unsigned value of expr, 0 when absent. */
+static unsigned int
+xpath_uint(xmlXPathContextPtr ctx, const char *expr)
+{
+    char *s = xpath_string(ctx, expr);
+    unsigned int v = s ? (unsigned int)strtoul(s, NULL, 10) : 0;
+
+    free(s);
+    return v;
+}
+
+/* See hostinfo.h. */
+int
+vd_hostinfo_parse_caps(const char *xml, vd_host_info *info)
+{
+    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "capabilities.xml",
+                                  NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                  XML_PARSE_NOWARNING);
+    xmlXPathContextPtr ctx = NULL;
+    int ret = -1;
+
+    if (!doc || !(ctx = xmlXPathNewContext(doc)))
+        goto cleanup;
+    free(info->cpu_name);
+    free(info->cpu_vendor);
+    info->cpu_name = xpath_string(ctx, "string(/capabilities/host/cpu/model)");
+    info->cpu_vendor = xpath_string(ctx, "string(/capabilities/host/cpu/vendor)");
+    info->sockets = xpath_uint(ctx, "string(/capabilities/host/cpu/topology/@sockets)");
+    info->cores = xpath_uint(ctx, "string(/capabilities/host/cpu/topology/@cores)");
+    info->threads = xpath_uint(ctx, "string(/capabilities/host/cpu/topology/@threads)");
+    ret = 0;
+
+ cleanup:
+    if (ctx)
+        xmlXPathFreeContext(ctx);
+    if (doc)
+        xmlFreeDoc(doc);
+    return ret;
+}
+
+/* See hostinfo.h. */
+void
+vd_hostinfo_read_extra(virConnectPtr conn, vd_host_info *info)
+{
+    char *caps = virConnectGetCapabilities(conn);
+    char *dcaps;
+
+    if (caps)
+        vd_hostinfo_parse_caps(caps, info);
+    free(caps);
+    virResetLastError();
+    info->kvm = 0;
+    if (!info->hv_type || strcmp(info->hv_type, "QEMU") != 0)
+        return;
+    dcaps = virConnectGetDomainCapabilities(conn, NULL, NULL, NULL, "kvm", 0);
+    info->kvm = dcaps ? 1 : -1;
+    free(dcaps);
+    virResetLastError();
+}

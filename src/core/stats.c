@@ -1,0 +1,150 @@
+/*
+ * stats.c: rates from two samples (pure functions) and formatting of
+ * sizes. See include/virtdeck/stats.h.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "virtdeck/stats.h"
+
+/* Clamp v to [lo, hi]. */
+static double
+clamp(double v, double lo, double hi)
+{
+    if (v < lo)
+        return lo;
+    if (v > hi)
+        return hi;
+    return v;
+}
+
+/* Per-second rate of a counter that went from a to b in secs; a counter
+ * that went down (a disk unplugged, a reset) counts as 0. */
+static double
+per_sec(unsigned long long a, unsigned long long b, double secs)
+{
+    if (b < a)
+        return 0;
+    return (double)(b - a) / secs;
+}
+
+/* Memory figures of one sample. */
+static void
+dom_memory(const vd_dom_sample *cur, vd_dom_rates *out)
+{
+    unsigned long long total = cur->bal_current ? cur->bal_current
+                                                : cur->bal_maximum;
+
+    out->mem_total_kib = total;
+    out->mem_valid = false;
+    out->mem_from_guest = false;
+    out->mem_used_kib = 0;
+    out->mem_pct = 0;
+    if (!cur->running || !total)
+        return;
+    if (cur->has_unused && cur->bal_unused <= cur->bal_current) {
+        out->mem_used_kib = cur->bal_current - cur->bal_unused;
+        out->mem_from_guest = true;
+        out->mem_valid = true;
+    } else if (cur->has_rss) {
+        /* QEMU's own footprint can exceed the guest's size a little */
+        out->mem_used_kib = cur->bal_rss < total ? cur->bal_rss : total;
+        out->mem_valid = true;
+    }
+    if (out->mem_valid)
+        out->mem_pct = clamp(100.0 * (double)out->mem_used_kib / (double)total,
+                             0, 100);
+}
+
+/* Rates of a domain between two samples. */
+void
+vd_stats_dom_rates(const vd_dom_sample *prev, const vd_dom_sample *cur,
+                   unsigned int host_cpus, vd_dom_rates *out)
+{
+    double secs;
+
+    memset(out, 0, sizeof(*out));
+    dom_memory(cur, out);
+    if (!prev || !prev->taken_ms || !cur->running || !prev->running)
+        return;
+    if (cur->taken_ms <= prev->taken_ms)
+        return;                 /* zero or negative time delta */
+    if (prev->id != cur->id)
+        return;                 /* restarted between the samples */
+    if (cur->has_cpu && prev->has_cpu && cur->cpu_ns < prev->cpu_ns)
+        return;                 /* counters reset without a new id */
+    secs = (double)(cur->taken_ms - prev->taken_ms) / 1000.0;
+    out->valid = true;
+    if (cur->has_cpu && prev->has_cpu) {
+        double used = (double)(cur->cpu_ns - prev->cpu_ns) / 1e9 / secs;
+        unsigned int vcpus = cur->vcpus ? cur->vcpus : 1;
+
+        out->cpu_pct = clamp(100.0 * used / vcpus, 0, 100);
+        out->cpu_host_pct = host_cpus ? clamp(100.0 * used / host_cpus, 0, 100)
+                                      : 0;
+    }
+    if (cur->has_block && prev->has_block) {
+        out->rd_bps = per_sec(prev->rd_bytes, cur->rd_bytes, secs);
+        out->wr_bps = per_sec(prev->wr_bytes, cur->wr_bytes, secs);
+        out->rd_rps = per_sec(prev->rd_reqs, cur->rd_reqs, secs);
+        out->wr_rps = per_sec(prev->wr_reqs, cur->wr_reqs, secs);
+    }
+    if (cur->has_net && prev->has_net) {
+        out->rx_bps = per_sec(prev->rx_bytes, cur->rx_bytes, secs);
+        out->tx_bps = per_sec(prev->tx_bytes, cur->tx_bytes, secs);
+        out->rx_pps = per_sec(prev->rx_pkts, cur->rx_pkts, secs);
+        out->tx_pps = per_sec(prev->tx_pkts, cur->tx_pkts, secs);
+    }
+}
+
+/* Host CPU and memory. */
+void
+vd_stats_host_rates(const vd_host_sample *prev, const vd_host_sample *cur,
+                    vd_host_rates *out)
+{
+    memset(out, 0, sizeof(*out));
+    if (cur->has_mem && cur->mem_total_kib) {
+        unsigned long long avail = cur->mem_free_kib + cur->mem_buffers_kib +
+                                   cur->mem_cached_kib;
+
+        out->mem_total_kib = cur->mem_total_kib;
+        out->mem_used_kib = avail < cur->mem_total_kib
+                            ? cur->mem_total_kib - avail : 0;
+        out->mem_pct = 100.0 * (double)out->mem_used_kib /
+                       (double)cur->mem_total_kib;
+        out->mem_valid = true;
+    }
+    if (prev && prev->has_cpu && cur->has_cpu &&
+        cur->cpu_total_ns > prev->cpu_total_ns &&
+        cur->cpu_busy_ns >= prev->cpu_busy_ns) {
+        double busy = (double)(cur->cpu_busy_ns - prev->cpu_busy_ns);
+        double total = (double)(cur->cpu_total_ns - prev->cpu_total_ns);
+
+        out->cpu_pct = clamp(100.0 * busy / total, 0, 100);
+        out->cpu_valid = true;
+    }
+}
+
+/* "1.5G", "12M", "980K", "512" for a byte count. */
+char *
+vd_stats_fmt_bytes(double bytes, char *buf, size_t len)
+{
+    static const char units[] = "KMGTP";
+    double v = bytes;
+    int u = -1;
+
+    if (!(v >= 0) || !isfinite(v))
+        v = 0;
+    while (v >= 1000 && u < (int)sizeof(units) - 2) {
+        v /= 1024;
+        u++;
+    }
+    if (u < 0)
+        snprintf(buf, len, "%.0f", v);
+    else if (v < 9.95)
+        snprintf(buf, len, "%.1f%c", v, units[u]);
+    else
+        snprintf(buf, len, "%.0f%c", v, units[u]);
+    return buf;
+}

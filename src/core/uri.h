@@ -1,0 +1,18 @@
+/*
+ * uri.h: adjusting a user's URI before the worker opens it.
+ */
+#ifndef VD_URI_H
+#define VD_URI_H
+
+#include <stdbool.h>
+
+/* True when uri uses libvirt's ssh transport (qemu+ssh://...). */
+bool vd_uri_is_ssh(const char *uri);
+
+/* The URI to hand to virConnectOpenAuth: uri itself, plus no_tty=1 for
+ * the ssh transport (ssh in batch mode: no password or host key prompt
+ * on the terminal) unless uri sets no_tty already. Caller frees; NULL
+ * on out of memory. */
+char *vd_uri_for_connect(const char *uri);
+
+#endif

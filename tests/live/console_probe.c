@@ -1,0 +1,478 @@
+/*
+ * console_probe.c: drives virtdeck's console code (core commands +
+ * the console library) from live tests, outside the TUI, so that what
+ * it receives can be compared with what virsh says.
+ *
+ *   console_probe fb URI UUID OUT.ppm [PASSWORD]
+ *       VNC through VD_CMD_DOM_GRAPHICS (virDomainOpenGraphicsFD) and the
+ *       console thread; waits for a frame that stays still 700 ms and
+ *       writes it as PPM. Prints the console's state changes on stderr.
+ *   console_probe keyfb URI UUID KEYSYM OUT.ppm
+ *       as fb, then taps KEYSYM (hex, e.g. ff1b for Escape) and writes
+ *       the next still frame.
+ *   console_probe shot URI UUID OUT.ppm
+ *       VD_CMD_DOM_SCREENSHOT, decoded, written as PPM.
+ *   console_probe serial URI UUID TEXT TIMEOUT_S
+ *       VD_CMD_DOM_SERIAL; copies the console to stdout until TEXT
+ *       appears (exit 0) or the time is up (exit 1).
+ *   console_probe tunnel URI XMLFILE OUT.ppm
+ *       the remote transport (core/graphics_remote.c) on its own: the
+ *       VNC endpoint from the domain XML in XMLFILE, reached as URI says
+ *       (qemu+ssh: through `ssh -W`, found on $PATH), then as fb.
+ *   console_probe litrows IMAGE ROWS COLS
+ *       the rows (0-based) of a ROWS x COLS console target that show
+ *       something other than black, as the renderer lays IMAGE out.
+ *   console_probe cmp A.ppm B.ppm
+ *       (PPM or PNG) exit 0 when both images have the same size and pixels; prints
+ *       the number of differing pixels otherwise.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "console/render.h"
+#include "console/vnc.h"
+#include "virtdeck/bus.h"
+#include "virtdeck/core.h"
+#include "virtdeck/host.h"
+#include "virtdeck/image.h"
+#include "core/cmd_console.h"
+
+static vd_bus *bus;
+static vd_host *host;
+
+/* Wake callback for the console thread. */
+static void
+wake_bus(void *opaque)
+{
+    vd_bus_wake(opaque);
+}
+
+/* Connect to uri and wait for the worker to be connected. */
+static int
+open_host(const char *uri)
+{
+    vd_host_opts opts = { .uri = uri };
+    const char *err = NULL;
+    long long end = vd_now_ms() + 30000;
+
+    if (vd_core_init(&err) < 0) {
+        fprintf(stderr, "core: %s\n", err);
+        return -1;
+    }
+    if (!(bus = vd_bus_new()) || !(host = vd_host_new(&opts, 0, bus)))
+        return -1;
+    while (vd_now_ms() < end) {
+        vd_snapshot *snap = vd_host_snapshot(host);
+        vd_conn_state st = snap->conn;
+
+        vd_snapshot_unref(snap);
+        if (st == VD_CONN_CONNECTED)
+            return 0;
+        usleep(20000);
+    }
+    fprintf(stderr, "not connected to %s\n", uri);
+    return -1;
+}
+
+/* Run kind on uuid and wait for its result (the caller frees it). */
+static vd_result *
+run(vd_cmd_kind kind, const char *uuid)
+{
+    unsigned long long id = vd_host_submit_simple(host, kind, uuid);
+    long long end = vd_now_ms() + 30000;
+
+    while (vd_now_ms() < end) {
+        struct pollfd p = { .fd = vd_bus_fd(bus), .events = POLLIN };
+        vd_result *res;
+
+        vd_bus_clear(bus);
+        while ((res = vd_bus_pop(bus))) {
+            if (res->id == id)
+                return res;
+            vd_result_free(res);
+        }
+        poll(&p, 1, 200);
+    }
+    fprintf(stderr, "no answer to command %d\n", (int)kind);
+    return NULL;
+}
+
+/* Write an RGBX buffer as a binary PPM. */
+static int
+write_ppm(const char *path, const uint8_t *px, int w, int h, size_t stride)
+{
+    FILE *f = fopen(path, "wb");
+    int x, y;
+
+    if (!f) {
+        perror(path);
+        return -1;
+    }
+    fprintf(f, "P6\n%d %d\n255\n", w, h);
+    for (y = 0; y < h; y++)
+        for (x = 0; x < w; x++)
+            fwrite(px + y * stride + (size_t)x * 4, 1, 3, f);
+    return fclose(f) == 0 ? 0 : -1;
+}
+
+/* Read a whole file. */
+static unsigned char *
+slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char *buf = NULL;
+    size_t cap = 0, n;
+
+    *len = 0;
+    if (!f)
+        return NULL;
+    for (;;) {
+        if (cap - *len < 65536) {
+            cap = cap ? cap * 2 : 1 << 20;
+            buf = realloc(buf, cap);
+        }
+        if ((n = fread(buf + *len, 1, cap - *len, f)) == 0)
+            break;
+        *len += n;
+    }
+    fclose(f);
+    return buf;
+}
+
+/* Print the console's state when it changes; returns it. */
+static vd_vnc_state
+report(vd_vnc *v, vd_vnc_state *last)
+{
+    char *msg = NULL;
+    vd_vnc_state st = vd_vnc_get_state(v, &msg);
+
+    if (st != *last)
+        fprintf(stderr, "vnc state %d: %s\n", (int)st, msg ? msg : "");
+    *last = st;
+    free(msg);
+    return st;
+}
+
+/* Wait until the console is connected (answering a password request
+ * with password); false when it ended. */
+static bool
+wait_connected(vd_vnc *v, const char *password)
+{
+    vd_vnc_state last = (vd_vnc_state)-1;
+    long long end = vd_now_ms() + 30000;
+
+    while (vd_now_ms() < end) {
+        vd_vnc_state st = report(v, &last);
+
+        if (st == VD_VNC_CONNECTED)
+            return true;
+        if (st == VD_VNC_CLOSED || st == VD_VNC_AUTH_FAILED)
+            return false;
+        if (st == VD_VNC_NEED_PASSWORD) {
+            vd_vnc_answer(v, password);
+            while (vd_vnc_get_state(v, NULL) == VD_VNC_NEED_PASSWORD)
+                usleep(10000);
+            continue;
+        }
+        vd_vnc_wait_state(v, 200);
+    }
+    return false;
+}
+
+/* Wait for the first full frame, then for up to 3 s for a moment
+ * of 500 ms without updates (a text cursor may blink all along), and
+ * write the frame. */
+static int
+dump_frame(vd_vnc *v, const char *out)
+{
+    unsigned long seq = 0, now;
+    long long end = vd_now_ms() + 20000, settle;
+    vd_fb fb;
+    int rc;
+
+    for (;;) {
+        if (vd_vnc_lock_frame(v, &fb, &seq)) {
+            vd_vnc_unlock_frame(v);
+            if (seq >= 2)
+                break;
+        }
+        if (vd_now_ms() > end)
+            return -1;
+        vd_vnc_wait_frame(v, seq, 200);
+    }
+    settle = vd_now_ms() + 3000;
+    while (vd_now_ms() < settle && vd_vnc_wait_frame(v, seq, 500)) {
+        vd_vnc_lock_frame(v, &fb, &seq);
+        vd_vnc_unlock_frame(v);
+    }
+    if (!vd_vnc_lock_frame(v, &fb, &now))
+        return -1;
+    rc = write_ppm(out, fb.pixels, fb.width, fb.height, fb.stride);
+    vd_vnc_unlock_frame(v);
+    fprintf(stderr, "frame %lu: %dx%d\n", now, fb.width, fb.height);
+    return rc;
+}
+
+/* tunnel mode. */
+static int
+cmd_tunnel(const char *uri, const char *xmlfile, const char *out)
+{
+    size_t len;
+    unsigned char *xml = slurp(xmlfile, &len);
+    char *msg = NULL, *text;
+    vd_vnc *v;
+    int fd, rc = 1;
+
+    if (!xml || !(text = realloc(xml, len + 1))) {
+        free(xml);
+        fprintf(stderr, "cannot read %s\n", xmlfile);
+        return 1;
+    }
+    text[len] = '\0';
+    fd = vd_graphics_connect_remote(uri, text, &msg);
+    free(text);
+    fprintf(stderr, "%s\n", msg ? msg : "");
+    free(msg);
+    if (fd < 0 || !(v = vd_vnc_start(fd, NULL, NULL)))
+        return 1;
+    if (wait_connected(v, NULL) && dump_frame(v, out) == 0)
+        rc = 0;
+    vd_vnc_free(v);
+    return rc;
+}
+
+/* fb / keyfb modes. */
+static int
+cmd_fb(const char *uuid, const char *password, const char *keysym,
+       const char *out)
+{
+    vd_result *res = run(VD_CMD_DOM_GRAPHICS, uuid);
+    vd_vnc *v;
+    int rc = 1;
+
+    if (!res)
+        return 1;
+    fprintf(stderr, "%s\n", res->message ? res->message : "");
+    if (!res->ok || res->fd < 0) {
+        vd_result_free(res);
+        return 1;
+    }
+    v = vd_vnc_start(res->fd, wake_bus, bus);
+    res->fd = -1;
+    vd_result_free(res);
+    if (!v)
+        return 1;
+    if (!wait_connected(v, password))
+        goto cleanup;
+    if (keysym) {
+        uint32_t sym = (uint32_t)strtoul(keysym, NULL, 16);
+        unsigned long seq;
+        vd_fb fb;
+
+        while (!vd_vnc_lock_frame(v, &fb, &seq))
+            usleep(20000);
+        vd_vnc_unlock_frame(v);
+        fprintf(stderr, "sending key %x\n", (unsigned int)sym);
+        vd_vnc_keys(v, &sym, 1);
+        if (!vd_vnc_wait_frame(v, seq, 10000)) {
+            fprintf(stderr, "no frame after the key\n");
+            goto cleanup;
+        }
+    }
+    if (dump_frame(v, out) == 0)
+        rc = 0;
+
+ cleanup:
+    vd_vnc_free(v);
+    return rc;
+}
+
+/* shot mode. */
+static int
+cmd_shot(const char *uuid, const char *out)
+{
+    vd_result *res = run(VD_CMD_DOM_SCREENSHOT, uuid);
+    vd_image *img;
+    int rc = 1;
+
+    if (!res)
+        return 1;
+    fprintf(stderr, "%s\n", res->message ? res->message : "");
+    img = res->data;
+    if (res->ok && img &&
+        write_ppm(out, img->pixels, img->width, img->height, img->stride) == 0)
+        rc = 0;
+    vd_result_free(res);
+    return rc;
+}
+
+/* serial mode. */
+static int
+cmd_serial(const char *uuid, const char *text, int timeout_s)
+{
+    vd_result *res = run(VD_CMD_DOM_SERIAL, uuid);
+    long long end = vd_now_ms() + timeout_s * 1000LL;
+    char *seen = NULL;
+    size_t len = 0;
+    int fd, rc = 1;
+
+    if (!res)
+        return 1;
+    fprintf(stderr, "%s\n", res->message ? res->message : "");
+    if (!res->ok || res->fd < 0) {
+        vd_result_free(res);
+        return 1;
+    }
+    fd = res->fd;
+    res->fd = -1;
+    vd_result_free(res);
+    printf("serial-open\n");
+    fflush(stdout);
+    while (vd_now_ms() < end) {
+        struct pollfd p = { .fd = fd, .events = POLLIN };
+        char buf[4096];
+        ssize_t n;
+
+        if (poll(&p, 1, 200) <= 0)
+            continue;
+        if ((n = read(fd, buf, sizeof(buf))) <= 0)
+            break;
+        fwrite(buf, 1, (size_t)n, stdout);
+        fflush(stdout);
+        seen = realloc(seen, len + (size_t)n + 1);
+        memcpy(seen + len, buf, (size_t)n);
+        len += (size_t)n;
+        seen[len] = '\0';
+        if (memmem(seen, len, text, strlen(text))) {
+            rc = 0;
+            break;
+        }
+    }
+    free(seen);
+    close(fd);
+    usleep(300000);             /* let the event loop see the close */
+    return rc;
+}
+
+/* cmp mode. */
+static int
+cmd_cmp(const char *a, const char *b)
+{
+    size_t la, lb;
+    unsigned char *da = slurp(a, &la), *db = slurp(b, &lb);
+    const char *err = NULL;
+    vd_image *ia = da ? vd_image_parse(da, la, &err) : NULL;
+    vd_image *ib = db ? vd_image_parse(db, lb, &err) : NULL;
+    long diff = 0, nonblack = 0;
+    int rc = 1, i;
+
+    if (!ia || !ib) {
+        fprintf(stderr, "cannot read the images: %s\n", err ? err : "missing");
+        goto cleanup;
+    }
+    if (ia->width != ib->width || ia->height != ib->height) {
+        printf("sizes differ: %dx%d vs %dx%d\n", ia->width, ia->height,
+               ib->width, ib->height);
+        goto cleanup;
+    }
+    for (i = 0; i < ia->width * ia->height; i++) {
+        if (memcmp(ia->pixels + 4 * i, ib->pixels + 4 * i, 3))
+            diff++;
+        if (ia->pixels[4 * i] | ia->pixels[4 * i + 1] | ia->pixels[4 * i + 2])
+            nonblack++;
+    }
+    printf("%dx%d, %ld pixels differ, %ld non-black pixels\n", ia->width,
+           ia->height, diff, nonblack);
+    rc = diff == 0 && nonblack > 0 ? 0 : 1;
+
+ cleanup:
+    vd_image_free(ia);
+    vd_image_free(ib);
+    free(da);
+    free(db);
+    return rc;
+}
+
+/* litrows mode. */
+static int
+cmd_litrows(const char *path, int rows, int cols)
+{
+    size_t len;
+    unsigned char *data = slurp(path, &len);
+    const char *err = NULL;
+    vd_image *img = data ? vd_image_parse(data, len, &err) : NULL;
+    vd_render_geom g;
+    int r, sub, y, x;
+
+    if (!img || rows < 1 || cols < 1) {
+        fprintf(stderr, "cannot read %s: %s\n", path, err ? err : "missing");
+        free(data);
+        return 1;
+    }
+    vd_render_layout(img->width, img->height, rows, cols, &g);
+    for (r = 0; r < rows; r++) {
+        bool lit = false;
+
+        for (sub = 2 * r; sub < 2 * r + 2 && !lit; sub++) {
+            int j = sub - g.img_sub_row, y0, y1;
+
+            if (j < 0 || j >= g.img_sub_rows)
+                continue;
+            y0 = (int)((long long)j * img->height / g.img_sub_rows);
+            y1 = (int)((long long)(j + 1) * img->height / g.img_sub_rows);
+            for (y = y0; y < y1 && !lit; y++)
+                for (x = 0; x < img->width && !lit; x++) {
+                    const uint8_t *p = img->pixels + y * img->stride + (size_t)x * 4;
+
+                    lit = p[0] | p[1] | p[2];
+                }
+        }
+        if (lit)
+            printf("%d\n", r);
+    }
+    vd_image_free(img);
+    free(data);
+    return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+    int rc = 2;
+
+    if (argc == 4 && !strcmp(argv[1], "cmp"))
+        return cmd_cmp(argv[2], argv[3]);
+    if (argc == 5 && !strcmp(argv[1], "tunnel"))
+        return cmd_tunnel(argv[2], argv[3], argv[4]);
+    if (argc == 5 && !strcmp(argv[1], "litrows"))
+        return cmd_litrows(argv[2], atoi(argv[3]), atoi(argv[4]));
+    if (argc < 5) {
+        fprintf(stderr, "usage: see the comment in console_probe.c\n");
+        return 2;
+    }
+    if (open_host(argv[2]) < 0)
+        return 1;
+    if (!strcmp(argv[1], "fb"))
+        rc = cmd_fb(argv[3], argc > 5 ? argv[5] : NULL, NULL, argv[4]);
+    else if (!strcmp(argv[1], "keyfb") && argc == 6)
+        rc = cmd_fb(argv[3], NULL, argv[4], argv[5]);
+    else if (!strcmp(argv[1], "shot"))
+        rc = cmd_shot(argv[3], argv[4]);
+    else if (!strcmp(argv[1], "serial") && argc == 6)
+        rc = cmd_serial(argv[3], argv[4], atoi(argv[5]));
+    else
+        fprintf(stderr, "unknown mode %s\n", argv[1]);
+    /* a worker still in an RPC keeps using the bus: leave both then */
+    if (vd_host_free(host, 10000)) {
+        vd_bus_free(bus);
+        vd_core_shutdown();
+    } else {
+        fprintf(stderr, "the host's worker did not end in time\n");
+    }
+    fprintf(stderr, "exit %d\n", rc);
+    return rc;
+}

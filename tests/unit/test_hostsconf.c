@@ -1,0 +1,187 @@
+/*
+ * test_hostsconf.c: hosts.conf parsing, formatting, atomic saving, and
+ * the URI the worker opens (no_tty for ssh).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "virtdeck/hostsconf.h"
+#include "core/uri.h"
+
+static void
+test_parse_good(void **state)
+{
+    vd_hosts_conf conf = { 0 };
+    const char *text =
+        "# a comment\n"
+        "\n"
+        "qemu:///system\n"
+        "  qemu+ssh://root@kvm1/system label=\"KVM \\\"one\\\"\" autoconnect=no  # tail\n"
+        "test:///default label=demo autoconnect=yes\r\n";
+
+    (void)state;
+    assert_int_equal(vd_hosts_conf_parse(&conf, text, "hosts.conf"), 0);
+    assert_int_equal(conf.nhosts, 3);
+    assert_int_equal(conf.nerrors, 0);
+    assert_string_equal(conf.hosts[0].uri, "qemu:///system");
+    assert_null(conf.hosts[0].label);
+    assert_true(conf.hosts[0].autoconnect);
+    assert_string_equal(conf.hosts[1].uri, "qemu+ssh://root@kvm1/system");
+    assert_string_equal(conf.hosts[1].label, "KVM \"one\"");
+    assert_false(conf.hosts[1].autoconnect);
+    assert_string_equal(conf.hosts[2].label, "demo");
+    assert_true(conf.hosts[2].autoconnect);
+    vd_hosts_conf_clear(&conf);
+}
+
+static void
+test_parse_malformed(void **state)
+{
+    vd_hosts_conf conf = { 0 };
+    const char *text =
+        "qemu:///system\n"
+        "not a uri at all\n"
+        "test:///default label=\"unterminated\n"
+        "qemu+tcp://h/system colour=red\n"
+        "qemu+tcp://h2/system autoconnect=maybe\n"
+        "test:///default label=ok\n";
+
+    (void)state;
+    assert_int_equal(vd_hosts_conf_parse(&conf, text, "hosts.conf"), 4);
+    assert_int_equal(conf.nhosts, 2);
+    assert_string_equal(conf.hosts[0].uri, "qemu:///system");
+    assert_string_equal(conf.hosts[1].label, "ok");
+    assert_int_equal(conf.nerrors, 4);
+    assert_non_null(strstr(conf.errors[0], "hosts.conf:2: not a libvirt URI"));
+    assert_non_null(strstr(conf.errors[1], "hosts.conf:3: unterminated quote"));
+    assert_non_null(strstr(conf.errors[2], "hosts.conf:4: unknown key"));
+    assert_non_null(strstr(conf.errors[2], "'colour'"));
+    assert_non_null(strstr(conf.errors[3], "hosts.conf:5: autoconnect takes yes or no"));
+    /* saving never loses a line the user wrote: malformed ones come
+     * back commented out */
+    assert_int_equal(conf.nkept, 4);
+    {
+        char *out = vd_hosts_conf_format(&conf);
+        assert_non_null(out);
+        assert_non_null(strstr(out, "qemu:///system autoconnect=yes\n"));
+        assert_non_null(strstr(out, "# not a uri at all\n"));
+        assert_non_null(strstr(out, "# qemu+tcp://h/system colour=red\n"));
+        free(out);
+    }
+    vd_hosts_conf_clear(&conf);
+}
+
+static void
+test_roundtrip_and_save(void **state)
+{
+    vd_hosts_conf conf = { 0 }, back = { 0 };
+    char dir[] = "/tmp/vd-hostsconf-XXXXXX";
+    char path[256], *err = NULL;
+    const char *why = NULL;
+    struct stat st;
+
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof(path), "%s/sub/virtdeck/hosts.conf", dir);
+    assert_int_equal(vd_hosts_conf_add(&conf, "qemu:///system", NULL, true, false, &why), 0);
+    assert_int_equal(vd_hosts_conf_add(&conf, "test:///default", "with \"quote\" and \\ #", false, false, &why), 1);
+    assert_int_equal(vd_hosts_conf_add(&conf, "qemu+tcp://x/system", NULL, true, true, &why), 2);
+    assert_int_equal(vd_hosts_conf_add(&conf, "bad uri", NULL, true, false, &why), -1);
+    assert_non_null(strstr(why, "spaces"));
+    assert_int_equal(vd_hosts_conf_save(&conf, path, &err), 0);
+    assert_null(err);
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    assert_int_equal(vd_hosts_conf_load(&back, path), 0);
+    assert_int_equal(back.nhosts, 2);           /* the transient one is not saved */
+    assert_string_equal(back.hosts[1].label, "with \"quote\" and \\ #");
+    assert_false(back.hosts[1].autoconnect);
+    vd_hosts_conf_remove(&back, 0);
+    assert_int_equal(back.nhosts, 1);
+    assert_string_equal(back.hosts[0].uri, "test:///default");
+    vd_hosts_conf_clear(&back);
+
+    /* a missing file is an empty list */
+    snprintf(path, sizeof(path), "%s/none.conf", dir);
+    assert_int_equal(vd_hosts_conf_load(&back, path), 0);
+    assert_int_equal(back.nhosts, 0);
+    vd_hosts_conf_clear(&back);
+
+    /* an unwritable place gives a message, not a crash */
+    assert_int_equal(vd_hosts_conf_save(&conf, "/proc/virtdeck-nope/hosts.conf", &err), -1);
+    assert_non_null(err);
+    assert_non_null(strstr(err, "cannot write"));
+    free(err);
+    vd_hosts_conf_clear(&conf);
+    {
+        char p1[256], p2[256], p3[256];
+        snprintf(p1, sizeof(p1), "%s/sub/virtdeck/hosts.conf", dir);
+        snprintf(p2, sizeof(p2), "%s/sub/virtdeck", dir);
+        snprintf(p3, sizeof(p3), "%s/sub", dir);
+        unlink(p1);
+        rmdir(p2);
+        rmdir(p3);
+        rmdir(dir);
+    }
+}
+
+static void
+test_path(void **state)
+{
+    char *p;
+
+    (void)state;
+    setenv("XDG_CONFIG_HOME", "/x/cfg", 1);
+    p = vd_hosts_conf_path();
+    assert_string_equal(p, "/x/cfg/virtdeck/hosts.conf");
+    free(p);
+    unsetenv("XDG_CONFIG_HOME");
+    setenv("HOME", "/home/u", 1);
+    p = vd_hosts_conf_path();
+    assert_string_equal(p, "/home/u/.config/virtdeck/hosts.conf");
+    free(p);
+}
+
+static void
+test_uri_no_tty(void **state)
+{
+    char *u;
+
+    (void)state;
+    u = vd_uri_for_connect("qemu+ssh://root@h/system");
+    assert_string_equal(u, "qemu+ssh://root@h/system?no_tty=1");
+    free(u);
+    u = vd_uri_for_connect("qemu+ssh://root@h/system?keyfile=/k");
+    assert_string_equal(u, "qemu+ssh://root@h/system?keyfile=/k&no_tty=1");
+    free(u);
+    u = vd_uri_for_connect("qemu+ssh://h/system?no_tty=0");
+    assert_string_equal(u, "qemu+ssh://h/system?no_tty=0");
+    free(u);
+    u = vd_uri_for_connect("qemu+tcp://h/system");
+    assert_string_equal(u, "qemu+tcp://h/system");
+    free(u);
+    u = vd_uri_for_connect("qemu+libssh2://h/system");
+    assert_string_equal(u, "qemu+libssh2://h/system");
+    free(u);
+    assert_false(vd_uri_is_ssh("test:///default"));
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parse_good),
+        cmocka_unit_test(test_parse_malformed),
+        cmocka_unit_test(test_roundtrip_and_save),
+        cmocka_unit_test(test_path),
+        cmocka_unit_test(test_uri_no_tty),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
