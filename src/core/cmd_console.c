@@ -14,24 +14,11 @@
 #include <libxml/uri.h>
 
 #include "core/cmd_console.h"
+#include "core/commands_priv.h"
 #include "core/errors.h"
 #include "virtdeck/image.h"
 
 #define SCREENSHOT_MAX (64u << 20)
-
-/* Set res->message from a printf format. */
-static void
-say(vd_result *res, const char *fmt, ...)
-{
-    va_list ap;
-
-    free(res->message);
-    res->message = NULL;
-    va_start(ap, fmt);
-    if (vasprintf(&res->message, fmt, ap) < 0)
-        res->message = NULL;
-    va_end(ap);
-}
 
 /* Say "verb name: libvirt's error" and return -1. */
 static int
@@ -39,7 +26,7 @@ fail(vd_result *res, const char *verb, virDomainPtr dom, const char *fallback)
 {
     char *err = vd_err_take(fallback);
 
-    say(res, "%s %s: %s", verb, virDomainGetName(dom), err);
+    vd_result_say(res, "%s %s: %s", verb, virDomainGetName(dom), err);
     free(err);
     return -1;
 }
@@ -55,7 +42,7 @@ require_running(virDomainPtr dom, vd_result *res, const char *what)
     if (active < 0)
         fail(res, what, dom, "cannot read its state");
     else
-        say(res, "%s: %s is not running (start it first)", what,
+        vd_result_say(res, "%s: %s is not running (start it first)", what,
             virDomainGetName(dom));
     return false;
 }
@@ -96,18 +83,18 @@ vd_dom_graphics(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
             fail(res, "VNC console", dom, "no graphics display");
             goto cleanup;
         }
-        say(res, "VNC console of %s", virDomainGetName(dom));
+        vd_result_say(res, "VNC console of %s", virDomainGetName(dom));
     } else {
         if (!(xml = virDomainGetXMLDesc(dom, 0))) {
             fail(res, "VNC console", dom, "cannot read its XML");
             goto cleanup;
         }
         if ((fd = vd_graphics_connect_remote(uri, xml, &msg)) < 0) {
-            say(res, "VNC console of %s: %s", virDomainGetName(dom),
+            vd_result_say(res, "VNC console of %s: %s", virDomainGetName(dom),
                 msg ? msg : "cannot connect");
             goto cleanup;
         }
-        say(res, "VNC console of %s (%s)", virDomainGetName(dom), msg ? msg : "");
+        vd_result_say(res, "VNC console of %s (%s)", virDomainGetName(dom), msg ? msg : "");
     }
     res->fd = fd;
     rc = 1;
@@ -141,7 +128,7 @@ vd_dom_serial(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     if ((fd = vd_console_bridge(st)) < 0)
         return fail(res, "serial console", dom, "cannot bridge the console stream");
     res->fd = fd;
-    say(res, "serial console of %s", virDomainGetName(dom));
+    vd_result_say(res, "serial console of %s", virDomainGetName(dom));
     return 1;
 }
 
@@ -173,7 +160,7 @@ vd_dom_screenshot(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
 
             cap = cap ? cap * 2 : 1u << 20;
             if (cap > SCREENSHOT_MAX || !(bigger = realloc(data, cap))) {
-                say(res, "screenshot %s: image too large", virDomainGetName(dom));
+                vd_result_say(res, "screenshot %s: image too large", virDomainGetName(dom));
                 virStreamAbort(st);
                 goto cleanup;
             }
@@ -193,14 +180,14 @@ vd_dom_screenshot(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
         goto cleanup;
     }
     if (!(img = vd_image_parse(data, len, &why))) {
-        say(res, "screenshot %s: %s (%s)", virDomainGetName(dom), why, mime);
+        vd_result_say(res, "screenshot %s: %s (%s)", virDomainGetName(dom), why, mime);
         goto cleanup;
     }
     img->mime = mime;
     mime = NULL;
     res->data = img;
     res->data_free = vd_image_free;
-    say(res, "screenshot of %s: %dx%d", virDomainGetName(dom), img->width,
+    vd_result_say(res, "screenshot of %s: %dx%d", virDomainGetName(dom), img->width,
         img->height);
     rc = 1;
 

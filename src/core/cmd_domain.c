@@ -17,6 +17,7 @@
 
 #include "virtdeck/domspec.h"
 #include "core/cmd_domain.h"
+#include "core/commands_priv.h"
 #include "core/errors.h"
 #include "core/xml_device.h"
 
@@ -30,20 +31,6 @@ typedef struct opts {
     size_t n;
 } opts;
 
-/* Set res->message from a printf format. */
-static void __attribute__((format(printf, 2, 3)))
-say(vd_result *res, const char *fmt, ...)
-{
-    va_list ap;
-
-    free(res->message);
-    res->message = NULL;
-    va_start(ap, fmt);
-    if (vasprintf(&res->message, fmt, ap) < 0)
-        res->message = NULL;
-    va_end(ap);
-}
-
 /* Split "k=v,k=v" into o. Returns 0, or -1 with res->message set. */
 static int
 opts_parse(const char *str, opts *o, vd_result *res)
@@ -54,13 +41,13 @@ opts_parse(const char *str, opts *o, vd_result *res)
     if (!str || !*str)
         return 0;
     if (!(o->buf = strdup(str))) {
-        say(res, "out of memory");
+        vd_result_say(res, "out of memory");
         return -1;
     }
     for (tok = strtok_r(o->buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
         char *eq = strchr(tok, '=');
         if (!eq || eq == tok || o->n == MAX_OPTS) {
-            say(res, "malformed option '%s' (expected key=value)", tok);
+            vd_result_say(res, "malformed option '%s' (expected key=value)", tok);
             free(o->buf);
             o->buf = NULL;
             return -1;
@@ -100,12 +87,12 @@ affect_flags(virDomainPtr dom, unsigned int apply, vd_result *res)
     if (!apply)
         apply = (active ? VD_APPLY_LIVE : 0) | (persistent ? VD_APPLY_CONFIG : 0);
     if ((apply & VD_APPLY_LIVE) && !active) {
-        say(res, "%s is not running: a live change is impossible (choose persistent)",
+        vd_result_say(res, "%s is not running: a live change is impossible (choose persistent)",
             virDomainGetName(dom));
         return -1;
     }
     if ((apply & VD_APPLY_CONFIG) && !persistent) {
-        say(res, "%s is transient: it has no persistent configuration",
+        vd_result_say(res, "%s is transient: it has no persistent configuration",
             virDomainGetName(dom));
         return -1;
     }
@@ -140,7 +127,7 @@ vd_cmd_run_ex(virConnectPtr conn, const vd_cmd *cmd, vd_result *res,
     if (cmd->uuid[0]) {
         if (!(dom = virDomainLookupByUUIDString(conn, cmd->uuid))) {
             err = vd_err_take("no such domain");
-            say(res, "%s: %s", verb, err);
+            vd_result_say(res, "%s: %s", verb, err);
             free(err);
             return true;
         }
@@ -151,12 +138,12 @@ vd_cmd_run_ex(virConnectPtr conn, const vd_cmd *cmd, vd_result *res,
     if (rc < 0) {
         if (!res->message) {
             err = vd_err_take("failed");
-            say(res, "%s %s: %s", verb, name, err);
+            vd_result_say(res, "%s %s: %s", verb, name, err);
         }
     } else {
         res->ok = true;
         if (!res->message)
-            say(res, "%s %s", name, done ? done : "done");
+            vd_result_say(res, "%s %s", name, done ? done : "done");
     }
     free(err);
     virResetLastError();
@@ -188,7 +175,7 @@ vd_dom_restore(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     if (has < 0)
         return -1;
     if (has == 0) {
-        say(res, "restore: %s has no managed save image (use start)",
+        vd_result_say(res, "restore: %s has no managed save image (use start)",
             virDomainGetName(dom));
         return -1;
     }
@@ -203,7 +190,7 @@ vd_dom_autostart(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     (void)conn;
     if (virDomainSetAutostart(dom, cmd->num ? 1 : 0) < 0)
         return -1;
-    say(res, "%s: autostart %s", virDomainGetName(dom), cmd->num ? "on" : "off");
+    vd_result_say(res, "%s: autostart %s", virDomainGetName(dom), cmd->num ? "on" : "off");
     return 0;
 }
 
@@ -236,21 +223,21 @@ vd_dom_rename(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     int active = virDomainIsActive(dom);
 
     if (why) {
-        say(res, "rename %s: %s", old, why);
+        vd_result_say(res, "rename %s: %s", old, why);
         return -1;
     }
     if (strcmp(cmd->str, old) == 0) {
-        say(res, "rename %s: that is already its name", old);
+        vd_result_say(res, "rename %s: that is already its name", old);
         return -1;
     }
     if (active != 0) {
         if (active > 0)
-            say(res, "rename %s: only a shut off domain can be renamed", old);
+            vd_result_say(res, "rename %s: only a shut off domain can be renamed", old);
         return -1;
     }
     if ((other = virDomainLookupByName(conn, cmd->str))) {
         virDomainFree(other);
-        say(res, "rename %s: a domain named '%s' already exists on this host",
+        vd_result_say(res, "rename %s: a domain named '%s' already exists on this host",
             old, cmd->str);
         return -1;
     }
@@ -261,7 +248,7 @@ vd_dom_rename(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
         free(was);
         return -1;
     }
-    say(res, "%s renamed to %s", was, cmd->str);
+    vd_result_say(res, "%s renamed to %s", was, cmd->str);
     free(was);
     return 0;
 }
@@ -438,7 +425,7 @@ vd_dom_undefine(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     if (!name || active < 0)
         goto cleanup;
     if (storage && active) {
-        say(res, "undefine %s: it is running; force it off before deleting its storage",
+        vd_result_say(res, "undefine %s: it is running; force it off before deleting its storage",
             name);
         goto cleanup;
     }
@@ -467,14 +454,14 @@ vd_dom_undefine(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
             virStorageVolFree(vol);
     }
     if (failed[0]) {
-        say(res, "%s undefined, but these volumes were not deleted: %s", name, failed);
+        vd_result_say(res, "%s undefined, but these volumes were not deleted: %s", name, failed);
         goto cleanup;
     }
     if (storage)
-        say(res, "%s undefined; %zu volume%s deleted", name, deleted,
+        vd_result_say(res, "%s undefined; %zu volume%s deleted", name, deleted,
             deleted == 1 ? "" : "s");
     else
-        say(res, "%s undefined", name);
+        vd_result_say(res, "%s undefined", name);
     ret = 0;
 
  cleanup:
@@ -497,7 +484,7 @@ vd_dom_set_vcpus(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     if (flags < 0)
         return -1;
     if (cmd->num < 1) {
-        say(res, "set vCPUs of %s: the count must be at least 1", name);
+        vd_result_say(res, "set vCPUs of %s: the count must be at least 1", name);
         return -1;
     }
     max = virDomainGetVcpusFlags(dom, VIR_DOMAIN_VCPU_MAXIMUM |
@@ -506,13 +493,13 @@ vd_dom_set_vcpus(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     if (max < 0)
         return -1;
     if (cmd->num > max) {
-        say(res, "set vCPUs of %s: %lld is above its maximum of %d vCPUs",
+        vd_result_say(res, "set vCPUs of %s: %lld is above its maximum of %d vCPUs",
             name, cmd->num, max);
         return -1;
     }
     if (virDomainSetVcpusFlags(dom, (unsigned int)cmd->num, (unsigned int)flags) < 0)
         return -1;
-    say(res, "%s: %lld vCPUs (%s)", name, cmd->num, affect_words(flags));
+    vd_result_say(res, "%s: %lld vCPUs (%s)", name, cmd->num, affect_words(flags));
     return 0;
 }
 
@@ -529,20 +516,20 @@ vd_dom_set_memory(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     if (flags < 0)
         return -1;
     if (cmd->num < 1024) {
-        say(res, "set memory of %s: %lld KiB is too small (at least 1 MiB)",
+        vd_result_say(res, "set memory of %s: %lld KiB is too small (at least 1 MiB)",
             name, cmd->num);
         return -1;
     }
     if (!(max = virDomainGetMaxMemory(dom)))
         return -1;
     if ((unsigned long long)cmd->num > max) {
-        say(res, "set memory of %s: %lld MiB is above its maximum of %lu MiB",
+        vd_result_say(res, "set memory of %s: %lld MiB is above its maximum of %lu MiB",
             name, cmd->num / 1024, max / 1024);
         return -1;
     }
     if (virDomainSetMemoryFlags(dom, (unsigned long)cmd->num, (unsigned int)flags) < 0)
         return -1;
-    say(res, "%s: memory %lld MiB (%s)", name, cmd->num / 1024, affect_words(flags));
+    vd_result_say(res, "%s: memory %lld MiB (%s)", name, cmd->num / 1024, affect_words(flags));
     return 0;
 }
 
@@ -602,7 +589,7 @@ vd_dom_cdrom(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     if (path && !*path)
         path = NULL;
     if (path && path[0] != '/') {
-        say(res, "CD-ROM of %s: '%s' is not an absolute path", name, path);
+        vd_result_say(res, "CD-ROM of %s: '%s' is not an absolute path", name, path);
         goto cleanup;
     }
     if ((flags = affect_flags(dom, 0, res)) < 0)
@@ -610,7 +597,7 @@ vd_dom_cdrom(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     if (!(doc = domain_doc(dom, flags)))
         goto cleanup;
     if (target && !xpath_safe(target)) {
-        say(res, "CD-ROM of %s: bad target name", name);
+        vd_result_say(res, "CD-ROM of %s: bad target name", name);
         goto cleanup;
     }
     snprintf(expr, sizeof(expr), target ?
@@ -618,9 +605,9 @@ vd_dom_cdrom(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
              "/domain/devices/disk[@device='cdrom']%s", target ? target : "");
     if (!(disk = first_node(doc, expr))) {
         if (target)
-            say(res, "%s has no CD-ROM drive %s", name, target);
+            vd_result_say(res, "%s has no CD-ROM drive %s", name, target);
         else
-            say(res, "%s has no CD-ROM drive (attach one first)", name);
+            vd_result_say(res, "%s has no CD-ROM drive (attach one first)", name);
         goto cleanup;
     }
     dev = attr_dup(child_el(disk, "target"), "dev");
@@ -647,9 +634,9 @@ vd_dom_cdrom(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     if (virDomainUpdateDeviceFlags(dom, xml, (unsigned int)flags | VIR_DOMAIN_DEVICE_MODIFY_FORCE) < 0)
         goto cleanup;
     if (path)
-        say(res, "%s: %s now holds %s", name, dev ? dev : "CD-ROM", path);
+        vd_result_say(res, "%s: %s now holds %s", name, dev ? dev : "CD-ROM", path);
     else
-        say(res, "%s: %s ejected", name, dev ? dev : "CD-ROM");
+        vd_result_say(res, "%s: %s ejected", name, dev ? dev : "CD-ROM");
     ret = 0;
 
  cleanup:
@@ -692,13 +679,13 @@ create_volume(virConnectPtr conn, const char *domname, const char *pool_name,
 
     if (!pool) {
         err = vd_err_take("not found");
-        say(res, "attach disk to %s: pool %s: %s", domname, pool_name, err);
+        vd_result_say(res, "attach disk to %s: pool %s: %s", domname, pool_name, err);
         free(err);
         return NULL;
     }
     gib = size ? strtod(size, &end) : 0;
     if (!size || end == size || *end || gib <= 0 || gib > 1024 * 1024) {
-        say(res, "attach disk to %s: size '%s' is not a number of GiB above 0",
+        vd_result_say(res, "attach disk to %s: size '%s' is not a number of GiB above 0",
             domname, size ? size : "");
         goto cleanup;
     }
@@ -719,16 +706,16 @@ create_volume(virConnectPtr conn, const char *domname, const char *pool_name,
     spec.capacity = (unsigned long long)(gib * (double)VD_GIB);
     spec.format = format && strcmp(format, "raw") == 0 ? VD_FMT_RAW : VD_FMT_QCOW2;
     if (format && strcmp(format, "raw") != 0 && strcmp(format, "qcow2") != 0) {
-        say(res, "attach disk to %s: format must be qcow2 or raw", domname);
+        vd_result_say(res, "attach disk to %s: format must be qcow2 or raw", domname);
         goto cleanup;
     }
     if (!(xml = vd_volume_xml(&spec, &why))) {
-        say(res, "attach disk to %s: %s", domname, why ? why : "bad volume");
+        vd_result_say(res, "attach disk to %s: %s", domname, why ? why : "bad volume");
         goto cleanup;
     }
     if (!(*made = virStorageVolCreateXML(pool, xml, 0))) {
         err = vd_err_take("failed");
-        say(res, "attach disk to %s: creating volume %s in %s: %s", domname,
+        vd_result_say(res, "attach disk to %s: creating volume %s in %s: %s", domname,
             vol_name, pool_name, err);
         free(err);
         goto cleanup;
@@ -771,16 +758,16 @@ vd_dom_attach_disk(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
         bus = "virtio";
     if (strcmp(bus, "virtio") != 0 && strcmp(bus, "sata") != 0 &&
         strcmp(bus, "scsi") != 0) {
-        say(res, "attach disk to %s: bus must be virtio, sata or scsi", name);
+        vd_result_say(res, "attach disk to %s: bus must be virtio, sata or scsi", name);
         goto cleanup;
     }
     if (!!source == !!pool) {
-        say(res, "attach disk to %s: give either an existing path or a pool for a new volume",
+        vd_result_say(res, "attach disk to %s: give either an existing path or a pool for a new volume",
             name);
         goto cleanup;
     }
     if (source && source[0] != '/') {
-        say(res, "attach disk to %s: '%s' is not an absolute path", name, source);
+        vd_result_say(res, "attach disk to %s: '%s' is not an absolute path", name, source);
         goto cleanup;
     }
     if ((flags = affect_flags(dom, cmd->flags, res)) < 0)
@@ -790,17 +777,17 @@ vd_dom_attach_disk(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     if (target) {
         char expr[128];
         if (!xpath_safe(target) || strlen(target) > 12) {
-            say(res, "attach disk to %s: bad target name", name);
+            vd_result_say(res, "attach disk to %s: bad target name", name);
             goto cleanup;
         }
         snprintf(expr, sizeof(expr), "/domain/devices/disk/target[@dev='%s']", target);
         if (first_node(doc, expr)) {
-            say(res, "attach disk to %s: target %s is taken", name, target);
+            vd_result_say(res, "attach disk to %s: target %s is taken", name, target);
             goto cleanup;
         }
     } else if (free_target(doc, strcmp(bus, "virtio") == 0 ? "vd" : "sd",
                            tbuf, sizeof(tbuf)) < 0) {
-        say(res, "attach disk to %s: no free target name", name);
+        vd_result_say(res, "attach disk to %s: no free target name", name);
         goto cleanup;
     } else {
         target = tbuf;
@@ -814,7 +801,7 @@ vd_dom_attach_disk(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
         goto cleanup;
     if (virDomainAttachDeviceFlags(dom, xml, (unsigned int)flags) < 0)
         goto cleanup;
-    say(res, "%s: disk %s attached (%s)%s%s", name, target, affect_words(flags),
+    vd_result_say(res, "%s: disk %s attached (%s)%s%s", name, target, affect_words(flags),
         path ? ", new volume " : "", path ? path : "");
     ret = 0;
 
@@ -824,7 +811,7 @@ vd_dom_attach_disk(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
          * volume made for it */
         if (!res->message) {
             char *err = vd_err_take("failed");
-            say(res, "attach disk to %s: %s (the new volume was removed)", name, err);
+            vd_result_say(res, "attach disk to %s: %s (the new volume was removed)", name, err);
             free(err);
         }
         virStorageVolDelete(made, 0);
@@ -856,7 +843,7 @@ detach_matching(virDomainPtr dom, const vd_cmd *cmd, vd_result *res,
     if (!(doc = domain_doc(dom, flags)))
         return -1;
     if (!(node = first_node(doc, expr))) {
-        say(res, "%s has no %s", name, what);
+        vd_result_say(res, "%s has no %s", name, what);
         goto cleanup;
     }
     if (!(xml = node_xml(doc, node)))
@@ -866,10 +853,10 @@ detach_matching(virDomainPtr dom, const vd_cmd *cmd, vd_result *res,
     if (flags & VIR_DOMAIN_AFFECT_LIVE)
         /* libvirt returns before a PCI device is gone: the guest's OS
          * has to release it (a SCSI disk goes at once) */
-        say(res, "%s: %s detached (%s; a running guest's OS may have to "
+        vd_result_say(res, "%s: %s detached (%s; a running guest's OS may have to "
             "release it first)", name, what, affect_words(flags));
     else
-        say(res, "%s: %s detached (%s)", name, what, affect_words(flags));
+        vd_result_say(res, "%s: %s detached (%s)", name, what, affect_words(flags));
     ret = 0;
 
  cleanup:
@@ -887,7 +874,7 @@ vd_dom_detach_disk(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
 
     (void)conn;
     if (!xpath_safe(cmd->str) || strlen(cmd->str) > 16) {
-        say(res, "detach disk from %s: give the disk's target, e.g. vdb",
+        vd_result_say(res, "detach disk from %s: give the disk's target, e.g. vdb",
             virDomainGetName(dom));
         return -1;
     }
@@ -915,7 +902,7 @@ vd_dom_attach_nic(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     model = opts_get(&o, "model");
     mac = opts_get(&o, "mac");
     if ((!network || !*network) == (!bridge || !*bridge)) {
-        say(res, "attach NIC to %s: give a network or a bridge", name);
+        vd_result_say(res, "attach NIC to %s: give a network or a bridge", name);
         goto cleanup;
     }
     if ((flags = affect_flags(dom, cmd->flags, res)) < 0)
@@ -924,7 +911,7 @@ vd_dom_attach_nic(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
         goto cleanup;
     if (virDomainAttachDeviceFlags(dom, xml, (unsigned int)flags) < 0)
         goto cleanup;
-    say(res, "%s: NIC on %s %s attached (%s)", name, network ? "network" : "bridge",
+    vd_result_say(res, "%s: NIC on %s %s attached (%s)", name, network ? "network" : "bridge",
         network ? network : bridge, affect_words(flags));
     ret = 0;
 
@@ -943,7 +930,7 @@ vd_dom_detach_nic(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
 
     (void)conn;
     if (!xpath_safe(cmd->str) || strlen(cmd->str) != 17) {
-        say(res, "detach NIC from %s: give the NIC's MAC address, e.g. 52:54:00:12:34:56",
+        vd_result_say(res, "detach NIC from %s: give the NIC's MAC address, e.g. 52:54:00:12:34:56",
             virDomainGetName(dom));
         return -1;
     }
@@ -963,7 +950,7 @@ vd_dom_get_xml(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     if (!(res->text = virDomainGetXMLDesc(dom, (cmd->flags & VD_XML_SECURE) ?
                                           VIR_DOMAIN_XML_SECURE : 0)))
         return -1;
-    say(res, "XML of %s", virDomainGetName(dom));
+    vd_result_say(res, "XML of %s", virDomainGetName(dom));
     return 1;
 }
 
@@ -979,16 +966,16 @@ vd_dom_define(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
 
     (void)dom;
     if (!cmd->str || !*cmd->str) {
-        say(res, "define: the XML is empty");
+        vd_result_say(res, "define: the XML is empty");
         return -1;
     }
     if (!(def = virDomainDefineXMLFlags(conn, cmd->str, VIR_DOMAIN_DEFINE_VALIDATE))) {
         err = vd_err_take("failed");
-        say(res, "define rejected, nothing changed: %s", err);
+        vd_result_say(res, "define rejected, nothing changed: %s", err);
         free(err);
         return -1;
     }
-    say(res, "%s defined", virDomainGetName(def));
+    vd_result_say(res, "%s defined", virDomainGetName(def));
     virDomainFree(def);
     return 0;
 }

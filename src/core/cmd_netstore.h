@@ -51,8 +51,4 @@ bool vd_ns_job_cancel(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
  * worker when it starts. */
 void vd_jobs_bind_worker(vd_bus *bus);
 
-/* Set *message (allocated) from a format. */
-void vd_ns_say(vd_result *res, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
 #endif

@@ -13,22 +13,9 @@
 #include <libvirt/virterror.h>
 
 #include "virtdeck/netstore.h"
+#include "core/commands_priv.h"
 #include "core/cmd_netstore.h"
 #include "core/errors.h"
-
-/* Set res->message from a format. */
-void
-vd_ns_say(vd_result *res, const char *fmt, ...)
-{
-    va_list ap;
-
-    free(res->message);
-    res->message = NULL;
-    va_start(ap, fmt);
-    if (vasprintf(&res->message, fmt, ap) < 0)
-        res->message = NULL;
-    va_end(ap);
-}
 
 /* Say "VERB: libvirt's message" and fail. */
 static void
@@ -38,9 +25,9 @@ say_err(vd_result *res, const char *verb, const char *name)
 
     res->ok = false;
     if (name)
-        vd_ns_say(res, "%s %s: %s", verb, name, err);
+        vd_result_say(res, "%s %s: %s", verb, name, err);
     else
-        vd_ns_say(res, "%s: %s", verb, err);
+        vd_result_say(res, "%s: %s", verb, err);
     free(err);
 }
 
@@ -173,7 +160,7 @@ vd_ns_net_details(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
         res->ok = true;
         res->data = d;
         res->data_free = (void (*)(void *))vd_network_details_free;
-        vd_ns_say(res, "network %s: %zu lease(s), %zu domain(s) attached",
+        vd_result_say(res, "network %s: %zu lease(s), %zu domain(s) attached",
                   d->name, d->nleases, d->nattached);
     }
     virNetworkFree(net);
@@ -197,7 +184,7 @@ simple(virConnectPtr conn, const vd_cmd *cmd, vd_result *res, net_op op,
         say_err(res, verb, name);
     } else {
         res->ok = true;
-        vd_ns_say(res, "network %s %s", name, done);
+        vd_result_say(res, "network %s %s", name, done);
     }
     free(name);
     virNetworkFree(net);
@@ -370,11 +357,11 @@ vd_ns_net_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     const char *step;
 
     if (!cmd->str || !*cmd->str) {
-        vd_ns_say(res, "define network: no XML given");
+        vd_result_say(res, "define network: no XML given");
         return false;
     }
     if ((problem = check_new(conn, cmd->str, redefine))) {
-        vd_ns_say(res, "network not %s: %s", redefine ? "changed" : "created",
+        vd_result_say(res, "network not %s: %s", redefine ? "changed" : "created",
                   problem);
         free(problem);
         return false;
@@ -398,7 +385,7 @@ vd_ns_net_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
         goto undo;
     }
     res->ok = true;
-    vd_ns_say(res, "network %s %s", name,
+    vd_result_say(res, "network %s %s", name,
               redefine ? "updated (applies when it is next started)"
               : transient ? "created and started"
               : (cmd->flags & VD_NETDEF_START) ? "defined and started" : "defined");
@@ -414,7 +401,7 @@ vd_ns_net_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     if (!redefine && virNetworkIsPersistent(net) == 1)
         virNetworkUndefine(net);
     virResetLastError();
-    vd_ns_say(res, "%s %s: %s (nothing was kept)", step, name ? name : "", err);
+    vd_result_say(res, "%s %s: %s (nothing was kept)", step, name ? name : "", err);
     free(err);
     free(name);
     virNetworkFree(net);

@@ -13,6 +13,7 @@
 #include <libxml/uri.h>
 
 #include "virtdeck/netstore.h"
+#include "core/commands_priv.h"
 #include "core/cmd_netstore.h"
 #include "core/errors.h"
 
@@ -24,9 +25,9 @@ say_err(vd_result *res, const char *verb, const char *name)
 
     res->ok = false;
     if (name)
-        vd_ns_say(res, "%s %s: %s", verb, name, err);
+        vd_result_say(res, "%s %s: %s", verb, name, err);
     else
-        vd_ns_say(res, "%s: %s", verb, err);
+        vd_result_say(res, "%s: %s", verb, err);
     free(err);
 }
 
@@ -71,7 +72,7 @@ vd_ns_pool_details(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     res->ok = true;
     res->data = d;
     res->data_free = (void (*)(void *))vd_pool_details_free;
-    vd_ns_say(res, "pool %s: %s, target %s", d->name, d->type ? d->type : "?",
+    vd_result_say(res, "pool %s: %s, target %s", d->name, d->type ? d->type : "?",
               d->target ? d->target : "-");
     virStoragePoolFree(pool);
     return false;
@@ -100,7 +101,7 @@ simple(virConnectPtr conn, const vd_cmd *cmd, vd_result *res, pool_op op,
         say_err(res, verb, name);
     } else {
         res->ok = true;
-        vd_ns_say(res, "pool %s %s", name, done);
+        vd_result_say(res, "pool %s %s", name, done);
     }
     free(name);
     virStoragePoolFree(pool);
@@ -245,11 +246,11 @@ vd_ns_pool_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     const char *step;
 
     if (!cmd->str || !*cmd->str) {
-        vd_ns_say(res, "define pool: no XML given");
+        vd_result_say(res, "define pool: no XML given");
         return false;
     }
     if ((problem = check_new(conn, cmd->str))) {
-        vd_ns_say(res, "pool not created: %s", problem);
+        vd_result_say(res, "pool not created: %s", problem);
         free(problem);
         return false;
     }
@@ -269,7 +270,7 @@ vd_ns_pool_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
         virStoragePoolSetAutostart(pool, 1) < 0)
         goto undo;
     res->ok = true;
-    vd_ns_say(res, "pool %s %s", name ? name : "",
+    vd_result_say(res, "pool %s %s", name ? name : "",
               (cmd->flags & VD_POOLDEF_START) ? "defined and started" : "defined");
     virStoragePoolGetUUIDString(pool, res->uuid);
     free(name);
@@ -282,7 +283,7 @@ vd_ns_pool_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
         virStoragePoolDestroy(pool);
     virStoragePoolUndefine(pool);
     virResetLastError();
-    vd_ns_say(res, "%s %s: %s (the pool was removed again)", step,
+    vd_result_say(res, "%s %s: %s (the pool was removed again)", step,
               name ? name : "", err);
     free(err);
     free(name);

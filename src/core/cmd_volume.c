@@ -15,6 +15,7 @@
 #include <libxml/xpath.h>
 
 #include "virtdeck/netstore.h"
+#include "core/commands_priv.h"
 #include "core/cmd_netstore.h"
 #include "core/errors.h"
 
@@ -26,9 +27,9 @@ say_err(vd_result *res, const char *verb, const char *name)
 
     res->ok = false;
     if (name)
-        vd_ns_say(res, "%s %s: %s", verb, name, err);
+        vd_result_say(res, "%s %s: %s", verb, name, err);
     else
-        vd_ns_say(res, "%s: %s", verb, err);
+        vd_result_say(res, "%s: %s", verb, err);
     free(err);
 }
 
@@ -197,7 +198,7 @@ vd_ns_vol_list(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
         qsort(list->vols, list->nvols, sizeof(*list->vols), cmp_vol);
     find_users(conn, list);
     res->ok = true;
-    vd_ns_say(res, "pool %s: %zu volume(s)", list->pool, list->nvols);
+    vd_result_say(res, "pool %s: %zu volume(s)", list->pool, list->nvols);
     res->data = list;
     res->data_free = (void (*)(void *))vd_volume_list_free;
     list = NULL;
@@ -235,7 +236,7 @@ create_in(virStoragePoolPtr pool, const char *xml, virStorageVolPtr from,
     virStorageVolPtr vol;
 
     if (!name) {
-        vd_ns_say(res, "%s: the text is not a volume XML with a name", verb);
+        vd_result_say(res, "%s: the text is not a volume XML with a name", verb);
         return false;
     }
     if (pool_available(pool, &avail) < 0) {
@@ -245,7 +246,7 @@ create_in(virStoragePoolPtr pool, const char *xml, virStorageVolPtr from,
     }
     if ((!from || cap) && (problem = vd_check_volume_fits(cap,
                                virStoragePoolGetName(pool), avail))) {
-        vd_ns_say(res, "volume %s not created: %s", name, problem);
+        vd_result_say(res, "volume %s not created: %s", name, problem);
         free(problem);
         free(name);
         return false;
@@ -256,7 +257,7 @@ create_in(virStoragePoolPtr pool, const char *xml, virStorageVolPtr from,
         say_err(res, verb, name);
     } else {
         res->ok = true;
-        vd_ns_say(res, "volume %s %s in pool %s", name,
+        vd_result_say(res, "volume %s %s in pool %s", name,
                   from ? "cloned" : "created", virStoragePoolGetName(pool));
         virStorageVolFree(vol);
     }
@@ -291,7 +292,7 @@ lookup_vol(virConnectPtr conn, const vd_cmd *cmd, const char *name,
         return NULL;
     if (!name || !(vol = virStorageVolLookupByName(pool, name))) {
         virResetLastError();
-        vd_ns_say(res, "%s: pool %s has no volume '%s'", verb,
+        vd_result_say(res, "%s: pool %s has no volume '%s'", verb,
                   virStoragePoolGetName(pool), name ? name : "");
         virStoragePoolFree(pool);
         return NULL;
@@ -318,7 +319,7 @@ simple(virConnectPtr conn, const vd_cmd *cmd, vd_result *res, vol_op op,
         say_err(res, verb, cmd->str);
     } else {
         res->ok = true;
-        vd_ns_say(res, "volume %s %s", cmd->str, done);
+        vd_result_say(res, "volume %s %s", cmd->str, done);
     }
     virStorageVolFree(vol);
     return true;
@@ -347,7 +348,7 @@ bool
 vd_ns_vol_resize(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
 {
     if (cmd->num <= 0) {
-        vd_ns_say(res, "resize volume: the new size must be more than 0");
+        vd_result_say(res, "resize volume: the new size must be more than 0");
         return false;
     }
     return simple(conn, cmd, res, op_resize, "resize volume", "resized");

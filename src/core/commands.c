@@ -141,9 +141,9 @@ vd_result_new(const vd_cmd *cmd, unsigned long long id, int host_id)
     return res;
 }
 
-/* Set res->message from a printf format. */
-static void
-set_message(vd_result *res, const char *fmt, ...)
+/* Set res->message from a printf format, replacing any. */
+void
+vd_result_say(vd_result *res, const char *fmt, ...)
 {
     va_list ap;
 
@@ -167,12 +167,12 @@ vd_cmd_run(virConnectPtr conn, bool readonly, const vd_cmd *cmd,
     bool changed = false;
 
     if ((int)cmd->kind < 0 || cmd->kind >= VD_CMD_LAST) {
-        set_message(res, "unknown command %d", (int)cmd->kind);
+        vd_result_say(res, "unknown command %d", (int)cmd->kind);
         return false;
     }
     entry = &commands[cmd->kind];
     if (readonly && entry->info.writes) {
-        set_message(res, "read-only connection: %s refused", entry->info.verb);
+        vd_result_say(res, "read-only connection: %s refused", entry->info.verb);
         return false;
     }
     if (entry->on_netstore)
@@ -182,22 +182,22 @@ vd_cmd_run(virConnectPtr conn, bool readonly, const vd_cmd *cmd,
                              entry->done, entry->on_domain_ex);
     if (!entry->on_domain) {
         res->ok = true;
-        set_message(res, "%s", entry->done);
+        vd_result_say(res, "%s", entry->done);
         return true;
     }
     if (!(dom = virDomainLookupByUUIDString(conn, cmd->uuid))) {
         err = vd_err_take("no such domain");
-        set_message(res, "%s: %s", entry->info.verb, err);
+        vd_result_say(res, "%s: %s", entry->info.verb, err);
         changed = true;         /* our list is stale: re-read it */
         goto cleanup;
     }
     name = virDomainGetName(dom);
     if (entry->on_domain(dom, cmd) < 0) {
         err = vd_err_take("failed");
-        set_message(res, "%s %s: %s", entry->info.verb, name, err);
+        vd_result_say(res, "%s %s: %s", entry->info.verb, name, err);
     } else {
         res->ok = true;
-        set_message(res, "%s %s", name, entry->done);
+        vd_result_say(res, "%s %s", name, entry->done);
     }
     changed = true;
 

@@ -13,6 +13,7 @@
 
 #include "virtdeck/bus.h"
 #include "virtdeck/core.h"
+#include "core/commands_priv.h"
 #include "core/cmd_netstore.h"
 #include "core/errors.h"
 #include "core/jobs_priv.h"
@@ -277,17 +278,17 @@ vd_ns_job_cancel(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
             continue;
         found = true;
         if (!j->ops->cancellable) {
-            vd_ns_say(res, "%s cannot be cancelled: libvirt offers no way to "
+            vd_result_say(res, "%s cannot be cancelled: libvirt offers no way to "
                       "stop it", j->p.what ? j->p.what : "this job");
             break;
         }
         __atomic_store_n(&j->cancel, 1, __ATOMIC_RELEASE);
         res->ok = true;
-        vd_ns_say(res, "cancelling %s", j->p.what ? j->p.what : "the job");
+        vd_result_say(res, "cancelling %s", j->p.what ? j->p.what : "the job");
     }
     pthread_mutex_unlock(&jobs_lock);
     if (!found)
-        vd_ns_say(res, "cancel: no such job running (it may have ended)");
+        vd_result_say(res, "cancel: no such job running (it may have ended)");
     return false;
 }
 

@@ -20,6 +20,7 @@
 
 #include "virtdeck/core.h"
 #include "virtdeck/netstore.h"
+#include "core/commands_priv.h"
 #include "core/cmd_netstore.h"
 #include "core/errors.h"
 #include "core/jobs_priv.h"
@@ -177,35 +178,35 @@ vd_ns_vol_clone(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     vd_job *j = NULL;
 
     if (!c) {
-        vd_ns_say(res, "clone volume: out of memory");
+        vd_result_say(res, "clone volume: out of memory");
         return false;
     }
     pthread_mutex_init(&c->lock, NULL);
     pthread_cond_init(&c->cond, NULL);
     if (!cmd->str || !*cmd->str) {
-        vd_ns_say(res, "clone volume: no volume given");
+        vd_result_say(res, "clone volume: no volume given");
         goto fail;
     }
     src = cmd->str;
     if (!(c->xml = strdup(vd_cmd_arg2(cmd->str))) || !(c->name = xml_name(c->xml))) {
-        vd_ns_say(res, "clone volume: the new volume's XML has no name");
+        vd_result_say(res, "clone volume: the new volume's XML has no name");
         goto fail;
     }
     if (!(c->pool = virStoragePoolLookupByUUIDString(conn, cmd->uuid))) {
         err = vd_err_take("no such pool");
-        vd_ns_say(res, "clone volume: %s", err);
+        vd_result_say(res, "clone volume: %s", err);
         free(err);
         goto fail;
     }
     if (!(c->src = virStorageVolLookupByName(c->pool, src))) {
         virResetLastError();
-        vd_ns_say(res, "clone volume: pool %s has no volume '%s'",
+        vd_result_say(res, "clone volume: pool %s has no volume '%s'",
                   virStoragePoolGetName(c->pool), src);
         goto fail;
     }
     if ((other = virStorageVolLookupByName(c->pool, c->name))) {
         virStorageVolFree(other);
-        vd_ns_say(res, "clone volume: pool %s already has a volume '%s'",
+        vd_result_say(res, "clone volume: pool %s already has a volume '%s'",
                   virStoragePoolGetName(c->pool), c->name);
         goto fail;
     }
@@ -213,29 +214,29 @@ vd_ns_vol_clone(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     if (virStoragePoolGetInfo(c->pool, &pinfo) < 0 ||
         virStorageVolGetInfo(c->src, &vinfo) < 0) {
         err = vd_err_take("failed");
-        vd_ns_say(res, "clone volume %s: %s", src, err);
+        vd_result_say(res, "clone volume %s: %s", src, err);
         free(err);
         goto fail;
     }
     if ((problem = vd_check_volume_fits(vinfo.allocation ? vinfo.allocation : 1,
                                         virStoragePoolGetName(c->pool),
                                         pinfo.available))) {
-        vd_ns_say(res, "volume %s not created: the copy of %s needs %s", c->name,
+        vd_result_say(res, "volume %s not created: the copy of %s needs %s", c->name,
                   src, problem);
         free(problem);
         goto fail;
     }
     if (!(j = vd_job_new(conn, &clone_ops, c))) {
-        vd_ns_say(res, "clone volume: out of memory");
+        vd_result_say(res, "clone volume: out of memory");
         return false;           /* c freed by vd_job_new */
     }
     j->p.total = vinfo.allocation;
     if (asprintf(&j->p.what, "clone %s/%s to %s", virStoragePoolGetName(c->pool),
                  src, c->name) < 0)
         j->p.what = NULL;
-    vd_ns_say(res, "%s: started", j->p.what ? j->p.what : "clone");
+    vd_result_say(res, "%s: started", j->p.what ? j->p.what : "clone");
     if (vd_job_start(j, res) < 0) {
-        vd_ns_say(res, "clone volume: could not start a thread");
+        vd_result_say(res, "clone volume: could not start a thread");
         vd_job_discard(j);
         return false;
     }

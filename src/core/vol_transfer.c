@@ -22,6 +22,7 @@
 
 #include "virtdeck/domspec.h"
 #include "virtdeck/netstore.h"
+#include "core/commands_priv.h"
 #include "core/cmd_netstore.h"
 #include "core/errors.h"
 #include "core/jobs_priv.h"
@@ -187,13 +188,13 @@ new_job(virConnectPtr conn, const char *local, bool upload, vd_result *res)
 
     if (!t || !(t->local = strdup(local))) {
         free(t);
-        vd_ns_say(res, "%s: out of memory", upload ? "upload" : "download");
+        vd_result_say(res, "%s: out of memory", upload ? "upload" : "download");
         return NULL;
     }
     t->fd = -1;
     t->upload = upload;
     if (!(j = vd_job_new(conn, &transfer_ops, t)))
-        vd_ns_say(res, "%s: out of memory", upload ? "upload" : "download");
+        vd_result_say(res, "%s: out of memory", upload ? "upload" : "download");
     return j;
 }
 
@@ -203,7 +204,7 @@ say_err(vd_result *res, const char *prefix)
 {
     char *err = vd_err_take("failed");
 
-    vd_ns_say(res, "%s: %s", prefix, err);
+    vd_result_say(res, "%s: %s", prefix, err);
     free(err);
 }
 
@@ -223,7 +224,7 @@ vd_ns_vol_upload(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     bool changed = false;
 
     if (!cmd->str || !*cmd->str || !*vd_cmd_arg2(cmd->str)) {
-        vd_ns_say(res, "upload: a volume name and a local file are needed");
+        vd_result_say(res, "upload: a volume name and a local file are needed");
         return false;
     }
     name = cmd->str;
@@ -232,12 +233,12 @@ vd_ns_vol_upload(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
         return false;
     t = j->priv;
     if ((t->fd = open(local, O_RDONLY | O_CLOEXEC)) < 0 || fstat(t->fd, &st) < 0) {
-        vd_ns_say(res, "upload: cannot open %s: %s (nothing was created)",
+        vd_result_say(res, "upload: cannot open %s: %s (nothing was created)",
                   local, strerror(errno));
         goto cleanup;
     }
     if (!S_ISREG(st.st_mode)) {
-        vd_ns_say(res, "upload: %s is not a regular file", local);
+        vd_result_say(res, "upload: %s is not a regular file", local);
         goto cleanup;
     }
     if (!(pool = virStoragePoolLookupByUUIDString(conn, cmd->uuid))) {
@@ -256,16 +257,16 @@ vd_ns_vol_upload(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
         if ((problem = vd_check_volume_fits(spec.capacity,
                                             virStoragePoolGetName(pool),
                                             info.available))) {
-            vd_ns_say(res, "upload: %s (nothing was created)", problem);
+            vd_result_say(res, "upload: %s (nothing was created)", problem);
             goto cleanup;
         }
         if (!(xml = vd_volume_xml(&spec, &xerr))) {
-            vd_ns_say(res, "upload: %s", xerr);
+            vd_result_say(res, "upload: %s", xerr);
             goto cleanup;
         }
         if (!(t->vol = virStorageVolCreateXML(pool, xml, 0))) {
             char *err = vd_err_take("failed");
-            vd_ns_say(res, "upload: creating volume %s: %s", name, err);
+            vd_result_say(res, "upload: creating volume %s: %s", name, err);
             free(err);
             goto cleanup;
         }
@@ -276,11 +277,11 @@ vd_ns_vol_upload(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     if (asprintf(&j->p.what, "upload %s to %s/%s", local,
                  virStoragePoolGetName(pool), name) < 0)
         j->p.what = NULL;
-    vd_ns_say(res, "%s: started (%.1f MiB)", j->p.what ? j->p.what : "upload",
+    vd_result_say(res, "%s: started (%.1f MiB)", j->p.what ? j->p.what : "upload",
               (double)st.st_size / 1048576.0);
     if (vd_job_start(j, res) < 0) {
         transfer_undo(j);
-        vd_ns_say(res, "upload: could not start a thread");
+        vd_result_say(res, "upload: could not start a thread");
         goto cleanup;
     }
     j = NULL;
@@ -307,7 +308,7 @@ vd_ns_vol_download(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     transfer *t;
 
     if (!cmd->str || !*cmd->str || !*vd_cmd_arg2(cmd->str)) {
-        vd_ns_say(res, "download: a volume name and a local file are needed");
+        vd_result_say(res, "download: a volume name and a local file are needed");
         return false;
     }
     name = cmd->str;
@@ -321,12 +322,12 @@ vd_ns_vol_download(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     }
     if (!(t->vol = virStorageVolLookupByName(pool, name))) {
         virResetLastError();
-        vd_ns_say(res, "download: pool %s has no volume '%s'",
+        vd_result_say(res, "download: pool %s has no volume '%s'",
                   virStoragePoolGetName(pool), name);
         goto cleanup;
     }
     if ((t->fd = open(local, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644)) < 0) {
-        vd_ns_say(res, "download: cannot create %s: %s", local,
+        vd_result_say(res, "download: cannot create %s: %s", local,
                   errno == EEXIST ? "it exists already (not overwritten)"
                                   : strerror(errno));
         goto cleanup;
@@ -340,10 +341,10 @@ vd_ns_vol_download(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     if (asprintf(&j->p.what, "download %s/%s to %s",
                  virStoragePoolGetName(pool), name, local) < 0)
         j->p.what = NULL;
-    vd_ns_say(res, "%s: started", j->p.what ? j->p.what : "download");
+    vd_result_say(res, "%s: started", j->p.what ? j->p.what : "download");
     if (vd_job_start(j, res) < 0) {
         transfer_undo(j);
-        vd_ns_say(res, "download: could not start a thread");
+        vd_result_say(res, "download: could not start a thread");
         goto cleanup;
     }
     j = NULL;

@@ -16,57 +16,12 @@
 #include "virtdeck/bus.h"
 #include "virtdeck/core.h"
 #include "virtdeck/host.h"
+#include "modeltest.h"
 
 #define ALPHA "11111111-aaaa-4aaa-8aaa-000000000001"
 #define BETA "22222222-bbbb-4bbb-8bbb-000000000002"
 #define GAMMA "33333333-cccc-4ccc-8ccc-000000000003"
 #define DELTA "44444444-dddd-4ddd-8ddd-000000000004"
-
-static char model_uri[4096];
-
-typedef bool (*snap_pred)(const vd_snapshot *snap, const void *arg);
-
-/* Wait on the bus until pred holds for host's snapshot, at most ms.
- * Returns the snapshot (referenced) or fails the test. */
-static vd_snapshot *
-wait_snapshot(vd_host *host, vd_bus *bus, snap_pred pred, const void *arg,
-              int ms, const char *what)
-{
-    long long deadline = vd_now_ms() + ms;
-
-    for (;;) {
-        vd_snapshot *snap = vd_host_snapshot(host);
-        struct pollfd p = { .fd = vd_bus_fd(bus), .events = POLLIN };
-        long long left;
-
-        if (pred(snap, arg))
-            return snap;
-        vd_snapshot_unref(snap);
-        left = deadline - vd_now_ms();
-        if (left <= 0)
-            fail_msg("timed out after %d ms waiting for: %s", ms, what);
-        poll(&p, 1, (int)left);
-        vd_bus_clear(bus);
-    }
-}
-
-/* Wait for the next result on the bus, at most ms. Caller frees. */
-static vd_result *
-wait_result(vd_bus *bus, int ms)
-{
-    long long deadline = vd_now_ms() + ms;
-    vd_result *res;
-
-    while (!(res = vd_bus_pop(bus))) {
-        struct pollfd p = { .fd = vd_bus_fd(bus), .events = POLLIN };
-        long long left = deadline - vd_now_ms();
-        if (left <= 0)
-            fail_msg("no result within %d ms", ms);
-        poll(&p, 1, (int)left);
-        vd_bus_clear(bus);
-    }
-    return res;
-}
 
 static bool
 is_connected(const vd_snapshot *snap, const void *arg)
@@ -99,7 +54,7 @@ dom_in_state(const vd_snapshot *snap, const void *opaque)
 static vd_host *
 model_host(vd_bus *bus, bool readonly)
 {
-    vd_host_opts opts = { .uri = model_uri, .label = "model",
+    vd_host_opts opts = { .uri = vd_mt_model_uri, .label = "model",
                           .readonly = readonly, .tick_ms = 60000 };
     vd_host *host = vd_host_new(&opts, 7, bus);
 
@@ -117,7 +72,7 @@ test_first_snapshot(void **state)
     size_t i;
 
     (void)state;
-    snap = wait_snapshot(host, bus, is_connected, NULL, 5000, "connected");
+    snap = vd_mt_wait_snapshot(host, bus, is_connected, NULL, 5000, "connected");
     assert_int_equal(snap->host_id, 7);
     assert_string_equal(snap->label, "model");
     assert_null(snap->error);
@@ -176,35 +131,35 @@ test_commands_round_trip(void **state)
     long long t0;
 
     (void)state;
-    vd_snapshot_unref(wait_snapshot(host, bus, is_connected, NULL, 5000, "connected"));
+    vd_snapshot_unref(vd_mt_wait_snapshot(host, bus, is_connected, NULL, 5000, "connected"));
 
     /* start: the result comes back and the state follows without a tick
      * (the tick is 60 s here) */
     t0 = vd_now_ms();
     id = vd_host_submit_simple(host, VD_CMD_DOM_START, BETA);
     assert_true(id > 0);
-    res = wait_result(bus, 5000);
+    res = vd_mt_wait_result(bus, 0, 5000);
     assert_int_equal(res->id, id);
     assert_true(res->ok);
     assert_string_equal(res->uuid, BETA);
     assert_string_equal(res->message, "beta started");
     vd_result_free(res);
-    snap = wait_snapshot(host, bus, dom_in_state, &beta_running, 2000, "beta running");
+    snap = vd_mt_wait_snapshot(host, bus, dom_in_state, &beta_running, 2000, "beta running");
     assert_true(vd_now_ms() - t0 < 2000);
     vd_snapshot_unref(snap);
 
     /* force off */
     id = vd_host_submit_simple(host, VD_CMD_DOM_DESTROY, ALPHA);
-    res = wait_result(bus, 5000);
+    res = vd_mt_wait_result(bus, 0, 5000);
     assert_int_equal(res->id, id);
     assert_true(res->ok);
     assert_string_equal(res->message, "alpha forced off");
     vd_result_free(res);
-    vd_snapshot_unref(wait_snapshot(host, bus, dom_in_state, &alpha_off, 2000, "alpha off"));
+    vd_snapshot_unref(vd_mt_wait_snapshot(host, bus, dom_in_state, &alpha_off, 2000, "alpha off"));
 
     /* libvirt's own error reaches the result: alpha is not running */
     vd_host_submit_simple(host, VD_CMD_DOM_DESTROY, ALPHA);
-    res = wait_result(bus, 5000);
+    res = vd_mt_wait_result(bus, 0, 5000);
     assert_false(res->ok);
     assert_non_null(strstr(res->message, "force off alpha: "));
     assert_non_null(strstr(res->message, "not running"));
@@ -212,14 +167,14 @@ test_commands_round_trip(void **state)
 
     /* resume a paused domain */
     vd_host_submit_simple(host, VD_CMD_DOM_RESUME, GAMMA);
-    res = wait_result(bus, 5000);
+    res = vd_mt_wait_result(bus, 0, 5000);
     assert_true(res->ok);
     vd_result_free(res);
-    vd_snapshot_unref(wait_snapshot(host, bus, dom_in_state, &gamma_running, 2000, "gamma running"));
+    vd_snapshot_unref(vd_mt_wait_snapshot(host, bus, dom_in_state, &gamma_running, 2000, "gamma running"));
 
     /* an unknown UUID */
     vd_host_submit_simple(host, VD_CMD_DOM_START, "99999999-0000-4000-8000-000000000009");
-    res = wait_result(bus, 5000);
+    res = vd_mt_wait_result(bus, 0, 5000);
     assert_false(res->ok);
     assert_non_null(strstr(res->message, "start: "));
     vd_result_free(res);
@@ -237,11 +192,11 @@ test_readonly_refuses(void **state)
     vd_result *res;
 
     (void)state;
-    snap = wait_snapshot(host, bus, is_connected, NULL, 5000, "connected");
+    snap = vd_mt_wait_snapshot(host, bus, is_connected, NULL, 5000, "connected");
     assert_true(snap->readonly);
     vd_snapshot_unref(snap);
     vd_host_submit_simple(host, VD_CMD_DOM_START, BETA);
-    res = wait_result(bus, 5000);
+    res = vd_mt_wait_result(bus, 0, 5000);
     assert_false(res->ok);
     assert_string_equal(res->message, "read-only connection: start refused");
     vd_result_free(res);
@@ -251,7 +206,7 @@ test_readonly_refuses(void **state)
     vd_snapshot_unref(snap);
     /* reading is allowed */
     vd_host_submit_simple(host, VD_CMD_REFRESH, NULL);
-    res = wait_result(bus, 5000);
+    res = vd_mt_wait_result(bus, 0, 5000);
     assert_true(res->ok);
     vd_result_free(res);
     vd_host_free(host, 2000);
@@ -271,19 +226,19 @@ test_failed_connection_retries(void **state)
 
     (void)state;
     assert_non_null(host);
-    snap = wait_snapshot(host, bus, is_failed, &one, 5000, "first failure");
+    snap = vd_mt_wait_snapshot(host, bus, is_failed, &one, 5000, "first failure");
     assert_non_null(snap->error);
     assert_non_null(strstr(snap->error, "none.xml"));
     assert_true(snap->retry_at_ms > snap->taken_ms);
     vd_snapshot_unref(snap);
     /* commands are answered, not lost, while disconnected */
     vd_host_submit_simple(host, VD_CMD_DOM_START, BETA);
-    res = wait_result(bus, 2000);
+    res = vd_mt_wait_result(bus, 0, 2000);
     assert_false(res->ok);
     assert_non_null(strstr(res->message, "is not connected"));
     vd_result_free(res);
     /* backoff: 0.5 s then 1 s before the third attempt */
-    snap = wait_snapshot(host, bus, is_failed, &three, 5000, "third failure");
+    snap = vd_mt_wait_snapshot(host, bus, is_failed, &three, 5000, "third failure");
     assert_true(vd_now_ms() - t0 >= 1400);
     vd_snapshot_unref(snap);
     vd_host_free(host, 2000);
@@ -300,8 +255,8 @@ test_two_hosts_independent(void **state)
     unsigned int one = 1;
 
     (void)state;
-    vd_snapshot_unref(wait_snapshot(bad, bus, is_failed, &one, 5000, "bad failed"));
-    vd_snapshot_unref(wait_snapshot(good, bus, is_connected, NULL, 5000, "good connected"));
+    vd_snapshot_unref(vd_mt_wait_snapshot(bad, bus, is_failed, &one, 5000, "bad failed"));
+    vd_snapshot_unref(vd_mt_wait_snapshot(good, bus, is_connected, NULL, 5000, "good connected"));
     vd_host_free(bad, 2000);
     vd_host_free(good, 2000);
     vd_bus_free(bus);
@@ -317,15 +272,6 @@ main(void)
         cmocka_unit_test(test_failed_connection_retries),
         cmocka_unit_test(test_two_hosts_independent),
     };
-    const char *err = NULL;
-    int rc;
 
-    snprintf(model_uri, sizeof(model_uri), "test://%s/model-host.xml", VD_TEST_DATA);
-    if (vd_core_init(&err) < 0) {
-        fprintf(stderr, "%s\n", err);
-        return 1;
-    }
-    rc = cmocka_run_group_tests(tests, NULL, NULL);
-    vd_core_shutdown();
-    return rc;
+    return vd_mt_main("model_host", tests, sizeof(tests) / sizeof(tests[0]));
 }

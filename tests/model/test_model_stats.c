@@ -21,39 +21,10 @@
 #include "virtdeck/bus.h"
 #include "virtdeck/core.h"
 #include "virtdeck/host.h"
+#include "modeltest.h"
 
 #define ALPHA "11111111-aaaa-4aaa-8aaa-000000000001"    /* running, 2 vCPUs */
 #define BETA "22222222-bbbb-4bbb-8bbb-000000000002"     /* shut off */
-
-static char model_uri[4096];
-
-typedef bool (*snap_pred)(const vd_snapshot *snap, const void *arg);
-
-/* Wait until pred holds for the host's snapshot, at most ms. */
-static vd_snapshot *
-wait_snapshot(vd_host *host, vd_bus *bus, snap_pred pred, const void *arg,
-              int ms, const char *what)
-{
-    long long deadline = vd_now_ms() + ms;
-
-    for (;;) {
-        vd_snapshot *snap = vd_host_snapshot(host);
-        struct pollfd p = { .fd = vd_bus_fd(bus), .events = POLLIN };
-        long long left;
-        vd_result *res;
-
-        if (pred(snap, arg))
-            return snap;
-        vd_snapshot_unref(snap);
-        left = deadline - vd_now_ms();
-        if (left <= 0)
-            fail_msg("timed out after %d ms waiting for: %s", ms, what);
-        poll(&p, 1, (int)left);
-        vd_bus_clear(bus);
-        while ((res = vd_bus_pop(bus)))
-            vd_result_free(res);
-    }
-}
 
 /* alpha has rates. */
 static bool
@@ -83,7 +54,7 @@ static void
 test_rates_and_history(void **state)
 {
     vd_bus *bus = vd_bus_new();
-    vd_host_opts opts = { .uri = model_uri, .tick_ms = 200 };
+    vd_host_opts opts = { .uri = vd_mt_model_uri, .tick_ms = 200 };
     vd_host *host = vd_host_new(&opts, 1, bus);
     vd_snapshot *snap, *later;
     const vd_domain *a, *b, *a2;
@@ -93,7 +64,7 @@ test_rates_and_history(void **state)
 
     (void)state;
     assert_non_null(host);
-    snap = wait_snapshot(host, bus, alpha_has_rates, NULL, 5000, "alpha rates");
+    snap = vd_mt_wait_snapshot(host, bus, alpha_has_rates, NULL, 5000, "alpha rates");
     assert_int_equal(snap->conn, VD_CONN_CONNECTED);
     assert_null(snap->error);
     assert_int_equal(snap->tick_ms, 200);
@@ -117,7 +88,7 @@ test_rates_and_history(void **state)
     /* the next tick: the same history object, one point more */
     n1 = vd_history_last(a->history, VD_HIST_CPU, pts, 8);
     t = snap->stats.sample.taken_ms;
-    later = wait_snapshot(host, bus, tick_after, &t, 5000, "next tick");
+    later = vd_mt_wait_snapshot(host, bus, tick_after, &t, 5000, "next tick");
     a2 = vd_snapshot_find_domain(later, ALPHA);
     assert_ptr_equal(a2->history, a->history);
     n2 = vd_history_last(a2->history, VD_HIST_CPU, pts, 8);
@@ -133,25 +104,25 @@ static void
 test_set_tick(void **state)
 {
     vd_bus *bus = vd_bus_new();
-    vd_host_opts opts = { .uri = model_uri, .tick_ms = 60000 };
+    vd_host_opts opts = { .uri = vd_mt_model_uri, .tick_ms = 60000 };
     vd_host *host = vd_host_new(&opts, 2, bus);
     vd_snapshot *snap;
     int want = 60000;
     long long t;
 
     (void)state;
-    snap = wait_snapshot(host, bus, tick_is, &want, 5000, "tick 60 s");
+    snap = vd_mt_wait_snapshot(host, bus, tick_is, &want, 5000, "tick 60 s");
     t = snap->stats.sample.taken_ms;
     vd_snapshot_unref(snap);
     want = 150;
     vd_host_set_tick(host, want);
     /* the new tick applies at once: a new sample well before 60 s */
-    snap = wait_snapshot(host, bus, tick_is, &want, 2000, "tick 150 ms");
+    snap = vd_mt_wait_snapshot(host, bus, tick_is, &want, 2000, "tick 150 ms");
     vd_snapshot_unref(snap);
-    snap = wait_snapshot(host, bus, tick_after, &t, 2000, "a tick at 150 ms");
+    snap = vd_mt_wait_snapshot(host, bus, tick_after, &t, 2000, "a tick at 150 ms");
     t = snap->stats.sample.taken_ms;
     vd_snapshot_unref(snap);
-    snap = wait_snapshot(host, bus, alpha_has_rates, NULL, 2000, "rates");
+    snap = vd_mt_wait_snapshot(host, bus, alpha_has_rates, NULL, 2000, "rates");
     vd_snapshot_unref(snap);
     vd_host_free(host, 5000);
     vd_bus_free(bus);
@@ -164,15 +135,6 @@ main(void)
         cmocka_unit_test(test_rates_and_history),
         cmocka_unit_test(test_set_tick),
     };
-    const char *err = NULL;
-    int rc;
 
-    snprintf(model_uri, sizeof(model_uri), "test://%s/model-host.xml", VD_TEST_DATA);
-    if (vd_core_init(&err) < 0) {
-        fprintf(stderr, "%s\n", err);
-        return 1;
-    }
-    rc = cmocka_run_group_tests(tests, NULL, NULL);
-    vd_core_shutdown();
-    return rc;
+    return vd_mt_main("model_stats", tests, sizeof(tests) / sizeof(tests[0]));
 }

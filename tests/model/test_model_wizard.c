@@ -19,34 +19,8 @@
 #include "virtdeck/createfacts.h"
 #include "virtdeck/domspec.h"
 #include "virtdeck/host.h"
+#include "modeltest.h"
 #include "virtdeck/osinfo.h"
-
-static char model_uri[4096];
-
-/* The result of id, waiting at most ms (other results are dropped). */
-static vd_result *
-wait_result(vd_bus *bus, unsigned long long id, int ms)
-{
-    long long deadline = vd_now_ms() + ms;
-    vd_result *res;
-
-    for (;;) {
-        while ((res = vd_bus_pop(bus))) {
-            if (res->id == id)
-                return res;
-            vd_result_free(res);
-        }
-        {
-            struct pollfd p = { .fd = vd_bus_fd(bus), .events = POLLIN };
-            long long left = deadline - vd_now_ms();
-
-            if (left <= 0)
-                fail_msg("no result within %d ms", ms);
-            poll(&p, 1, (int)left);
-            vd_bus_clear(bus);
-        }
-    }
-}
 
 /* Run kind with str on a fresh model host; returns the result. */
 static vd_result *
@@ -56,14 +30,14 @@ run(vd_host *host, vd_bus *bus, vd_cmd_kind kind, const char *str,
     vd_cmd cmd = { .kind = kind, .num = num, .flags = flags };
 
     cmd.str = str ? strdup(str) : NULL;
-    return wait_result(bus, vd_host_submit(host, &cmd), 20000);
+    return vd_mt_wait_result(bus, vd_host_submit(host, &cmd), 20000);
 }
 
 /* A host on the model file, connected. */
 static vd_host *
 model_host(vd_bus *bus, bool readonly)
 {
-    vd_host_opts opts = { .uri = model_uri, .label = "model",
+    vd_host_opts opts = { .uri = vd_mt_model_uri, .label = "model",
                           .readonly = readonly, .tick_ms = 60000 };
     vd_host *host = vd_host_new(&opts, 3, bus);
     long long deadline = vd_now_ms() + 10000;
@@ -256,15 +230,6 @@ main(void)
         cmocka_unit_test(test_os_variants),
         cmocka_unit_test(test_create),
     };
-    const char *err = NULL;
-    int rc;
 
-    snprintf(model_uri, sizeof(model_uri), "test://%s/model-host.xml", VD_TEST_DATA);
-    if (vd_core_init(&err) < 0) {
-        fprintf(stderr, "%s\n", err);
-        return 1;
-    }
-    rc = cmocka_run_group_tests(tests, NULL, NULL);
-    vd_core_shutdown();
-    return rc;
+    return vd_mt_main("model_wizard", tests, sizeof(tests) / sizeof(tests[0]));
 }
