@@ -20,10 +20,10 @@ enum { COL_NAME, COL_STATE, COL_VCPUS, COL_MEM, COL_AUTO, COL_PERS, COL_ID,
        COL_HOST };
 
 static const vd_col columns[] = {
-    [COL_NAME] = { "Name", NULL, 8, 16, true, 40, 0, false },
+    [COL_NAME] = { "Name", NULL, 13, 16, true, 40, 0, false },
     [COL_STATE] = { "State", NULL, 8, 11, false, 0, 0, false },
     [COL_VCPUS] = { "vCPU", NULL, 4, 4, false, 0, 2, true },
-    [COL_MEM] = { "Memory", "Mem", 7, 9, false, 0, 1, true },
+    [COL_MEM] = { "Memory", "Mem", 8, 9, false, 0, 1, true },
     [COL_AUTO] = { "Auto", "A", 1, 4, false, 0, 3, false },
     [COL_PERS] = { "Pers", "P", 1, 4, false, 0, 5, false },
     [COL_ID] = { "ID", NULL, 3, 4, false, 0, 4, true },
