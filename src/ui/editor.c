@@ -171,7 +171,7 @@ vd_edit_run(vd_app *app, vd_edit *e, char *err, size_t errlen)
 
     def_prog_mode();
     endwin();
-    /* Like system(): the editor gets ^C, we do not. */
+    /* The editor gets ^C; virtdeck ignores it until the editor ends. */
     memset(&ign, 0, sizeof(ign));
     ign.sa_handler = SIG_IGN;
     sigemptyset(&ign.sa_mask);

@@ -20,7 +20,7 @@ typedef struct pool_form {
 } pool_form;
 
 static const char *const type_labels[] = {
-    "directory", "file system (device)", "NFS (netfs)", "LVM volume group",
+    "directory", "filesystem on a device", "NFS (netfs)", "LVM volume group",
     "iSCSI target", "whole disk",
 };
 static const char *const type_values[] = {

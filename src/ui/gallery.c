@@ -270,13 +270,13 @@ show_viewer(vd_app *app)
 
     if (!text)
         return;
-    len += (size_t)snprintf(text + len, cap - len, "<domain type='kvm'>\n");
+    len += (size_t)snprintf(text + len, cap - len,
+                            "A haystack of 150 lines to search in:\n");
     for (int i = 1; i <= 150 && len < cap - 200; i++)
-        len += (size_t)snprintf(text + len, cap - len,
-                                "  <line n='%d'>%s</line>\n", i,
+        len += (size_t)snprintf(text + len, cap - len, "  line %d: %s\n", i,
                                 i == 120 ? "needle" : "hay");
-    snprintf(text + len, cap - len, "</domain>\n");
-    vd_textview_show(app, "Gallery XML", text);
+    snprintf(text + len, cap - len, "The end.\n");
+    vd_textview_show(app, "Gallery text", text);
     free(text);
 }
 

@@ -44,19 +44,19 @@ screen_wait "Gallery prompt: 'ab'"
 
 # The text viewer: search, next, wrap.
 screen_keys F12 v
-screen_wait "Gallery XML"
+screen_wait "Gallery text"
 screen_expect "lines 1-19 of 152"
 screen_expect_not "needle"
 screen_keys /
 screen_text "needle"
 screen_keys Enter
 screen_wait "/needle: line 121"
-screen_expect "<line n='120'>needle</line>"
+screen_expect "line 120: needle"
 screen_keys n
 screen_wait "/needle: line 121 (wrapped)"
 screen_keys G
 screen_wait "of 152"
-screen_expect "</domain>"
+screen_expect "The end."
 screen_keys /
 screen_text "nothing-like-this"
 screen_keys Enter
