@@ -5,6 +5,8 @@ key-to-redraw latency. Not a test: figures are printed, never asserted.
   monitor_pty.py idle  BIN URI SECONDS         -> cpu_pct_of_core, rss_kib
   monitor_pty.py keys  BIN URI COUNT [STOPPID] -> p50/p99 ms (first byte,
                                                  end of redraw)
+  monitor_pty.py startup BIN URI RUNS TEXT     -> p50/max ms from exec to
+                                                 the first frame showing TEXT
 
 `keys` sends j/k alternately (the cursor moves one row, so every key
 changes the screen) and times from the write to the first byte of the
@@ -130,6 +132,34 @@ def keys(binary, uri, count, stop_pid=None):
           f"redraw_p99_ms={pct(ends, 99):.2f} rss_kib={rss}")
 
 
+def startup(binary, uri, runs, text):
+    """Time from fork+exec to the first output containing text (a row
+    of the host's data: the first full frame, not the connecting one)."""
+    want = text.encode()
+    times = []
+    for _ in range(runs):
+        t0 = time.monotonic()
+        pid, fd = spawn(binary, uri)
+        seen = b""
+        while want not in seen and time.monotonic() - t0 < 10:
+            r, _, _ = select.select([fd], [], [], 0.5)
+            if r:
+                try:
+                    seen = seen[-4096:] + os.read(fd, 65536)
+                except OSError:
+                    break
+        elapsed = (time.monotonic() - t0) * 1000
+        stop(pid, fd)
+        if want not in seen:
+            print(f"'{text}' never appeared", file=sys.stderr)
+            return 1
+        times.append(elapsed)
+    times.sort()
+    print(f"startup_ms_p50={pct(times, 50):.1f} startup_ms_max={times[-1]:.1f} "
+          f"runs={runs}")
+    return 0
+
+
 def main():
     if len(sys.argv) < 5:
         print(__doc__, file=sys.stderr)
@@ -137,6 +167,8 @@ def main():
     mode, binary, uri = sys.argv[1:4]
     if mode == "idle":
         idle(binary, uri, float(sys.argv[4]))
+    elif mode == "startup" and len(sys.argv) > 5:
+        return startup(binary, uri, int(sys.argv[4]), sys.argv[5])
     elif mode == "keys":
         keys(binary, uri, int(sys.argv[4]),
              int(sys.argv[5]) if len(sys.argv) > 5 else None)
