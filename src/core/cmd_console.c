@@ -16,6 +16,7 @@
 #include "core/cmd_console.h"
 #include "core/commands_priv.h"
 #include "core/errors.h"
+#include "core/uri.h"
 #include "virtdeck/image.h"
 
 #define SCREENSHOT_MAX (64u << 20)
@@ -47,23 +48,6 @@ require_running(virDomainPtr dom, vd_result *res, const char *what)
     return false;
 }
 
-/* Whether graphics descriptors can be passed on this connection: only
- * over a local UNIX socket (qemu:///system, qemu+unix://). */
-static bool
-uri_is_local(const char *uri)
-{
-    xmlURIPtr u = xmlParseURI(uri);
-    bool local;
-
-    if (!u)
-        return false;
-    local = !u->server || !*u->server || (u->scheme && strstr(u->scheme, "+unix"));
-    if (u->scheme && (strstr(u->scheme, "+ssh") || strstr(u->scheme, "+libssh")))
-        local = false;
-    xmlFreeURI(u);
-    return local;
-}
-
 /* A socket to the domain's VNC server. */
 int
 vd_dom_graphics(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
@@ -77,7 +61,7 @@ vd_dom_graphics(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
         return -1;
     if (!(uri = virConnectGetURI(conn)))
         return fail(res, "VNC console", dom, "cannot read the connection URI");
-    if (uri_is_local(uri)) {
+    if (vd_uri_is_local(uri)) {
         fd = virDomainOpenGraphicsFD(dom, 0, 0);
         if (fd < 0) {
             fail(res, "VNC console", dom, "no graphics display");

@@ -14,6 +14,7 @@
 
 #include "core/cmd_create.h"
 #include "core/errors.h"
+#include "core/uri.h"
 #include "virtdeck/create.h"
 #include "virtdeck/createfacts.h"
 
@@ -59,25 +60,6 @@ vd_cc_create(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
                                 cmd->flags, res->uuid, &msg) == 0;
     res->message = msg;
     return true;
-}
-
-/* Whether the URI names this machine, so that stat() answers for it. */
-static bool
-uri_local(virConnectPtr conn)
-{
-    char *uri = virConnectGetURI(conn);
-    const char *p;
-    bool local = false;
-
-    if (!uri)
-        return false;
-    p = strstr(uri, "://");
-    if (!p)
-        local = true;
-    else if (p[3] == '/' || strncmp(p + 3, "localhost/", 10) == 0)
-        local = true;
-    free(uri);
-    return local;
 }
 
 /* The format word of a volume's XML (target/format/@type). */
@@ -223,7 +205,7 @@ vd_cc_facts(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     }
     read_caps(conn, f);
     read_volumes(conn, f);
-    f->local = uri_local(conn);
+    f->local = vd_conn_is_local(conn);
     res->ok = true;
     res->data = f;
     res->data_free = facts_free;
@@ -248,7 +230,7 @@ vd_cc_path_exists(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
         answer = "1";
     } else {
         virResetLastError();
-        if (uri_local(conn))
+        if (vd_conn_is_local(conn))
             answer = stat(cmd->str, &st) == 0 ? "1" : "0";
         else
             answer = "?";

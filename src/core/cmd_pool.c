@@ -16,6 +16,7 @@
 #include "core/commands_priv.h"
 #include "core/cmd_netstore.h"
 #include "core/errors.h"
+#include "core/uri.h"
 
 /* Say "VERB NAME: libvirt's message" and fail. */
 static void
@@ -179,22 +180,6 @@ vd_ns_pool_undefine(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     return simple(conn, cmd, res, op_undefine, "undefine pool", "undefined");
 }
 
-/* Whether conn reaches the daemon on this machine (no server in its
- * URI), so a path can be checked with stat(). */
-static bool
-is_local(virConnectPtr conn)
-{
-    char *uri = virConnectGetURI(conn);
-    xmlURIPtr parsed = uri ? xmlParseURI(uri) : NULL;
-    bool local = parsed && (!parsed->server || !*parsed->server);
-
-    if (parsed)
-        xmlFreeURI(parsed);
-    free(uri);
-    virResetLastError();
-    return local;
-}
-
 /* The checks of a new pool's XML; NULL when fine, else a message. */
 static char *
 check_new(virConnectPtr conn, const char *xml)
@@ -222,7 +207,7 @@ check_new(virConnectPtr conn, const char *xml)
     type = vd_pool_type_parse(d->type);
     if (type == VD_POOLTYPE_DIR || type == VD_POOLTYPE_FS ||
         type == VD_POOLTYPE_NETFS) {
-        if (d->target && is_local(conn)) {
+        if (d->target && vd_conn_is_local(conn)) {
             known = true;
             exists = stat(d->target, &st) == 0;
             is_dir = exists && S_ISDIR(st.st_mode);

@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libvirt/virterror.h>
+#include <libxml/uri.h>
+
 #include "core/uri.h"
 
 /* True when uri's scheme uses libvirt's external ssh transport. */
@@ -49,4 +52,34 @@ vd_uri_for_connect(const char *uri)
     if (asprintf(&out, "%s%cno_tty=1", uri, strchr(uri, '?') ? '&' : '?') < 0)
         return NULL;
     return out;
+}
+
+/* Whether uri reaches a daemon on this machine; see uri.h. */
+bool
+vd_uri_is_local(const char *uri)
+{
+    xmlURIPtr u = uri ? xmlParseURI(uri) : NULL;
+    bool local;
+
+    if (!u)
+        return false;
+    local = !u->server || !*u->server ||
+            (u->scheme && strstr(u->scheme, "+unix"));
+    if (u->scheme && strstr(u->scheme, "ssh"))
+        local = false;
+    xmlFreeURI(u);
+    return local;
+}
+
+/* Whether conn reaches a daemon on this machine. */
+bool
+vd_conn_is_local(virConnectPtr conn)
+{
+    char *uri = virConnectGetURI(conn);
+    bool local = vd_uri_is_local(uri);
+
+    if (!uri)
+        virResetLastError();
+    free(uri);
+    return local;
 }

@@ -6,6 +6,8 @@
 
 #include <stdbool.h>
 
+#include <libvirt/libvirt.h>
+
 /* True when uri uses libvirt's ssh transport (qemu+ssh://...). */
 bool vd_uri_is_ssh(const char *uri);
 
@@ -14,5 +16,14 @@ bool vd_uri_is_ssh(const char *uri);
  * on the terminal) unless uri sets no_tty already. Caller frees; NULL
  * on out of memory. */
 char *vd_uri_for_connect(const char *uri);
+
+/* True when uri reaches a daemon on this machine through a local UNIX
+ * socket: no server part (qemu:///system, test:///...), or a +unix
+ * transport; never ssh. Only then do paths and descriptors mean the
+ * same on both sides. Pure. */
+bool vd_uri_is_local(const char *uri);
+
+/* vd_uri_is_local() for an open connection's URI. */
+bool vd_conn_is_local(virConnectPtr conn);
 
 #endif

@@ -254,15 +254,22 @@ v_path(const vd_form *f, const vd_field *fld, const char *value, char *err,
     return check_existing_path(ctx, value, err, errlen);
 }
 
-static bool
-v_location(const vd_form *f, const vd_field *fld, const char *value, char *err,
-           size_t errlen, void *ctx)
-{
-    (void)f;
-    (void)fld;
-    (void)ctx;
-    return take(vd_check_location(value), err, errlen);
-}
+/* A form validator that hands the field's text to one core check. */
+#define VALUE_CHECK(fn, check)                                           \
+    static bool                                                          \
+    fn(const vd_form *f, const vd_field *fld, const char *value,         \
+       char *err, size_t errlen, void *ctx)                              \
+    {                                                                    \
+        (void)f;                                                         \
+        (void)fld;                                                       \
+        (void)ctx;                                                       \
+        return take(check(value), err, errlen);                          \
+    }
+
+VALUE_CHECK(v_location, vd_check_location)
+VALUE_CHECK(v_ifname, vd_check_ifname)
+VALUE_CHECK(v_mac, vd_check_mac)
+VALUE_CHECK(v_listen, vd_check_listen)
 
 static bool
 v_opt_path(const vd_form *f, const vd_field *fld, const char *value, char *err,
@@ -411,36 +418,6 @@ v_network(const vd_form *f, const vd_field *fld, const char *value, char *err,
     free(names);
     free(active);
     return ok;
-}
-
-static bool
-v_ifname(const vd_form *f, const vd_field *fld, const char *value, char *err,
-         size_t errlen, void *ctx)
-{
-    (void)f;
-    (void)fld;
-    (void)ctx;
-    return take(vd_check_ifname(value), err, errlen);
-}
-
-static bool
-v_mac(const vd_form *f, const vd_field *fld, const char *value, char *err,
-      size_t errlen, void *ctx)
-{
-    (void)f;
-    (void)fld;
-    (void)ctx;
-    return take(vd_check_mac(value), err, errlen);
-}
-
-static bool
-v_listen(const vd_form *f, const vd_field *fld, const char *value, char *err,
-         size_t errlen, void *ctx)
-{
-    (void)f;
-    (void)fld;
-    (void)ctx;
-    return take(vd_check_listen(value), err, errlen);
 }
 
 static bool

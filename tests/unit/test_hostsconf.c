@@ -173,6 +173,26 @@ test_uri_no_tty(void **state)
     assert_false(vd_uri_is_ssh("test:///default"));
 }
 
+/* Which URIs reach a daemon on this machine: paths and descriptors
+ * mean the same on both sides only for those. */
+static void
+test_uri_is_local(void **state)
+{
+    (void)state;
+    assert_true(vd_uri_is_local("qemu:///system"));
+    assert_true(vd_uri_is_local("qemu:///session"));
+    assert_true(vd_uri_is_local("test:///default"));
+    assert_true(vd_uri_is_local("test:///abs/path/host.xml"));
+    assert_true(vd_uri_is_local("qemu+unix:///system?socket=/tmp/s/libvirt-sock"));
+    assert_false(vd_uri_is_local("qemu+ssh://root@127.0.0.1/system"));
+    assert_false(vd_uri_is_local("qemu+libssh2://h/system"));
+    assert_false(vd_uri_is_local("qemu+tcp://10.0.0.5/system"));
+    assert_false(vd_uri_is_local("qemu+tls://host/system"));
+    assert_false(vd_uri_is_local("qemu://host/system"));
+    assert_false(vd_uri_is_local(NULL));
+    assert_false(vd_uri_is_local("::not a uri"));
+}
+
 int
 main(void)
 {
@@ -182,6 +202,7 @@ main(void)
         cmocka_unit_test(test_roundtrip_and_save),
         cmocka_unit_test(test_path),
         cmocka_unit_test(test_uri_no_tty),
+        cmocka_unit_test(test_uri_is_local),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
