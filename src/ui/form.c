@@ -1351,7 +1351,10 @@ draw_field(vd_app *app, vd_form *form, vd_field *fld, int y, int lx, int lw,
         if (y >= miny && y < maxy) {
             snprintf(buf, sizeof(buf), "%s %s", vd_draw_utf8() ? "\u2717" : "!",
                      fld->err);
-            vd_draw_text(y, vx, vw, buf, vd_role_attr(VD_ROLE_STATUS_ERROR));
+            /* the value column is capped for looks; a message may use
+             * the whole row, so it is read in full on wide screens */
+            vd_draw_text(y, vx, COLS - vx - 1 > vw ? COLS - vx - 1 : vw, buf,
+                         vd_role_attr(VD_ROLE_STATUS_ERROR));
         }
         y++;
     }

@@ -253,7 +253,7 @@ host_form_show(vd_app *app, long index)
     }
     hf->index = index;
     vd_form_set_ctx(form, hf, free);
-    f = vd_form_text(form, "uri", "URI", e ? e->uri : "qemu+ssh://root@host/system");
+    f = vd_form_text(form, "uri", "URI", e ? e->uri : "");
     vd_field_validate(f, check_uri, NULL);
     vd_field_set_help(f, "qemu:///system, qemu+ssh://user@host/system, "
                       "qemu+tcp://host/system, test:///default");
