@@ -472,10 +472,60 @@ host_connect_cmd(vd_host *h, bool connect, vd_result *res)
         res->message = NULL;
 }
 
-/* Answer every queued command; run them when connected. */
+/* Results of commands that changed something, held back until the
+ * lists are re-read, so the UI never shows "done" beside the old state
+ * (and a toggle pressed right after it acts on the new one). */
+typedef struct {
+    vd_result **res;
+    size_t n, cap;
+    vd_cmd_kind kind;           /* of the run being batched */
+    long long since_ms;         /* when the first was held */
+} held_results;
+
+/* Re-read the lists and post what was held. Worker only. */
+static void
+flush_held(vd_host *h, held_results *held)
+{
+    size_t i;
+
+    if (!held->n)
+        return;
+    if (h->conn && refresh(h, DIRTY_FULL, false) < 0)
+        host_mark(h, DIRTY_FULL);       /* the loop reports it */
+    for (i = 0; i < held->n; i++)
+        vd_bus_post(h->bus, held->res[i]);
+    held->n = 0;
+}
+
+/* Hold res until the next flush; posts at once when out of memory. */
+static void
+hold_result(vd_host *h, held_results *held, vd_result *res, vd_cmd_kind kind)
+{
+    if (held->n == held->cap) {
+        size_t cap = held->cap ? held->cap * 2 : 8;
+        vd_result **grown = realloc(held->res, cap * sizeof(*grown));
+        if (!grown) {
+            flush_held(h, held);
+            vd_bus_post(h->bus, res);
+            return;
+        }
+        held->res = grown;
+        held->cap = cap;
+    }
+    if (!held->n) {
+        held->kind = kind;
+        held->since_ms = vd_now_ms();
+    }
+    held->res[held->n++] = res;
+}
+
+/* Answer every queued command; run them when connected. A run of one
+ * kind (a bulk action on marked rows) is answered after one re-read. */
 static void
 run_commands(vd_host *h)
 {
+    held_results held = { 0 };
+
     for (;;) {
         cmd_item *item;
         vd_result *res;
@@ -485,8 +535,13 @@ run_commands(vd_host *h)
             h->tail = NULL;
         pthread_mutex_unlock(&h->lock);
         if (!item)
-            return;
+            break;
+        if (held.n && (item->cmd.kind != held.kind ||
+                       vd_now_ms() - held.since_ms > 250))
+            flush_held(h, &held);
         if ((res = vd_result_new(&item->cmd, item->id, h->id))) {
+            bool changed = false;
+
             if (item->cmd.kind == VD_CMD_HOST_CONNECT ||
                 item->cmd.kind == VD_CMD_HOST_DISCONNECT) {
                 host_connect_cmd(h, item->cmd.kind == VD_CMD_HOST_CONNECT, res);
@@ -501,14 +556,19 @@ run_commands(vd_host *h)
                 if (asprintf(&res->message, "%s: %s is not connected",
                              info->verb, h->label) < 0)
                     res->message = NULL;
-            } else if (vd_cmd_run(h->conn, h->readonly, &item->cmd, res)) {
-                host_mark(h, DIRTY_FULL);
+            } else {
+                changed = vd_cmd_run(h->conn, h->readonly, &item->cmd, res);
             }
-            vd_bus_post(h->bus, res);
+            if (changed || held.n)      /* keep the answers in order */
+                hold_result(h, &held, res, item->cmd.kind);
+            else
+                vd_bus_post(h->bus, res);
         }
         free(item->cmd.str);
         free(item);
     }
+    flush_held(h, &held);
+    free(held.res);
 }
 
 /* Wait until there is work or the next deadline. Worker only. */
