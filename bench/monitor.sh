@@ -44,3 +44,10 @@ echo "== live monitor: key to redraw, 1000 domains, 300 keys"
 python3 "$src/bench/monitor_pty.py" keys "$build/virtdeck" "$(make_host 1000)" 300
 echo "== live monitor: key to redraw, 1000 domains, daemon SIGSTOPped"
 python3 "$src/bench/monitor_pty.py" keys "$build/virtdeck" "$(make_host 1000)" 300 "$VD_LIBVIRTD_PID"
+echo "== top view (virtdeck top): key to redraw, 1000 domains, 300 keys"
+python3 "$src/bench/monitor_pty.py" keys-top "$build/virtdeck" "$(make_host 1000)" 300
+echo "== top view: key to redraw, 1000 domains, daemon SIGSTOPped"
+python3 "$src/bench/monitor_pty.py" keys-top "$build/virtdeck" "$(make_host 1000)" 300 "$VD_LIBVIRTD_PID"
+echo "== top view: idle CPU, 100 domains, 2 s tick, 60 s; RSS with 1000 after 20 s"
+python3 "$src/bench/monitor_pty.py" idle-top "$build/virtdeck" "$(make_host 100)" 60
+python3 "$src/bench/monitor_pty.py" idle-top "$build/virtdeck" "$(make_host 1000)" 20

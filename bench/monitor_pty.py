@@ -7,6 +7,8 @@ key-to-redraw latency. Not a test: figures are printed, never asserted.
                                                  end of redraw)
   monitor_pty.py startup BIN URI RUNS TEXT     -> p50/max ms from exec to
                                                  the first frame showing TEXT
+  monitor_pty.py idle-top / keys-top ...       -> the same in the top view
+                                                 (`virtdeck top -c URI`)
 
 `keys` sends j/k alternately (the cursor moves one row, so every key
 changes the screen) and times from the write to the first byte of the
@@ -25,11 +27,14 @@ import fcntl
 import termios
 
 
+SUB = []                                # ["top"] for the top view
+
+
 def spawn(binary, uri, extra=()):
     pid, fd = pty.fork()
     if pid == 0:
         os.environ["TERM"] = "xterm-256color"
-        os.execv(binary, [binary, "-c", uri, *extra])
+        os.execv(binary, [binary, *SUB, "-c", uri, *extra])
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 160, 0, 0))
     os.kill(pid, signal.SIGWINCH)
     return pid, fd
@@ -165,6 +170,9 @@ def main():
         print(__doc__, file=sys.stderr)
         return 2
     mode, binary, uri = sys.argv[1:4]
+    if mode.endswith("-top"):
+        SUB.append("top")
+        mode = mode[:-4]
     if mode == "idle":
         idle(binary, uri, float(sys.argv[4]))
     elif mode == "startup" and len(sys.argv) > 5:

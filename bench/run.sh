@@ -4,6 +4,7 @@
 # for the benchmarks that need a daemon and tears it down at the end.
 # Figures are printed, never asserted; docs/PERFORMANCE.md records them.
 #   - BUILD/bench/bench_console_render (no arguments)
+#   - BUILD/bench/bench_serial_term (no arguments)
 #   - bench/*.sh scripts, each called with BUILD
 set -u
 build=${1:-build}
@@ -18,6 +19,11 @@ rc=0
 # programs that run on their own (bench_monitor_poll needs a URI: it
 # runs from bench/monitor.sh)
 prog=$build/bench/bench_console_render
+if [ -x "$prog" ]; then
+    echo "### $(basename "$prog")"
+    "$prog" || rc=1
+fi
+prog=$build/bench/bench_serial_term
 if [ -x "$prog" ]; then
     echo "### $(basename "$prog")"
     "$prog" || rc=1

@@ -22,4 +22,9 @@ int vd_cli_create(int argc, char **argv);
 /* `virtdeck top` (src/cli_top.c). */
 int vd_cli_top(int argc, char **argv);
 
+/* What a subcommand's run() returns to have main() start the screen in
+ * the top view instead, parsing the subcommand's argv with the screen's
+ * options (`virtdeck top` without --batch). */
+#define VD_CLI_RUN_TOP (-2)
+
 #endif

@@ -39,6 +39,8 @@ typedef struct top_opts {
     int mem_period;
     out_format format;
     const char *csv_file;       /* "-" or NULL: stdout */
+    const char *batch_opt;      /* a batch-only option given, for messages */
+    const char *screen_opt;     /* a screen-only option given, for messages */
 } top_opts;
 
 /* Where each host stands in the run. */
@@ -57,22 +59,34 @@ static void
 usage(FILE *out)
 {
     fprintf(out,
-"Usage: virtdeck top --batch [OPTION]...\n"
-"Print live statistics of every domain, one row per domain per iteration.\n"
+"Usage: virtdeck top [-c URI]... [-d SECONDS] [-r] [SCREEN OPTION]...\n"
+"       virtdeck top --batch [OPTION]...\n"
+"Live statistics of every domain of every host.\n"
+"\n"
+"Without --batch: the full-screen top view (htop-like: a meter row per\n"
+"host, every domain in one sortable table; q or Esc goes on to the\n"
+"panes, F10 quits). Without -c, the hosts of hosts.conf, as virtdeck.\n"
+"With --batch: one row per domain per iteration on standard output.\n"
 "\n"
 "  -b, --batch            batch mode: no screen, rows on standard output\n"
 "  -c, --connect URI      host to watch (repeat for several hosts)\n"
-"  -n, --iterations N     stop after N iterations (default: run until killed)\n"
-"  -d, --delay SECONDS    time between iterations (default 2, 0.5 to 3600)\n"
-"      --csv FILE|-       write CSV to FILE, or standard output with -\n"
-"      --json             write one JSON object per line\n"
+"  -d, --delay SECONDS    time between refreshes (default 2, 0.5 to 3600)\n"
+"  -r, --readonly         open read-only connections\n"
 "      --mem-period SECS  set the balloon stats period of running guests\n"
 "                         that report no memory use (0: leave it)\n"
-"  -r, --readonly         open read-only connections\n"
 "  -h, --help             show this help\n"
+"Batch mode only:\n"
+"  -n, --iterations N     stop after N iterations (default: run until killed)\n"
+"      --csv FILE|-       write CSV to FILE, or standard output with -\n"
+"      --json             write one JSON object per line\n"
+"Screen only:\n"
+"  -t, --theme NAME       colour theme (default, mono, light, high-contrast)\n"
+"      --ascii            draw with ASCII only\n"
+"      --no-mouse         do not take mouse clicks\n"
 "\n"
 "Rates (CPU %%, disk and network per second) cover the time since the\n"
-"previous iteration. Exit status: 0, or 1 when no host could be reached.\n");
+"previous iteration. Exit status of --batch: 0, or 1 when no host could\n"
+"be reached.\n");
 }
 
 /* Parse a number of seconds in [lo, hi] into ms. -1 on error. */
@@ -89,11 +103,12 @@ parse_seconds(const char *s, double lo, double hi)
     return (int)(v * 1000);
 }
 
-/* Parse the command line. 0 to run, 1 to exit 0 (help), -1 to fail. */
+/* Parse the command line. 0 to run batch mode, 2 to run the screen,
+ * 1 to exit 0 (help), -1 to fail. */
 static int
 parse_args(int argc, char **argv, top_opts *o)
 {
-    enum { OPT_CSV = 256, OPT_JSON, OPT_MEM_PERIOD };
+    enum { OPT_CSV = 256, OPT_JSON, OPT_MEM_PERIOD, OPT_ASCII, OPT_NO_MOUSE };
     static const struct option longopts[] = {
         { "batch", no_argument, NULL, 'b' },
         { "connect", required_argument, NULL, 'c' },
@@ -104,12 +119,16 @@ parse_args(int argc, char **argv, top_opts *o)
         { "mem-period", required_argument, NULL, OPT_MEM_PERIOD },
         { "readonly", no_argument, NULL, 'r' },
         { "help", no_argument, NULL, 'h' },
+        /* the screen's own options, passed on to it */
+        { "theme", required_argument, NULL, 't' },
+        { "ascii", no_argument, NULL, OPT_ASCII },
+        { "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
         { NULL, 0, NULL, 0 },
     };
     int c;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "bc:n:d:rh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "bc:n:d:rht:", longopts, NULL)) != -1) {
         char *end;
 
         switch (c) {
@@ -125,6 +144,7 @@ parse_args(int argc, char **argv, top_opts *o)
             break;
         case 'n':
             errno = 0;
+            o->batch_opt = "--iterations";
             o->iterations = strtol(optarg, &end, 10);
             if (errno || end == optarg || *end || o->iterations < 1) {
                 fprintf(stderr, "%s: --iterations: '%s' is not a whole "
@@ -146,6 +166,7 @@ parse_args(int argc, char **argv, top_opts *o)
             }
             o->format = OUT_CSV;
             o->csv_file = optarg;
+            o->batch_opt = "--csv";
             break;
         case OPT_JSON:
             if (o->format == OUT_CSV) {
@@ -153,6 +174,16 @@ parse_args(int argc, char **argv, top_opts *o)
                 return -1;
             }
             o->format = OUT_JSON;
+            o->batch_opt = "--json";
+            break;
+        case 't':
+            o->screen_opt = "--theme";
+            break;
+        case OPT_ASCII:
+            o->screen_opt = "--ascii";
+            break;
+        case OPT_NO_MOUSE:
+            o->screen_opt = "--no-mouse";
             break;
         case OPT_MEM_PERIOD:
             errno = 0;
@@ -180,8 +211,16 @@ parse_args(int argc, char **argv, top_opts *o)
         return -1;
     }
     if (!o->batch) {
-        fprintf(stderr, "%s: only batch mode (--batch) is available here; "
-                "run 'virtdeck' for the full-screen monitor\n", PROG);
+        if (o->batch_opt) {
+            fprintf(stderr, "%s: %s is for batch mode: add --batch\n", PROG,
+                    o->batch_opt);
+            return -1;
+        }
+        return 2;               /* the screen, in the top view */
+    }
+    if (o->screen_opt) {
+        fprintf(stderr, "%s: %s is for the screen, not --batch\n", PROG,
+                o->screen_opt);
         return -1;
     }
     if (o->nuris == 0) {
@@ -470,7 +509,9 @@ vd_cli_top(int argc, char **argv)
     int ret = 1, rc;
 
     memset(hosts, 0, sizeof(hosts));
-    if ((rc = parse_args(argc, argv, &o)) != 0)
+    if ((rc = parse_args(argc, argv, &o)) == 2)
+        return VD_CLI_RUN_TOP;  /* main() starts the screen with argv */
+    if (rc != 0)
         return rc > 0 ? 0 : 2;
     if (o.format == OUT_CSV && o.csv_file && strcmp(o.csv_file, "-") != 0 &&
         !(out = fopen(o.csv_file, "w"))) {

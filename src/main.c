@@ -220,8 +220,17 @@ main(int argc, char **argv)
         const vd_subcommand *sub;
 
         for (sub = vd_subcommands; sub->name; sub++) {
-            if (strcmp(sub->name, argv[1]) == 0)
-                return sub->run(argc - 1, argv + 1);
+            if (strcmp(sub->name, argv[1]) != 0)
+                continue;
+            if ((rc = sub->run(argc - 1, argv + 1)) != VD_CLI_RUN_TOP)
+                return rc;
+            /* `virtdeck top`: the screen, in the top view, with the
+             * subcommand's options */
+            opts.ui.top = true;
+            argc--;
+            argv++;
+            optind = 0;         /* getopt starts over */
+            break;
         }
     }
 

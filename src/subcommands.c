@@ -9,7 +9,7 @@
 const vd_subcommand vd_subcommands[] = {
     { "create", "define a new virtual machine (virt-install's options)",
       vd_cli_create },
-    { "top", "live statistics of every domain (--batch: rows, CSV, JSON)",
+    { "top", "live top view of every domain (--batch: rows, CSV, JSON)",
       vd_cli_top },
     { NULL, NULL, NULL },
 };

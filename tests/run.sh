@@ -3,8 +3,10 @@
 #
 # Each argument names a meson build directory and, after a colon, the
 # kinds of tests to run with it (comma-separated: unit, model, screen,
-# live; default all). A build configured with sanitizers runs the same
-# tests with the sanitizers' reports turned into failures.
+# live; default all; fuzz, for a build configured with -Dfuzz=true,
+# runs each libFuzzer target for VD_FUZZ_SECONDS, default 8). A build
+# configured with sanitizers runs the same tests with the sanitizers'
+# reports turned into failures.
 #   tests/run.sh build build-asan build-tsan:unit,model
 # Live tests need the private libvirtd: it is started once, before the
 # first live test, and torn down when this script exits, however it ends.
@@ -17,12 +19,14 @@ passed=0
 failed=0
 failures=()
 harness_up=0
+harness_log=${VD_HARNESS_LOG:-$src/build-harness.log}
 per_test_timeout=${VD_TEST_TIMEOUT:-300}
 filter=${VD_TEST_FILTER:-}      # only tests whose name contains this
+fuzz_seconds=${VD_FUZZ_SECONDS:-8}  # how long each fuzz target runs
 
 cleanup() {
     if [ "$harness_up" = 1 ]; then
-        tests/harness/down.sh >"$src/build-harness.log" 2>&1 || true
+        tests/harness/down.sh >"$harness_log" 2>&1 || true
     fi
 }
 trap cleanup EXIT
@@ -35,8 +39,8 @@ ensure_harness() {
     echo "starting the private libvirtd (tests/harness/up.sh)..."
     # --tcp: the daemon also listens on the namespace's own loopback
     # (qemu+tcp tests run virtdeck inside it with ip netns exec)
-    if ! tests/harness/up.sh --tcp >"$src/build-harness.log" 2>&1; then
-        echo "the harness did not start:"; tail -n 30 "$src/build-harness.log"
+    if ! tests/harness/up.sh --tcp >"$harness_log" 2>&1; then
+        echo "the harness did not start:"; tail -n 30 "$harness_log"
         return 1
     fi
     # shellcheck disable=SC1091
@@ -84,7 +88,7 @@ for arg in "$@"; do
     build=${arg%%:*}
     kinds=${arg#*:}
     [ "$kinds" = "$arg" ] && kinds=unit,model,screen,live
-    if [ ! -x "$build/virtdeck" ]; then
+    if [ "$kinds" != fuzz ] && [ ! -x "$build/virtdeck" ]; then
         echo "FAIL  $build: not built (no $build/virtdeck)"
         failed=$((failed + 1)); failures+=("$build")
         continue
@@ -130,6 +134,19 @@ for arg in "$@"; do
                 fi
                 run_one "live/$(basename "$t" .sh)$tag" "$logdir" $san bash "$t"
             done ;;
+        fuzz)
+            # each libFuzzer target (tests/fuzz) for VD_FUZZ_SECONDS
+            found=0
+            for t in $(find "$build/tests/fuzz" -maxdepth 1 -type f -perm -u+x -name 'fuzz_*' 2>/dev/null | sort); do
+                found=1
+                t=$(basename "$t")
+                run_one "fuzz/${t#fuzz_}$tag" "$logdir" $san \
+                    tests/fuzz/fuzz.sh "$build" "${t#fuzz_}" "$fuzz_seconds"
+            done
+            if [ "$found" = 0 ]; then
+                echo "FAIL  fuzz$tag: no fuzz targets in $build (configure it with -Dfuzz=true: make build-fuzz)"
+                failed=$((failed + 1)); failures+=("fuzz$tag")
+            fi ;;
         *) echo "unknown test kind '$kind'"; exit 2 ;;
         esac
     done

@@ -9,7 +9,10 @@
  *
  * Values may be double-quoted, with \" and \\ inside quotes. A
  * malformed line is reported with its number and skipped; the other
- * lines still load. Saving writes a temporary file in the same
+ * lines still load. Nothing the user wrote is lost on saving: comments,
+ * blank lines and a comment after a host stay where they were, and a
+ * malformed line is written back in its place, commented out after
+ * "# not read: ". Saving writes a temporary file in the same
  * directory, fsyncs it and renames it over the old one. Pure code: no
  * libvirt, no curses.
  */
@@ -24,6 +27,12 @@ typedef struct vd_host_entry {
     char *label;                /* display name (owned), or NULL: the URI */
     bool autoconnect;           /* connect at start-up (default true) */
     bool transient;             /* from -c: this run only, never saved */
+    char *before;               /* the file's comment, blank and unreadable
+                                 * lines above this host, each ending in
+                                 * '\n', written back as they were (owned;
+                                 * NULL: none) */
+    char *note;                 /* a "# ..." comment after the host on its
+                                 * line (owned; NULL: none) */
 } vd_host_entry;
 
 typedef struct vd_hosts_conf {
@@ -31,9 +40,8 @@ typedef struct vd_hosts_conf {
     size_t nhosts;
     char **errors;              /* "hosts.conf:3: ..." messages (owned) */
     size_t nerrors;
-    char **kept;                /* malformed lines as they were (owned): saving
-                                 * writes them back commented out, never lost */
-    size_t nkept;
+    char *after;                /* the lines after the last host, as
+                                 * vd_host_entry.before (owned; NULL: none) */
 } vd_hosts_conf;
 
 /* The path of hosts.conf: $XDG_CONFIG_HOME/virtdeck/hosts.conf, else
@@ -52,9 +60,9 @@ int vd_hosts_conf_parse(vd_hosts_conf *conf, const char *text,
  * be read (a message is added to conf->errors). */
 int vd_hosts_conf_load(vd_hosts_conf *conf, const char *path);
 
-/* Format the non-transient hosts as the file's text, then the malformed
- * lines read earlier, commented out. Caller frees; NULL on out of
- * memory. */
+/* Format the non-transient hosts as the file's text, with the comment,
+ * blank and malformed lines read with them in their places. Caller
+ * frees; NULL on out of memory. */
 char *vd_hosts_conf_format(const vd_hosts_conf *conf);
 
 /* Write the non-transient hosts to path atomically (temporary file in

@@ -27,6 +27,7 @@ struct vd_render {
     vd_render_target tgt;
     int fb_w, fb_h;
     bool valid;                 /* cells[] is what the terminal shows */
+    bool stretch;               /* stretch the levels (vd_render_set_stretch) */
     cell *cells;                /* rows * cols */
     uint32_t *sub;              /* cols * 2*rows averaged colours (0xRRGGBB) */
     int *bx;                    /* img_cols + 1 source column bounds */
@@ -432,6 +433,34 @@ put_color(vd_buf *out, vd_color_mode mode, bool fg, uint32_t v)
     }
 }
 
+/* Stretch the levels of n scaled colours so that the brightest channel
+ * is full intensity: faint detail (a text screen averaged into a few
+ * cells) stays visible in the 16-colour and ASCII modes. */
+static void
+stretch_levels(uint32_t *c, size_t n)
+{
+    unsigned int max = 0, k;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        unsigned int m = R_OF(c[i]);
+
+        if (G_OF(c[i]) > m)
+            m = G_OF(c[i]);
+        if (B_OF(c[i]) > m)
+            m = B_OF(c[i]);
+        if (m > max)
+            max = m;
+    }
+    if (max == 0 || max >= 255)
+        return;
+    for (i = 0; i < n; i++) {
+        k = (R_OF(c[i]) * 255u + max / 2) / max;
+        c[i] = (k << 16) | ((G_OF(c[i]) * 255u + max / 2) / max) << 8 |
+               ((B_OF(c[i]) * 255u + max / 2) / max);
+    }
+}
+
 /* Draw fb into the target, emitting only changed cells. */
 int
 vd_render_frame(vd_render *r, const vd_fb *fb, const vd_render_target *t,
@@ -449,6 +478,8 @@ vd_render_frame(vd_render *r, const vd_fb *fb, const vd_render_target *t,
     if (!render_setup(r, fb->width, fb->height, t))
         return -1;
     render_scale(r, fb);
+    if (r->stretch)
+        stretch_levels(r->sub, (size_t)2 * t->rows * t->cols);
 
     for (row = 0; row < t->rows; row++) {
         const uint32_t *top = r->sub + (size_t)(2 * row) * t->cols;
@@ -522,6 +553,15 @@ vd_render_frame(vd_render *r, const vd_fb *fb, const vd_render_target *t,
     return written;
 }
 
+/* Stretch the levels of r's frames, or not. */
+void
+vd_render_set_stretch(vd_render *r, bool stretch)
+{
+    if (r->stretch != stretch)
+        r->valid = false;
+    r->stretch = stretch;
+}
+
 /* Draw a thumbnail of fb in full. */
 int
 vd_render_thumbnail(const vd_fb *fb, const vd_render_target *tgt, vd_buf *out)
@@ -531,6 +571,7 @@ vd_render_thumbnail(const vd_fb *fb, const vd_render_target *tgt, vd_buf *out)
 
     if (!r)
         return -1;
+    vd_render_set_stretch(r, tgt->mode == VD_COLOR_16 || tgt->mode == VD_COLOR_ASCII);
     n = vd_render_frame(r, fb, tgt, out);
     vd_render_free(r);
     return n;

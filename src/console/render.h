@@ -99,9 +99,16 @@ void vd_render_layout(int fb_w, int fb_h, int rows, int cols,
 bool vd_render_cell_to_pixel(int fb_w, int fb_h, int rows, int cols,
                              int cell_row, int cell_col, int *x, int *y);
 
-/* Draw a thumbnail of fb into the rectangle in full (no diff):
- * the drawing call for a screenshot in a details view. Returns the
- * number of cells written or -1 on out of memory. */
+/* Stretch the levels of r's frames from now on (or not): the brightest
+ * channel of the scaled picture becomes full intensity, so that faint
+ * detail such as a text screen shrunk into a few cells still shows in
+ * the 16-colour and ASCII modes (thumbnails). Off for a new renderer;
+ * changing it invalidates r. */
+void vd_render_set_stretch(vd_render *r, bool stretch);
+
+/* Draw a thumbnail of fb into the rectangle in full (no diff), with the
+ * levels stretched in the 16-colour and ASCII modes. Returns the number
+ * of cells written or -1 on out of memory. */
 int vd_render_thumbnail(const vd_fb *fb, const vd_render_target *tgt,
                         vd_buf *out);
 

@@ -33,6 +33,8 @@
 
 #define READ_TIMEOUT_S 20
 #define MAX_QUEUE 4096
+#define LINGER_MS 300
+#define STOP_WAIT_S 1
 
 typedef struct vnc_event {
     int kind;                   /* 0 key, 1 pointer, 2 refresh */
@@ -296,6 +298,41 @@ drain_events(vd_vnc *v)
     return ok;
 }
 
+/* Milliseconds on the monotonic clock. */
+static long long
+now_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* After the last input: close our sending side and give the server a
+ * moment (LINGER_MS at most) to read it and hang up. QEMU drops what
+ * it has not read yet when it sees the connection hung up, so closing
+ * at once could lose the last keys. */
+static void
+linger_close(int sock)
+{
+    long long end = now_ms() + LINGER_MS;
+    char junk[4096];
+
+    if (shutdown(sock, SHUT_WR) < 0)
+        return;
+    for (;;) {
+        struct pollfd pfd = { sock, POLLIN, 0 };
+        long long left = end - now_ms();
+        ssize_t n;
+
+        if (left <= 0 || poll(&pfd, 1, (int)left) <= 0)
+            return;
+        n = read(sock, junk, sizeof(junk));
+        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR))
+            return;                     /* the server hung up */
+    }
+}
+
 /* A plain message for a handshake failure, from the library's log. */
 static const char *
 handshake_reason(bool cancelled)
@@ -312,6 +349,38 @@ handshake_reason(bool cancelled)
     if (strstr(all_log, "timed out"))
         return "the VNC server did not answer in time";
     return last_log;
+}
+
+/* The encodings we ask for, the same rfbInitClient() sent from
+ * appData but without ExtendedDesktopSize: libvncclient 0.9.14 takes
+ * that one only for a screen id other than 0, and QEMU sends id 0, so a
+ * guest's mode change (SeaBIOS's 640x480 -> 720x400, a kernel's
+ * framebuffer) was ignored and the next update ended the connection
+ * ("Rect too large"). With the plain NewFBSize pseudo-encoding QEMU
+ * announces new sizes in a way libvncclient follows. */
+static bool
+send_encodings(rfbClient *client)
+{
+    static const uint32_t encs[] = {
+        rfbEncodingTight, rfbEncodingZRLE, rfbEncodingUltra, rfbEncodingCopyRect,
+        rfbEncodingHextile, rfbEncodingZlib, rfbEncodingCoRRE, rfbEncodingRRE,
+        rfbEncodingRaw, rfbEncodingCompressLevel0 + 6, rfbEncodingKeyboardLedState,
+        rfbEncodingNewFBSize, rfbEncodingLastRect,
+    };
+    char buf[sz_rfbSetEncodingsMsg + sizeof(encs)];
+    rfbSetEncodingsMsg se;
+    size_t i;
+
+    memset(&se, 0, sizeof(se));
+    se.type = rfbSetEncodings;
+    se.nEncodings = rfbClientSwap16IfLE((uint16_t)(sizeof(encs) / sizeof(encs[0])));
+    memcpy(buf, &se, sz_rfbSetEncodingsMsg);
+    for (i = 0; i < sizeof(encs) / sizeof(encs[0]); i++) {
+        uint32_t e = rfbClientSwap32IfLE(encs[i]);
+
+        memcpy(buf + sz_rfbSetEncodingsMsg + 4 * i, &e, 4);
+    }
+    return WriteToRFBServer(client, buf, sizeof(buf));
 }
 
 /* The console thread. */
@@ -364,6 +433,14 @@ vnc_main(void *opaque)
             set_state(v, VD_VNC_CLOSED, handshake_reason(cancelled));
         return NULL;
     }
+    if (!send_encodings(cl)) {
+        set_state(v, VD_VNC_CLOSED, "the VNC connection closed after the handshake");
+        pthread_mutex_lock(&v->lock);
+        v->client = NULL;
+        pthread_mutex_unlock(&v->lock);
+        rfbClientCleanup(cl);
+        return NULL;
+    }
     snprintf(msg, sizeof(msg), "connected to \"%s\", %dx%d",
              cl->desktopName ? cl->desktopName : "", cl->width, cl->height);
     set_state(v, VD_VNC_CONNECTED, msg);
@@ -375,6 +452,10 @@ vnc_main(void *opaque)
         pthread_mutex_lock(&v->lock);
         if (v->stop) {
             pthread_mutex_unlock(&v->lock);
+            /* keys typed right before leaving (Esc, Ctrl+] in one read)
+             * still go, and reach the guest */
+            if (drain_events(v))
+                linger_close(cl->sock);
             break;
         }
         pthread_mutex_unlock(&v->lock);
@@ -463,15 +544,32 @@ poke(vd_vnc *v)
 void
 vd_vnc_free(vd_vnc *v)
 {
+    bool graceful;
+
     if (!v)
         return;
     pthread_mutex_lock(&v->lock);
     v->stop = true;
-    shutdown(v->sock, SHUT_RDWR);       /* break a read in the handshake */
+    /* connected: the thread sends what is queued and closes gracefully
+     * (linger_close()); else break its read in the handshake */
+    graceful = v->state == VD_VNC_CONNECTED;
+    if (!graceful)
+        shutdown(v->sock, SHUT_RDWR);
     pthread_cond_broadcast(&v->cond);
     pthread_mutex_unlock(&v->lock);
     poke(v);
+    if (graceful) {
+        struct timespec until;
+
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_sec += STOP_WAIT_S;
+        if (pthread_timedjoin_np(v->thread, NULL, &until) == 0)
+            goto joined;
+        shutdown(v->sock, SHUT_RDWR);   /* stuck in a message: break it */
+    }
     pthread_join(v->thread, NULL);
+
+ joined:
     close(v->evfd);
     close(v->sock);
     pthread_mutex_destroy(&v->lock);

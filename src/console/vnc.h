@@ -47,8 +47,12 @@ enum {
  * closed then too). Stop and free with vd_vnc_free(). */
 vd_vnc *vd_vnc_start(int fd, void (*wake)(void *opaque), void *opaque);
 
-/* Stop the thread (closing the connection) and free everything.
- * Never waits for the server. NULL is fine. */
+/* Stop the thread (closing the connection) and free everything. A
+ * connected client first sends the input still queued and closes
+ * gracefully, waiting up to 300 ms for the server to hang up (QEMU drops
+ * input it has not read when it sees the connection closed); a server
+ * stuck in the middle of a message is cut off after 1 s. Otherwise never
+ * waits for the server. NULL is fine. */
 void vd_vnc_free(vd_vnc *v);
 
 /* The current state; *message (if not NULL) gets an allocated copy of

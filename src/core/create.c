@@ -16,7 +16,7 @@
 #include "core/errors.h"
 
 /* *err = the printf-formatted text (allocated). */
-static void
+static void __attribute__((format(printf, 2, 3)))
 set_err(char **err, const char *fmt, ...)
 {
     va_list ap;
@@ -28,7 +28,7 @@ set_err(char **err, const char *fmt, ...)
 }
 
 /* Append "; " and more text to an allocated *err. */
-static void
+static void __attribute__((format(printf, 2, 3)))
 append_err(char **err, const char *fmt, ...)
 {
     va_list ap;

@@ -27,7 +27,7 @@
 #define CONNECT_TIMEOUT_MS 10000
 
 /* *msg = a formatted message; returns -1. */
-static int
+static int __attribute__((format(printf, 2, 3)))
 set_msg(char **msg, const char *fmt, ...)
 {
     va_list ap;
@@ -103,6 +103,15 @@ static bool
 listen_any(const char *addr)
 {
     return !addr || !*addr || !strcmp(addr, "0.0.0.0") || !strcmp(addr, "::");
+}
+
+/* Whether host names this machine's loopback (localhost, 127.0.0.0/8,
+ * ::1). */
+static bool
+is_loopback(const char *host)
+{
+    return !strcmp(host, "localhost") || !strcmp(host, "::1") ||
+        !strcmp(host, "[::1]") || !strncmp(host, "127.", 4);
 }
 
 /* The value of key in a URI query "a=b&c=d", or NULL (allocated). */
@@ -229,13 +238,17 @@ tcp_connect(const char *host, int port, char **msg)
             break;
         err = errno;
         if (errno == EINPROGRESS) {
+            int n;
+
             pfd.fd = fd;
             pfd.events = POLLOUT;
-            if (poll(&pfd, 1, CONNECT_TIMEOUT_MS) == 1 &&
-                getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) == 0 && err == 0)
+            while ((n = poll(&pfd, 1, CONNECT_TIMEOUT_MS)) < 0 && errno == EINTR)
+                ;
+            if (n == 1 && getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) == 0 &&
+                err == 0)
                 break;
-            if (!err)
-                err = ETIMEDOUT;
+            if (n == 0 || err == EINPROGRESS || !err)
+                err = ETIMEDOUT;    /* nothing answered within the timeout */
         }
         close(fd);
         fd = -1;
@@ -270,8 +283,9 @@ vd_graphics_connect_remote(const char *uri, const char *xml, char **msg)
     } else {
         const char *host = listen_any(listen) ? u->server : listen;
 
-        if (!strcmp(host, "127.0.0.1") || !strcmp(host, "::1") ||
-            !strcmp(host, "localhost")) {
+        /* a loopback listen address is reachable only when the daemon's
+         * host is this machine (a qemu+tcp://127.0.0.1 URI) */
+        if (is_loopback(host) && !is_loopback(u->server)) {
             set_msg(msg, "VNC listens on %s only on the host; connect with "
                     "qemu+ssh:// to reach it", host);
             goto cleanup;

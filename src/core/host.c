@@ -20,6 +20,7 @@
 
 #include "virtdeck/core.h"
 #include "virtdeck/host.h"
+#include "virtdeck/job.h"
 #include "core/commands_priv.h"
 #include "core/cmd_netstore.h"
 #include "core/errors.h"
@@ -559,7 +560,10 @@ run_commands(vd_host *h)
             } else {
                 changed = vd_cmd_run(h->conn, h->readonly, &item->cmd, res);
             }
-            if (changed || held.n)      /* keep the answers in order */
+            if (vd_result_is_progress(res))
+                vd_bus_post(h->bus, res);   /* a job's start: its thread
+                                             * may post its end at once */
+            else if (changed || held.n)     /* keep the answers in order */
                 hold_result(h, &held, res, item->cmd.kind);
             else
                 vd_bus_post(h->bus, res);

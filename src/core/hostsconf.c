@@ -94,10 +94,27 @@ vd_hosts_conf_add(vd_hosts_conf *conf, const char *uri, const char *label,
 void
 vd_hosts_conf_remove(vd_hosts_conf *conf, size_t i)
 {
+    vd_host_entry *e;
+
     if (i >= conf->nhosts)
         return;
-    free(conf->hosts[i].uri);
-    free(conf->hosts[i].label);
+    e = &conf->hosts[i];
+    /* what the user wrote above it or beside it stays in the file */
+    if (e->before || e->note) {
+        char **to = i + 1 < conf->nhosts ? &conf->hosts[i + 1].before : &conf->after;
+        char *joined = NULL;
+
+        if (asprintf(&joined, "%s%s%s%s", e->before ? e->before : "",
+                     e->note ? e->note : "", e->note ? "\n" : "",
+                     *to ? *to : "") >= 0) {
+            free(*to);
+            *to = joined;
+        }
+    }
+    free(e->uri);
+    free(e->label);
+    free(e->before);
+    free(e->note);
     memmove(&conf->hosts[i], &conf->hosts[i + 1],
             (conf->nhosts - i - 1) * sizeof(conf->hosts[0]));
     conf->nhosts--;
@@ -115,9 +132,7 @@ vd_hosts_conf_clear(vd_hosts_conf *conf)
     for (i = 0; i < conf->nerrors; i++)
         free(conf->errors[i]);
     free(conf->errors);
-    for (i = 0; i < conf->nkept; i++)
-        free(conf->kept[i]);
-    free(conf->kept);
+    free(conf->after);
     memset(conf, 0, sizeof(*conf));
 }
 
@@ -194,7 +209,7 @@ parse_line(vd_hosts_conf *conf, const char *line, const char **why,
     const char *p = line;
     char *uri = NULL, *label = NULL, *word = NULL;
     bool autoconnect = true;
-    int ret = -1;
+    int ret = -1, idx;
 
     *detail = '\0';
     if (!(uri = next_word(&p, why)))
@@ -233,7 +248,21 @@ parse_line(vd_hosts_conf *conf, const char *line, const char **why,
     }
     if (*why)
         goto cleanup;
-    ret = vd_hosts_conf_add(conf, uri, label, autoconnect, false, why) < 0 ? -2 : 1;
+    if ((idx = vd_hosts_conf_add(conf, uri, label, autoconnect, false, why)) < 0) {
+        ret = -2;
+        goto cleanup;
+    }
+    if (*p == '#') {            /* a comment after the host: kept */
+        size_t n = strlen(p);
+
+        while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r'))
+            n--;
+        if (!(conf->hosts[idx].note = strndup(p, n))) {
+            ret = -2;
+            goto cleanup;
+        }
+    }
+    ret = 1;
 
  cleanup:
     free(word);
@@ -242,19 +271,43 @@ parse_line(vd_hosts_conf *conf, const char *line, const char **why,
     return ret;
 }
 
-/* Keep a copy of a malformed line, to write it back. 0 or -1. */
-static int
-keep_line(vd_hosts_conf *conf, const char *line)
-{
-    char **kept = realloc(conf->kept, (conf->nkept + 1) * sizeof(*kept));
+/* The comment the format writes at the top; not kept when read back. */
+static const char header[] =
+    "# virtdeck hosts: URI [label=\"NAME\"] [autoconnect=yes|no]";
 
-    if (!kept)
+/* Append text to *block. 0 or -1. */
+static int
+block_cat(char **block, const char *text)
+{
+    char *joined;
+
+    if (asprintf(&joined, "%s%s", *block ? *block : "", text) < 0)
         return -1;
-    conf->kept = kept;
-    if (!(conf->kept[conf->nkept] = strdup(line)))
-        return -1;
-    conf->nkept++;
+    free(*block);
+    *block = joined;
     return 0;
+}
+
+/* Append a line (after prefix, if any) and a newline to *block. 0 or -1. */
+static int
+block_add(char **block, const char *prefix, const char *line)
+{
+    char *text;
+    int ret;
+
+    if (asprintf(&text, "%s%s\n", prefix ? prefix : "", line) < 0)
+        return -1;
+    ret = block_cat(block, text);
+    free(text);
+    return ret;
+}
+
+/* Whether line is blank or a comment. */
+static bool
+is_comment(const char *line)
+{
+    line += strspn(line, " \t");
+    return !*line || *line == '#';
 }
 
 /* Parse text; see hostsconf.h. */
@@ -264,6 +317,7 @@ vd_hosts_conf_parse(vd_hosts_conf *conf, const char *text, const char *name)
     const char *p = text;
     unsigned int lineno = 0;
     int bad = 0;
+    char *pending = NULL;       /* lines for the next host's "before" */
 
     while (*p) {
         const char *nl = strchr(p, '\n');
@@ -275,26 +329,54 @@ vd_hosts_conf_parse(vd_hosts_conf *conf, const char *text, const char *name)
 
         lineno++;
         if (!line)
-            return -1;
+            goto oom;
+        /* a CRLF line is parsed without its CR; what is kept as text
+         * keeps every byte */
         if (len && line[len - 1] == '\r')
             line[len - 1] = '\0';
-        rc = parse_line(conf, line, &why, detail, sizeof(detail));
-        if (rc == -1 && keep_line(conf, line) < 0)
-            rc = -2;
-        free(line);
-        if (rc == -2)
-            return -1;
-        if (rc == -1) {
-            bad++;
-            if (add_error(conf, "%s:%u: %s%s%s", name, lineno, why,
-                          *detail ? ": " : "", detail) < 0)
-                return -1;
+        if (is_comment(line)) {
+            if (strcmp(line, header) != 0) {
+                if (len)
+                    line[len - 1] = p[len - 1];     /* the CR, if any */
+                rc = block_add(&pending, NULL, line);
+            } else {
+                rc = 0;
+            }
+        } else {
+            size_t before = conf->nhosts;
+
+            rc = parse_line(conf, line, &why, detail, sizeof(detail));
+            if (rc == 1 && conf->nhosts > before) {
+                conf->hosts[before].before = pending;
+                pending = NULL;
+                rc = 0;
+            } else if (rc == -1) {
+                bad++;
+                if (len)
+                    line[len - 1] = p[len - 1];     /* the CR, if any */
+                if (block_add(&pending, "# not read: ", line) < 0 ||
+                    add_error(conf, "%s:%u: %s%s%s", name, lineno, why,
+                              *detail ? ": " : "", detail) < 0)
+                    rc = -2;
+                else
+                    rc = 0;
+            }
         }
+        free(line);
+        if (rc < 0)
+            goto oom;
         p += len;
         if (*p == '\n')
             p++;
     }
+    if (pending && block_cat(&conf->after, pending) < 0)
+        goto oom;
+    free(pending);
     return bad;
+
+ oom:
+    free(pending);
+    return -1;
 }
 
 /* The path of hosts.conf. */
@@ -387,10 +469,12 @@ vd_hosts_conf_format(const vd_hosts_conf *conf)
 
     if (!out)
         return NULL;
-    fputs("# virtdeck hosts: URI [label=\"NAME\"] [autoconnect=yes|no]\n", out);
+    fprintf(out, "%s\n", header);
     for (i = 0; i < conf->nhosts; i++) {
         const vd_host_entry *e = &conf->hosts[i];
 
+        if (e->before)
+            fputs(e->before, out);
         if (e->transient)
             continue;
         fputs(e->uri, out);
@@ -398,13 +482,13 @@ vd_hosts_conf_format(const vd_hosts_conf *conf)
             fputs(" label=", out);
             put_value(out, e->label);
         }
-        fprintf(out, " autoconnect=%s\n", e->autoconnect ? "yes" : "no");
+        fprintf(out, " autoconnect=%s", e->autoconnect ? "yes" : "no");
+        if (e->note)
+            fprintf(out, "  %s", e->note);
+        fputc('\n', out);
     }
-    for (i = 0; i < conf->nkept; i++) {
-        if (i == 0)
-            fputs("# lines virtdeck could not read, kept as they were:\n", out);
-        fprintf(out, "# %s\n", conf->kept[i]);
-    }
+    if (conf->after)
+        fputs(conf->after, out);
     if (fclose(out) != 0) {
         free(buf);
         return NULL;

@@ -16,7 +16,7 @@
 
 /* A message from a printf format; NULL only when out of memory, which
  * then reads as "fine" -- so fall back to a static copy. */
-static char *
+static char * __attribute__((format(printf, 1, 2)))
 msg(const char *fmt, ...)
 {
     va_list ap;

@@ -13,43 +13,52 @@
 
 #include "core/uri.h"
 
-/* True when uri's scheme uses libvirt's external ssh transport. */
+/* True when uri's scheme uses libvirt's external ssh transport: the
+ * scheme (letters, digits, '+', '-', '.' up to the first ':') is
+ * DRIVER+ssh. */
 bool
 vd_uri_is_ssh(const char *uri)
 {
-    const char *colon = strchr(uri, ':');
-    const char *plus = strchr(uri, '+');
+    size_t n = strspn(uri, "abcdefghijklmnopqrstuvwxyz"
+                           "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
+    const char *plus = memchr(uri, '+', n);
 
-    if (!colon || !plus || plus > colon)
+    if (uri[n] != ':' || !plus)
         return false;
-    return (size_t)(colon - plus - 1) == 3 && strncmp(plus + 1, "ssh", 3) == 0;
+    return (size_t)(uri + n - plus - 1) == 3 && strncmp(plus + 1, "ssh", 3) == 0;
 }
 
-/* True when the query of uri already sets key. */
+/* True when the query of uri (the part between '?' and any '#') sets
+ * key. */
 static bool
 has_param(const char *uri, const char *key)
 {
-    const char *q = strchr(uri, '?');
+    size_t end = strcspn(uri, "#");
+    const char *q = memchr(uri, '?', end);
     size_t klen = strlen(key);
 
-    while (q) {
+    while (q && q < uri + end) {
         q++;
-        if (strncmp(q, key, klen) == 0 && q[klen] == '=')
+        if ((size_t)(uri + end - q) > klen && strncmp(q, key, klen) == 0 &&
+            q[klen] == '=')
             return true;
-        q = strchr(q, '&');
+        q = memchr(q, '&', (size_t)(uri + end - q));
     }
     return false;
 }
 
-/* See uri.h. */
+/* See uri.h. The parameter goes into the query, before any fragment
+ * ("#..."): libvirt ignores what a fragment holds. */
 char *
 vd_uri_for_connect(const char *uri)
 {
+    size_t end = strcspn(uri, "#");
     char *out = NULL;
 
     if (!vd_uri_is_ssh(uri) || has_param(uri, "no_tty"))
         return strdup(uri);
-    if (asprintf(&out, "%s%cno_tty=1", uri, strchr(uri, '?') ? '&' : '?') < 0)
+    if (asprintf(&out, "%.*s%cno_tty=1%s", (int)end, uri,
+                 memchr(uri, '?', end) ? '&' : '?', uri + end) < 0)
         return NULL;
     return out;
 }

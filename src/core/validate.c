@@ -17,7 +17,7 @@ static char oom_message[] = "out of memory";
 
 /* A message from a printf format (allocated; the static OOM text when
  * allocation fails). */
-static vd_check_msg *
+static vd_check_msg * __attribute__((format(printf, 1, 2)))
 msg(const char *fmt, ...)
 {
     va_list ap;

@@ -28,8 +28,10 @@
 #include "ui/ui_priv.h"
 #include "ui/gallery.h"
 #include "ui/listview.h"
+#include "ui/monitor.h"
 #include "ui/view.h"
 #include "ui/netstore_ui.h"
+#include "ui/term_image.h"
 
 #define TICK_MS 1000            /* longest wait without a wake */
 
@@ -840,6 +842,7 @@ draw(vd_app *app)
     vd_views_draw(app);
     if (app->help)
         vd_help_draw(app);
+    vd_ui_images_frame_done();  /* wipe thumbnails no longer drawn (issue 7) */
     /* A view that edits text shows the terminal's cursor there. */
     if (app->cur_y >= 0 && !app->help) {
         move(app->cur_y, app->cur_x);
@@ -973,6 +976,9 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
     /* The UI machinery's showcase, for screen tests (gallery.h). */
     if (vd_gallery_enabled())
         vd_gallery_show(&app);
+    /* `virtdeck top`: straight into the top view (issue 4) */
+    if (opts->top)
+        vd_top_show(&app);
     app.dirty = true;
     while (!app.quit) {
         struct pollfd pfd[3] = {

@@ -6,6 +6,7 @@
 #ifndef VD_UI_CONSOLE_KEYS_H
 #define VD_UI_CONSOLE_KEYS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* X keysyms used by the console. */
@@ -38,7 +39,29 @@ typedef struct vd_keysyms {
     int n;                      /* 0: no mapping */
 } vd_keysyms;
 
-/* The keysyms for a UI key code; n == 0 when it has none. */
+/* The keysyms for a UI key code; n == 0 when it has none. Function
+ * keys with modifiers that curses only knows by their terminfo name
+ * (xterm's kUP3 = Alt+Up, ...) are mapped by that name. */
 vd_keysyms vd_console_keysyms(int key);
+
+/* Alt+key: Alt_L held around key's own keysyms; n == 0 when key has
+ * none. */
+vd_keysyms vd_console_alt_keysyms(int key);
+
+/* What an Esc read from the terminal means. A terminal sends Alt+key
+ * as Esc then key, and curses hands the two over separately, the second
+ * at once (within ESCDELAY); a lone Esc has nothing right behind it.
+ * next is the key that was waiting right after the Esc, or -1 when none
+ * was. Sets *out to Alt_L + next's keysyms and returns true (next is
+ * used up), or to Escape and returns false: a lone Esc, or next is a
+ * mouse or resize event or has no keysym, and the caller handles next
+ * on its own. */
+bool vd_console_esc_keysyms(int next, vd_keysyms *out);
+
+/* A modified cursor or editing key by its terminfo name, as curses'
+ * keyname() gives it for keys beyond KEY_MAX: "kUP3" is Alt+Up (the
+ * digit is xterm's modifier code: 2 Shift, 3 Alt, 5 Ctrl, and their
+ * sums + 1). n == 0 for any other name. */
+vd_keysyms vd_console_named_keysyms(const char *name);
 
 #endif

@@ -248,6 +248,8 @@ draw_keybar(vd_app *app)
             if (table[i].bar > 0)
                 items[nitems++] = &table[i];
         common = vd_views_common_keys(&nc);
+        if (vd_view_top(app)->ops->flags & VD_VIEW_OWN_BAR)
+            nc = 0;             /* Esc and F1 are not ours to show */
         for (size_t i = 0; i < nc && nitems < VD_MAX_HITS; i++)
             if (common[i].bar > 0)
                 items[nitems++] = &common[i];

@@ -178,7 +178,8 @@ host_submit(vd_app *app, vd_form *form, const char *button, void *ctx)
     const char *uri = vd_form_value(form, "uri");
     const char *label = vd_form_value(form, "label");
     bool autoconnect = vd_form_checked(form, "autoconnect");
-    vd_host_entry e = { (char *)uri, (char *)(*label ? label : NULL), autoconnect, false };
+    vd_host_entry e = { .uri = (char *)uri, .label = (char *)(*label ? label : NULL),
+                        .autoconnect = autoconnect };
     vd_ui_host *hosts;
     vd_host *h;
     char what[400];

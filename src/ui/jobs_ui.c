@@ -36,6 +36,10 @@ vd_ui_jobs_note(vd_app *app, const vd_result *res)
     for (i = 0; i < njobs; i++)
         if (jobs[i].p.job == p->job && jobs[i].p.host_id == p->host_id)
             j = &jobs[i];
+    /* a job as quick as its own start may end before the answer that
+     * started it arrives: never go back from an end to running */
+    if (j && j->p.state != VD_JOB_RUNNING && p->state == VD_JOB_RUNNING)
+        return true;
     if (!j) {
         if (njobs == MAX_JOBS) {        /* forget the oldest */
             free(jobs[0].p.what);

@@ -398,6 +398,8 @@ static const vd_binding bindings[] = {
       act_refresh, 0, 0, NULL },
     { 'M', "M", "Graphs of the domain: CPU, memory, disk, network",
       GENERAL, P_DOMAINS, vd_act_monitor_graphs, 0, 0, NULL },
+    { 't', "t", "Top view: every domain of every host, live, sortable",
+      GENERAL, P_ALL, vd_act_top, 0, 0, NULL },
     { '+', "+", "Refresh more / less often", GENERAL, P_ALL,
       vd_act_monitor_tick, 0, 0, NULL },
     { '-', "-", "Refresh more / less often", GENERAL, P_ALL,

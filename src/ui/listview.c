@@ -177,12 +177,10 @@ rebuild(vd_app *app, vd_pane_id pane, vd_list *list)
     }
 }
 
-/* Put pane's cursor back on its UUID after a rebuild. */
+/* Put a cursor back on its UUID after a rebuild. */
 static void
-retrack(vd_app *app, vd_pane_id pane, const vd_list *list)
+retrack(vd_sel *sel, const vd_list *list)
 {
-    vd_sel *sel = vd_app_sel(app, pane);
-
     if (list->n == 0) {
         sel->cursor = 0;
         sel->top = 0;
@@ -219,7 +217,7 @@ vd_list_get(vd_app *app, vd_pane_id pane)
         list->key = key;
         list->built_gen = list->gen;
         list->built = true;
-        retrack(app, pane, list);
+        retrack(vd_app_sel(app, pane), list);
     }
     return list;
 }
@@ -279,8 +277,13 @@ sortable(const vd_list *list, int c)
 void
 vd_list_sort_by(vd_app *app, vd_pane_id pane, int col)
 {
-    vd_list *list = list_of(app, pane);
+    vd_list_sort_by_in(app, list_of(app, pane), col);
+}
 
+/* Sort list by column col (again: reverse). */
+void
+vd_list_sort_by_in(vd_app *app, vd_list *list, int col)
+{
     if (!list || !sortable(list, col))
         return;
     if (list->sort_col == col)
@@ -295,7 +298,13 @@ vd_list_sort_by(vd_app *app, vd_pane_id pane, int col)
 void
 vd_list_sort_cycle(vd_app *app, vd_pane_id pane, int dir)
 {
-    vd_list *list = list_of(app, pane);
+    vd_list_sort_cycle_in(app, list_of(app, pane), dir);
+}
+
+/* Sort list by the next / previous sortable column. */
+void
+vd_list_sort_cycle_in(vd_app *app, vd_list *list, int dir)
+{
     int n, c;
 
     if (!list || !list->kind || (n = (int)list->kind->ncols) == 0)
@@ -316,8 +325,13 @@ vd_list_sort_cycle(vd_app *app, vd_pane_id pane, int dir)
 void
 vd_list_sort_reverse(vd_app *app, vd_pane_id pane)
 {
-    vd_list *list = list_of(app, pane);
+    vd_list_sort_reverse_in(app, list_of(app, pane));
+}
 
+/* Reverse list's order. */
+void
+vd_list_sort_reverse_in(vd_app *app, vd_list *list)
+{
     if (!list)
         return;
     list->reverse = !list->reverse;
@@ -328,8 +342,13 @@ vd_list_sort_reverse(vd_app *app, vd_pane_id pane)
 void
 vd_list_set_filter(vd_app *app, vd_pane_id pane, const char *filter)
 {
-    vd_list *list = list_of(app, pane);
+    vd_list_set_filter_in(app, list_of(app, pane), filter);
+}
 
+/* Set list's filter. */
+void
+vd_list_set_filter_in(vd_app *app, vd_list *list, const char *filter)
+{
     if (!list)
         return;
     snprintf(list->filter, sizeof(list->filter), "%s", filter ? filter : "");
@@ -410,8 +429,13 @@ void
 vd_list_header(vd_app *app, vd_pane_id pane, const vd_table *t, int y,
                attr_t attr)
 {
-    vd_list *list = list_of(app, pane);
+    vd_list_header_in(list_of(app, pane), t, y, attr);
+}
 
+/* Draw t's header for list, the sort column marked. */
+void
+vd_list_header_in(vd_list *list, const vd_table *t, int y, attr_t attr)
+{
     vd_table_header(t, y, attr);
     if (!list)
         return;
@@ -445,14 +469,19 @@ vd_list_header(vd_app *app, vd_pane_id pane, const vd_table *t, int y,
 bool
 vd_list_header_click(vd_app *app, vd_pane_id pane, int y, int x)
 {
-    vd_list *list = list_of(app, pane);
+    return vd_list_header_click_in(app, list_of(app, pane), y, x);
+}
 
+/* A click on list's header: sort by that title. */
+bool
+vd_list_header_click_in(vd_app *app, vd_list *list, int y, int x)
+{
     if (!list || !list->kind || y != list->hdr_y)
         return false;
     for (size_t i = 0; i < list->nh; i++) {
         if (list->hx0[i] >= 0 && x >= list->hx0[i] && x < list->hx1[i] + 1 &&
             sortable(list, (int)i)) {
-            vd_list_sort_by(app, pane, (int)i);
+            vd_list_sort_by_in(app, list, (int)i);
             return true;
         }
     }
@@ -474,4 +503,48 @@ vd_lists_free(vd_app *app)
         free(list);
         app->lists[p] = NULL;
     }
+}
+
+/* ---- lists owned by a view ---- */
+
+/* A list of its own, not a pane's. */
+vd_list *
+vd_list_new(const vd_list_kind *kind, vd_row_source_fn source)
+{
+    vd_list *list = calloc(1, sizeof(*list));
+
+    if (!list)
+        return NULL;
+    list->kind = kind;
+    list->source = source;
+    list->sort_col = kind ? kind->default_col : -1;
+    return list;
+}
+
+/* Free a list made by vd_list_new(). */
+void
+vd_list_free(vd_list *list)
+{
+    if (!list)
+        return;
+    for (size_t i = 0; i < list->nmarks; i++)
+        free(list->marks[i]);
+    free(list->marks);
+    free(list->rows);
+    free(list);
+}
+
+/* Rebuild list when its inputs changed; true when it did. */
+bool
+vd_list_refresh(vd_app *app, vd_list *list)
+{
+    unsigned long long key = inputs_key(app);
+
+    if (list->built && list->key == key && list->built_gen == list->gen)
+        return false;
+    rebuild(app, VD_PANE_DOMAINS, list);
+    list->key = key;
+    list->built_gen = list->gen;
+    list->built = true;
+    return true;
 }

@@ -122,4 +122,26 @@ bool vd_list_header_click(vd_app *app, vd_pane_id pane, int y, int x);
 /* Free every list's memory (at exit). */
 void vd_lists_free(vd_app *app);
 
+/* ---- lists owned by a view (the top view) instead of a pane ----
+ * The same rows, sorting, filter and header clicks, on a list the view
+ * made and frees. Its source must be given. The view keeps its own
+ * cursor: after vd_list_refresh() returned true the rows were rebuilt
+ * and the cursor should be put back on its object. */
+
+/* A new list sorting by kind->default_col; NULL when out of memory. */
+vd_list *vd_list_new(const vd_list_kind *kind, vd_row_source_fn source);
+/* Free it (NULL is fine). */
+void vd_list_free(vd_list *list);
+/* Rebuild the rows when a snapshot, the sort or the filter changed;
+ * true when they were rebuilt. Call it before reading rows: they point
+ * into the snapshots the app holds now. */
+bool vd_list_refresh(vd_app *app, vd_list *list);
+/* As the pane functions above, on such a list. */
+void vd_list_sort_by_in(vd_app *app, vd_list *list, int col);
+void vd_list_sort_cycle_in(vd_app *app, vd_list *list, int dir);
+void vd_list_sort_reverse_in(vd_app *app, vd_list *list);
+void vd_list_set_filter_in(vd_app *app, vd_list *list, const char *filter);
+void vd_list_header_in(vd_list *list, const vd_table *t, int y, attr_t attr);
+bool vd_list_header_click_in(vd_app *app, vd_list *list, int y, int x);
+
 #endif

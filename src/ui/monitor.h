@@ -31,4 +31,14 @@ void vd_act_monitor_tick(vd_app *app, const vd_binding *b);
 /* Open the graphs view of the selected domain. */
 void vd_act_monitor_graphs(vd_app *app, const vd_binding *b);
 
+/* Open the graphs view of domain uuid on host index host (name for
+ * the title). */
+void vd_monitor_graphs_open(vd_app *app, size_t host, const char *uuid,
+                            const char *name);
+
+/* The top view (view_top.c): every domain of every host with the
+ * hosts' meters above; t on the main screen, `virtdeck top`. */
+void vd_top_show(vd_app *app);
+void vd_act_top(vd_app *app, const vd_binding *b);
+
 #endif

@@ -53,8 +53,9 @@ void vd_volumes_show(vd_app *app, size_t hi, const char *uuid,
 /* ---- running jobs (jobs_ui.c) ---- */
 
 /* Note a result: when it carries a job's progress, remember it. Returns
- * true when the result is only a running update (no message): the
- * caller frees it without showing it anywhere else. */
+ * true when the result is only a running update (no message), or the
+ * answer that started a job that has already ended: the caller frees it
+ * without showing it anywhere else. */
 bool vd_ui_jobs_note(vd_app *app, const vd_result *res);
 
 /* The latest progress of the running or last ended job of host_id on

@@ -51,9 +51,9 @@ dom_mem_bytes(const vd_domain *dom)
 /* -1, 0, 1 as a compares to b. */
 #define CMP3(a, b) ((a) < (b) ? -1 : (a) > (b) ? 1 : 0)
 
-/* Order of states in a sort: running first, then paused, then off. */
-static int
-state_rank(vd_dom_state s)
+/* Order of states in a sort; see ui_priv.h. */
+int
+vd_dom_state_rank(vd_dom_state s)
 {
     static const int rank[VD_DOM_STATE_LAST] = {
         [VD_DOM_RUNNING] = 0, [VD_DOM_BLOCKED] = 1, [VD_DOM_PAUSED] = 2,
@@ -65,7 +65,7 @@ state_rank(vd_dom_state s)
 }
 
 static int cmp_name(const vd_row *a, const vd_row *b) { (void)a; (void)b; return 0; }
-static int cmp_state(const vd_row *a, const vd_row *b) { return CMP3(state_rank(DOM(a)->state), state_rank(DOM(b)->state)); }
+static int cmp_state(const vd_row *a, const vd_row *b) { return CMP3(vd_dom_state_rank(DOM(a)->state), vd_dom_state_rank(DOM(b)->state)); }
 static int cmp_vcpus(const vd_row *a, const vd_row *b) { return CMP3(DOM(a)->vcpus, DOM(b)->vcpus); }
 static int cmp_auto(const vd_row *a, const vd_row *b) { return CMP3(DOM(b)->autostart, DOM(a)->autostart); }
 static int cmp_pers(const vd_row *a, const vd_row *b) { return CMP3(DOM(b)->persistent, DOM(a)->persistent); }

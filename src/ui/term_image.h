@@ -28,4 +28,20 @@ void vd_term_overlay(const vd_buf *buf);
  * curses itself. NULL img: nothing. */
 void vd_ui_draw_image(vd_app *app, const vd_image *img, const vd_rect *r);
 
+/* Draw img into r like vd_ui_draw_image(), through rend, writing only
+ * the cells that changed since rend's last frame: an unchanged thumbnail
+ * costs 0 bytes. rend is invalidated here when it was not drawn in the
+ * previous frame (*last_frame, kept by the caller, starts at 0) or curses
+ * repaints the screen; a caller that moves the picture calls
+ * clearok(curscr) first. */
+void vd_ui_draw_image_cached(vd_app *app, vd_render *rend, unsigned long *last_frame,
+                             const vd_image *img, const vd_rect *r);
+
+/* Called by the main loop after a frame is drawn, before its update:
+ * when a thumbnail drawn in the previous frame was not drawn in this
+ * one (its view closed or was covered), the next update repaints the
+ * whole screen so no stale pixels stay behind. A view that moves its
+ * thumbnail must clearok(curscr) itself before drawing it again. */
+void vd_ui_images_frame_done(void);
+
 #endif

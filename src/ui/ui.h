@@ -20,6 +20,7 @@ typedef struct vd_ui_opts {
                                  * saves, or NULL; hosts[i] is entry i */
     bool readonly;              /* hosts added in the UI: read-only too */
     int tick_ms;                /* hosts added in the UI: refresh period (0: 2000) */
+    bool top;                   /* start in the top view (`virtdeck top`) */
 } vd_ui_opts;
 
 /* Run the interface until the user quits. hosts[i] stay owned by the

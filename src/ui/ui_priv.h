@@ -158,6 +158,10 @@ typedef struct vd_pane_ops {
 
 extern const vd_pane_ops vd_pane_hosts;
 extern const vd_pane_ops vd_pane_domains;
+
+/* Where a domain state sorts: running first, then paused, then off
+ * (pane_domains.c; the top view sorts the same way). */
+int vd_dom_state_rank(vd_dom_state s);
 extern const vd_pane_ops vd_pane_networks;
 extern const vd_pane_ops vd_pane_pools;
 

@@ -76,6 +76,9 @@ enum {
     /* No common keys at all besides what key() and the table handle
      * (Esc still pops when key() returns false). */
     VD_VIEW_NO_HELP = 1u << 2,
+    /* The key bar shows only the view's own keys, not the common Esc /
+     * F1 ones (consoles, where those keys go to the guest). */
+    VD_VIEW_OWN_BAR = 1u << 3,
 };
 
 struct vd_view {

@@ -264,6 +264,22 @@ static const vd_view_ops graphs_ops = {
     .nkeys = sizeof(graphs_keys) / sizeof(graphs_keys[0]),
 };
 
+/* Open the graphs of domain uuid of host index host. */
+void
+vd_monitor_graphs_open(vd_app *app, size_t host, const char *uuid,
+                       const char *name)
+{
+    graphs *g;
+    char title[160];
+
+    if (!(g = calloc(1, sizeof(*g))))
+        return;
+    g->host = host;
+    snprintf(g->uuid, sizeof(g->uuid), "%s", uuid);
+    snprintf(title, sizeof(title), "Graphs: %s", name ? name : "?");
+    vd_view_push(app, &graphs_ops, g, title);
+}
+
 /* Open the graphs of the selected domain. */
 void
 vd_act_monitor_graphs(vd_app *app, const vd_binding *b)

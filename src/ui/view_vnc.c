@@ -41,6 +41,7 @@ typedef struct vnc_view {
     bool wrong;                 /* the last password was refused */
     bool covered;               /* another view was on top at the last draw */
     int buttons;
+    char via[128];              /* the transport, e.g. "TCP 10.0.0.2:5900"; "" local */
     vd_rect img;                /* where the picture goes */
     int fb_w, fb_h;
     mmask_t old_mask;
@@ -123,8 +124,9 @@ state_changed(vd_app *app, vd_view *v, vd_vnc_state st, const char *msg)
     case VD_VNC_CONNECTED:
         s->wrong = false;
         vd_render_invalidate(s->render);
-        vd_app_message(app, VD_MSG_OK, "VNC %s: %s. Ctrl+] leaves, F8 menu",
-                       s->name, msg ? msg : "connected");
+        vd_app_message(app, VD_MSG_OK, "VNC %s: %s%s%s%s. Ctrl+] leaves, F8 menu",
+                       s->name, msg ? msg : "connected", s->via[0] ? " (" : "",
+                       s->via, s->via[0] ? ")" : "");
         break;
     case VD_VNC_CLOSED:
         snprintf(s->status, sizeof(s->status), "VNC console closed: %s. Ctrl+] leaves.",
@@ -191,6 +193,15 @@ on_result(vd_app *app, vd_view *v, vd_result *res)
                        : "cannot open the VNC console");
         return;
     }
+    /* "VNC console of NAME (TCP HOST:PORT)": keep what is in brackets */
+    s->via[0] = '\0';
+    if (res->message) {
+        const char *open = strrchr(res->message, '(');
+        const char *close = open ? strchr(open, ')') : NULL;
+
+        if (close && close > open + 1)
+            snprintf(s->via, sizeof(s->via), "%.*s", (int)(close - open - 1), open + 1);
+    }
     vd_vnc_free(s->vnc);
     s->vnc = vd_vnc_start(res->fd, wake, app->bus);
     res->fd = -1;
@@ -227,8 +238,15 @@ draw(vd_app *app, vd_view *v, const vd_rect *area)
         return;
     if (!s->vnc || s->state != VD_VNC_CONNECTED ||
         !vd_vnc_lock_frame(s->vnc, &fb, &seq)) {
-        vd_draw_text_center(s->img.y + s->img.h / 2, s->img.x, s->img.w,
-                            s->status, vd_role_attr(VD_ROLE_NORMAL));
+        vd_rect msg = { s->img.y + s->img.h / 2, s->img.x + 2, 3, s->img.w - 4 };
+
+        if (msg.y + msg.h > s->img.y + s->img.h)
+            msg.h = s->img.y + s->img.h - msg.y;
+        if (vd_text_width(s->status) <= msg.w)
+            vd_draw_text_center(msg.y, s->img.x, s->img.w, s->status,
+                                vd_role_attr(VD_ROLE_NORMAL));
+        else                    /* a long reason: wrapped, all of it seen */
+            vd_draw_wrap(&msg, msg.y, s->status, vd_role_attr(VD_ROLE_NORMAL));
         vd_render_invalidate(s->render);
         return;
     }
@@ -378,6 +396,32 @@ mouse(vd_app *app, vnc_view *s)
         vd_vnc_pointer(s->vnc, x, y, s->buttons);
 }
 
+/* An Esc came from the terminal: Alt+key when a key was waiting right
+ * behind it (the terminal's Alt prefix), else Escape. A waiting key that
+ * is not part of it (the leave or menu key, a mouse or resize event) is
+ * put back for the main loop to read next. */
+static vd_keysyms
+esc_keysyms(void)
+{
+    vd_keysyms ks;
+    wint_t wch;
+    int r = wget_wch(stdscr, &wch), next;   /* nodelay: never waits */
+
+    if (r == ERR) {
+        vd_console_esc_keysyms(-1, &ks);
+        return ks;
+    }
+    next = r == KEY_CODE_YES ? VD_KEY((int)wch) : (int)wch;
+    if (next != LEAVE_KEY && next != MENU_KEY && vd_console_esc_keysyms(next, &ks))
+        return ks;
+    ks = vd_console_keysyms(27);
+    if (r == KEY_CODE_YES)
+        ungetch((int)wch);
+    else
+        unget_wch((wchar_t)wch);
+    return ks;
+}
+
 /* Keys: everything to the guest but the leave and menu keys. */
 static bool
 key(vd_app *app, vd_view *v, int k)
@@ -399,7 +443,10 @@ key(vd_app *app, vd_view *v, int k)
         mouse(app, s);
         return true;
     }
-    ks = vd_console_keysyms(k);
+    if (k == 27)
+        ks = esc_keysyms();
+    else
+        ks = vd_console_keysyms(k);
     if (ks.n && s->vnc && s->state == VD_VNC_CONNECTED)
         vd_vnc_keys(s->vnc, ks.syms, ks.n);
     return true;
@@ -447,7 +494,7 @@ static const vd_view_ops vnc_ops = {
     .key = key,
     .on_result = on_result,
     .close = vnc_close,
-    .flags = VD_VIEW_NO_Q | VD_VIEW_NO_HELP,
+    .flags = VD_VIEW_NO_Q | VD_VIEW_NO_HELP | VD_VIEW_OWN_BAR,
     .keys = vnc_keys,
     .nkeys = sizeof(vnc_keys) / sizeof(vnc_keys[0]),
 };

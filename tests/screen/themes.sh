@@ -33,5 +33,5 @@ screen_stop
 
 screen_start 80x24 -t no-such-theme -c "$MODEL"
 screen_wait "theme 'no-such-theme' not found"
-screen_expect_re "alpha +running"
+screen_wait_re "alpha +running"
 exit 0

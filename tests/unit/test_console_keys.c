@@ -74,6 +74,95 @@ test_control(void **state)
     expect(VD_KEY(KEY_MOUSE), 0, 0, 0);
 }
 
+/* assert that ks holds exactly the keysyms of want (n of them). */
+static void
+expect_syms(vd_keysyms ks, int n, const uint32_t *want)
+{
+    assert_int_equal(ks.n, n);
+    for (int i = 0; i < n; i++)
+        assert_int_equal(ks.syms[i], want[i]);
+}
+
+/* Esc then a key at once: Alt held around the key. */
+static void
+test_alt(void **state)
+{
+    vd_keysyms ks;
+    const uint32_t alt_x[] = { VD_XK_ALT_L, 'x' };
+    const uint32_t alt_shift_q[] = { VD_XK_ALT_L, 'Q' };
+    const uint32_t alt_ctrl_c[] = { VD_XK_ALT_L, VD_XK_CONTROL_L, 'c' };
+    const uint32_t alt_tab[] = { VD_XK_ALT_L, VD_XK_TAB };
+    const uint32_t alt_enter[] = { VD_XK_ALT_L, VD_XK_RETURN };
+    const uint32_t alt_f4[] = { VD_XK_ALT_L, VD_XK_F1 + 3 };
+    const uint32_t alt_up[] = { VD_XK_ALT_L, VD_XK_UP };
+    const uint32_t alt_esc[] = { VD_XK_ALT_L, VD_XK_ESCAPE };
+    const uint32_t alt_btab[] = { VD_XK_ALT_L, VD_XK_SHIFT_L, VD_XK_TAB };
+    const uint32_t esc[] = { VD_XK_ESCAPE };
+
+    (void)state;
+    assert_true(vd_console_esc_keysyms('x', &ks));
+    expect_syms(ks, 2, alt_x);
+    assert_true(vd_console_esc_keysyms('Q', &ks));
+    expect_syms(ks, 2, alt_shift_q);
+    assert_true(vd_console_esc_keysyms(VD_CTRL('c'), &ks));
+    expect_syms(ks, 3, alt_ctrl_c);
+    assert_true(vd_console_esc_keysyms('\t', &ks));
+    expect_syms(ks, 2, alt_tab);
+    assert_true(vd_console_esc_keysyms('\r', &ks));
+    expect_syms(ks, 2, alt_enter);
+    assert_true(vd_console_esc_keysyms(VD_KEY(KEY_F(4)), &ks));
+    expect_syms(ks, 2, alt_f4);
+    assert_true(vd_console_esc_keysyms(VD_KEY(KEY_UP), &ks));
+    expect_syms(ks, 2, alt_up);
+    assert_true(vd_console_esc_keysyms(27, &ks));
+    expect_syms(ks, 2, alt_esc);
+    assert_true(vd_console_esc_keysyms(VD_KEY(KEY_BTAB), &ks));
+    expect_syms(ks, 3, alt_btab);
+    /* xterm's Alt+F4 (kf52) already holds Alt: not twice */
+    expect_syms(vd_console_alt_keysyms(VD_KEY(KEY_F(52))), 2, alt_f4);
+
+    /* a lone Esc stays Escape */
+    assert_false(vd_console_esc_keysyms(-1, &ks));
+    expect_syms(ks, 1, esc);
+    /* mouse, resize, keys without keysyms: Escape, the key is the caller's */
+    assert_false(vd_console_esc_keysyms(VD_KEY(KEY_MOUSE), &ks));
+    expect_syms(ks, 1, esc);
+    assert_false(vd_console_esc_keysyms(VD_KEY(KEY_RESIZE), &ks));
+    expect_syms(ks, 1, esc);
+    assert_false(vd_console_esc_keysyms(0x110000, &ks));
+    expect_syms(ks, 1, esc);
+    assert_int_equal(vd_console_alt_keysyms(VD_KEY(KEY_MOUSE)).n, 0);
+}
+
+/* Modified keys curses knows by their terminfo name, and the xterm
+ * function-key ranges with modifiers. */
+static void
+test_named(void **state)
+{
+    const uint32_t alt_up[] = { VD_XK_ALT_L, VD_XK_UP };
+    const uint32_t ctrl_left[] = { VD_XK_CONTROL_L, VD_XK_LEFT };
+    const uint32_t shift_end[] = { VD_XK_SHIFT_L, VD_XK_END };
+    const uint32_t ctrl_alt_del[] = { VD_XK_CONTROL_L, VD_XK_ALT_L, VD_XK_DELETE };
+    const uint32_t all_pgdn[] = { VD_XK_CONTROL_L, VD_XK_ALT_L, VD_XK_SHIFT_L,
+                                  VD_XK_PAGE_DOWN };
+    const uint32_t cs_f2[] = { VD_XK_CONTROL_L, VD_XK_SHIFT_L, VD_XK_F1 + 1 };
+    const uint32_t alt_f12[] = { VD_XK_ALT_L, VD_XK_F1 + 11 };
+
+    (void)state;
+    expect_syms(vd_console_named_keysyms("kUP3"), 2, alt_up);
+    expect_syms(vd_console_named_keysyms("kLFT5"), 2, ctrl_left);
+    expect_syms(vd_console_named_keysyms("kEND2"), 2, shift_end);
+    expect_syms(vd_console_named_keysyms("kDC7"), 3, ctrl_alt_del);
+    expect_syms(vd_console_named_keysyms("kNXT8"), 4, all_pgdn);
+    assert_int_equal(vd_console_named_keysyms("kUP").n, 0);
+    assert_int_equal(vd_console_named_keysyms("kUP9").n, 0);
+    assert_int_equal(vd_console_named_keysyms("kUP33").n, 0);
+    assert_int_equal(vd_console_named_keysyms("kxIN").n, 0);
+    assert_int_equal(vd_console_named_keysyms(NULL).n, 0);
+    expect_syms(vd_console_keysyms(VD_KEY(KEY_F(38))), 3, cs_f2);
+    expect_syms(vd_console_keysyms(VD_KEY(KEY_F(60))), 2, alt_f12);
+}
+
 int
 main(void)
 {
@@ -82,6 +171,8 @@ main(void)
         cmocka_unit_test(test_editing_keys),
         cmocka_unit_test(test_function_keys),
         cmocka_unit_test(test_control),
+        cmocka_unit_test(test_alt),
+        cmocka_unit_test(test_named),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

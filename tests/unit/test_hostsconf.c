@@ -65,14 +65,15 @@ test_parse_malformed(void **state)
     assert_non_null(strstr(conf.errors[2], "'colour'"));
     assert_non_null(strstr(conf.errors[3], "hosts.conf:5: autoconnect takes yes or no"));
     /* saving never loses a line the user wrote: malformed ones come
-     * back commented out */
-    assert_int_equal(conf.nkept, 4);
+     * back commented out, in their places */
     {
         char *out = vd_hosts_conf_format(&conf);
         assert_non_null(out);
-        assert_non_null(strstr(out, "qemu:///system autoconnect=yes\n"));
-        assert_non_null(strstr(out, "# not a uri at all\n"));
-        assert_non_null(strstr(out, "# qemu+tcp://h/system colour=red\n"));
+        assert_non_null(strstr(out, "qemu:///system autoconnect=yes\n"
+                                    "# not read: not a uri at all\n"));
+        assert_non_null(strstr(out, "# not read: qemu+tcp://h/system colour=red\n"
+                                    "# not read: qemu+tcp://h2/system autoconnect=maybe\n"
+                                    "test:///default label=ok autoconnect=yes\n"));
         free(out);
     }
     vd_hosts_conf_clear(&conf);
@@ -193,6 +194,78 @@ test_uri_is_local(void **state)
     assert_false(vd_uri_is_local("::not a uri"));
 }
 
+/* Found by fuzzing (tests/fuzz/corpus/uri/regress-*): only a real
+ * scheme names the transport, and no_tty goes into the query even when
+ * the URI has a fragment (libvirt ignores what a fragment holds). */
+static void
+test_uri_ssh_edges(void **state)
+{
+    char *u;
+
+    (void)state;
+    assert_true(vd_uri_is_ssh("qemu+ssh://h/system"));
+    assert_false(vd_uri_is_ssh("xe/h/mu+ssh://ron+ssh://h/mu+ssh://ro"));
+    assert_false(vd_uri_is_ssh("qemu+sshx://h/system"));
+    u = vd_uri_for_connect("qemu+ssh://root@kvm1/system#frag");
+    assert_string_equal(u, "qemu+ssh://root@kvm1/system?no_tty=1#frag");
+    free(u);
+    u = vd_uri_for_connect("qemu+ssh://kvm1/system?a=1#x?no_tty=0");
+    assert_string_equal(u, "qemu+ssh://kvm1/system?a=1&no_tty=1#x?no_tty=0");
+    free(u);
+}
+
+/* Comments, blank lines, a comment after a host and unreadable lines
+ * survive a save, a second save, and removing the host they stood by. */
+static void
+test_comments_kept(void **state)
+{
+    vd_hosts_conf conf = { 0 }, again = { 0 };
+    const char *text =
+        "# virtdeck hosts: URI [label=\"NAME\"] [autoconnect=yes|no]\n"
+        "# my lab\n"
+        "\n"
+        "qemu:///system   # the box under the desk\n"
+        "  # the rack\n"
+        "qemu+tcp://rack1/system label=\"Rack 1\" autoconnect=no\n"
+        "bogus line\n"
+        "# end of file\n";
+    const char *want =
+        "# virtdeck hosts: URI [label=\"NAME\"] [autoconnect=yes|no]\n"
+        "# my lab\n"
+        "\n"
+        "qemu:///system autoconnect=yes  # the box under the desk\n"
+        "  # the rack\n"
+        "qemu+tcp://rack1/system label=\"Rack 1\" autoconnect=no\n"
+        "# not read: bogus line\n"
+        "# end of file\n";
+    char *out, *out2;
+
+    (void)state;
+    assert_int_equal(vd_hosts_conf_parse(&conf, text, "hosts.conf"), 1);
+    assert_int_equal(conf.nhosts, 2);
+    assert_string_equal(conf.hosts[0].note, "# the box under the desk");
+    out = vd_hosts_conf_format(&conf);
+    assert_string_equal(out, want);
+    /* read back and saved again: the same text, no second header */
+    assert_int_equal(vd_hosts_conf_parse(&again, out, "hosts.conf"), 0);
+    out2 = vd_hosts_conf_format(&again);
+    assert_string_equal(out2, want);
+    free(out2);
+    /* removing a host keeps what was written above and beside it */
+    vd_hosts_conf_remove(&again, 0);
+    out2 = vd_hosts_conf_format(&again);
+    assert_non_null(strstr(out2, "# my lab\n\n# the box under the desk\n  # the rack\n"
+                                 "qemu+tcp://rack1/system"));
+    free(out2);
+    vd_hosts_conf_remove(&again, 0);
+    out2 = vd_hosts_conf_format(&again);
+    assert_non_null(strstr(out2, "  # the rack\n# not read: bogus line\n# end of file\n"));
+    free(out2);
+    free(out);
+    vd_hosts_conf_clear(&again);
+    vd_hosts_conf_clear(&conf);
+}
+
 int
 main(void)
 {
@@ -200,9 +273,11 @@ main(void)
         cmocka_unit_test(test_parse_good),
         cmocka_unit_test(test_parse_malformed),
         cmocka_unit_test(test_roundtrip_and_save),
+        cmocka_unit_test(test_comments_kept),
         cmocka_unit_test(test_path),
         cmocka_unit_test(test_uri_no_tty),
         cmocka_unit_test(test_uri_is_local),
+        cmocka_unit_test(test_uri_ssh_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

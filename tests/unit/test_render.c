@@ -593,6 +593,62 @@ test_empty_fb_and_thumbnail(void **state)
     fb_free(f);
 }
 
+/* A thumbnail in 16 colours or ASCII stretches the levels: a faint
+ * "text" pattern that averages to dark grey (black in 16 colours, ' '
+ * in ASCII when drawn as a frame) shows; truecolor keeps the colours. */
+static void
+test_thumbnail_stretch(void **state)
+{
+    fbuf *f = fb_new(64, 64, 0x000000);
+    vd_render_target t16 = { 0, 0, 4, 8, VD_COLOR_16, true };
+    vd_render_target tascii = { 0, 0, 4, 8, VD_COLOR_ASCII, false };
+    vd_render_target ttrue = { 0, 0, 4, 8, VD_COLOR_TRUE, true };
+    vd_render *r = vd_render_new();
+    vd_buf out = { 0 };
+    term t;
+    int x, y;
+
+    (void)state;
+    /* one lit pixel in 8: each cell averages to about 0x151515 */
+    for (y = 0; y < 16; y += 2)
+        for (x = 0; x < 64; x += 4)
+            fb_set(f, x, y, 0xaaaaaa);
+    term_init(&t);
+    draw(r, &f->fb, &t16, &t);
+    assert_int_equal(top_of(&t.c[0][0]), 0);        /* a frame: black */
+    assert_true(vd_render_thumbnail(&f->fb, &t16, &out) > 0);
+    term_init(&t);
+    term_feed(&t, out.data, out.len);
+    assert_int_not_equal(top_of(&t.c[0][0]), 0);    /* the thumbnail: lit */
+    assert_int_equal(top_of(&t.c[3][0]), 0);        /* black stays black */
+    vd_buf_free(&out);
+
+    vd_render_invalidate(r);
+    term_init(&t);
+    draw(r, &f->fb, &tascii, &t);
+    assert_int_equal(t.c[0][0].ch, ' ');
+    assert_true(vd_render_thumbnail(&f->fb, &tascii, &out) > 0);
+    term_init(&t);
+    term_feed(&t, out.data, out.len);
+    assert_int_not_equal(t.c[0][0].ch, ' ');
+    assert_int_equal(t.c[3][0].ch, ' ');
+    vd_buf_free(&out);
+
+    assert_true(vd_render_thumbnail(&f->fb, &ttrue, &out) > 0);
+    assert_null(memmem(out.data, out.len, "255;255;255", 11));
+    vd_buf_free(&out);
+
+    /* a renderer told to stretch: lit like the thumbnail, and an
+     * unchanged frame costs 0 bytes */
+    vd_render_set_stretch(r, true);
+    term_init(&t);
+    assert_true(draw(r, &f->fb, &t16, &t) > 0);
+    assert_int_not_equal(top_of(&t.c[0][0]), 0);
+    assert_int_equal(draw(r, &f->fb, &t16, &t), 0);
+    vd_render_free(r);
+    fb_free(f);
+}
+
 static void
 test_cell_to_pixel(void **state)
 {
@@ -648,6 +704,7 @@ main(void)
         cmocka_unit_test(test_mode_ascii),
         cmocka_unit_test(test_no_utf8),
         cmocka_unit_test(test_empty_fb_and_thumbnail),
+        cmocka_unit_test(test_thumbnail_stretch),
         cmocka_unit_test(test_cell_to_pixel),
         cmocka_unit_test(test_mode_detect),
     };
