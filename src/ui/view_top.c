@@ -894,6 +894,8 @@ static const vd_binding top_keys[] = {
       0, NULL },
     { '-', "-", "Refresh more / less often", TOP, VP, vd_act_monitor_tick, 0,
       0, NULL },
+    { VD_KEY(KEY_F(10)), "F10", "Quit virtdeck (q, Esc: back to the panes)", TOP,
+      VP, act_quit, 0, 10, "Quit" },
     { 's', "s", "Start", ACT, VP, act_simple, VD_CMD_DOM_START, 5, "Start" },
     { 'd', "d", "Shut down (ACPI)", ACT, VP, act_simple, VD_CMD_DOM_SHUTDOWN, 0,
       NULL },
@@ -913,8 +915,6 @@ static const vd_binding top_keys[] = {
     { 'X', "X", "View the XML", ACT, VP, act_dialog, 'X', 0, NULL },
     { 'E', "E", "Edit the XML in $EDITOR (validated)", ACT, VP, act_dialog, 'E',
       0, NULL },
-    { VD_KEY(KEY_F(10)), "F10", "Quit virtdeck (q, Esc: back to the panes)", TOP,
-      VP, act_quit, 0, 10, "Quit" },
 };
 
 static const vd_view_ops top_ops = {
