@@ -15,7 +15,7 @@
 #include <time.h>
 
 #include "virtdeck/osinfo.h"
-#include "ui/listview.h"
+#include "ui/widgets/listview.h"
 #include "ui/ui_priv.h"
 
 extern const vd_list_kind vd_domains_list_kind;

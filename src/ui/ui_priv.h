@@ -18,7 +18,7 @@
 #include "virtdeck/host.h"
 #include "virtdeck/model.h"
 #include "ui/ui.h"
-#include "ui/theme.h"
+#include "ui/theme/theme.h"
 
 typedef enum {
     VD_PANE_HOSTS = 0,

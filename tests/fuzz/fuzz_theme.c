@@ -2,7 +2,7 @@
  * fuzz_theme.c: the theme file parser (themes/NAME.theme, or a file
  * with -t). Every role must come out with colours in range.
  */
-#include "ui/theme.h"
+#include "ui/theme/theme.h"
 #include "fuzz.h"
 
 /* One input: see the comment at the top of this file. */

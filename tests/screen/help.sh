@@ -1,11 +1,11 @@
 #!/bin/bash
 # ? opens the help overlay, which lists every key of the key table in
-# src/ui/keys.c; any key closes it, and F1 opens it too.
+# src/ui/app/keys.c; any key closes it, and F1 opens it too.
 . "$VD_SRC/tests/lib/screen.sh"
 MODEL="test://$VD_SRC/tests/data/model-host.xml"
 
 # Every key name in the table: the second field of each binding row.
-mapfile -t names < <(sed -n 's/^ *{ [^,]*, "\([^"]*\)", ".*/\1/p' "$VD_SRC/src/ui/keys.c")
+mapfile -t names < <(sed -n 's/^ *{ [^,]*, "\([^"]*\)", ".*/\1/p' "$VD_SRC/src/ui/app/keys.c")
 [ "${#names[@]}" -ge 20 ] || { echo "FAIL: read only ${#names[@]} keys from keys.c"; exit 1; }
 
 screen_start 80x24 -c "$MODEL"

@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "ui/console_keys.h"
+#include "ui/console/console_keys.h"
 #include "ui/ui_priv.h"
 
 /* assert that key maps to the n keysyms given. */

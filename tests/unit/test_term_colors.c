@@ -1,6 +1,6 @@
 /*
  * test_term_colors.c: guest colours (serial_term.h) to curses colour
- * numbers at each depth (src/ui/term_colors.c): direct colour, 256,
+ * numbers at each depth (src/ui/widgets/term_colors.c): direct colour, 256,
  * 16, and 8 with bold standing in for the bright colours.
  */
 #include <setjmp.h>
@@ -10,8 +10,8 @@
 
 #include <cmocka.h>
 
-#include "ui/term_colors.h"
-#include "ui/term_image.h"
+#include "ui/widgets/term_colors.h"
+#include "ui/widgets/term_image.h"
 
 /* Stubs: the pair functions (not tested here) use the theme and the
  * terminal's colour mode. */

@@ -1,5 +1,5 @@
 /*
- * test_theme.c: the theme file parser (src/ui/theme_parse.c), which is
+ * test_theme.c: the theme file parser (src/ui/theme/theme_parse.c), which is
  * pure and links without curses.
  */
 #include <stdarg.h>
@@ -11,7 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "ui/theme.h"
+#include "ui/theme/theme.h"
 
 #ifndef VD_SRC_THEMEDIR
 # define VD_SRC_THEMEDIR "themes"

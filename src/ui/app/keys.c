@@ -1,0 +1,473 @@
+/*
+ * keys.c: the key table and the actions behind it.
+ *
+ * To add a key, add a row to bindings[]: the help overlay and the
+ * function-key bar pick it up from there. Rows with the same handler,
+ * argument and description next to each other show as one help line
+ * ("j, Down").
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/app/keys.h"
+#include "ui/views/netstore_ui.h"
+#include "ui/panes/all_hosts.h"
+#include "ui/actions/domain_actions.h"
+#include "ui/forms/hosts_edit.h"
+#include "ui/console/console_view.h"
+#include "ui/app/keys_list.h"
+#include "ui/widgets/listview.h"
+#include "ui/views/monitor.h"
+#include "ui/app/view.h"
+#include "ui/forms/wizard.h"
+
+#define P_HOSTS VD_PANE_BIT(VD_PANE_HOSTS)
+#define P_DOMAINS VD_PANE_BIT(VD_PANE_DOMAINS)
+#define P_NETWORKS VD_PANE_BIT(VD_PANE_NETWORKS)
+#define P_POOLS VD_PANE_BIT(VD_PANE_POOLS)
+#define P_ALL VD_PANES_ALL
+
+static const char *const pane_names[VD_PANE_LAST] = {
+    [VD_PANE_HOSTS] = "Hosts",
+    [VD_PANE_DOMAINS] = "Domains",
+    [VD_PANE_NETWORKS] = "Networks",
+    [VD_PANE_POOLS] = "Pools",
+};
+
+/* ---- handlers ---- */
+
+/* Move the cursor b->arg rows (negative: up). */
+static void
+act_move(vd_app *app, const vd_binding *b)
+{
+    vd_sel *sel = vd_app_sel(app, app->focus);
+
+    if (b->arg < 0 && sel->cursor < (size_t)-b->arg)
+        vd_app_select(app, app->focus, 0);
+    else
+        vd_app_select(app, app->focus, sel->cursor + (size_t)(long)b->arg);
+}
+
+/* Move the cursor a page up (arg < 0) or down. */
+static void
+act_page(vd_app *app, const vd_binding *b)
+{
+    vd_sel *sel = vd_app_sel(app, app->focus);
+    size_t page = vd_app_page(app, app->focus);
+
+    if (b->arg < 0)
+        vd_app_select(app, app->focus, sel->cursor > page ? sel->cursor - page : 0);
+    else
+        vd_app_select(app, app->focus, sel->cursor + page);
+}
+
+/* Go to the first row (arg 0) or the last. */
+static void
+act_ends(vd_app *app, const vd_binding *b)
+{
+    size_t n = vd_app_rows(app, app->focus);
+
+    vd_app_select(app, app->focus, b->arg == 0 || n == 0 ? 0 : n - 1);
+}
+
+/* Focus the next (arg 1) or previous pane. */
+static void
+act_cycle(vd_app *app, const vd_binding *b)
+{
+    int p = ((int)app->focus + b->arg + VD_PANE_LAST) % VD_PANE_LAST;
+
+    vd_app_focus(app, (vd_pane_id)p);
+}
+
+/* Focus the left column (arg 0: the pane last used there) or the
+ * domains pane. */
+static void
+act_side(vd_app *app, const vd_binding *b)
+{
+    vd_app_focus(app, b->arg == 0 ? app->last_left : VD_PANE_DOMAINS);
+}
+
+/* Enter: on a host, show its domains; on an object, its summary. */
+static void
+act_enter(vd_app *app, const vd_binding *b)
+{
+    char buf[512];
+    const vd_domain *dom;
+    const vd_network *net;
+    const vd_pool *pool;
+
+    (void)b;
+    switch (app->focus) {
+    case VD_PANE_HOSTS:
+        vd_app_focus(app, VD_PANE_DOMAINS);
+        return;
+    case VD_PANE_DOMAINS:
+        if (!(dom = vd_app_domain(app)))
+            break;
+        vd_domain_summary(dom, buf, sizeof(buf));
+        vd_app_message(app, VD_MSG_INFO, "%s", buf);
+        return;
+    case VD_PANE_NETWORKS:
+        if (!(net = vd_app_network(app)))
+            break;
+        vd_network_summary(net, buf, sizeof(buf));
+        vd_app_message(app, VD_MSG_INFO, "%s", buf);
+        return;
+    case VD_PANE_POOLS:
+        if (!(pool = vd_app_pool(app)))
+            break;
+        vd_pool_summary(pool, buf, sizeof(buf));
+        vd_app_message(app, VD_MSG_INFO, "%s", buf);
+        return;
+    case VD_PANE_LAST:
+        break;
+    }
+    vd_app_message(app, VD_MSG_INFO, "Nothing selected");
+}
+
+/* The selected domain, or NULL after saying there is none. */
+static const vd_domain *
+need_domain(vd_app *app)
+{
+    const vd_domain *dom = vd_app_domain(app);
+    const vd_snapshot *snap = vd_app_snap(app);
+
+    if (dom)
+        return dom;
+    if (snap && snap->conn != VD_CONN_CONNECTED)
+        vd_app_message(app, VD_MSG_ERROR, "%s is not connected", snap->label);
+    else
+        vd_app_message(app, VD_MSG_ERROR, "No domain selected");
+    return NULL;
+}
+
+/* Run the lifecycle command b->arg on the selected domain. */
+static void
+act_domain(vd_app *app, const vd_binding *b)
+{
+    const vd_domain *dom;
+    const vd_row *marked[512];
+    size_t nm = vd_list_marked_rows(app, VD_PANE_DOMAINS, marked, 512);
+
+    /* Marked rows: the action goes to each of them. */
+    if (nm > 0) {
+        size_t sent = 0;
+
+        for (size_t i = 0; i < nm && i < 512; i++) {
+            vd_cmd cmd = { .kind = (vd_cmd_kind)b->arg };
+
+            snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", marked[i]->uuid);
+            sent += vd_view_submit(app, NULL, marked[i]->host, &cmd) != 0;
+        }
+        if (sent)
+            vd_app_message(app, VD_MSG_BUSY, "%s: sent to %zu marked domains",
+                           vd_cmd_describe((vd_cmd_kind)b->arg)->verb, sent);
+        return;
+    }
+    dom = need_domain(app);
+    if (dom)
+        vd_app_submit(app, (vd_cmd_kind)b->arg, dom->uuid, dom->name);
+}
+
+/* Pause a running domain, resume a paused one. */
+static void
+act_pause(vd_app *app, const vd_binding *b)
+{
+    const vd_domain *dom = need_domain(app);
+
+    (void)b;
+    if (!dom)
+        return;
+    switch (dom->state) {
+    case VD_DOM_PAUSED:
+        vd_app_submit(app, VD_CMD_DOM_RESUME, dom->uuid, dom->name);
+        return;
+    case VD_DOM_RUNNING:
+    case VD_DOM_BLOCKED:
+        vd_app_submit(app, VD_CMD_DOM_SUSPEND, dom->uuid, dom->name);
+        return;
+    case VD_DOM_NOSTATE:
+    case VD_DOM_SHUTDOWN:
+    case VD_DOM_SHUTOFF:
+    case VD_DOM_CRASHED:
+    case VD_DOM_PMSUSPENDED:
+    case VD_DOM_STATE_LAST:
+        break;
+    }
+    vd_app_message(app, VD_MSG_ERROR, "%s is %s: only a running domain can be "
+                   "paused", dom->name, vd_dom_state_name(dom->state));
+}
+
+/* Force off the selected domain, after a y/N question. */
+static void
+act_destroy(vd_app *app, const vd_binding *b)
+{
+    const vd_domain *dom = need_domain(app);
+    char prompt[256];
+
+    (void)b;
+    if (!dom)
+        return;
+    /* (A read-only host gets its refusal from vd_app_ask first.) */
+    if (dom->state == VD_DOM_SHUTOFF && !vd_app_snap(app)->readonly) {
+        vd_app_message(app, VD_MSG_ERROR, "%s is already shut off", dom->name);
+        return;
+    }
+    snprintf(prompt, sizeof(prompt), "Force off %s? It loses power at once, "
+             "like pulling the plug. [y/N]", dom->name);
+    vd_app_ask(app, VD_CMD_DOM_DESTROY, dom->uuid, dom->name, prompt);
+}
+
+/* Ask the selected host to re-read everything, and repaint the
+ * terminal from scratch. */
+static void
+act_refresh(vd_app *app, const vd_binding *b)
+{
+    const vd_snapshot *snap = vd_app_snap(app);
+
+    (void)b;
+    clearok(curscr, TRUE);
+    app->dirty = true;
+    if (snap)
+        vd_app_submit(app, VD_CMD_REFRESH, NULL, snap->label);
+}
+
+/* Show the help overlay. */
+static void
+act_help(vd_app *app, const vd_binding *b)
+{
+    (void)b;
+    app->help = true;
+    app->dirty = true;
+}
+
+/* Leave. */
+static void
+act_quit(vd_app *app, const vd_binding *b)
+{
+    (void)b;
+    app->quit = true;
+}
+
+/* ---- the table ---- */
+
+#define MOVE "Moving"
+#define PANES "Panes"
+#define DOMAIN "Domain actions"
+#define GENERAL "General"
+#define LISTS "Lists"
+#define P_LISTS (P_DOMAINS | P_NETWORKS | P_POOLS)
+
+static const vd_binding bindings[] = {
+    { 'j', "j", "Move down", MOVE, P_ALL, act_move, 1, 0, NULL },
+    { VD_KEY(KEY_DOWN), "Down", "Move down", MOVE, P_ALL, act_move, 1, 0, NULL },
+    { 'k', "k", "Move up", MOVE, P_ALL, act_move, -1, 0, NULL },
+    { VD_KEY(KEY_UP), "Up", "Move up", MOVE, P_ALL, act_move, -1, 0, NULL },
+    { VD_KEY(KEY_NPAGE), "PgDn", "Page down", MOVE, P_ALL, act_page, 1, 0, NULL },
+    { VD_KEY(KEY_PPAGE), "PgUp", "Page up", MOVE, P_ALL, act_page, -1, 0, NULL },
+    { 'g', "g", "First row", MOVE, P_ALL, act_ends, 0, 0, NULL },
+    { VD_KEY(KEY_HOME), "Home", "First row", MOVE, P_ALL, act_ends, 0, 0, NULL },
+    { 'G', "G", "Last row", MOVE, P_ALL, act_ends, 1, 0, NULL },
+    { VD_KEY(KEY_END), "End", "Last row", MOVE, P_ALL, act_ends, 1, 0, NULL },
+
+    { '\t', "Tab", "Next pane", PANES, P_ALL, act_cycle, 1, 0, NULL },
+    { VD_KEY(KEY_BTAB), "S-Tab", "Previous pane", PANES, P_ALL, act_cycle, -1,
+      0, NULL },
+    { 'h', "h", "Focus the left column", PANES, P_ALL,
+      act_side, 0, 0, NULL },
+    { VD_KEY(KEY_LEFT), "Left", "Focus the left column", PANES,
+      P_ALL, act_side, 0, 0, NULL },
+    { 'l', "l", "Focus the domains", PANES, P_ALL, act_side, 1, 0, NULL },
+    { VD_KEY(KEY_RIGHT), "Right", "Focus the domains", PANES, P_ALL, act_side, 1,
+      0, NULL },
+    { '\n', "Enter", "Show the host's domains", PANES, P_HOSTS, act_enter, 0,
+      0, NULL },
+    { '\n', "Enter", "One-line summary", PANES, P_DOMAINS | P_NETWORKS | P_POOLS,
+      act_enter, 0, 0, NULL },
+    { 'H', "H", "All hosts: every host's domains in one table (again: back)",
+      PANES, P_ALL, vd_act_all_hosts, 0, 0, NULL },
+
+    { 's', "s", "Start", DOMAIN, P_DOMAINS, act_domain, VD_CMD_DOM_START,
+      5, "Start" },
+    { 'd', "d", "Shut down (ACPI)", DOMAIN, P_DOMAINS, act_domain,
+      VD_CMD_DOM_SHUTDOWN, 6, "Shutdn" },
+    { 'r', "r", "Reboot", DOMAIN, P_DOMAINS, act_domain, VD_CMD_DOM_REBOOT,
+      7, "Reboot" },
+    { 'p', "p", "Pause / resume", DOMAIN, P_DOMAINS, act_pause, 0, 8, "Pause" },
+    { 'D', "D", "Force off (asks first)", DOMAIN, P_DOMAINS, act_destroy, 0,
+      0, NULL },
+    { VD_KEY(KEY_F(9)), "F9", "Force off (asks first)", DOMAIN, P_DOMAINS,
+      act_destroy, 0, 3, "ForceOff" },
+    { 'R', "R", "Reset (asks first)", DOMAIN, P_DOMAINS, vd_act_dom_reset, 0,
+      0, NULL },
+    { 'S', "S", "Managed save (s restores it)", DOMAIN, P_DOMAINS,
+      vd_act_dom_simple, VD_CMD_DOM_MANAGED_SAVE, 0, NULL },
+    { 'a', "a", "Autostart on / off", DOMAIN, P_DOMAINS, vd_act_dom_autostart,
+      0, 0, NULL },
+    { 'n', "n", "Rename (shut off only)", DOMAIN, P_DOMAINS, vd_act_dom_rename,
+      0, 0, NULL },
+    { 'u', "u", "Undefine (asks; optionally with its volumes)", DOMAIN,
+      P_DOMAINS, vd_act_dom_undefine, 0, 0, NULL },
+    { 'i', "i", "Details; there: vCPUs, memory, CD-ROM, disks, NICs", DOMAIN,
+      P_DOMAINS, vd_act_dom_details, 0, 0, NULL },
+    { 'v', "v", "VNC console: the guest's screen here (Ctrl+] leaves)", DOMAIN,
+      P_DOMAINS, vd_act_dom_vnc, 0, 0, NULL },
+    { 'C', "C", "Serial console (Ctrl+] leaves)", DOMAIN, P_DOMAINS,
+      vd_act_dom_serial, 0, 0, NULL },
+    { 'X', "X", "View the XML", DOMAIN, P_DOMAINS, vd_act_dom_xml, 0, 0, NULL },
+    { 'E', "E", "Edit the XML in $EDITOR (validated)", DOMAIN, P_DOMAINS,
+      vd_act_dom_edit_xml, 0, 0, NULL },
+    { 'a', "a", "Add a host (saved in hosts.conf)", "Hosts", P_HOSTS,
+      vd_act_host_add, 0, 0, NULL },
+    { 'e', "e", "Edit the host: URI, label, autoconnect", "Hosts", P_HOSTS,
+      vd_act_host_edit, 0, 0, NULL },
+    { 'x', "x", "Remove the host from the list (asks)", "Hosts", P_HOSTS,
+      vd_act_host_remove, 0, 0, NULL },
+    { 'c', "c", "Connect the host", "Hosts", P_HOSTS, vd_act_host_connect, 1, 0,
+      NULL },
+    { 'd', "d", "Disconnect the host (until c)", "Hosts", P_HOSTS,
+      vd_act_host_connect, 0, 0, NULL },
+    { 'i', "i", "Host overview: versions, CPU, KVM, meters", "Hosts", P_HOSTS,
+      vd_act_host_overview, 0, 0, NULL },
+    { 'N', "N", "New machine (the create wizard)", DOMAIN, P_DOMAINS | P_HOSTS,
+      vd_act_create, 0, 0, NULL },
+    { VD_KEY(KEY_F(7)), "F7", "New machine (the create wizard)", DOMAIN,
+      P_DOMAINS | P_HOSTS, vd_act_create, 0, 11, "Create" },
+
+    { 'i', "i", "Details: addresses, DHCP leases, domains attached", "Network",
+      P_NETWORKS, vd_act_network, VD_NETACT_DETAILS, 0, NULL },
+    { 's', "s", "Start the network", "Network", P_NETWORKS, vd_act_network,
+      VD_NETACT_START, 0, NULL },
+    { 'd', "d", "Stop the network", "Network", P_NETWORKS, vd_act_network,
+      VD_NETACT_STOP, 0, NULL },
+    { 'a', "a", "Autostart on / off", "Network", P_NETWORKS, vd_act_network,
+      VD_NETACT_AUTOSTART, 0, NULL },
+    { 'u', "u", "Undefine (asks; warns about running domains)", "Network",
+      P_NETWORKS, vd_act_network, VD_NETACT_UNDEFINE, 0, NULL },
+    { 'X', "X", "View the XML", "Network", P_NETWORKS, vd_act_network,
+      VD_NETACT_XML, 0, NULL },
+    { 'E', "E", "Edit the XML in $EDITOR (validated)", "Network", P_NETWORKS,
+      vd_act_network, VD_NETACT_EDIT, 0, NULL },
+    { 'n', "n", "New network (form)", "Network", P_NETWORKS, vd_act_network_new,
+      0, 0, NULL },
+
+    { 'i', "i", "Details: type, target, source, space", "Pool", P_POOLS,
+      vd_act_pool, VD_POOLACT_DETAILS, 0, NULL },
+    { 'v', "v", "Volumes: create, delete, resize, clone, upload, download",
+      "Pool", P_POOLS, vd_act_pool, VD_POOLACT_VOLUMES, 0, NULL },
+    { 's', "s", "Start the pool", "Pool", P_POOLS, vd_act_pool,
+      VD_POOLACT_START, 0, NULL },
+    { 'd', "d", "Stop the pool", "Pool", P_POOLS, vd_act_pool,
+      VD_POOLACT_STOP, 0, NULL },
+    { 'r', "r", "Refresh (rescan its volumes)", "Pool", P_POOLS, vd_act_pool,
+      VD_POOLACT_REFRESH, 0, NULL },
+    { 'a', "a", "Autostart on / off", "Pool", P_POOLS, vd_act_pool,
+      VD_POOLACT_AUTOSTART, 0, NULL },
+    { 'b', "b", "Build (mkdir, mkfs, ...)", "Pool", P_POOLS, vd_act_pool,
+      VD_POOLACT_BUILD, 0, NULL },
+    { 'D', "D", "Delete its storage (type the name)", "Pool", P_POOLS,
+      vd_act_pool, VD_POOLACT_DELETE, 0, NULL },
+    { 'u', "u", "Undefine (asks first)", "Pool", P_POOLS, vd_act_pool,
+      VD_POOLACT_UNDEFINE, 0, NULL },
+    { 'X', "X", "View the XML", "Pool", P_POOLS, vd_act_pool, VD_POOLACT_XML,
+      0, NULL },
+    { 'n', "n", "New pool (form)", "Pool", P_POOLS, vd_act_pool_new, 0, 0, NULL },
+
+    { '>', ">", "Sort by the next column", LISTS, P_LISTS, vd_act_sort_cycle,
+      1, 0, NULL },
+    { VD_KEY(KEY_F(6)), "F6", "Sort by the next column", LISTS, P_LISTS,
+      vd_act_sort_cycle, 1, 10, "SortBy" },
+    { '<', "<", "Sort by the previous column", LISTS, P_LISTS,
+      vd_act_sort_cycle, -1, 0, NULL },
+    { 'I', "I", "Reverse the sort order", LISTS, P_LISTS, vd_act_sort_reverse,
+      0, 0, NULL },
+    { '/', "/", "Filter: name, state:running, host:NAME", LISTS, P_LISTS,
+      vd_act_filter, 0, 0, NULL },
+    { ' ', "Space", "Mark the row (actions go to every marked row)", LISTS,
+      P_DOMAINS, vd_act_mark, 0, 0, NULL },
+    { 'U', "U", "Unmark every row", LISTS, P_DOMAINS, vd_act_unmark_all, 0, 0,
+      NULL },
+    { 'm', "m", "Menu of the actions here", LISTS, P_DOMAINS | P_NETWORKS |
+      P_POOLS | P_HOSTS, vd_act_menu, 0, 0, NULL },
+    { VD_KEY(KEY_F(2)), "F2", "Menu of the actions here", LISTS, P_DOMAINS |
+      P_NETWORKS | P_POOLS | P_HOSTS, vd_act_menu, 0, 9, "Menu" },
+
+    { VD_KEY(KEY_F(5)), "F5", "Refresh the host, repaint", GENERAL, P_ALL,
+      act_refresh, 0, 2, "Refresh" },
+    { VD_CTRL('l'), "^L", "Refresh the host, repaint", GENERAL, P_ALL,
+      act_refresh, 0, 0, NULL },
+    { 'M', "M", "Graphs of the domain: CPU, memory, disk, network",
+      GENERAL, P_DOMAINS, vd_act_monitor_graphs, 0, 0, NULL },
+    { 't', "t", "Top view: every domain of every host, live, sortable",
+      GENERAL, P_ALL, vd_act_top, 0, 0, NULL },
+    { '+', "+", "Refresh more / less often", GENERAL, P_ALL,
+      vd_act_monitor_tick, 0, 0, NULL },
+    { '-', "-", "Refresh more / less often", GENERAL, P_ALL,
+      vd_act_monitor_tick, 0, 0, NULL },
+    { '?', "?", "This help", GENERAL, P_ALL, act_help, 0, 0, NULL },
+    { VD_KEY(KEY_F(1)), "F1", "This help", GENERAL, P_ALL, act_help, 0, 1,
+      "Help" },
+    { 'q', "q", "Quit", GENERAL, P_ALL, act_quit, 0, 0, NULL },
+    { VD_KEY(KEY_F(10)), "F10", "Quit", GENERAL, P_ALL, act_quit, 0, 4,
+      "Quit" },
+};
+
+/* The whole table. */
+const vd_binding *
+vd_keys_table(size_t *n)
+{
+    *n = sizeof(bindings) / sizeof(bindings[0]);
+    return bindings;
+}
+
+/* The panes of a mask as text. */
+const char *
+vd_keys_panes_text(unsigned int panes, char *buf, size_t len)
+{
+    size_t used = 0;
+
+    if ((panes & P_ALL) == P_ALL) {
+        snprintf(buf, len, "all panes");
+        return buf;
+    }
+    buf[0] = '\0';
+    for (int p = 0; p < VD_PANE_LAST && used < len; p++) {
+        int w;
+
+        if (!(panes & VD_PANE_BIT(p)))
+            continue;
+        w = snprintf(buf + used, len - used, "%s%s", used ? ", " : "",
+                     pane_names[p]);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+    return buf;
+}
+
+/* Run key's binding for the focused pane. */
+bool
+vd_keys_dispatch(vd_app *app, int key)
+{
+    const vd_binding *other = NULL;
+    char panes[64];
+
+    for (size_t i = 0; i < sizeof(bindings) / sizeof(bindings[0]); i++) {
+        const vd_binding *b = &bindings[i];
+
+        if (b->key != key)
+            continue;
+        if (b->panes & VD_PANE_BIT(app->focus)) {
+            b->fn(app, b);
+            return true;
+        }
+        if (!other)
+            other = b;
+    }
+    if (!other)
+        return false;
+    vd_app_message(app, VD_MSG_INFO, "%s (%s) works in the %s pane; Tab "
+                   "switches panes", other->name, other->desc,
+                   vd_keys_panes_text(other->panes, panes, sizeof(panes)));
+    return true;
+}

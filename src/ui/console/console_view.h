@@ -1,0 +1,39 @@
+/*
+ * console_view.h: the console views (issue 7): the guest's VNC screen
+ * drawn in the terminal, and the serial console with scrollback.
+ *
+ * Both are views on the stack (view.h). Their descriptors come from the
+ * host's worker (VD_CMD_DOM_GRAPHICS / VD_CMD_DOM_SERIAL); the VNC
+ * client runs on its own thread (src/console/vnc.h) and the serial
+ * console has a reader thread; both wake the UI through the bus, and
+ * the main loop calls vd_console_poll() after draining it.
+ */
+#ifndef VD_UI_CONSOLE_VIEW_H
+#define VD_UI_CONSOLE_VIEW_H
+
+#include <stdbool.h>
+
+#include "ui/app/keys.h"
+#include "ui/ui_priv.h"
+
+/* Key handlers for the domains pane (keys.c): v VNC, C serial. */
+void vd_act_dom_vnc(vd_app *app, const vd_binding *b);
+void vd_act_dom_serial(vd_app *app, const vd_binding *b);
+
+/* Open a console of the domain uuid (named name) on host index hi. */
+void vd_console_open_vnc(vd_app *app, size_t hi, const char *uuid,
+                         const char *name);
+void vd_console_open_serial(vd_app *app, size_t hi, const char *uuid,
+                            const char *name);
+
+/* Called by the main loop after each wake-up: picks up new frames,
+ * console states and serial output; sets app->dirty when the screen
+ * must be redrawn. */
+void vd_console_poll(vd_app *app);
+
+/* The serial view's part of vd_console_poll(); ignores other views
+ * (view_serial.c). */
+struct vd_view;
+void vd_serial_poll_view(vd_app *app, struct vd_view *v);
+
+#endif

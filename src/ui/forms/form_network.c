@@ -1,0 +1,354 @@
+/*
+ * form_network.c: the create-network form. Every field is checked as it
+ * is typed with the validators of netstore.h (name and bridge against
+ * the host's networks, the DHCP range against the subnet, the subnet
+ * against the active networks, whose addresses the form asks for when
+ * it opens); the XML comes from the core's libxml2 builder; the daemon's
+ * refusal is shown in the form, which keeps what was typed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "virtdeck/netstore.h"
+#include "ui/widgets/dialog.h"
+#include "ui/widgets/form.h"
+#include "ui/views/netstore_ui.h"
+
+#define MAX_SUBNETS 64
+
+typedef struct net_form {
+    vd_app *app;
+    size_t hi;
+    char *names[MAX_SUBNETS];           /* active networks' subnets */
+    char *addrs[MAX_SUBNETS];
+    unsigned int prefixes[MAX_SUBNETS];
+    size_t nsub;
+} net_form;
+
+static const char *const mode_labels[] = {
+    "NAT", "routed", "isolated", "open", "host bridge", "macvtap (direct)",
+};
+static const char *const mode_values[] = {
+    "nat", "route", "isolated", "open", "bridge", "direct",
+};
+
+/* Free the form's context. */
+static void
+ctx_free(void *p)
+{
+    net_form *nf = p;
+    size_t i;
+
+    for (i = 0; i < nf->nsub; i++) {
+        free(nf->names[i]);
+        free(nf->addrs[i]);
+    }
+    free(nf);
+}
+
+/* The chosen mode. */
+static vd_net_mode
+mode_of(const vd_form *f)
+{
+    long i = vd_field_index(vd_form_field(f, "mode"));
+
+    return i < 0 ? VD_NETMODE_NAT : (vd_net_mode)i;
+}
+
+/* Whether the mode makes its own bridge with addresses. */
+static bool
+own_bridge(vd_net_mode m)
+{
+    return m != VD_NETMODE_BRIDGE && m != VD_NETMODE_DIRECT;
+}
+
+/* The snapshot of the form's host. */
+static const vd_snapshot *
+snap_of(const vd_app *app, const net_form *nf)
+{
+    return nf->hi < app->nhosts ? app->hosts[nf->hi].snap : NULL;
+}
+
+/* Copy a core message into err; false when there was one. */
+static bool
+verdict(char *m, char *err, size_t errlen)
+{
+    if (!m)
+        return true;
+    snprintf(err, errlen, "%s", m);
+    free(m);
+    return false;
+}
+
+/* Name: not taken on the host. */
+static bool
+check_name(const vd_form *f, const vd_field *fld, const char *value, char *err,
+           size_t errlen, void *ctx)
+{
+    const net_form *nf = ctx;
+    const vd_snapshot *s = snap_of(nf->app, nf);
+    const char *taken[256];
+    size_t i, n = 0;
+
+    (void)f;
+    (void)fld;
+    for (i = 0; s && i < s->nnetworks && n < 256; i++)
+        taken[n++] = s->networks[i].name;
+    return verdict(vd_check_net_name(value, taken, n), err, errlen);
+}
+
+/* Bridge: valid and not another network's (host bridge: required). */
+static bool
+check_bridge(const vd_form *f, const vd_field *fld, const char *value,
+             char *err, size_t errlen, void *ctx)
+{
+    const net_form *nf = ctx;
+    const vd_snapshot *s = snap_of(nf->app, nf);
+    const char *br[256], *own[256];
+    size_t i, n = 0;
+
+    (void)fld;
+    for (i = 0; s && i < s->nnetworks && n < 256; i++) {
+        br[n] = s->networks[i].bridge;
+        own[n++] = s->networks[i].name;
+    }
+    return verdict(vd_check_bridge_name(value, mode_of(f) == VD_NETMODE_BRIDGE,
+                                        br, own, n), err, errlen);
+}
+
+/* Device: required for macvtap. */
+static bool
+check_dev(const vd_form *f, const vd_field *fld, const char *value, char *err,
+          size_t errlen, void *ctx)
+{
+    (void)fld;
+    (void)ctx;
+    if (mode_of(f) == VD_NETMODE_DIRECT && !*value) {
+        snprintf(err, errlen, "a macvtap network needs a host interface (eth0...)");
+        return false;
+    }
+    if (strpbrk(value, " /:")) {
+        snprintf(err, errlen, "'%s' is not an interface name", value);
+        return false;
+    }
+    return true;
+}
+
+/* IPv4: an address of its subnet, no overlap with active networks. */
+static bool
+check_ip(const vd_form *f, const vd_field *fld, const char *value, char *err,
+         size_t errlen, void *ctx)
+{
+    net_form *nf = ctx;
+    vd_subnet subs[MAX_SUBNETS];
+    unsigned int prefix = (unsigned int)vd_form_number_value(f, "prefix");
+    size_t i;
+
+    (void)fld;
+    if (!*value && mode_of(f) != VD_NETMODE_ROUTE)
+        return true;            /* no IPv4 at all: allowed */
+    if (!verdict(vd_check_ipv4(value, prefix), err, errlen))
+        return false;
+    for (i = 0; i < nf->nsub; i++) {
+        subs[i].network = nf->names[i];
+        subs[i].address = nf->addrs[i];
+        subs[i].prefix = nf->prefixes[i];
+    }
+    return verdict(vd_check_subnet_overlap(value, prefix, subs, nf->nsub), err,
+                   errlen);
+}
+
+/* DHCP range (on the start field; the end field checks the same). */
+static bool
+check_dhcp(const vd_form *f, const vd_field *fld, const char *value, char *err,
+           size_t errlen, void *ctx)
+{
+    (void)fld;
+    (void)value;
+    (void)ctx;
+    if (!vd_form_checked(f, "dhcp") || !*vd_form_value(f, "ip"))
+        return true;
+    return verdict(vd_check_dhcp_range(vd_form_value(f, "ip"),
+                                       (unsigned int)vd_form_number_value(f, "prefix"),
+                                       vd_form_value(f, "dhcp_start"),
+                                       vd_form_value(f, "dhcp_end")), err, errlen);
+}
+
+/* Show the fields the mode uses. */
+static void
+on_change(vd_app *app, vd_form *f, vd_field *fld, void *ctx)
+{
+    vd_net_mode m = mode_of(f);
+    bool own = own_bridge(m);
+    static const char *const ipfields[] = { "ip", "prefix", "dhcp", "ipv6",
+                                            "domain" };
+    size_t i;
+
+    (void)app;
+    (void)fld;
+    (void)ctx;
+    vd_field_set_hidden(vd_form_field(f, "bridge"), m == VD_NETMODE_DIRECT);
+    vd_field_set_hidden(vd_form_field(f, "dev"),
+                        m != VD_NETMODE_NAT && m != VD_NETMODE_ROUTE &&
+                        m != VD_NETMODE_DIRECT);
+    for (i = 0; i < sizeof(ipfields) / sizeof(ipfields[0]); i++)
+        vd_field_set_hidden(vd_form_field(f, ipfields[i]), !own);
+    vd_field_set_hidden(vd_form_field(f, "dhcp_start"),
+                        !own || !vd_form_checked(f, "dhcp"));
+    vd_field_set_hidden(vd_form_field(f, "dhcp_end"),
+                        !own || !vd_form_checked(f, "dhcp"));
+    vd_field_set_hidden(vd_form_field(f, "autostart"),
+                        !vd_form_checked(f, "persistent"));
+}
+
+/* A string field's value, NULL when empty. */
+static char *
+opt(const vd_form *f, const char *id)
+{
+    const char *v = vd_form_value(f, id);
+
+    return *v ? (char *)v : NULL;
+}
+
+/* Build the XML and ask the host to define it. */
+static void
+on_submit(vd_app *app, vd_form *f, const char *button, void *ctx)
+{
+    net_form *nf = ctx;
+    vd_net_mode m = mode_of(f);
+    vd_network_spec s = {
+        .name = opt(f, "name"), .mode = m,
+        .bridge = m == VD_NETMODE_DIRECT ? NULL : opt(f, "bridge"),
+        .dev = opt(f, "dev"),
+    };
+    vd_cmd cmd = { .kind = VD_CMD_NET_DEFINE };
+    const char *err;
+
+    (void)button;
+    if (vd_form_busy(f))
+        return;
+    if (own_bridge(m)) {
+        s.ipv4 = opt(f, "ip");
+        s.prefix = (unsigned int)vd_form_number_value(f, "prefix");
+        if (vd_form_checked(f, "dhcp")) {
+            s.dhcp_start = opt(f, "dhcp_start");
+            s.dhcp_end = opt(f, "dhcp_end");
+        }
+        s.ipv6 = opt(f, "ipv6");
+        s.domain = opt(f, "domain");
+    }
+    if (!(cmd.str = vd_network_xml(&s, &err))) {
+        vd_form_message(f, VD_MSG_ERROR, "%s", err);
+        return;
+    }
+    if (!vd_form_checked(f, "persistent"))
+        cmd.flags |= VD_NETDEF_TRANSIENT;
+    else {
+        if (vd_form_checked(f, "start"))
+            cmd.flags |= VD_NETDEF_START;
+        if (vd_form_checked(f, "autostart"))
+            cmd.flags |= VD_NETDEF_AUTOSTART;
+    }
+    if (vd_form_submit_cmd(app, f, nf->hi, &cmd)) {
+        vd_form_set_busy(f, true);
+        vd_form_message(f, VD_MSG_BUSY, "creating network %s...", s.name);
+    }
+}
+
+/* Answers: the active networks' subnets, then the define. */
+static void
+on_result(vd_app *app, vd_form *f, vd_result *res, void *ctx)
+{
+    net_form *nf = ctx;
+
+    if (res->kind == VD_CMD_NET_DETAILS) {
+        const vd_network_details *d = res->data;
+        size_t i;
+
+        for (i = 0; d && i < d->nips && nf->nsub < MAX_SUBNETS; i++) {
+            if (strcmp(d->ips[i].family, "ipv4") != 0 || !d->ips[i].address)
+                continue;
+            nf->names[nf->nsub] = strdup(d->name ? d->name : "?");
+            nf->addrs[nf->nsub] = strdup(d->ips[i].address);
+            nf->prefixes[nf->nsub++] = d->ips[i].prefix;
+        }
+        vd_form_revalidate(f);
+        return;
+    }
+    vd_form_set_busy(f, false);
+    if (res->ok) {
+        vd_app_message(app, VD_MSG_OK, "%s", res->message ? res->message : "created");
+        vd_form_close(app, f);
+        return;
+    }
+    vd_form_message(f, VD_MSG_ERROR, "%s", res->message ? res->message : "refused");
+}
+
+/* n in the networks pane: the create-network form. */
+void
+vd_act_network_new(vd_app *app, const vd_binding *b)
+{
+    const vd_snapshot *snap = vd_app_snap(app);
+    net_form *nf;
+    vd_form *f;
+    vd_field *fld;
+    size_t i;
+
+    (void)b;
+    if (!snap || snap->conn != VD_CONN_CONNECTED) {
+        vd_app_message(app, VD_MSG_ERROR, "new network: the host is not connected");
+        return;
+    }
+    if (snap->readonly) {
+        vd_app_message(app, VD_MSG_ERROR, "read-only connection: new network refused");
+        return;
+    }
+    if (!(nf = calloc(1, sizeof(*nf))) || !(f = vd_form_new("New network"))) {
+        free(nf);
+        return;
+    }
+    nf->app = app;
+    nf->hi = app->host_sel.cursor;
+    vd_form_set_ctx(f, nf, ctx_free);
+    fld = vd_form_text(f, "name", "Name", "");
+    vd_field_validate(fld, check_name, nf);
+    vd_form_choice(f, "mode", "Mode", mode_labels, mode_values, 6, 0);
+    fld = vd_form_text(f, "bridge", "Bridge", "");
+    vd_field_validate(fld, check_bridge, nf);
+    vd_field_set_help(fld, "empty: libvirt picks virbrN; host bridge: the existing bridge");
+    fld = vd_form_text(f, "dev", "Device", "");
+    vd_field_validate(fld, check_dev, nf);
+    vd_field_set_help(fld, "host interface to forward through (optional for NAT/routed)");
+    fld = vd_form_text(f, "ip", "IPv4 address", "192.168.100.1");
+    vd_field_validate(fld, check_ip, nf);
+    vd_field_set_help(fld, "the host's address on the network (the gateway)");
+    fld = vd_form_number(f, "prefix", "Prefix", 24, "bits");
+    vd_field_range(fld, 1, 30);
+    vd_form_check(f, "dhcp", "DHCP", true);
+    fld = vd_form_text(f, "dhcp_start", "DHCP start", "192.168.100.128");
+    vd_field_validate(fld, check_dhcp, nf);
+    fld = vd_form_text(f, "dhcp_end", "DHCP end", "192.168.100.254");
+    vd_field_validate(fld, check_dhcp, nf);
+    vd_form_text(f, "ipv6", "IPv6 address", "");
+    vd_form_text(f, "domain", "DNS domain", "");
+    vd_form_check(f, "persistent", "Persistent", true);
+    vd_form_check(f, "start", "Start now", true);
+    vd_form_check(f, "autostart", "Autostart", false);
+    vd_form_set_submit_label(f, "Create");
+    vd_form_on_change(f, on_change);
+    vd_form_on_submit(f, on_submit);
+    vd_form_on_result(f, on_result);
+    on_change(app, f, NULL, nf);
+    if (!vd_form_show(app, f))
+        return;
+    /* the active networks' subnets, for the overlap check */
+    for (i = 0; i < snap->nnetworks; i++) {
+        vd_cmd cmd = { .kind = VD_CMD_NET_DETAILS };
+
+        if (!snap->networks[i].active)
+            continue;
+        memcpy(cmd.uuid, snap->networks[i].uuid, VD_UUID_LEN);
+        vd_form_submit_cmd(app, f, nf->hi, &cmd);
+    }
+}

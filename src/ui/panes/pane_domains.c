@@ -1,0 +1,326 @@
+/*
+ * pane_domains.c: the domains of the selected host, as a table; when
+ * the host is not connected, why not and what to check.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ui/widgets/draw.h"
+#include "ui/panes/all_hosts.h"
+#include "ui/widgets/listview.h"
+#include "ui/views/monitor.h"
+#include "ui/widgets/table.h"
+#include "ui/ui_priv.h"
+
+enum { COL_NAME, COL_STATE, COL_VCPUS, COL_MEM, COL_AUTO, COL_PERS, COL_ID,
+       /* live monitor (issue 4): after the others, kept before them */
+       COL_CPU, COL_SPARK, COL_USED, COL_DISK, COL_NET,
+       /* all-hosts view (issue 3): last, so one host's table leaves it out */
+       COL_HOST };
+
+static const vd_col columns[] = {
+    [COL_NAME] = { "Name", NULL, 13, 16, true, 40, 0, false },
+    [COL_STATE] = { "State", NULL, 8, 11, false, 0, 0, false },
+    [COL_VCPUS] = { "vCPU", NULL, 4, 4, false, 0, 2, true },
+    [COL_MEM] = { "Memory", "Mem", 8, 9, false, 0, 1, true },
+    [COL_AUTO] = { "Auto", "A", 1, 4, false, 0, 3, false },
+    [COL_PERS] = { "Pers", "P", 1, 4, false, 0, 5, false },
+    [COL_ID] = { "ID", NULL, 3, 4, false, 0, 4, true },
+    /* dropped before ID and Auto but kept before Pers: at 80 columns
+     * the table keeps its identity columns and shows CPU % */
+    [COL_CPU] = { "CPU%", NULL, 5, 5, false, 0, 4, true },
+    [COL_SPARK] = { "CPU graph", "Graph", 6, 10, false, 0, 6, false },
+    [COL_USED] = { "Mem used", "Used", 4, 14, false, 0, 5, false },
+    [COL_DISK] = { "Disk r/w", NULL, 9, 13, false, 0, 7, false },
+    [COL_NET] = { "Net rx/tx", NULL, 9, 13, false, 0, 7, false },
+    [COL_HOST] = { "Host", NULL, 10, 16, false, 0, 0, false },
+};
+
+/* Memory to show for dom: the current amount, else the maximum. */
+static unsigned long long
+dom_mem_bytes(const vd_domain *dom)
+{
+    return (dom->mem_kib ? dom->mem_kib : dom->max_mem_kib) * 1024ULL;
+}
+
+/* ---- sorting and filtering (listview.h) ---- */
+
+#define DOM(r) ((const vd_domain *)(r)->obj)
+
+/* -1, 0, 1 as a compares to b. */
+#define CMP3(a, b) ((a) < (b) ? -1 : (a) > (b) ? 1 : 0)
+
+/* Order of states in a sort; see ui_priv.h. */
+int
+vd_dom_state_rank(vd_dom_state s)
+{
+    static const int rank[VD_DOM_STATE_LAST] = {
+        [VD_DOM_RUNNING] = 0, [VD_DOM_BLOCKED] = 1, [VD_DOM_PAUSED] = 2,
+        [VD_DOM_PMSUSPENDED] = 3, [VD_DOM_SHUTDOWN] = 4, [VD_DOM_CRASHED] = 5,
+        [VD_DOM_SHUTOFF] = 6, [VD_DOM_NOSTATE] = 7,
+    };
+
+    return s < VD_DOM_STATE_LAST ? rank[s] : 8;
+}
+
+static int cmp_name(const vd_row *a, const vd_row *b) { (void)a; (void)b; return 0; }
+static int cmp_state(const vd_row *a, const vd_row *b) { return CMP3(vd_dom_state_rank(DOM(a)->state), vd_dom_state_rank(DOM(b)->state)); }
+static int cmp_vcpus(const vd_row *a, const vd_row *b) { return CMP3(DOM(a)->vcpus, DOM(b)->vcpus); }
+static int cmp_auto(const vd_row *a, const vd_row *b) { return CMP3(DOM(b)->autostart, DOM(a)->autostart); }
+static int cmp_pers(const vd_row *a, const vd_row *b) { return CMP3(DOM(b)->persistent, DOM(a)->persistent); }
+static int cmp_id(const vd_row *a, const vd_row *b) { return CMP3((unsigned)DOM(a)->id, (unsigned)DOM(b)->id); }
+/* all-hosts view: by host, in the hosts pane's order */
+static int cmp_host(const vd_row *a, const vd_row *b) { return CMP3(a->host, b->host); }
+
+static unsigned long long dom_mem_bytes(const vd_domain *dom);
+
+static int
+cmp_mem(const vd_row *a, const vd_row *b)
+{
+    return CMP3(dom_mem_bytes(DOM(a)), dom_mem_bytes(DOM(b)));
+}
+
+/* Live figures for sorting: -1 when unknown, so they sort last in the
+ * descending order a monitor wants first. */
+static double cpu_key(const vd_domain *d) { return d->rates.valid ? d->rates.cpu_pct : -1; }
+static double used_key(const vd_domain *d) { return d->rates.mem_valid ? d->rates.mem_pct : -1; }
+static double disk_key(const vd_domain *d) { return d->rates.valid ? d->rates.rd_bps + d->rates.wr_bps : -1; }
+static double net_key(const vd_domain *d) { return d->rates.valid ? d->rates.rx_bps + d->rates.tx_bps : -1; }
+static int cmp_cpu(const vd_row *a, const vd_row *b) { return CMP3(cpu_key(DOM(b)), cpu_key(DOM(a))); }
+static int cmp_used(const vd_row *a, const vd_row *b) { return CMP3(used_key(DOM(b)), used_key(DOM(a))); }
+static int cmp_disk(const vd_row *a, const vd_row *b) { return CMP3(disk_key(DOM(b)), disk_key(DOM(a))); }
+static int cmp_net(const vd_row *a, const vd_row *b) { return CMP3(net_key(DOM(b)), net_key(DOM(a))); }
+
+/* Filter terms of the domains pane: state:WORD (a prefix of a word of
+ * the state's name: state:run, state:off, state:shut), host:NAME
+ * (substring of the host's label or URI), auto:yes|no. */
+static bool
+match_domain(const vd_app *app, const vd_row *row, const char *key,
+             const char *value)
+{
+    const vd_snapshot *snap = row->host < app->nhosts ? app->hosts[row->host].snap
+                                                      : NULL;
+
+    if (strcasecmp(key, "state") == 0) {
+        const char *name = vd_dom_state_name(DOM(row)->state);
+        size_t vl = strlen(value);
+
+        for (const char *w = name; w && *w; w = strchr(w, ' ') ? strchr(w, ' ') + 1 : NULL)
+            if (vl && strncasecmp(w, value, vl) == 0)
+                return true;
+        return false;
+    }
+    if (strcasecmp(key, "host") == 0)
+        return snap && ((snap->label && strcasestr(snap->label, value)) ||
+                        (snap->uri && strcasestr(snap->uri, value)));
+    if (strcasecmp(key, "auto") == 0 || strcasecmp(key, "autostart") == 0)
+        return DOM(row)->autostart == (strcasecmp(value, "yes") == 0 ||
+                                       strcmp(value, "1") == 0 ||
+                                       strcasecmp(value, "on") == 0);
+    return false;
+}
+
+const vd_list_kind vd_domains_list_kind = {
+    .cmp = {
+        [COL_NAME] = cmp_name, [COL_STATE] = cmp_state, [COL_VCPUS] = cmp_vcpus,
+        [COL_MEM] = cmp_mem, [COL_AUTO] = cmp_auto, [COL_PERS] = cmp_pers,
+        [COL_ID] = cmp_id,
+        [COL_CPU] = cmp_cpu, [COL_SPARK] = cmp_cpu, [COL_USED] = cmp_used,
+        [COL_DISK] = cmp_disk, [COL_NET] = cmp_net,
+        [COL_HOST] = cmp_host,
+    },
+    .names = {
+        [COL_NAME] = "name", [COL_STATE] = "state", [COL_VCPUS] = "vCPUs",
+        [COL_MEM] = "memory", [COL_AUTO] = "autostart", [COL_PERS] = "persistent",
+        [COL_ID] = "ID",
+        [COL_CPU] = "CPU %", [COL_SPARK] = "CPU %", [COL_USED] = "memory used",
+        [COL_DISK] = "disk I/O", [COL_NET] = "network I/O",
+        [COL_HOST] = "host",
+    },
+    .ncols = sizeof(columns) / sizeof(columns[0]),
+    .default_col = COL_NAME,
+    .match = match_domain,
+};
+
+/* The live monitor's cells of a row (issue 4): CPU %, a sparkline,
+ * memory used, disk and network rates; "-" where there is no figure. */
+static void
+vd_monitor_cells(const vd_table *t, const vd_domain *dom, int y, bool selected,
+                 bool focused)
+{
+    const vd_dom_rates *r = &dom->rates;
+    attr_t dim = vd_row_attr(selected, focused, VD_ROLE_DIM);
+    char buf[96], a[16], b[16];
+
+    if (r->valid) {
+        snprintf(buf, sizeof(buf), "%.1f", r->cpu_pct);
+        vd_table_cell(t, COL_CPU, y, buf,
+                      vd_row_attr(selected, focused, vd_monitor_role(r->cpu_pct)));
+    } else {
+        vd_table_cell(t, COL_CPU, y, "-", dim);
+    }
+    if (t->shown[COL_SPARK])
+        vd_table_cell(t, COL_SPARK, y,
+                      vd_monitor_sparkline(dom->history, t->cw[COL_SPARK], buf,
+                                           sizeof(buf)),
+                      vd_row_attr(selected, focused, VD_ROLE_METER_LOW));
+    if (r->mem_valid) {
+        snprintf(buf, sizeof(buf), "%.0f%% %s/%s", r->mem_pct,
+                 vd_stats_fmt_bytes((double)r->mem_used_kib * 1024, a, sizeof(a)),
+                 vd_stats_fmt_bytes((double)r->mem_total_kib * 1024, b, sizeof(b)));
+        vd_table_cell(t, COL_USED, y, buf,
+                      vd_row_attr(selected, focused, vd_monitor_role(r->mem_pct)));
+    } else {
+        vd_table_cell(t, COL_USED, y, "-", dim);
+    }
+    if (r->valid) {
+        snprintf(buf, sizeof(buf), "%s/%s", vd_stats_fmt_bytes(r->rd_bps, a, sizeof(a)),
+                 vd_stats_fmt_bytes(r->wr_bps, b, sizeof(b)));
+        vd_table_cell(t, COL_DISK, y, buf, vd_row_attr(selected, focused, VD_ROLE_NORMAL));
+        snprintf(buf, sizeof(buf), "%s/%s", vd_stats_fmt_bytes(r->rx_bps, a, sizeof(a)),
+                 vd_stats_fmt_bytes(r->tx_bps, b, sizeof(b)));
+        vd_table_cell(t, COL_NET, y, buf, vd_row_attr(selected, focused, VD_ROLE_NORMAL));
+    } else {
+        vd_table_cell(t, COL_DISK, y, "-", dim);
+        vd_table_cell(t, COL_NET, y, "-", dim);
+    }
+}
+
+/* One domain row. */
+static void
+draw_row(vd_app *app, const vd_table *t, size_t i, int y, bool selected,
+         bool focused)
+{
+    const vd_row *r = vd_app_row(app, VD_PANE_DOMAINS, i);
+    const vd_domain *dom = r->obj;
+    attr_t normal = vd_row_attr(selected, focused, VD_ROLE_NORMAL);
+    attr_t state = vd_row_attr(selected, focused, vd_dom_state_role(dom->state));
+    char buf[64];
+
+    /* A marked row: a star in the margin left of the table. */
+    if (vd_list_marked(vd_list_get(app, VD_PANE_DOMAINS), r->uuid))
+        vd_draw_text(y, t->x - 1, 1, "*", vd_role_attr(VD_ROLE_STATUS_BUSY) | A_BOLD);
+    vd_table_cell(t, COL_NAME, y, dom->name ? dom->name : "?", normal);
+    vd_table_cell(t, COL_STATE, y, vd_dom_state_name(dom->state), state);
+    snprintf(buf, sizeof(buf), "%u", dom->vcpus);
+    vd_table_cell(t, COL_VCPUS, y, buf, normal);
+    vd_table_cell(t, COL_MEM, y, vd_fmt_size(dom_mem_bytes(dom), buf, sizeof(buf)),
+                  normal);
+    vd_table_cell(t, COL_AUTO, y, dom->autostart ? vd_glyph_str(VD_GLYPH_MARK) : "",
+                  normal);
+    vd_table_cell(t, COL_PERS, y, dom->persistent ? vd_glyph_str(VD_GLYPH_MARK) : "",
+                  normal);
+    if (dom->id >= 0)
+        snprintf(buf, sizeof(buf), "%d", dom->id);
+    else
+        snprintf(buf, sizeof(buf), "-");
+    vd_table_cell(t, COL_ID, y, buf, normal);
+    vd_monitor_cells(t, dom, y, selected, focused);
+    if (t->ncols > COL_HOST)
+        vd_table_cell(t, COL_HOST, y, vd_all_hosts_label(app, r->host, buf,
+                                                          sizeof(buf)), normal);
+}
+
+/* The body of the pane for a host that is not connected. */
+static void
+draw_unconnected(vd_app *app, const vd_rect *inner)
+{
+    const vd_snapshot *snap = vd_app_snap(app);
+    vd_rect r = { inner->y, inner->x + 1, inner->h, inner->w - 2 };
+    int y = r.y + 1;
+    char buf[512];
+    int retry;
+
+    if (!snap) {
+        vd_draw_wrap(&r, y, "No host. Give one with -c URI, e.g. "
+                     "virtdeck -c qemu:///system", vd_role_attr(VD_ROLE_DIM));
+        return;
+    }
+    switch (snap->conn) {
+    case VD_CONN_CONNECTING:
+        snprintf(buf, sizeof(buf), "Connecting to %s%s", snap->uri,
+                 vd_draw_utf8() ? "\u2026" : "...");
+        vd_draw_wrap(&r, y, buf, vd_role_attr(VD_ROLE_CONN_BUSY));
+        return;
+    case VD_CONN_IDLE:
+        snprintf(buf, sizeof(buf), "Not connected to %s.", snap->uri);
+        vd_draw_wrap(&r, y, buf, vd_role_attr(VD_ROLE_DIM));
+        return;
+    case VD_CONN_FAILED:
+    case VD_CONN_CONNECTED:
+    case VD_CONN_LAST:
+        break;
+    }
+    snprintf(buf, sizeof(buf), "Cannot connect to %s", snap->uri);
+    y = vd_draw_wrap(&r, y, buf, vd_role_attr(VD_ROLE_CONN_FAILED)) + 1;
+    if (snap->error)
+        y = vd_draw_wrap(&r, y, snap->error, vd_role_attr(VD_ROLE_NORMAL)) + 1;
+    if (snap->hint) {
+        snprintf(buf, sizeof(buf), "What to check: %s", snap->hint);
+        y = vd_draw_wrap(&r, y, buf, vd_role_attr(VD_ROLE_DIM)) + 1;
+    }
+    retry = vd_app_retry_s(snap);
+    if (retry > 0)
+        snprintf(buf, sizeof(buf), "Retrying in %ds (failed attempts: %u).",
+                 retry, snap->attempts);
+    else
+        snprintf(buf, sizeof(buf), "Retrying now (failed attempts: %u).",
+                 snap->attempts);
+    vd_draw_wrap(&r, y, buf, vd_role_attr(VD_ROLE_STATUS_BUSY));
+}
+
+/* Draw the domains pane inside inner. */
+static void
+draw_domains(vd_app *app, const vd_rect *inner, bool focused)
+{
+    size_t n;
+    vd_table t;
+
+    vd_list_set_kind(app, VD_PANE_DOMAINS, &vd_domains_list_kind);
+    n = vd_app_rows(app, VD_PANE_DOMAINS);
+    if (inner->h <= 0 || inner->w <= 0)
+        return;
+    if (!vd_app_connected(app) && !vd_all_hosts_on(app)) {
+        draw_unconnected(app, inner);
+        return;
+    }
+    /* the host column only in the all-hosts view */
+    vd_table_layout(&t, columns, sizeof(columns) / sizeof(columns[0]) -
+                    (vd_all_hosts_on(app) ? 0 : 1), inner->x + 1, inner->w - 2);
+    vd_list_header(app, VD_PANE_DOMAINS, &t, inner->y,
+                   vd_role_attr(VD_ROLE_COLUMN_HEADER));
+    if (n == 0) {
+        vd_rect body = { inner->y + 1, inner->x, inner->h - 1, inner->w };
+
+        vd_pane_note(app, &body, vd_list_get(app, VD_PANE_DOMAINS)->filter[0]
+                     ? "no domain matches the filter (/ changes it)"
+                     : "no domains on this host");
+        return;
+    }
+    vd_table_rows(app, &t, vd_app_sel(app, VD_PANE_DOMAINS), n, inner->y + 1,
+                  inner->h - 1, focused, draw_row);
+}
+
+/* One line about dom for the status line. */
+void
+vd_domain_summary(const vd_domain *dom, char *buf, size_t len)
+{
+    char mem[32], max[32], id[32] = "";
+
+    vd_fmt_size(dom->mem_kib * 1024ULL, mem, sizeof(mem));
+    vd_fmt_size(dom->max_mem_kib * 1024ULL, max, sizeof(max));
+    if (dom->id >= 0)
+        snprintf(id, sizeof(id), ", ID %d", dom->id);
+    snprintf(buf, len, "%s: %s, %u/%u vCPUs, %s of %s%s, %s, %s, UUID %s",
+             dom->name ? dom->name : "?", vd_dom_state_name(dom->state),
+             dom->vcpus, dom->max_vcpus, mem, max, id,
+             dom->autostart ? "autostart" : "no autostart",
+             dom->persistent ? "persistent" : "transient", dom->uuid);
+}
+
+const vd_pane_ops vd_pane_domains = {
+    .title = "Domains",
+    .header_rows = 1,
+    .draw = draw_domains,
+};

@@ -1,0 +1,220 @@
+/*
+ * pane_hosts.c: one row per connection with its state, and below the
+ * rows, when there is room, what is known about the selected host.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/widgets/draw.h"
+#include "ui/widgets/table.h"
+#include "ui/ui_priv.h"
+
+/* The role of a connection state. */
+static vd_role
+conn_role(vd_conn_state conn)
+{
+    switch (conn) {
+    case VD_CONN_CONNECTED:
+        return VD_ROLE_CONN_OK;
+    case VD_CONN_CONNECTING:
+        return VD_ROLE_CONN_BUSY;
+    case VD_CONN_FAILED:
+        return VD_ROLE_CONN_FAILED;
+    case VD_CONN_IDLE:
+    case VD_CONN_LAST:
+        break;
+    }
+    return VD_ROLE_DIM;
+}
+
+/* The state text of a host row; the long form when wide is set:
+ * "connected, 2/4 VMs up" or "2/4 VMs up", "failed, retry in 5s". */
+static void
+host_state_text(const vd_snapshot *snap, bool wide, char *buf, size_t len)
+{
+    size_t up = 0;
+    int retry;
+
+    switch (snap->conn) {
+    case VD_CONN_CONNECTED:
+        for (size_t i = 0; i < snap->ndomains; i++)
+            up += snap->domains[i].state == VD_DOM_RUNNING ||
+                  snap->domains[i].state == VD_DOM_BLOCKED;
+        snprintf(buf, len, "%s%zu/%zu VMs up", wide ? "connected, " : "",
+                 up, snap->ndomains);
+        return;
+    case VD_CONN_CONNECTING:
+        snprintf(buf, len, "connecting%s", vd_draw_utf8() ? "\u2026" : "...");
+        return;
+    case VD_CONN_FAILED:
+        retry = vd_app_retry_s(snap);
+        if (retry > 0)
+            snprintf(buf, len, "failed, retry %s%ds", wide ? "in " : "", retry);
+        else
+            snprintf(buf, len, "failed, retrying");
+        return;
+    case VD_CONN_IDLE:
+    case VD_CONN_LAST:
+        break;
+    }
+    snprintf(buf, len, "%s", vd_conn_state_name(snap->conn));
+}
+
+/* One host row. */
+static void
+draw_host_row(vd_app *app, size_t i, int y, int x, int w, bool selected,
+              bool focused)
+{
+    const vd_snapshot *snap = app->hosts[i].snap;
+    attr_t normal = vd_row_attr(selected, focused, VD_ROLE_NORMAL);
+    attr_t state = vd_row_attr(selected, focused, conn_role(snap->conn));
+    char text[64];
+    int sw;
+
+    if (selected)
+        vd_draw_fill(y, x, w, normal);
+    host_state_text(snap, w >= 44, text, sizeof(text));
+    sw = vd_text_width(text);
+    if (sw > w - 3 - 8 - 1)
+        sw = w - 3 - 8 - 1;
+    if (sw < 0)
+        sw = 0;
+    vd_draw_text(y, x + 1, 1, vd_glyph_str(VD_GLYPH_DOT), state);
+    vd_draw_text_mid(y, x + 3, w - 3 - sw - 2, snap->label, normal);
+    vd_draw_text_right(y, x + w - sw - 1, sw, text, state);
+}
+
+/* A meter line: "CPU [|||     ] 12%". */
+static void
+draw_meter(int y, int x, int w, const char *name, bool valid, double pct)
+{
+    char buf[16];
+    attr_t role = vd_role_attr(pct >= 90 ? VD_ROLE_METER_HIGH :
+                               pct >= 60 ? VD_ROLE_METER_MID : VD_ROLE_METER_LOW);
+
+    vd_draw_text(y, x, 4, name, vd_role_attr(VD_ROLE_NORMAL));
+    if (!valid) {
+        vd_draw_text(y, x + 4, w - 4, "-", vd_role_attr(VD_ROLE_DIM));
+        return;
+    }
+    snprintf(buf, sizeof(buf), "%5.1f%%", pct);
+    if (w > 4 + 7 + 3)
+        vd_draw_bar(y, x + 4, w - 4 - 7, pct / 100.0, role,
+                    vd_role_attr(VD_ROLE_BAR_FREE));
+    vd_draw_text_right(y, x + w - 6, 6, buf, vd_role_attr(VD_ROLE_NORMAL));
+}
+
+/* The host overview below the facts (issue 3): CPU model and topology,
+ * KVM, VM counts, and the host's CPU and memory meters. */
+static void
+draw_overview(const vd_snapshot *snap, const vd_rect *r, int y)
+{
+    const vd_host_info *info = &snap->info;
+    const vd_host_rates *rates = &snap->stats.rates;
+    int end = r->y + r->h;
+    size_t i, running = 0;
+    char buf[256];
+
+    if (y < end && (info->cpu_name || info->sockets)) {
+        snprintf(buf, sizeof(buf), "%s%s%s%s", info->cpu_vendor ? info->cpu_vendor : "",
+                 info->cpu_vendor ? " " : "", info->cpu_name ? info->cpu_name : "CPU",
+                 "");
+        if (info->sockets)
+            snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+                     ", %u socket%s x %u cores x %u threads", info->sockets,
+                     info->sockets == 1 ? "" : "s", info->cores, info->threads);
+        vd_draw_text(y++, r->x, r->w, buf, vd_role_attr(VD_ROLE_NORMAL));
+    }
+    for (i = 0; i < snap->ndomains; i++)
+        running += snap->domains[i].state == VD_DOM_RUNNING ||
+                   snap->domains[i].state == VD_DOM_BLOCKED ||
+                   snap->domains[i].state == VD_DOM_PAUSED;
+    if (y < end) {
+        snprintf(buf, sizeof(buf), "KVM: %s   VMs: %zu running of %zu",
+                 info->kvm > 0 ? "yes" : info->kvm < 0 ? "no (TCG only)" : "n/a",
+                 running, snap->ndomains);
+        vd_draw_text(y++, r->x, r->w, buf, vd_role_attr(VD_ROLE_NORMAL));
+    }
+    if (y < end)
+        draw_meter(y++, r->x, r->w, "CPU", rates->cpu_valid, rates->cpu_pct);
+    if (y < end)
+        draw_meter(y++, r->x, r->w, "Mem", rates->mem_valid, rates->mem_pct);
+}
+
+/* Details of the selected host in r, one fact a line. */
+static void
+draw_details(vd_app *app, const vd_rect *r)
+{
+    const vd_snapshot *snap = vd_app_snap(app);
+    const vd_host_info *info;
+    attr_t normal = vd_role_attr(VD_ROLE_NORMAL);
+    char buf[256], v1[32], v2[32], mem[32];
+    int y = r->y;
+    int end = r->y + r->h;
+
+    if (!snap || r->h <= 0)
+        return;
+    info = &snap->info;
+    if (strcmp(snap->uri, snap->label) != 0)
+        vd_draw_text(y++, r->x, r->w, snap->uri, vd_role_attr(VD_ROLE_DIM));
+    if (snap->conn == VD_CONN_FAILED && snap->error) {
+        vd_rect rest = { y, r->x, end - y, r->w };
+
+        vd_draw_wrap(&rest, y, snap->error, vd_role_attr(VD_ROLE_CONN_FAILED));
+        return;
+    }
+    if (snap->conn != VD_CONN_CONNECTED || y >= end)
+        return;
+    snprintf(buf, sizeof(buf), "%s: %s %s, libvirt %s%s",
+             info->hostname ? info->hostname : "?",
+             info->hv_type ? info->hv_type : "?",
+             vd_version_string(info->hv_version, v1, sizeof(v1)),
+             vd_version_string(info->libvirt_version, v2, sizeof(v2)),
+             snap->readonly ? ", read-only" : "");
+    vd_draw_text(y++, r->x, r->w, buf, normal);
+    if (y >= end)
+        return;
+    snprintf(buf, sizeof(buf), "%u CPUs%s%s, %s RAM", info->cpus,
+             info->cpu_model ? " " : "", info->cpu_model ? info->cpu_model : "",
+             vd_fmt_size(info->mem_kib * 1024ULL, mem, sizeof(mem)));
+    vd_draw_text(y++, r->x, r->w, buf, normal);
+    draw_overview(snap, r, y);
+}
+
+/* Draw the hosts pane inside inner. */
+static void
+draw_hosts(vd_app *app, const vd_rect *inner, bool focused)
+{
+    vd_sel *sel = &app->host_sel;
+    int rows;
+    vd_rect details;
+
+    if (inner->h <= 0 || inner->w <= 0)
+        return;
+    if (app->nhosts == 0) {
+        vd_draw_text(inner->y, inner->x + 1, inner->w - 1, "no hosts",
+                     vd_role_attr(VD_ROLE_DIM));
+        return;
+    }
+    rows = inner->h;
+    if ((size_t)rows > app->nhosts)
+        rows = (int)app->nhosts;
+    vd_sel_fit(sel, app->nhosts, (size_t)rows);
+    for (int r = 0; r < rows; r++) {
+        size_t i = sel->top + (size_t)r;
+
+        if (i >= app->nhosts)
+            break;
+        draw_host_row(app, i, inner->y + r, inner->x, inner->w,
+                      i == sel->cursor, focused);
+    }
+    details = (vd_rect){ inner->y + rows + 1, inner->x + 1,
+                         inner->h - rows - 1, inner->w - 2 };
+    draw_details(app, &details);
+}
+
+const vd_pane_ops vd_pane_hosts = {
+    .title = "Hosts",
+    .header_rows = 0,
+    .draw = draw_hosts,
+};

@@ -1,0 +1,269 @@
+/*
+ * table.c: column layout for the list panes.
+ */
+#include <stdio.h>
+
+#include "ui/widgets/table.h"
+#include "ui/widgets/draw.h"
+
+#define GAP 1                   /* blank columns between two columns */
+
+/* Sum of the minimum widths and gaps of the shown columns. */
+static int
+needed_width(const vd_table *t)
+{
+    int need = 0, n = 0;
+
+    for (size_t i = 0; i < t->ncols; i++) {
+        if (!t->shown[i])
+            continue;
+        need += t->cols[i].min;
+        n++;
+    }
+    return need + (n > 1 ? (n - 1) * GAP : 0);
+}
+
+/* Hide the shown column that matters least; false when none may go. */
+static bool
+drop_one(vd_table *t)
+{
+    int worst = -1;
+
+    for (size_t i = 0; i < t->ncols; i++) {
+        if (!t->shown[i] || t->cols[i].prio == 0)
+            continue;
+        if (worst < 0 || t->cols[i].prio >= t->cols[worst].prio)
+            worst = (int)i;
+    }
+    if (worst < 0)
+        return false;
+    t->shown[worst] = false;
+    return true;
+}
+
+/* Lay out the columns in [x, x+width). */
+void
+vd_table_layout(vd_table *t, const vd_col *cols, size_t ncols, int x,
+                int width)
+{
+    int extra, maxprio = 0, nflex = 0, pos;
+
+    if (ncols > VD_TABLE_MAXCOLS)
+        ncols = VD_TABLE_MAXCOLS;
+    t->cols = cols;
+    t->ncols = ncols;
+    t->x = x;
+    t->width = width > 0 ? width : 0;
+    for (size_t i = 0; i < ncols; i++) {
+        t->shown[i] = true;
+        t->cw[i] = cols[i].min;
+        if (cols[i].prio > maxprio)
+            maxprio = cols[i].prio;
+    }
+    while (needed_width(t) > t->width && drop_one(t))
+        ;
+    extra = t->width - needed_width(t);
+
+    /* Towards the preferred widths, most important columns first. */
+    for (int prio = 0; prio <= maxprio && extra > 0; prio++) {
+        for (size_t i = 0; i < ncols && extra > 0; i++) {
+            int grow;
+
+            if (!t->shown[i] || cols[i].prio != prio)
+                continue;
+            grow = cols[i].want - cols[i].min;
+            if (grow > extra)
+                grow = extra;
+            if (grow > 0) {
+                t->cw[i] += grow;
+                extra -= grow;
+            }
+        }
+    }
+    /* What is left goes to the flexible columns, up to their maximum;
+     * anything beyond stays blank at the right. */
+    for (;;) {
+        int share, given = 0;
+
+        nflex = 0;
+        for (size_t i = 0; i < ncols; i++)
+            if (t->shown[i] && cols[i].flex &&
+                (cols[i].max == 0 || t->cw[i] < cols[i].max))
+                nflex++;
+        if (extra <= 0 || nflex == 0)
+            break;
+        share = (extra + nflex - 1) / nflex;
+        for (size_t i = 0; i < ncols && extra > 0; i++) {
+            int grow = share;
+
+            if (!t->shown[i] || !cols[i].flex ||
+                (cols[i].max && t->cw[i] >= cols[i].max))
+                continue;
+            if (cols[i].max && t->cw[i] + grow > cols[i].max)
+                grow = cols[i].max - t->cw[i];
+            if (grow > extra)
+                grow = extra;
+            t->cw[i] += grow;
+            extra -= grow;
+            given += grow;
+        }
+        if (given == 0)
+            break;
+    }
+
+    pos = x;
+    for (size_t i = 0; i < ncols; i++) {
+        if (!t->shown[i])
+            continue;
+        t->cx[i] = pos;
+        pos += t->cw[i] + GAP;
+    }
+}
+
+/* The width of column col that lies inside the table. */
+static int
+visible_width(const vd_table *t, size_t col)
+{
+    int end = t->x + t->width;
+    int w = t->cw[col];
+
+    if (t->cx[col] + w > end)
+        w = end - t->cx[col];
+    return w;
+}
+
+/* Draw the column titles on row y. */
+void
+vd_table_header(const vd_table *t, int y, attr_t attr)
+{
+    vd_draw_fill(y, t->x, t->width, attr);
+    for (size_t i = 0; i < t->ncols; i++) {
+        const char *title = t->cols[i].title;
+        int w;
+
+        if (!t->shown[i])
+            continue;
+        w = visible_width(t, i);
+        if (vd_text_width(title) > w && t->cols[i].short_title)
+            title = t->cols[i].short_title;
+        vd_table_cell(t, i, y, title, attr);
+    }
+}
+
+/* Draw text in column col of row y. */
+void
+vd_table_cell(const vd_table *t, size_t col, int y, const char *text,
+              attr_t attr)
+{
+    int w;
+
+    if (col >= t->ncols || !t->shown[col] || !text)
+        return;
+    w = visible_width(t, col);
+    if (w <= 0)
+        return;
+    if (t->cols[col].right)
+        vd_draw_text_right(y, t->cx[col], w, text, attr);
+    else
+        vd_draw_text(y, t->cx[col], w, text, attr);
+}
+
+/* A size in bytes as "512 MiB", "1.0 GiB". */
+char *
+vd_fmt_size(unsigned long long bytes, char *buf, size_t len)
+{
+    static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB" };
+    double v = (double)bytes;
+    size_t u = 0;
+
+    while (v >= 1024 && u + 1 < sizeof(units) / sizeof(units[0])) {
+        v /= 1024;
+        u++;
+    }
+    if (u == 0)
+        snprintf(buf, len, "%llu B", bytes);
+    else if (v < 99.95)
+        snprintf(buf, len, "%.1f %s", v, units[u]);
+    else
+        snprintf(buf, len, "%.0f %s", v, units[u]);
+    return buf;
+}
+
+/* The attribute of a list row. */
+attr_t
+vd_row_attr(bool selected, bool focused, vd_role role)
+{
+    if (selected)
+        return vd_role_attr(focused ? VD_ROLE_SELECTED
+                                    : VD_ROLE_SELECTED_UNFOCUSED);
+    return vd_role_attr(role);
+}
+
+/* The role that colours a domain state. */
+vd_role
+vd_dom_state_role(vd_dom_state state)
+{
+    switch (state) {
+    case VD_DOM_RUNNING:
+    case VD_DOM_BLOCKED:
+        return VD_ROLE_STATE_RUNNING;
+    case VD_DOM_PAUSED:
+    case VD_DOM_PMSUSPENDED:
+        return VD_ROLE_STATE_PAUSED;
+    case VD_DOM_SHUTOFF:
+        return VD_ROLE_STATE_SHUTOFF;
+    case VD_DOM_CRASHED:
+        return VD_ROLE_STATE_CRASHED;
+    case VD_DOM_NOSTATE:
+    case VD_DOM_SHUTDOWN:
+    case VD_DOM_STATE_LAST:
+        break;
+    }
+    return VD_ROLE_STATE_OTHER;
+}
+
+/* Draw the visible rows of a list. */
+void
+vd_table_rows(vd_app *app, const vd_table *t, vd_sel *sel, size_t count,
+              int y, int nrows, bool focused, vd_row_fn row)
+{
+    if (nrows <= 0)
+        return;
+    vd_sel_fit(sel, count, (size_t)nrows);
+    for (int r = 0; r < nrows; r++) {
+        size_t i = sel->top + (size_t)r;
+        bool selected;
+
+        if (i >= count)
+            break;
+        selected = i == sel->cursor;
+        if (selected)
+            vd_draw_fill(y + r, t->x, t->width,
+                         vd_row_attr(true, focused, VD_ROLE_NORMAL));
+        row(app, t, i, y + r, selected, focused);
+    }
+}
+
+/* Why an object pane is empty, when it is not simply empty. */
+bool
+vd_pane_note(vd_app *app, const vd_rect *inner, const char *empty)
+{
+    const vd_snapshot *snap = vd_app_snap(app);
+    const char *text = NULL;
+    attr_t attr = vd_role_attr(VD_ROLE_DIM);
+
+    if (inner->h <= 0 || inner->w <= 0)
+        return true;
+    if (!snap)
+        text = "no host";
+    else if (snap->conn == VD_CONN_CONNECTING)
+        text = "connecting";
+    else if (snap->conn != VD_CONN_CONNECTED)
+        text = "not connected";
+    else if (empty)
+        text = empty;
+    if (!text)
+        return false;
+    vd_draw_text_center(inner->y + inner->h / 2, inner->x, inner->w, text, attr);
+    return true;
+}
