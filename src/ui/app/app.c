@@ -378,6 +378,12 @@ progress_word(vd_cmd_kind kind)
         return "Wiping";
     case VD_CMD_VOL_RESIZE:
         return "Resizing";
+    case VD_CMD_DOM_MIGRATE:
+        return "Migrating";
+    case VD_CMD_JOB_POSTCOPY:
+        return "Switching to post-copy";
+    case VD_CMD_HOST_EVACUATE:
+        return "Evacuating";
     case VD_CMD_VOL_CLONE:
         return "Cloning";
     case VD_CMD_VOL_UPLOAD:
