@@ -490,6 +490,8 @@ vd_migrate_run(virConnectPtr src, virDomainPtr dom, virConnectPtr dst,
     bool finished = false, aborted = false, downtime_set = o->downtime_ms <= 0;
     bool postcopy = false, had_job = false;
     char **made = NULL;         /* disks the destination creates */
+    unsigned long long last_processed = 0;
+    long long last_ms = 0;
     long long t0 = vd_now_ms(), next_poll = t0;
 
     (void)src;
@@ -511,6 +513,11 @@ vd_migrate_run(virConnectPtr src, virDomainPtr dom, virConnectPtr dst,
     }
     if (dst && (o->flags & (VD_MIG_COPY_ALL | VD_MIG_COPY_INC)))
         made = new_disks(dom, dst);
+    /* The bandwidth parameter limits QEMU's migration stream; the copy
+     * of the disks (NBD mirrors) follows the domain's migration speed. */
+    if (o->bandwidth > 0 && (o->flags & VD_MIG_LIVE) &&
+        virDomainMigrateSetMaxSpeed(dom, (unsigned long)o->bandwidth, 0) < 0)
+        virResetLastError();
     pthread_mutex_init(&c.lock, NULL);
     pthread_cond_init(&c.cond, NULL);
     if (pthread_create(&helper, NULL, call_main, &c) != 0) {
@@ -554,6 +561,16 @@ vd_migrate_run(virConnectPtr src, virDomainPtr dom, virConnectPtr dst,
         {
             vd_migrate_stats st;
             bool have = read_stats(dom, postcopy, t0, &st);
+
+            /* no rate from libvirt (a disk copy): from the last look */
+            if (have && st.rate <= 0 && st.processed > last_processed &&
+                now > last_ms && last_ms > 0)
+                st.rate = (double)(st.processed - last_processed) * 1000.0 /
+                          (double)(now - last_ms);
+            if (have && st.rate > 0 && st.remaining > 0 && st.eta_ms < 0)
+                st.eta_ms = (long long)((double)st.remaining * 1000.0 / st.rate);
+            last_processed = st.processed;
+            last_ms = now;
 
             if (have && !downtime_set) {
                 if (virDomainMigrateSetMaxDowntime(dom, (unsigned long long)o->downtime_ms, 0) == 0)
