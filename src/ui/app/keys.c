@@ -20,6 +20,8 @@
 #include "ui/views/monitor.h"
 #include "ui/app/view.h"
 #include "ui/forms/wizard.h"
+#include "ui/forms/form_migrate.h"
+#include "ui/views/jobs_view.h"
 
 #define P_HOSTS VD_PANE_BIT(VD_PANE_HOSTS)
 #define P_DOMAINS VD_PANE_BIT(VD_PANE_DOMAINS)
@@ -315,6 +317,12 @@ static const vd_binding bindings[] = {
     { 'C', "C", "Serial console (Ctrl+] leaves)", DOMAIN, P_DOMAINS,
       vd_act_dom_serial, 0, 0, NULL },
     { 'X', "X", "View the XML", DOMAIN, P_DOMAINS, vd_act_dom_xml, 0, 0, NULL },
+    { 'O', "O", "Migrate to another host (live or offline; the dialog)", DOMAIN,
+      P_DOMAINS, vd_act_dom_migrate, 0, 0, NULL },
+    { 'K', "K", "Cancel the domain's running migration", DOMAIN, P_DOMAINS,
+      vd_act_dom_migration_ctl, 0, 0, NULL },
+    { 'P', "P", "Switch the domain's migration to post-copy", DOMAIN, P_DOMAINS,
+      vd_act_dom_migration_ctl, 1, 0, NULL },
     { 'E', "E", "Edit the XML in $EDITOR (validated)", DOMAIN, P_DOMAINS,
       vd_act_dom_edit_xml, 0, 0, NULL },
     { 'a', "a", "Add a host (saved in hosts.conf)", "Hosts", P_HOSTS,
@@ -329,6 +337,8 @@ static const vd_binding bindings[] = {
       vd_act_host_connect, 0, 0, NULL },
     { 'i', "i", "Host overview: versions, CPU, KVM, meters", "Hosts", P_HOSTS,
       vd_act_host_overview, 0, 0, NULL },
+    { 'V', "V", "Evacuate: migrate its running (or marked) guests away", "Hosts",
+      P_HOSTS, vd_act_host_evacuate, 0, 0, NULL },
     { 'N', "N", "New machine (the create wizard)", DOMAIN, P_DOMAINS | P_HOSTS,
       vd_act_create, 0, 0, NULL },
     { VD_KEY(KEY_F(7)), "F7", "New machine (the create wizard)", DOMAIN,
@@ -400,6 +410,8 @@ static const vd_binding bindings[] = {
       GENERAL, P_DOMAINS, vd_act_monitor_graphs, 0, 0, NULL },
     { 't', "t", "Top view: every domain of every host, live, sortable",
       GENERAL, P_ALL, vd_act_top, 0, 0, NULL },
+    { 'J', "J", "Jobs: migrations, evacuations, transfers (C cancels)",
+      GENERAL, P_ALL, vd_act_jobs, 0, 0, NULL },
     { '+', "+", "Refresh more / less often", GENERAL, P_ALL,
       vd_act_monitor_tick, 0, 0, NULL },
     { '-', "-", "Refresh more / less often", GENERAL, P_ALL,
