@@ -27,6 +27,7 @@
 #include "virtdeck/create.h"
 #include "virtdeck/domspec.h"
 #include "virtdeck/osinfo.h"
+#include "virtdeck/uriinfo.h"
 #include "cli.h"
 
 #define PROG "virtdeck create"
@@ -676,17 +677,13 @@ parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o)
     return -2;
 }
 
-/* Whether the URI names this machine (no host part), so that a path
- * can be checked with stat(). */
+/* Whether the URI names this machine, so that a path can be checked
+ * with stat(): the core's rule (virtdeck/uriinfo.h); no URI is
+ * libvirt's default, a local daemon. */
 static bool
 uri_is_local(const char *uri)
 {
-    const char *p = strstr(uri, "://");
-
-    if (!p)
-        return true;            /* an alias or "test:///..." style */
-    p += 3;
-    return *p == '/' || strncmp(p, "localhost/", 10) == 0;
+    return !uri || vd_uri_is_local(uri);
 }
 
 /* The format of an existing volume from its XML (target/format/@type). */

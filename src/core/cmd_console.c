@@ -16,6 +16,7 @@
 #include "core/cmd_console.h"
 #include "core/commands_priv.h"
 #include "core/errors.h"
+#include "virtdeck/uriinfo.h"
 #include "core/uri.h"
 #include "virtdeck/image.h"
 
@@ -61,7 +62,7 @@ vd_dom_graphics(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
         return -1;
     if (!(uri = virConnectGetURI(conn)))
         return fail(res, "VNC console", dom, "cannot read the connection URI");
-    if (vd_uri_is_local(uri)) {
+    if (vd_uri_passes_fds(uri)) {
         fd = virDomainOpenGraphicsFD(dom, 0, 0);
         if (fd < 0) {
             fail(res, "VNC console", dom, "no graphics display");
