@@ -99,11 +99,14 @@ split(const char *uri, parts *p)
         p->base = strdup(u->server);
     } else if (u->scheme && strncmp(u->scheme, "test", 4) == 0) {
         slash = strrchr(path, '/');
-        p->base = strdup(slash && slash[1] ? slash + 1 : (*path ? path : "test"));
+        if (asprintf(&p->base, "test:%s", slash && slash[1] ? slash + 1 : "default") < 0)
+            p->base = NULL;
     } else if (strcmp(path, "/session") == 0) {
         p->base = strdup("session");
-    } else {
+    } else if (!u->scheme || strcmp(u->scheme, "qemu") == 0) {
         p->base = strdup("local");
+    } else if (asprintf(&p->base, "local %s", u->scheme) < 0) {
+        p->base = NULL;         /* "local qemu+unix", "local lxc" */
     }
     if (u->user && *u->user)
         p->user = strdup(u->user);

@@ -23,7 +23,7 @@ screen_start 80x24 top -c "$MODEL" -c "$DEMO" -c test:///default \
 screen_wait "sorted by CPU %"
 screen_wait_re "^ test:model-hos[^ ]* +CPU\["
 screen_wait_re "^ test:demo-hos[^ ]* +CPU\["
-screen_wait_re "^ local test +CPU\["
+screen_wait_re "^ test:default +CPU\["
 screen_wait_re "^ 127\.0\.0\.1:1 +failed"
 screen_wait_re "^ \+2 more hosts: 0 connected, [0-2] failed" 10
 screen_expect_not "127.0.0.1:3"
@@ -37,7 +37,7 @@ screen_wait_re "^ 127\.0\.0\.1:3 +failed"
 screen_expect_not "more hosts"
 screen_resize 170 30
 screen_wait_re "^ test:model-hos.* +CPU\[.*\] .* test:demo-hos.* +CPU\["
-screen_wait_re "^ local test +CPU\[.*\] .* 127\.0\.0\.1:1 +failed"
+screen_wait_re "^ test:default +CPU\[.*\] .* 127\.0\.0\.1:1 +failed"
 [ "$(title_row)" = 5 ] || screen_fail "two hosts a row: the titles are on row $(title_row), not 5"
 screen_stop
 

@@ -84,7 +84,7 @@ test_base_labels(void **state)
         "qemu+tcp://10.0.0.5:16509/system",
     };
     static const char *const want[] = {
-        "local", "session", "default", "host.xml", "kvm1.example.com", "10.0.0.5",
+        "local", "session", "test:default", "test:host.xml", "kvm1.example.com", "10.0.0.5",
     };
 
     (void)state;
@@ -105,7 +105,7 @@ test_widened_labels(void **state)
     };
     static const char *const want[] = {
         "root@kvm1", "admin@kvm1", "kvm2:16509", "kvm2:16510",
-        "kvm3 (ssh)", "kvm3 (tcp)", "local", "local (peer)",
+        "kvm3 (ssh)", "kvm3 (tcp)", "local qemu+unix", "local qemu+unix (peer)",
         "kvm4", "kvm4 #2",
     };
 
