@@ -287,31 +287,37 @@ vd_job_start(vd_job *j, vd_result *res)
     return 0;
 }
 
+/* The running job cmd->num of res's host (jobs_lock held), or NULL. */
+static vd_job *
+find_locked(const vd_cmd *cmd, const vd_result *res)
+{
+    vd_job *j;
+
+    for (j = jobs; j; j = j->next)
+        if (j->p.host_id == res->host_id && j->p.job == (unsigned long long)cmd->num)
+            return j;
+    return NULL;
+}
+
 /* VD_CMD_JOB_CANCEL: num = the job's id on this host. */
 bool
 vd_ns_job_cancel(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
 {
     vd_job *j;
-    bool found = false;
 
     (void)conn;
     pthread_mutex_lock(&jobs_lock);
-    for (j = jobs; j; j = j->next) {
-        if (j->p.host_id != res->host_id || j->p.job != (unsigned long long)cmd->num)
-            continue;
-        found = true;
-        if (!j->ops->cancellable) {
-            vd_result_say(res, "%s cannot be cancelled: libvirt offers no way to "
+    if (!(j = find_locked(cmd, res))) {
+        vd_result_say(res, "cancel: no such job running (it may have ended)");
+    } else if (!j->ops->cancellable) {
+        vd_result_say(res, "%s cannot be cancelled: libvirt offers no way to "
                       "stop it", j->p.what ? j->p.what : "this job");
-            break;
-        }
+    } else {
         __atomic_store_n(&j->cancel, 1, __ATOMIC_RELEASE);
         res->ok = true;
         vd_result_say(res, "cancelling %s", j->p.what ? j->p.what : "the job");
     }
     pthread_mutex_unlock(&jobs_lock);
-    if (!found)
-        vd_result_say(res, "cancel: no such job running (it may have ended)");
     return false;
 }
 
@@ -320,26 +326,20 @@ bool
 vd_ns_job_postcopy(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
 {
     vd_job *j;
-    bool found = false;
 
     (void)conn;
     pthread_mutex_lock(&jobs_lock);
-    for (j = jobs; j; j = j->next) {
-        if (j->p.host_id != res->host_id || j->p.job != (unsigned long long)cmd->num)
-            continue;
-        found = true;
-        if (!j->p.migration || !j->p.postcopy_allowed) {
-            vd_result_say(res, "%s: post-copy was not allowed when it started",
-                          j->p.what ? j->p.what : "this job");
-            break;
-        }
+    if (!(j = find_locked(cmd, res))) {
+        vd_result_say(res, "post-copy: no such job running (it may have ended)");
+    } else if (!j->p.migration || !j->p.postcopy_allowed) {
+        vd_result_say(res, "%s: post-copy was not allowed when it started",
+                      j->p.what ? j->p.what : "this job");
+    } else {
         __atomic_store_n(&j->postcopy, 1, __ATOMIC_RELEASE);
         res->ok = true;
         vd_result_say(res, "%s: switching to post-copy", j->p.what ? j->p.what : "the job");
     }
     pthread_mutex_unlock(&jobs_lock);
-    if (!found)
-        vd_result_say(res, "post-copy: no such job running (it may have ended)");
     return false;
 }
 
