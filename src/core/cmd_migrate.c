@@ -118,8 +118,6 @@ one_run(one *m, char **name, char **err)
             *err = NULL;
         goto cleanup;
     }
-    if (m->job)
-        m->job->p.postcopy_allowed = m->o.flags & VD_MIG_POSTCOPY;
     if (one_cancelled(m)) {
         rc = 1;
         goto cleanup;
@@ -229,6 +227,7 @@ vd_mig_migrate(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
         return false;           /* m freed by vd_job_new */
     }
     j->p.migration = true;
+    j->p.postcopy_allowed = (m->o.flags & VD_MIG_POSTCOPY) && !(m->o.flags & VD_MIG_OFFLINE);
     j->p.downtime_ms = -1;
     j->p.eta_ms = -1;
     snprintf(j->p.phase, sizeof(j->p.phase), "starting");
