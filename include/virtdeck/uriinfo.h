@@ -32,9 +32,8 @@ bool vd_uri_passes_fds(const char *uri);
 /* The base label of one URI: the host name; "local" for a local
  * daemon's system instance (qemu:///system), "local SCHEME" for another
  * local transport or driver ("local qemu+unix"), "session" for
- * qemu:///session, "test:" and the file name for test:///path.xml
- * ("test:default" for test:///default). malloc'ed; NULL on out of
- * memory. */
+ * qemu:///session, the file name for test:///path.xml ("default" for
+ * test:///default). malloc'ed; NULL on out of memory. */
 char *vd_uri_label(const char *uri);
 
 /* Labels for n hosts that tell them apart: given[i] when non-NULL and

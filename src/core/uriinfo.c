@@ -99,8 +99,7 @@ split(const char *uri, parts *p)
         p->base = strdup(u->server);
     } else if (u->scheme && strncmp(u->scheme, "test", 4) == 0) {
         slash = strrchr(path, '/');
-        if (asprintf(&p->base, "test:%s", slash && slash[1] ? slash + 1 : "default") < 0)
-            p->base = NULL;
+        p->base = strdup(slash && slash[1] ? slash + 1 : "default");
     } else if (strcmp(path, "/session") == 0) {
         p->base = strdup("session");
     } else if (!u->scheme || strcmp(u->scheme, "qemu") == 0) {

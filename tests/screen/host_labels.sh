@@ -31,7 +31,7 @@ CONF
 screen_start 80x24
 screen_wait "Hosts (12)"
 screen_wait_re "alpha +running"
-want=(test:model-host.xml test:demo-host.xml kvm1.example.com kvm2.example.com
+want=(model-host.xml demo-host.xml kvm1.example.com kvm2.example.com
       kvm3.example.com kvm4.example.com root@kvm5 admin@kvm5 kvm6:16509 kvm6:16510
       lab local)
 # the hosts pane shows five rows at a time: walk down all twelve and
@@ -55,6 +55,6 @@ screen_keys j j j
 screen_wait_re "^ virtdeck . kvm2\.example\.com: disconnected"
 # the all-hosts view's host column
 screen_keys H
-screen_wait_re "alpha .*test:mode"
-screen_expect_re "build-runner .*test:demo"
+screen_wait_re "alpha .*model-h"
+screen_expect_re "build-runner .*demo-h"
 exit 0

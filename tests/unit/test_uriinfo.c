@@ -84,7 +84,7 @@ test_base_labels(void **state)
         "qemu+tcp://10.0.0.5:16509/system",
     };
     static const char *const want[] = {
-        "local", "session", "test:default", "test:host.xml", "kvm1.example.com", "10.0.0.5",
+        "local", "session", "default", "host.xml", "kvm1.example.com", "10.0.0.5",
     };
 
     (void)state;
