@@ -181,7 +181,11 @@ load_hosts(const options *opts, vd_hosts_conf *conf, char **notice)
         vd_hosts_conf_load(conf, path);
         free(path);
     }
-    if (conf->nerrors) {
+    if (conf->unreadable) {
+        if (asprintf(notice, "hosts list not read: %s; it will not be "
+                     "written over", conf->unreadable) < 0)
+            *notice = NULL;
+    } else if (conf->nerrors) {
         /* the first problem on the status line, the count with it */
         if (asprintf(notice, "%s %s", conf->nerrors > 1 ?
                      "lines skipped, the first:" : "line skipped:",
