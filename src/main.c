@@ -215,7 +215,7 @@ main(int argc, char **argv)
     const char *err = NULL;
     size_t i;
     bool all_ended = true;
-    int rc, ret = EXIT_FAILURE;
+    int rc, ui_status, ret = EXIT_FAILURE;
 
     setlocale(LC_ALL, "");
     signal(SIGPIPE, SIG_IGN);
@@ -272,8 +272,11 @@ main(int argc, char **argv)
         nhosts++;
     }
 
-    if (vd_ui_run(hosts, nhosts, bus, &opts.ui) == 0)
+    ui_status = vd_ui_run(hosts, nhosts, bus, &opts.ui);
+    if (ui_status == 0)
         ret = EXIT_SUCCESS;
+    else if (ui_status > 128)
+        ret = ui_status;        /* SIGTERM / SIGHUP: the shell's status */
 
  cleanup:
     for (i = 0; i < nhosts; i++) {
