@@ -286,6 +286,15 @@ main(int argc, char **argv)
     /* running jobs (uploads...) post to the bus: stop them first */
     if (!vd_jobs_shutdown(QUIT_WAIT_MS))
         all_ended = false;
+    {
+        /* what a lost connection kept us from removing: say so */
+        char *left = vd_leftovers_pending();
+
+        if (left)
+            fprintf(stderr, "virtdeck: not removed, because the host was "
+                    "not connected again before quitting:\n%s", left);
+        free(left);
+    }
     /* A worker stuck in a hung RPC still uses the bus and the event
      * loop: then leave both to the process exit rather than pull them
      * away under it. */

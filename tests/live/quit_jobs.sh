@@ -8,30 +8,14 @@
 set -u
 . "$VD_SRC/tests/lib/screen.sh"
 . "$VD_SRC/tests/lib/live.sh"
-P=lt17q
-pool=$P-pool
-tmp=$(mktemp -d /tmp/vd-lt17q.XXXXXX)
-cleanup() {
-    screen_stop
-    vd_virsh -q pool-destroy "$pool" >/dev/null 2>&1
-    vd_virsh -q pool-undefine "$pool" >/dev/null 2>&1
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-vols() { vd_virsh -q vol-list "$pool" 2>/dev/null | awk '{print $1}' | sort | tr '\n' ' '; }
+live_scratch_pool lt17q-pool
 
-mkdir -p "$tmp/pooldir"
-vd_virsh -q pool-create-as "$pool" dir --target "$tmp/pooldir" >/dev/null ||
-    { echo "FAIL: pool-create-as"; exit 1; }
 truncate -s 16G "$tmp/big.bin"
-before=$(vols)
+before=$(live_vols)
 
 # start_upload: open the pool's volumes and start uploading big.bin
 start_upload() {
-    screen_keys Tab Tab                 # the pools pane
-    live_select "$pool"
-    screen_keys v
-    screen_wait "Volumes of pool $pool"
+    live_open_volumes
     screen_keys U
     screen_wait "Local file"
     screen_text "$tmp/big.bin"
@@ -41,8 +25,7 @@ start_upload() {
 
 # 1. q asks; n keeps the job; q, y quits and cleans up
 screen_start 120x34 -c "$VD_TEST_URI"
-trap cleanup EXIT
-screen_wait "vdpool" 15
+trap live_scratch_cleanup EXIT
 start_upload
 screen_keys Escape                      # back to the main screen
 screen_wait_gone "Volumes of pool"
@@ -54,27 +37,26 @@ screen_keys n
 screen_wait "Not quitting: the jobs go on"
 pid=$(screen_pid)
 kill -0 "$pid" 2>/dev/null || screen_fail "virtdeck ended on n"
-[ -n "$(vols)" ] || screen_fail "the upload's volume went away on n"
+[ -n "$(live_vols)" ] || screen_fail "the upload's volume went away on n"
 screen_keys F10
 screen_wait "Quit with jobs running?"
 screen_keys y
 screen_wait_exit 15 >/dev/null || screen_fail "virtdeck did not end after y"
 screen_stop
-[ "$(vols)" = "$before" ] || screen_fail "left after quitting: $(vols)"
+[ "$(live_vols)" = "$before" ] || screen_fail "left after quitting: $(live_vols)"
 
 # 2. SIGTERM and SIGHUP: no question, bounded, status 128+N, clean
 for sig in TERM HUP; do
     screen_start 120x34 -c "$VD_TEST_URI"
-    trap cleanup EXIT
-    screen_wait "vdpool" 15
+    trap live_scratch_cleanup EXIT
     start_upload
-    [ -n "$(vols)" ] || screen_fail "no volume while uploading"
+    [ -n "$(live_vols)" ] || screen_fail "no volume while uploading"
     kill -"$sig" "$(screen_pid)"
     status=$(screen_wait_exit 15) || screen_fail "virtdeck did not end on SIG$sig"
     want=$((128 + $(kill -l "$sig")))
     [ "$status" = "$want" ] || screen_fail "SIG$sig: exit status $status, wanted $want"
     screen_capture | grep -q "Quit with jobs running" && screen_fail "SIG$sig asked"
     screen_stop
-    [ "$(vols)" = "$before" ] || screen_fail "left after SIG$sig: $(vols)"
+    [ "$(live_vols)" = "$before" ] || screen_fail "left after SIG$sig: $(live_vols)"
 done
 exit 0
