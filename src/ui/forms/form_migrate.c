@@ -216,29 +216,15 @@ vd_dom_do_migrate(vd_app *app, const vd_dom_target *t)
 
 /* See form_migrate.h. */
 void
-vd_act_dom_migrate(vd_app *app, const vd_binding *b)
+vd_dom_do_migration_ctl(vd_app *app, const vd_dom_target *t, bool postcopy)
 {
-    vd_dom_target t;
-
-    (void)b;
-    if (vd_dom_target_selected(app, &t))
-        vd_dom_do_migrate(app, &t);
-}
-
-/* See form_migrate.h. */
-void
-vd_act_dom_migration_ctl(vd_app *app, const vd_binding *b)
-{
-    vd_dom_target t;
     const vd_progress *p;
 
-    if (!vd_dom_target_selected(app, &t))
-        return;
-    if (!(p = vd_ui_job_migrating(vd_host_id(app->hosts[t.host].host), t.uuid))) {
-        vd_app_message(app, VD_MSG_INFO, "%s is not being migrated", t.name);
+    if (!(p = vd_ui_job_migrating(vd_host_id(app->hosts[t->host].host), t->uuid))) {
+        vd_app_message(app, VD_MSG_INFO, "%s is not being migrated", t->name);
         return;
     }
-    vd_ui_job_send(app, p, b->arg ? VD_CMD_JOB_POSTCOPY : VD_CMD_JOB_CANCEL);
+    vd_ui_job_send(app, p, postcopy ? VD_CMD_JOB_POSTCOPY : VD_CMD_JOB_CANCEL);
 }
 
 /* ---- evacuate ---------------------------------------------------------------- */

@@ -63,7 +63,7 @@ jobs_draw(vd_app *app, vd_view *v, const vd_rect *area)
     vd_draw_clear(area, vd_role_attr(VD_ROLE_NORMAL));
     if (n == 0) {
         vd_draw_text(y + 1, area->x + 2, area->w - 4,
-                     "No jobs yet: migrations (O on a domain), evacuations (V on a "
+                     "No jobs yet: migrations (T on a domain), evacuations (V on a "
                      "host) and volume transfers show here.", vd_role_attr(VD_ROLE_DIM));
         return;
     }
