@@ -18,6 +18,7 @@
 #include "virtdeck/bus.h"
 #include "virtdeck/core.h"
 #include "virtdeck/migrate.h"
+#include "virtdeck/uriinfo.h"
 #include "core/cmd_migrate.h"
 #include "core/commands_priv.h"
 #include "core/errors.h"
@@ -195,7 +196,7 @@ vd_mig_migrate(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
 {
     one *m = calloc(1, sizeof(*m));
     virDomainPtr dom = NULL;
-    char *problem = NULL;
+    char *problem = NULL, *dest_label;
     vd_job *j;
 
     if (!m) {
@@ -231,9 +232,12 @@ vd_mig_migrate(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     j->p.downtime_ms = -1;
     j->p.eta_ms = -1;
     snprintf(j->p.phase, sizeof(j->p.phase), "starting");
+    /* the destination's short label (the host name), not its whole URI */
+    dest_label = vd_uri_label(m->o.dest_uri);
     if (asprintf(&j->p.what, "migrate %s to %s", virDomainGetName(dom),
-                 m->o.dest_uri) < 0)
+                 dest_label ? dest_label : m->o.dest_uri) < 0)
         j->p.what = NULL;
+    free(dest_label);
     virDomainFree(dom);
     vd_result_say(res, "%s: started", j->p.what ? j->p.what : "migrate");
     if (vd_job_start(j, res) < 0) {

@@ -45,12 +45,12 @@ screen_text "tcp://$VD_PEER_ADDR"
 screen_keys Enter
 screen_wait_re "$G +migr [0-9]+%" 60
 screen_keys J
-screen_wait_re "migrate $G to qemu\+unix" 10
+screen_wait_re "migrate $G to local qemu\+unix" 10
 screen_wait_re "(storage|memory), pass [0-9]+, .* left, dirty .*, downtime .*, ETA" 30
 screen_keys Escape
 screen_wait_re "$G +migr [0-9]+%" 10
 screen_keys K
-screen_wait "cancelled" 60
+screen_wait_re "local qemu\+unix: migrate $G to local qemu\+unix: cancelled" 60
 vd_wait_state $G running 10 || screen_fail "$G is not running on the source after the cancel"
 screen_wait_re "$G +running" 20
 end=$((SECONDS + 30))

@@ -658,9 +658,14 @@ drain_bus(vd_app *app)
         }
         if (!text || !*text)
             text = res->ok ? "done" : "failed";
-        if (app->nhosts > 1 && h)
-            vd_app_message(app, res->ok ? VD_MSG_OK : VD_MSG_ERROR,
-                           "%s: %s", h->snap->label, text);
+        if (app->nhosts > 1 && h) {
+            char lbuf[128];
+
+            /* the host's short label: the message is what matters */
+            vd_app_message(app, res->ok ? VD_MSG_OK : VD_MSG_ERROR, "%s: %s",
+                           vd_all_hosts_label(app, (size_t)(h - app->hosts), lbuf,
+                                              sizeof(lbuf)), text);
+        }
         else if (!res->message && info)
             vd_app_message(app, res->ok ? VD_MSG_OK : VD_MSG_ERROR,
                            "%s: %s", info->verb, text);

@@ -13,6 +13,7 @@
 
 #include "virtdeck/migrate.h"
 #include "ui/forms/form_migrate.h"
+#include "ui/panes/all_hosts.h"
 #include "ui/views/jobs_view.h"
 #include "ui/views/netstore_ui.h"
 #include "ui/widgets/form.h"
@@ -27,7 +28,8 @@ static const char *const storage_l[] = { "Shared (copy nothing)",
 static const char *const storage_v[] = { "shared", "all", "inc" };
 
 /* The connected hosts other than src, as choice labels and URIs;
- * returns how many (arrays malloc'ed, strings borrowed from snapshots). */
+ * returns how many (arrays malloc'ed, the labels too: free with
+ * free_destinations(); the URIs borrowed from snapshots). */
 static size_t
 destinations(const vd_app *app, size_t src, const char ***labels,
              const char ***values)
@@ -43,11 +45,28 @@ destinations(const vd_app *app, size_t src, const char ***labels,
 
         if (i == src || !s || s->conn != VD_CONN_CONNECTED)
             continue;
-        (*labels)[n] = s->label ? s->label : s->uri;
+        {
+            char buf[128];
+
+            /* the short label that tells the hosts apart (uriinfo.h) */
+            (*labels)[n] = strdup(vd_all_hosts_label(app, i, buf, sizeof(buf)));
+        }
+        if (!(*labels)[n])
+            continue;
         (*values)[n] = s->uri;
         n++;
     }
     return n;
+}
+
+/* Free what destinations() made. */
+static void
+free_destinations(const char **labels, const char **values)
+{
+    for (size_t i = 0; labels && labels[i]; i++)
+        free((char *)labels[i]);
+    free(labels);
+    free(values);
 }
 
 /* The options fields, shared by both forms. */
@@ -210,8 +229,7 @@ vd_dom_do_migrate(vd_app *app, const vd_dom_target *t)
     vd_form_show(app, f);
 
  cleanup:
-    free(labels);
-    free(values);
+    free_destinations(labels, values);
 }
 
 /* See form_migrate.h. */
@@ -272,8 +290,7 @@ evac_submit(vd_app *app, vd_form *f, const char *button, void *ctx)
         e.items[i].dest_uri = strdup(to);
         e.n_items++;
     }
-    free(labels);
-    free(values);
+    free_destinations(labels, values);
     e.opts.dest_uri = strdup(strcmp(dest, "*") == 0 && nd ? "*" : dest);
     if ((problem = vd_migrate_opts_check(&e.opts))) {
         vd_form_message(f, VD_MSG_ERROR, "%s", problem);
@@ -374,8 +391,7 @@ vd_act_host_evacuate(vd_app *app, const vd_binding *b)
  fail:
     vd_form_free(f);
     evac_ctx_free(c);
-    free(labels);
-    free(values);
+    free_destinations(labels, values);
     free(l2);
     free(v2);
 }
