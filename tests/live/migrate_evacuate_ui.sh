@@ -41,7 +41,8 @@ for g in a b c; do
     fi
 done
 # the source's list empties (events), the jobs view has the result
-screen_wait_gone "$G-a" 20
+_no_rows() { ! screen_capture | grep -qE "│ $G-[abc] +(running|paused|shut off)"; }
+_screen_poll 20 _no_rows || screen_fail "the moved guests are still listed on the source"
 screen_keys J
 screen_wait_re "evacuate 3 guests, 2 at a time.*done" 10
 exit 0

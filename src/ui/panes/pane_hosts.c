@@ -187,14 +187,16 @@ draw_details(vd_app *app, const vd_rect *r)
     const vd_snapshot *snap = vd_app_snap(app);
     const vd_host_info *info;
     attr_t normal = vd_role_attr(VD_ROLE_NORMAL);
-    char buf[256], v1[32], v2[32], mem[32];
+    char buf[256], v1[32], v2[32], mem[32], lbuf[128];
     int y = r->y;
     int end = r->y + r->h;
 
     if (!snap || r->h <= 0)
         return;
     info = &snap->info;
-    if (strcmp(snap->uri, snap->label) != 0)
+    /* the whole URI under the short label it is shown by */
+    if (strcmp(snap->uri, vd_all_hosts_label(app, app->host_sel.cursor, lbuf,
+                                             sizeof(lbuf))) != 0)
         vd_draw_text(y++, r->x, r->w, snap->uri, vd_role_attr(VD_ROLE_DIM));
     if (snap->conn == VD_CONN_FAILED && snap->error) {
         vd_rect rest = { y, r->x, end - y, r->w };
