@@ -72,6 +72,22 @@ vd_np_form_finish(vd_app *app, vd_form *f, vd_form_change_fn change,
     change(app, f, NULL, ctx);
 }
 
+/* Submit the create command. */
+void
+vd_np_form_submit(vd_app *app, vd_form *f, const vd_np_form_base *b,
+                  const char *noun, const char *name, vd_cmd *cmd,
+                  unsigned int start_flag, unsigned int autostart_flag)
+{
+    if (vd_form_checked(f, "start"))
+        cmd->flags |= start_flag;
+    if (vd_form_checked(f, "autostart"))
+        cmd->flags |= autostart_flag;
+    if (vd_form_submit_cmd(app, f, b->hi, cmd)) {
+        vd_form_set_busy(f, true);
+        vd_form_message(f, VD_MSG_BUSY, "creating %s %s...", noun, name);
+    }
+}
+
 /* The create command's answer. */
 void
 vd_np_form_created(vd_app *app, vd_form *f, vd_result *res)

@@ -39,6 +39,14 @@ void vd_np_form_finish(vd_app *app, vd_form *f, vd_form_change_fn change,
                        vd_form_submit_fn submit, vd_form_result_fn result,
                        void *ctx);
 
+/* Submit the create command cmd (its XML in cmd->str, taken) to the
+ * form's host, adding start_flag / autostart_flag to cmd->flags when
+ * "Start now" / "Autostart" are ticked; the form says it is creating
+ * noun name meanwhile. */
+void vd_np_form_submit(vd_app *app, vd_form *f, const vd_np_form_base *b,
+                       const char *noun, const char *name, vd_cmd *cmd,
+                       unsigned int start_flag, unsigned int autostart_flag);
+
 /* The answer to the create command: done closes the form, a refusal
  * stays in it with everything typed. */
 void vd_np_form_created(vd_app *app, vd_form *f, vd_result *res);

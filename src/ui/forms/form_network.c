@@ -224,17 +224,13 @@ on_submit(vd_app *app, vd_form *f, const char *button, void *ctx)
         vd_form_message(f, VD_MSG_ERROR, "%s", err);
         return;
     }
-    if (!vd_form_checked(f, "persistent"))
+    /* a transient network starts as it is created, and only then */
+    if (!vd_form_checked(f, "persistent")) {
         cmd.flags |= VD_NETDEF_TRANSIENT;
-    else {
-        if (vd_form_checked(f, "start"))
-            cmd.flags |= VD_NETDEF_START;
-        if (vd_form_checked(f, "autostart"))
-            cmd.flags |= VD_NETDEF_AUTOSTART;
-    }
-    if (vd_form_submit_cmd(app, f, nf->np.hi, &cmd)) {
-        vd_form_set_busy(f, true);
-        vd_form_message(f, VD_MSG_BUSY, "creating network %s...", s.name);
+        vd_np_form_submit(app, f, &nf->np, "network", s.name, &cmd, 0, 0);
+    } else {
+        vd_np_form_submit(app, f, &nf->np, "network", s.name, &cmd,
+                          VD_NETDEF_START, VD_NETDEF_AUTOSTART);
     }
 }
 
@@ -273,8 +269,9 @@ vd_act_network_new(vd_app *app, const vd_binding *b)
     void *ctx;
 
     (void)b;
-    if (!(f = vd_np_form_new(app, "network", "New network", sizeof(*nf), ctx_free, check_name,
-                             &ctx)))
+    f = vd_np_form_new(app, "network", "New network", sizeof(*nf), ctx_free,
+                       check_name, &ctx);
+    if (!f)
         return;
     nf = ctx;
     vd_form_choice(f, "mode", "Mode", mode_labels, mode_values, 6, 0);

@@ -152,14 +152,8 @@ on_submit(vd_app *app, vd_form *f, const char *button, void *ctx)
     }
     if (vd_form_checked(f, "build"))
         cmd.flags |= VD_POOLDEF_BUILD;
-    if (vd_form_checked(f, "start"))
-        cmd.flags |= VD_POOLDEF_START;
-    if (vd_form_checked(f, "autostart"))
-        cmd.flags |= VD_POOLDEF_AUTOSTART;
-    if (vd_form_submit_cmd(app, f, pf->np.hi, &cmd)) {
-        vd_form_set_busy(f, true);
-        vd_form_message(f, VD_MSG_BUSY, "creating pool %s...", s.name);
-    }
+    vd_np_form_submit(app, f, &pf->np, "pool", s.name, &cmd, VD_POOLDEF_START,
+                      VD_POOLDEF_AUTOSTART);
 }
 
 /* The daemon's answer. */
@@ -180,8 +174,9 @@ vd_act_pool_new(vd_app *app, const vd_binding *b)
     void *ctx;
 
     (void)b;
-    if (!(f = vd_np_form_new(app, "pool", "New storage pool", sizeof(*pf), free, check_name,
-                             &ctx)))
+    f = vd_np_form_new(app, "pool", "New storage pool", sizeof(*pf), free,
+                       check_name, &ctx);
+    if (!f)
         return;
     pf = ctx;
     vd_form_choice(f, "type", "Type", type_labels, type_values, 6, 0);
