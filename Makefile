@@ -2,7 +2,7 @@
 #   make demo    install what is missing, build, run on the bundled demo host
 #   make check   install what the tests need, build (also with sanitizers),
 #                run every test against a private libvirtd; ends with
-#                "N passed, N failed"
+#                "N passed, N failed, N skipped"
 # Other targets: build, check-fast (no sanitizer builds), bench, install
 # (PREFIX, DESTDIR), deb (the Debian package), fuzz (each libFuzzer
 # target for FUZZ_SECONDS; docs/HACKING.md), clean.
