@@ -590,10 +590,8 @@ vd_create_args_parse(vd_create_args *o, int argc, char **argv)
             return VD_CLI_USAGE;
         }
     }
-    if (vd_cli_optind() < argc) {
-        ERR("unexpected argument '%s'", argv[vd_cli_optind()]);
+    if (vd_cli_no_operands(argc, argv, o->err, sizeof(o->err)) != VD_CLI_RUN)
         return VD_CLI_USAGE;
-    }
     if (o->installs > 1)
         return ERR("give only one of --cdrom, --location, --import and --pxe");
     return VD_CLI_RUN;

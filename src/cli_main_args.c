@@ -99,10 +99,5 @@ vd_main_args_parse(vd_main_args *a, int argc, char **argv)
             return VD_CLI_USAGE;
         }
     }
-    if (vd_cli_optind() < argc) {
-        vd_cli_errf(a->err, sizeof(a->err), "unexpected argument '%s'",
-                    argv[vd_cli_optind()]);
-        return VD_CLI_USAGE;
-    }
-    return VD_CLI_RUN;
+    return vd_cli_no_operands(argc, argv, a->err, sizeof(a->err));
 }

@@ -79,11 +79,15 @@ vd_cli_next(vd_cli_getopt *g, int argc, char **argv, const char **arg,
     return c;
 }
 
-/* The index of the first operand. */
+/* Refuse an operand left after the options. */
 int
-vd_cli_optind(void)
+vd_cli_no_operands(int argc, char **argv, char *err, size_t errlen)
 {
-    return optind;
+    if (optind < argc) {
+        vd_cli_errf(err, errlen, "unexpected argument '%s'", argv[optind]);
+        return VD_CLI_USAGE;
+    }
+    return VD_CLI_RUN;
 }
 
 /* Format a message into err. */

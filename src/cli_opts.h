@@ -71,8 +71,9 @@ void vd_cli_getopt_init(vd_cli_getopt *g, const vd_cli_cmd *cmd);
 int vd_cli_next(vd_cli_getopt *g, int argc, char **argv, const char **arg,
                 char *err, size_t errlen);
 
-/* The index of the first operand after vd_cli_next() returned -1. */
-int vd_cli_optind(void);
+/* After vd_cli_next() returned -1: VD_CLI_USAGE with a message in err
+ * when an operand is left ("unexpected argument"), else VD_CLI_RUN. */
+int vd_cli_no_operands(int argc, char **argv, char *err, size_t errlen);
 
 /* Format a message into err; returns VD_CLI_REFUSED, for
  * `return vd_cli_errf(...)` in a parser. */

@@ -126,9 +126,8 @@ vd_top_args_parse(vd_top_args *o, int argc, char **argv)
             return VD_CLI_USAGE;
         }
     }
-    if (vd_cli_optind() < argc) {
-        return ERR("unexpected argument '%s'", argv[vd_cli_optind()]);
-    }
+    if (vd_cli_no_operands(argc, argv, o->err, sizeof(o->err)) != VD_CLI_RUN)
+        return VD_CLI_USAGE;
     if (!o->batch) {
         if (o->batch_opt)
             return ERR("%s is for batch mode: add --batch", o->batch_opt);
