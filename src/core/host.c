@@ -25,6 +25,7 @@
 #include "core/cmd_netstore.h"
 #include "core/errors.h"
 #include "core/hostinfo.h"
+#include "core/leftovers.h"
 #include "core/lists.h"
 #include "core/snapshot_priv.h"
 #include "core/stats_priv.h"
@@ -404,6 +405,8 @@ try_connect(vd_host *h)
     h->attempts = 0;
     h->ticks = 0;
     h->next_tick_ms = vd_now_ms() + h->tick_ms;
+    /* what jobs could not remove when the connection went away */
+    vd_leftovers_sweep(h->id, h->conn, h->bus);
 }
 
 /* The connection went away: say why and schedule a reconnect. */

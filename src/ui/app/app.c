@@ -770,6 +770,23 @@ wait_ms(const vd_app *app)
     return best;
 }
 
+/* The signal that asks the interface to end (SIGTERM, SIGHUP), or 0. */
+static volatile sig_atomic_t end_signal;
+
+/* SIGTERM, SIGHUP: leave without asking, as soon as the main loop
+ * wakes (async-signal-safe). */
+static void
+on_end(int sig)
+{
+    int saved = errno;
+
+    end_signal = sig;
+    if (winch_pipe[1] >= 0 && write(winch_pipe[1], "t", 1) < 0) {
+        /* full pipe: a wake-up is pending anyway */
+    }
+    errno = saved;
+}
+
 /* SIGWINCH: wake the main loop (async-signal-safe). */
 static void
 on_winch(int sig)
@@ -783,11 +800,12 @@ on_winch(int sig)
     errno = saved;
 }
 
-/* Install on_winch with its pipe; *old gets the previous action.
- * Returns false when the pipe cannot be made (no live resize then,
- * but a key still brings the new size). */
+/* Install on_winch (SIGWINCH) and on_end (SIGTERM, SIGHUP) with their
+ * pipe; old[0..2] get the previous actions. Returns false when the
+ * pipe cannot be made (no live resize then, but a key still brings
+ * the new size; the end signals keep their default action). */
 static bool
-watch_winch(struct sigaction *old)
+watch_winch(struct sigaction old[3])
 {
     struct sigaction sa;
 
@@ -799,17 +817,22 @@ watch_winch(struct sigaction *old)
     sa.sa_handler = on_winch;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;
-    sigaction(SIGWINCH, &sa, old);
+    sigaction(SIGWINCH, &sa, &old[0]);
+    sa.sa_handler = on_end;
+    sigaction(SIGTERM, &sa, &old[1]);
+    sigaction(SIGHUP, &sa, &old[2]);
     return true;
 }
 
-/* Put back the previous SIGWINCH action and close the pipe. */
+/* Put back the previous actions and close the pipe. */
 static void
-unwatch_winch(const struct sigaction *old)
+unwatch_winch(const struct sigaction old[3])
 {
     if (winch_pipe[0] < 0)
         return;
-    sigaction(SIGWINCH, old, NULL);
+    sigaction(SIGWINCH, &old[0], NULL);
+    sigaction(SIGTERM, &old[1], NULL);
+    sigaction(SIGHUP, &old[2], NULL);
     close(winch_pipe[0]);
     close(winch_pipe[1]);
     winch_pipe[0] = winch_pipe[1] = -1;
@@ -933,7 +956,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
     static const vd_ui_opts defaults = { .mouse = true };
     vd_app app;
     SCREEN *scr = NULL;
-    struct sigaction old_winch;
+    struct sigaction old_winch[3];
     bool winch = false;
     char theme_msg[512];
     int ret = 1;
@@ -959,7 +982,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
 
     if (!(scr = start_terminal(opts)))
         goto cleanup;
-    winch = watch_winch(&old_winch);
+    winch = watch_winch(old_winch);
     vd_draw_setup(opts->ascii);
     vd_theme_setup(opts->theme, theme_msg, sizeof(theme_msg));
     /* Blank cells take the normal role's colours (themes with a
@@ -980,7 +1003,8 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
     if (opts->top)
         vd_top_show(&app);
     app.dirty = true;
-    while (!app.quit) {
+    end_signal = 0;
+    while (!app.quit && !end_signal) {
         struct pollfd pfd[3] = {
             { .fd = STDIN_FILENO, .events = POLLIN },
             { .fd = vd_bus_fd(bus), .events = POLLIN },
@@ -998,6 +1022,8 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
         if (n > 0 && (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL)) &&
             !(pfd[0].revents & POLLIN))
             break;              /* the terminal went away */
+        if (end_signal)
+            break;              /* SIGTERM, SIGHUP: leave, jobs cancelled */
         if (n > 0 && (pfd[2].revents & POLLIN))
             handle_winch(&app);
         read_keys(&app);
@@ -1010,14 +1036,14 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
         }
         vd_views_reap(&app);
     }
-    ret = 0;
+    ret = end_signal ? 128 + end_signal : 0;
 
  cleanup:
     vd_views_free(&app);
     vd_ui_jobs_free();
     vd_lists_free(&app);
     if (winch)
-        unwatch_winch(&old_winch);
+        unwatch_winch(old_winch);
     if (scr) {
         endwin();
         delscreen(scr);

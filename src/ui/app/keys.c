@@ -18,6 +18,7 @@
 #include "ui/app/keys_list.h"
 #include "ui/widgets/listview.h"
 #include "ui/views/monitor.h"
+#include "ui/app/quit.h"
 #include "ui/app/view.h"
 #include "ui/forms/wizard.h"
 
@@ -246,7 +247,7 @@ static void
 act_quit(vd_app *app, const vd_binding *b)
 {
     (void)b;
-    app->quit = true;
+    vd_app_quit_request(app);       /* asks first while jobs run */
 }
 
 /* ---- the table ---- */

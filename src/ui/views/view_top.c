@@ -23,6 +23,7 @@
 #include "ui/widgets/listview.h"
 #include "ui/views/monitor.h"
 #include "ui/widgets/table.h"
+#include "ui/app/quit.h"
 #include "ui/app/view.h"
 
 /* The domains pane's filter terms (state:, host:, auto:), defined in
@@ -774,7 +775,7 @@ static void
 act_quit(vd_app *app, const vd_binding *b)
 {
     (void)b;
-    app->quit = true;
+    vd_app_quit_request(app);       /* asks first while jobs run */
 }
 
 /* A mouse event: a click on a title sorts, on a row selects; the
