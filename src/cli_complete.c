@@ -51,10 +51,11 @@ offer_values(const vd_cli_opt *o, const char *cur)
         char *path = vd_hosts_conf_path();
         size_t i;
 
-        if (path && vd_hosts_conf_load(&conf, path) == 0) {
-            for (i = 0; i < conf.nhosts; i++)
-                offer(conf.hosts[i].uri, cur);
-        }
+        /* the hosts read, even when some lines were not */
+        if (path)
+            vd_hosts_conf_load(&conf, path);
+        for (i = 0; i < conf.nhosts; i++)
+            offer(conf.hosts[i].uri, cur);
         vd_hosts_conf_clear(&conf);
         free(path);
     } else if (strcmp(v, "@osinfo") == 0) {

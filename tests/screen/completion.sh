@@ -11,7 +11,7 @@ export XDG_CONFIG_HOME=$VD_BUILD/completion-test
 rm -rf "$XDG_CONFIG_HOME"
 mkdir -p "$XDG_CONFIG_HOME/virtdeck"
 printf '%s\n' "# two hosts" "qemu+ssh://root@kvm1.example/system label=kvm1" \
-    "test:///default autoconnect=no" >"$XDG_CONFIG_HOME/virtdeck/hosts.conf"
+    "test:///default autoconnect=no" "not a uri at all" >"$XDG_CONFIG_HOME/virtdeck/hosts.conf"
 
 # complete WORD...: the candidates bash offers for the command line
 # "virtdeck WORD..." with the cursor at the end of the last word, one a
