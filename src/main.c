@@ -19,7 +19,8 @@
 #include "cli_args.h"
 
 #define MAX_HOSTS VD_CLI_MAX_HOSTS
-#define QUIT_WAIT_MS 1500       /* how long quitting waits for workers */
+#define QUIT_WAIT_MS 1500       /* how long quitting waits for jobs to clean up */
+#define QUIT_HOSTS_MS 100       /* how long quitting waits for all the workers */
 
 /* Print the screen's --help text, and the list of subcommands. */
 static void
@@ -171,9 +172,19 @@ main(int argc, char **argv)
         ret = ui_status;        /* SIGTERM / SIGHUP: the shell's status */
 
  cleanup:
-    for (i = 0; i < nhosts; i++) {
-        if (!vd_host_free(hosts[i], QUIT_WAIT_MS))
-            all_ended = false;
+    /* every worker at once, then one short deadline for all: a hung
+     * host's worker is not waited for (it ends with the process) */
+    for (i = 0; i < nhosts; i++)
+        vd_host_stop(hosts[i]);
+    {
+        long long deadline = vd_now_ms() + QUIT_HOSTS_MS;
+
+        for (i = 0; i < nhosts; i++) {
+            long long left = deadline - vd_now_ms();
+
+            if (!vd_host_free(hosts[i], left > 0 ? (int)left : 0))
+                all_ended = false;
+        }
     }
     /* running jobs (uploads...) post to the bus: stop them first */
     if (!vd_jobs_shutdown(QUIT_WAIT_MS))

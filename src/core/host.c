@@ -713,6 +713,18 @@ vd_host_new(const vd_host_opts *opts, int host_id, vd_bus *bus)
     return NULL;
 }
 
+/* Ask the worker to end, without waiting. */
+void
+vd_host_stop(vd_host *h)
+{
+    if (!h)
+        return;
+    pthread_mutex_lock(&h->lock);
+    h->stop = true;
+    pthread_cond_broadcast(&h->cond);
+    pthread_mutex_unlock(&h->lock);
+}
+
 /* Stop the worker, wait a little for it, release the host. */
 bool
 vd_host_free(vd_host *h, int wait_ms)

@@ -212,9 +212,12 @@ vd_app_select(vd_app *app, vd_pane_id pane, size_t row)
     if (row >= n)
         row = n - 1;
     sel->cursor = row;
-    if (pane != VD_PANE_HOSTS)
-        snprintf(sel->uuid, sizeof(sel->uuid), "%s",
-                 vd_app_row(app, pane, row)->uuid);
+    if (pane != VD_PANE_HOSTS) {
+        const vd_row *r = vd_app_row(app, pane, row);
+
+        snprintf(sel->uuid, sizeof(sel->uuid), "%s", r->uuid);
+        sel->host = r->host;
+    }
     vd_sel_fit(sel, n, vd_app_page(app, pane));
 }
 
@@ -299,8 +302,8 @@ vd_app_message(vd_app *app, vd_msg_kind kind, const char *fmt, ...)
 }
 
 /* The word shown while kind runs: "Starting" (name follows). */
-static const char *
-progress_word(vd_cmd_kind kind)
+const char *
+vd_app_progress_word(vd_cmd_kind kind)
 {
     switch (kind) {
     case VD_CMD_DOM_START:
@@ -430,67 +433,18 @@ submit_on(vd_app *app, size_t hi, vd_cmd_kind kind, const char *uuid,
         return false;
     }
     vd_host_submit_simple(h->host, kind, uuid && *uuid ? uuid : NULL);
-    vd_app_message(app, VD_MSG_BUSY, "%s %s%s", progress_word(kind), name,
+    vd_app_message(app, VD_MSG_BUSY, "%s %s%s", vd_app_progress_word(kind), name,
                    vd_draw_utf8() ? "\u2026" : "...");
     return true;
 }
 
-/* Submit kind on the object uuid of the selected host. */
+/* Submit kind on the object uuid of the selected host (host-level
+ * commands; domain actions go through the registry, registry.h). */
 bool
 vd_app_submit(vd_app *app, vd_cmd_kind kind, const char *uuid,
               const char *name)
 {
-    /* in the all-hosts view the row's host, not the selected one */
-    return submit_on(app, vd_all_hosts_host_of(app, uuid, app->host_sel.cursor),
-                     kind, uuid, name);
-}
-
-/* The answer to vd_app_ask()'s dialog: y runs the command. */
-static void
-ask_answered(vd_app *app, bool yes, void *ctx)
-{
-    vd_confirm *c = ctx;
-    const vd_cmd_info *info = vd_cmd_describe(c->kind);
-
-    if (yes)
-        submit_on(app, c->host, c->kind, c->uuid, c->name);
-    else
-        vd_app_message(app, VD_MSG_INFO, "Cancelled: %s %s",
-                       info ? info->verb : "command", c->name);
-    free(c);
-}
-
-/* Ask y/N before submitting kind on uuid; prompt is shown as is. */
-void
-vd_app_ask(vd_app *app, vd_cmd_kind kind, const char *uuid, const char *name,
-           const char *prompt)
-{
-    const vd_cmd_info *info = vd_cmd_describe(kind);
-    const vd_snapshot *snap = vd_app_snap(app);
-
-    /* Say no to a read-only host before asking, not after. */
-    if (info && info->writes && snap && snap->readonly) {
-        vd_app_message(app, VD_MSG_ERROR, "read-only connection: %s refused",
-                       info->verb);
-        return;
-    }
-    /* The question is a dialog (dialog.h); its answer comes to
-     * ask_answered() with a copy of what to run. */
-    {
-        vd_confirm *c = calloc(1, sizeof(*c));
-
-        if (!c) {
-            vd_app_message(app, VD_MSG_ERROR, "out of memory");
-            return;
-        }
-        c->host = vd_all_hosts_host_of(app, uuid, app->host_sel.cursor);
-        c->kind = kind;
-        snprintf(c->uuid, sizeof(c->uuid), "%s", uuid);
-        snprintf(c->name, sizeof(c->name), "%s", name);
-        snprintf(c->prompt, sizeof(c->prompt), "%s", prompt);
-        vd_dialog_confirm(app, info ? info->verb : "Confirm", c->prompt,
-                          ask_answered, c);
-    }
+    return submit_on(app, app->host_sel.cursor, kind, uuid, name);
 }
 
 /* The answer to a pending confirmation: y runs it, anything else not. */
