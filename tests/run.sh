@@ -81,18 +81,24 @@ ensure_harness() {
 run_one() {
     local name=$1 logdir=$2 san=$3; shift 3
     local safe=${name//[^A-Za-z0-9_.-]/_}
-    local log="$logdir/$safe.log" t0 t1 rc reports
+    local log="$logdir/$safe.log" t0 t1 rc reports limit=$per_test_timeout
     if [ -n "$filter" ] && [[ "$name" != *"$filter"* ]]; then
         return 0
     fi
     rm -f "$logdir/san.$safe".*
+    # a shell test may ask for more time: "# vd-timeout: SECONDS" near its top
+    if [ "$1" = bash ] && [ -f "${2:-}" ]; then
+        local own
+        own=$(head -n 20 "$2" | sed -n 's/^# vd-timeout: *\([0-9][0-9]*\)$/\1/p' | head -n 1)
+        [ -n "$own" ] && [ "$own" -gt "$limit" ] && limit=$own
+    fi
     t0=$(date +%s.%N)
     (
         export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:log_path=$logdir/san.$safe"
         export LSAN_OPTIONS="suppressions=$src/tests/lsan.supp:print_suppressions=0"
         export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$logdir/san.$safe"
         export TSAN_OPTIONS="suppressions=$src/tests/tsan.supp:halt_on_error=0:log_path=$logdir/san.$safe"
-        timeout -k 10 "$per_test_timeout" "$@"
+        timeout -k 10 "$limit" "$@"
     ) >"$log" 2>&1 </dev/null
     rc=$?
     t1=$(date +%s.%N)

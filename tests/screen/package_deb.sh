@@ -6,6 +6,8 @@
 # and a theme found in the scratch root's own data dir (and not found
 # once removed from there: nothing else supplied it).
 # Built once per `make check`: the sanitizer builds' runs skip it (77).
+# About 40 s of CPU (the compile); on a loaded machine minutes of wall time:
+# vd-timeout: 900
 set -u
 fail() { echo "FAIL: $*"; exit 1; }
 [ "$(basename "$VD_BUILD")" = build ] || { echo "SKIP: built by the plain build's run"; exit 77; }
