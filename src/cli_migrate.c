@@ -5,8 +5,6 @@
  * plain lines otherwise (--verbose); Ctrl-C aborts the migration and
  * the guest keeps running on the source.
  */
-#include <errno.h>
-#include <getopt.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -21,72 +19,9 @@
 #include "virtdeck/migrate.h"
 #include "core/migrate.h"
 #include "cli.h"
+#include "cli_args.h"
 
 #define PROG "virtdeck migrate"
-
-enum {
-    OPT_LIVE = 256, OPT_OFFLINE, OPT_PERSISTENT, OPT_UNDEFINE, OPT_COPY_ALL,
-    OPT_COPY_INC, OPT_BANDWIDTH, OPT_DOWNTIME, OPT_AUTO_CONVERGE, OPT_POSTCOPY,
-    OPT_P2P, OPT_TUNNELLED, OPT_UNSAFE, OPT_MIGRATE_URI, OPT_VERBOSE,
-};
-
-static const struct option longopts[] = {
-    { "connect", required_argument, NULL, 'c' },
-    { "live", no_argument, NULL, OPT_LIVE },
-    { "offline", no_argument, NULL, OPT_OFFLINE },
-    { "persistent", no_argument, NULL, OPT_PERSISTENT },
-    { "undefinesource", no_argument, NULL, OPT_UNDEFINE },
-    { "copy-storage-all", no_argument, NULL, OPT_COPY_ALL },
-    { "copy-storage-inc", no_argument, NULL, OPT_COPY_INC },
-    { "bandwidth", required_argument, NULL, OPT_BANDWIDTH },
-    { "downtime", required_argument, NULL, OPT_DOWNTIME },
-    { "auto-converge", no_argument, NULL, OPT_AUTO_CONVERGE },
-    { "postcopy", no_argument, NULL, OPT_POSTCOPY },
-    { "p2p", no_argument, NULL, OPT_P2P },
-    { "tunnelled", no_argument, NULL, OPT_TUNNELLED },
-    { "unsafe", no_argument, NULL, OPT_UNSAFE },
-    { "migrate-uri", required_argument, NULL, OPT_MIGRATE_URI },
-    { "verbose", no_argument, NULL, OPT_VERBOSE },
-    { "help", no_argument, NULL, 'h' },
-    { NULL, 0, NULL, 0 },
-};
-
-/* Print the help text. */
-static void
-usage(FILE *out)
-{
-    fputs(
-"usage: virtdeck migrate [-c SRC] DOMAIN DEST_URI [options]\n"
-"Move DOMAIN from the host SRC to the host DEST_URI (as virsh migrate).\n"
-"\n"
-"  -c, --connect SRC        the source host (default: $LIBVIRT_DEFAULT_URI\n"
-"                           or libvirt's default)\n"
-"      --live               live migration of a running or paused guest\n"
-"                           (the default for a running guest)\n"
-"      --offline            move a shut off guest's definition (the default\n"
-"                           for a shut off guest; implies --persistent)\n"
-"      --persistent         define the guest on the destination\n"
-"      --undefinesource     undefine the guest on the source afterwards\n"
-"      --copy-storage-all   copy disks the destination does not see, whole\n"
-"      --copy-storage-inc   copy them incrementally (the top layer)\n"
-"      --bandwidth MiB/s    limit the migration's bandwidth\n"
-"      --downtime MS        maximum downtime at the switch-over\n"
-"      --auto-converge      slow the guest's vCPUs if it does not converge\n"
-"      --postcopy           allow post-copy (press Ctrl-\\ to switch to it)\n"
-"      --p2p                peer-to-peer: the source daemon connects to\n"
-"                           DEST_URI itself (DEST_URI as the source host\n"
-"                           reaches it)\n"
-"      --tunnelled          send the data through the daemons (implies --p2p)\n"
-"      --unsafe             skip libvirt's check that storage is shared\n"
-"      --migrate-uri URI    where the data goes, e.g. tcp://10.0.0.2\n"
-"                           (the destination's address on a migration link)\n"
-"      --verbose            progress lines also when not on a terminal\n"
-"  -h, --help               show this help and exit\n"
-"\n"
-"Ctrl-C aborts the migration: the guest keeps running on the source.\n"
-"Exit status: 0 migrated, 1 refused, failed or cancelled, 2 usage error.\n",
-          out);
-}
 
 /* Print a message prefixed with the command's name; returns 1. */
 static int
@@ -184,24 +119,11 @@ silent_error(void *opaque, virErrorPtr e)
     (void)e;
 }
 
-/* Parse a non-negative number option; -1 when bad. */
-static long long
-number(const char *s)
-{
-    char *end;
-    long long v;
-
-    errno = 0;
-    v = strtoll(s, &end, 10);
-    if (errno || end == s || *end || v < 0)
-        return -1;
-    return v;
-}
-
 /* `virtdeck migrate`. */
 int
 vd_cli_migrate(int argc, char **argv)
 {
+    vd_migrate_args a = { 0 };
     vd_migrate_opts o = { 0 };
     vd_migrate_ctl ctl = { progress, cancelled, postcopy, &out.postcopy_said };
     virConnectPtr src = NULL, dst = NULL;
@@ -209,61 +131,26 @@ vd_cli_migrate(int argc, char **argv)
     const char *uri = NULL, *name;
     char *why = NULL, *err = NULL, *desc = NULL;
     struct sigaction sa;
-    long long v;
-    int c, rc = 1;
+    int status, rc = 1;
 
     memset(&out, 0, sizeof(out));
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "c:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'c': uri = optarg; break;
-        case OPT_LIVE: o.flags |= VD_MIG_LIVE; break;
-        case OPT_OFFLINE: o.flags |= VD_MIG_OFFLINE; break;
-        case OPT_PERSISTENT: o.flags |= VD_MIG_PERSIST; break;
-        case OPT_UNDEFINE: o.flags |= VD_MIG_UNDEFINE_SOURCE; break;
-        case OPT_COPY_ALL: o.flags |= VD_MIG_COPY_ALL; break;
-        case OPT_COPY_INC: o.flags |= VD_MIG_COPY_INC; break;
-        case OPT_AUTO_CONVERGE: o.flags |= VD_MIG_AUTO_CONVERGE; break;
-        case OPT_POSTCOPY: o.flags |= VD_MIG_POSTCOPY; break;
-        case OPT_P2P: o.flags |= VD_MIG_P2P; break;
-        case OPT_TUNNELLED: o.flags |= VD_MIG_TUNNELLED; break;
-        case OPT_UNSAFE: o.flags |= VD_MIG_UNSAFE; break;
-        case OPT_VERBOSE: out.verbose = true; break;
-        case OPT_BANDWIDTH:
-            if ((v = number(optarg)) <= 0) {
-                fail("--bandwidth needs a positive number of MiB/s, not '%s'", optarg);
-                return 2;
-            }
-            o.bandwidth = (unsigned long long)v;
-            break;
-        case OPT_DOWNTIME:
-            if ((v = number(optarg)) <= 0) {
-                fail("--downtime needs a positive number of milliseconds, not '%s'", optarg);
-                return 2;
-            }
-            o.downtime_ms = v;
-            break;
-        case OPT_MIGRATE_URI:
-            free(o.migrate_uri);
-            o.migrate_uri = strdup(optarg);
-            break;
-        case 'h':
-            usage(stdout);
-            vd_migrate_opts_clear(&o);
-            return 0;
-        default:
-            usage(stderr);
-            vd_migrate_opts_clear(&o);
-            return 2;
-        }
-    }
-    if (argc - optind != 2) {
-        fail("needs DOMAIN and DEST_URI (see --help)");
-        vd_migrate_opts_clear(&o);
-        return 2;
-    }
-    name = argv[optind];
-    o.dest_uri = strdup(argv[optind + 1]);
+    if ((status = vd_migrate_args_parse(&a, argc, argv)) != VD_CLI_RUN)
+        return vd_cli_report(&vd_cli_migrate_cmd, status, a.err);
+    uri = a.uri;
+    name = a.domain;
+    o.flags = (a.live ? VD_MIG_LIVE : 0) | (a.offline ? VD_MIG_OFFLINE : 0) |
+              (a.persistent ? VD_MIG_PERSIST : 0) |
+              (a.undefinesource ? VD_MIG_UNDEFINE_SOURCE : 0) |
+              (a.copy_all ? VD_MIG_COPY_ALL : 0) | (a.copy_inc ? VD_MIG_COPY_INC : 0) |
+              (a.auto_converge ? VD_MIG_AUTO_CONVERGE : 0) |
+              (a.postcopy ? VD_MIG_POSTCOPY : 0) | (a.p2p ? VD_MIG_P2P : 0) |
+              (a.tunnelled ? VD_MIG_TUNNELLED : 0) | (a.unsafe ? VD_MIG_UNSAFE : 0);
+    o.bandwidth = a.bandwidth;
+    o.downtime_ms = a.downtime_ms;
+    out.verbose = a.verbose;
+    if (a.migrate_uri)
+        o.migrate_uri = strdup(a.migrate_uri);
+    o.dest_uri = strdup(a.dest_uri);
     if (uri)
         o.src_uri = strdup(uri);
     if ((why = vd_migrate_opts_check(&o))) {
