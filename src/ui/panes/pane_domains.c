@@ -83,10 +83,10 @@ cmp_mem(const vd_row *a, const vd_row *b)
 
 /* Live figures for sorting: -1 when unknown, so they sort last in the
  * descending order a monitor wants first. */
-static double cpu_key(const vd_domain *d) { return d->rates.valid ? d->rates.cpu_pct : -1; }
+static double cpu_key(const vd_domain *d) { return d->rates.cpu_valid ? d->rates.cpu_pct : -1; }
 static double used_key(const vd_domain *d) { return d->rates.mem_valid ? d->rates.mem_pct : -1; }
-static double disk_key(const vd_domain *d) { return d->rates.valid ? d->rates.rd_bps + d->rates.wr_bps : -1; }
-static double net_key(const vd_domain *d) { return d->rates.valid ? d->rates.rx_bps + d->rates.tx_bps : -1; }
+static double disk_key(const vd_domain *d) { return d->rates.disk_valid ? d->rates.rd_bps + d->rates.wr_bps : -1; }
+static double net_key(const vd_domain *d) { return d->rates.net_valid ? d->rates.rx_bps + d->rates.tx_bps : -1; }
 static int cmp_cpu(const vd_row *a, const vd_row *b) { return CMP3(cpu_key(DOM(b)), cpu_key(DOM(a))); }
 static int cmp_used(const vd_row *a, const vd_row *b) { return CMP3(used_key(DOM(b)), used_key(DOM(a))); }
 static int cmp_disk(const vd_row *a, const vd_row *b) { return CMP3(disk_key(DOM(b)), disk_key(DOM(a))); }
@@ -153,7 +153,7 @@ vd_monitor_cells(const vd_table *t, const vd_domain *dom, int y, bool selected,
     attr_t dim = vd_row_attr(selected, focused, VD_ROLE_DIM);
     char buf[96], a[16], b[16];
 
-    if (r->valid) {
+    if (r->valid && r->cpu_valid) {
         snprintf(buf, sizeof(buf), "%.1f", r->cpu_pct);
         vd_table_cell(t, COL_CPU, y, buf,
                       vd_row_attr(selected, focused, vd_monitor_role(r->cpu_pct)));
@@ -174,17 +174,16 @@ vd_monitor_cells(const vd_table *t, const vd_domain *dom, int y, bool selected,
     } else {
         vd_table_cell(t, COL_USED, y, "-", dim);
     }
-    if (r->valid) {
-        snprintf(buf, sizeof(buf), "%s/%s", vd_stats_fmt_bytes(r->rd_bps, a, sizeof(a)),
-                 vd_stats_fmt_bytes(r->wr_bps, b, sizeof(b)));
-        vd_table_cell(t, COL_DISK, y, buf, vd_row_attr(selected, focused, VD_ROLE_NORMAL));
-        snprintf(buf, sizeof(buf), "%s/%s", vd_stats_fmt_bytes(r->rx_bps, a, sizeof(a)),
-                 vd_stats_fmt_bytes(r->tx_bps, b, sizeof(b)));
-        vd_table_cell(t, COL_NET, y, buf, vd_row_attr(selected, focused, VD_ROLE_NORMAL));
-    } else {
-        vd_table_cell(t, COL_DISK, y, "-", dim);
-        vd_table_cell(t, COL_NET, y, "-", dim);
-    }
+    vd_table_cell(t, COL_DISK, y,
+                  vd_monitor_pair(r->valid && r->disk_valid, r->rd_bps, r->wr_bps,
+                                  buf, sizeof(buf)),
+                  r->valid && r->disk_valid
+                      ? vd_row_attr(selected, focused, VD_ROLE_NORMAL) : dim);
+    vd_table_cell(t, COL_NET, y,
+                  vd_monitor_pair(r->valid && r->net_valid, r->rx_bps, r->tx_bps,
+                                  buf, sizeof(buf)),
+                  r->valid && r->net_valid
+                      ? vd_row_attr(selected, focused, VD_ROLE_NORMAL) : dim);
 }
 
 /* One domain row. */

@@ -166,3 +166,16 @@ vd_act_monitor_tick(vd_app *app, const vd_binding *b)
     else
         vd_app_message(app, VD_MSG_OK, "refresh every %d s", pick / 1000);
 }
+
+/* Two rates as "a/b", or "-" when unknown. */
+const char *
+vd_monitor_pair(bool known, double a, double b, char *buf, size_t len)
+{
+    char x[16], y[16];
+
+    if (!known)
+        return "-";
+    snprintf(buf, len, "%s/%s", vd_stats_fmt_bytes(a, x, sizeof(x)),
+             vd_stats_fmt_bytes(b, y, sizeof(y)));
+    return buf;
+}

@@ -62,11 +62,11 @@ typedef struct top_view {
 
 /* Live figures as sort keys: -1 when unknown, so they come last in the
  * descending order a monitor shows first. */
-static double cpu_key(const vd_domain *d) { return d->rates.valid ? d->rates.cpu_pct : -1; }
+static double cpu_key(const vd_domain *d) { return d->rates.cpu_valid ? d->rates.cpu_pct : -1; }
 static double mempct_key(const vd_domain *d) { return d->rates.mem_valid ? d->rates.mem_pct : -1; }
 static double mem_key(const vd_domain *d) { return d->rates.mem_valid ? (double)d->rates.mem_used_kib : -1; }
-static double disk_key(const vd_domain *d) { return d->rates.valid ? d->rates.rd_bps + d->rates.wr_bps : -1; }
-static double net_key(const vd_domain *d) { return d->rates.valid ? d->rates.rx_bps + d->rates.tx_bps : -1; }
+static double disk_key(const vd_domain *d) { return d->rates.disk_valid ? d->rates.rd_bps + d->rates.wr_bps : -1; }
+static double net_key(const vd_domain *d) { return d->rates.net_valid ? d->rates.rx_bps + d->rates.tx_bps : -1; }
 
 /* Comparators by column: figures largest first (the monitor's order),
  * name and state ascending; listview breaks ties by name, then UUID. */
@@ -403,7 +403,7 @@ draw_row(vd_app *app, const vd_table *t, const vd_row *r, int y, bool selected)
                   vd_row_attr(selected, true, vd_dom_state_role(dom->state)));
     snprintf(buf, sizeof(buf), "%u", dom->vcpus);
     vd_table_cell(t, COL_VCPUS, y, buf, normal);
-    if (rt->valid) {
+    if (rt->valid && rt->cpu_valid) {
         snprintf(buf, sizeof(buf), "%.1f", rt->cpu_pct);
         vd_table_cell(t, COL_CPU, y, buf,
                       vd_row_attr(selected, true, vd_monitor_role(rt->cpu_pct)));
@@ -428,17 +428,14 @@ draw_row(vd_app *app, const vd_table *t, const vd_row *r, int y, bool selected)
                                     b, sizeof(b)));
         vd_table_cell(t, COL_MEM, y, buf, dim);
     }
-    if (rt->valid) {
-        snprintf(buf, sizeof(buf), "%s/%s", vd_stats_fmt_bytes(rt->rd_bps, a, sizeof(a)),
-                 vd_stats_fmt_bytes(rt->wr_bps, b, sizeof(b)));
-        vd_table_cell(t, COL_DISK, y, buf, normal);
-        snprintf(buf, sizeof(buf), "%s/%s", vd_stats_fmt_bytes(rt->rx_bps, a, sizeof(a)),
-                 vd_stats_fmt_bytes(rt->tx_bps, b, sizeof(b)));
-        vd_table_cell(t, COL_NET, y, buf, normal);
-    } else {
-        vd_table_cell(t, COL_DISK, y, "-", dim);
-        vd_table_cell(t, COL_NET, y, "-", dim);
-    }
+    vd_table_cell(t, COL_DISK, y,
+                  vd_monitor_pair(rt->valid && rt->disk_valid, rt->rd_bps,
+                                  rt->wr_bps, buf, sizeof(buf)),
+                  rt->valid && rt->disk_valid ? normal : dim);
+    vd_table_cell(t, COL_NET, y,
+                  vd_monitor_pair(rt->valid && rt->net_valid, rt->rx_bps,
+                                  rt->tx_bps, buf, sizeof(buf)),
+                  rt->valid && rt->net_valid ? normal : dim);
     if (t->shown[COL_SPARK])
         vd_table_cell(t, COL_SPARK, y,
                       vd_monitor_sparkline(dom->history, t->cw[COL_SPARK], buf,
