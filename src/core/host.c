@@ -376,6 +376,7 @@ try_connect(vd_host *h)
         vd_snapshot *snap = next_snapshot(h);
         if (snap) {
             snap->conn = VD_CONN_CONNECTING;
+            snap->connect_ms = vd_now_ms();  /* the UI counts from here */
             publish(h, snap);
         }
     }
@@ -699,6 +700,8 @@ vd_host_new(const vd_host_opts *opts, int host_id, vd_bus *bus)
         goto error;
     h->idle = opts->idle;
     h->snap->conn = h->idle ? VD_CONN_IDLE : VD_CONN_CONNECTING;
+    if (!h->idle)
+        h->snap->connect_ms = vd_now_ms();
     if (pthread_create(&h->thread, NULL, worker_main, host_ref(h)) != 0) {
         host_unref(h);          /* the worker's reference */
         goto error;

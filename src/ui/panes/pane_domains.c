@@ -238,9 +238,26 @@ draw_unconnected(vd_app *app, const vd_rect *inner)
     }
     switch (snap->conn) {
     case VD_CONN_CONNECTING:
-        snprintf(buf, sizeof(buf), "Connecting to %s%s", snap->uri,
-                 vd_draw_utf8() ? "\u2026" : "...");
-        vd_draw_wrap(&r, y, buf, vd_role_attr(VD_ROLE_CONN_BUSY));
+        retry = vd_app_connecting_s(snap);
+        if (retry < VD_APP_NO_ANSWER_S) {
+            snprintf(buf, sizeof(buf), "Connecting to %s%s", snap->uri,
+                     vd_draw_utf8() ? "\u2026" : "...");
+            vd_draw_wrap(&r, y, buf, vd_role_attr(VD_ROLE_CONN_BUSY));
+            return;
+        }
+        /* the socket took the connection, the daemon says nothing */
+        snprintf(buf, sizeof(buf), "The daemon does not answer "
+                 "(waiting for %ds):", retry);
+        y = vd_draw_wrap(&r, y, buf, vd_role_attr(VD_ROLE_CONN_FAILED));
+        y = vd_draw_wrap(&r, y, snap->uri, vd_role_attr(VD_ROLE_NORMAL)) + 1;
+        y = vd_draw_wrap(&r, y, "What to check: is libvirtd (or virtqemud) "
+                         "stopped, hung or overloaded? `systemctl status "
+                         "libvirtd` on the host; a process in state T is "
+                         "stopped (kill -CONT resumes it). For a remote URI, "
+                         "the network or SSH may hang.",
+                         vd_role_attr(VD_ROLE_DIM)) + 1;
+        vd_draw_wrap(&r, y, "virtdeck keeps waiting and connects as soon as "
+                     "it answers; q quits.", vd_role_attr(VD_ROLE_DIM));
         return;
     case VD_CONN_IDLE:
         snprintf(buf, sizeof(buf), "Not connected to %s.", snap->uri);

@@ -103,7 +103,10 @@ vd_monitor_meters(vd_app *app, int y, int x, int w)
     st = &snap->stats;
     snprintf(cpu, sizeof(cpu), " %3.0f%% ", st->rates.cpu_valid ? st->rates.cpu_pct : 0);
     snprintf(mem, sizeof(mem), " %3.0f%% ", st->rates.mem_valid ? st->rates.mem_pct : 0);
-    if (snap->tick_ms % 1000)
+    if (vd_app_stale_s(snap) >= 0)
+        snprintf(tail, sizeof(tail), "%u/%u stale %ds ", st->running, st->total,
+                 vd_app_stale_s(snap));
+    else if (snap->tick_ms % 1000)
         snprintf(tail, sizeof(tail), "%u/%u up %.1fs ", st->running, st->total,
                  snap->tick_ms / 1000.0);
     else

@@ -199,7 +199,9 @@ cursor_target(vd_app *app, top_view *tv, vd_dom_target *t)
 static void
 fmt_tick(const vd_snapshot *snap, char *buf, size_t len)
 {
-    if (snap->tick_ms % 1000)
+    if (vd_app_stale_s(snap) >= 0)
+        snprintf(buf, len, "stale %ds", vd_app_stale_s(snap));
+    else if (snap->tick_ms % 1000)
         snprintf(buf, len, "%.1fs", snap->tick_ms / 1000.0);
     else
         snprintf(buf, len, "%ds", snap->tick_ms / 1000);
@@ -255,7 +257,11 @@ draw_host_row(vd_app *app, size_t hi, int y, int x, int w, int lw)
     }
     switch (snap->conn) {
     case VD_CONN_CONNECTING:
-        snprintf(msg, sizeof(msg), "connecting%s", vd_draw_utf8() ? "\u2026" : "...");
+        if (vd_app_connecting_s(snap) >= VD_APP_NO_ANSWER_S)
+            snprintf(msg, sizeof(msg), "no answer for %ds: is the daemon stopped or hung?",
+                     vd_app_connecting_s(snap));
+        else
+            snprintf(msg, sizeof(msg), "connecting%s", vd_draw_utf8() ? "\u2026" : "...");
         vd_draw_text(y, cx, w, msg, vd_role_attr(VD_ROLE_CONN_BUSY));
         return;
     case VD_CONN_IDLE:
