@@ -164,9 +164,10 @@ graphs_draw(vd_app *app, vd_view *v, const vd_rect *area)
         return;
     }
     rt = &d->rates;
-    snprintf(line, sizeof(line), "Graphs: %s, span %s (1, 5, H)  %s, %u vCPUs, on %s",
+    snprintf(line, sizeof(line), "Graphs: %s, span %s (1, 5, H)  %s, %u vCPU%s, on %s",
              d->name ? d->name : "?", spans[g->span].name,
-             vd_dom_state_name(d->state), d->vcpus, snap->label);
+             vd_dom_state_name(d->state), d->vcpus, d->vcpus == 1 ? "" : "s",
+             snap->label);
     vd_draw_text(y, x, w, line, vd_role_attr(VD_ROLE_HEADER) | A_BOLD);
     if (rt->valid && rt->disk_valid)
         snprintf(line, sizeof(line),
