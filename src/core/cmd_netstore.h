@@ -25,6 +25,7 @@ bool vd_ns_net_stop(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
 bool vd_ns_net_autostart(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
 bool vd_ns_net_undefine(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
 bool vd_ns_net_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_iface_kind(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
 
 bool vd_ns_pool_details(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
 bool vd_ns_pool_start(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);

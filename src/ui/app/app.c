@@ -435,6 +435,7 @@ progress_word(vd_cmd_kind kind)
     case VD_CMD_PATH_EXISTS:
     case VD_CMD_OS_LIST:
     case VD_CMD_OS_RECOMMEND:
+    case VD_CMD_IFACE_KIND:
         return "Reading";
     case VD_CMD_LAST:
         break;
