@@ -321,6 +321,10 @@ refresh(vd_host *h, unsigned int bits, bool with_info)
         vd_stats_read_host(h->conn, &h->hcaps, &hs, vd_now_ms());
         vd_stats_host_rates(&snap->stats.sample, &hs, &snap->stats.rates);
         snap->stats.sample = hs;
+        /* one figure for the host's memory everywhere: virNodeGetInfo
+         * may give one NUMA node's, the memory stats all cells' */
+        if (hs.has_mem && hs.mem_total_kib)
+            snap->info.mem_kib = hs.mem_total_kib;
     }
     snap->tick_ms = h->tick_ms;
     if ((bits & (DIRTY_NETWORKS | DIRTY_FULL)) &&

@@ -292,8 +292,15 @@ draw_domains(vd_app *app, const vd_rect *inner, bool focused)
 {
     size_t n;
     vd_table t;
+    vd_col cols[sizeof(columns) / sizeof(columns[0])];
 
     vd_list_set_kind(app, VD_PANE_DOMAINS, &vd_domains_list_kind);
+    /* the name column wants its longest name, before the other columns
+     * widen: names are cut only when the screen has no room */
+    memcpy(cols, columns, sizeof(cols));
+    cols[COL_NAME].want = cols[COL_NAME].max =
+        vd_list_name_width(vd_list_get(app, VD_PANE_DOMAINS),
+                           columns[COL_NAME].want, columns[COL_NAME].max);
     n = vd_app_rows(app, VD_PANE_DOMAINS);
     if (inner->h <= 0 || inner->w <= 0)
         return;
@@ -302,7 +309,7 @@ draw_domains(vd_app *app, const vd_rect *inner, bool focused)
         return;
     }
     /* the host column only in the all-hosts view */
-    vd_table_layout(&t, columns, sizeof(columns) / sizeof(columns[0]) -
+    vd_table_layout(&t, cols, sizeof(cols) / sizeof(cols[0]) -
                     (vd_all_hosts_on(app) ? 0 : 1), inner->x + 1, inner->w - 2);
     vd_list_header(app, VD_PANE_DOMAINS, &t, inner->y,
                    vd_role_attr(VD_ROLE_COLUMN_HEADER));

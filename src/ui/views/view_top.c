@@ -496,6 +496,7 @@ top_draw(vd_app *app, vd_view *v, const vd_rect *area)
     top_view *tv = v->data;
     vd_list *l = rows(app, tv);
     vd_table t;
+    vd_col cols[NCOLS];
     int y = area->y, hrows, nrows;
 
     if (area->h <= 0 || area->w <= 0)
@@ -508,7 +509,11 @@ top_draw(vd_app *app, vd_view *v, const vd_rect *area)
     tv->nrows = 0;
     if (y >= area->y + area->h)
         return;
-    vd_table_layout(&t, columns, NCOLS, area->x + 1, area->w - 2);
+    /* no name cut while the screen has room for it */
+    memcpy(cols, columns, sizeof(cols));
+    cols[COL_NAME].want = cols[COL_NAME].max =
+        vd_list_name_width(l, columns[COL_NAME].want, columns[COL_NAME].max);
+    vd_table_layout(&t, cols, NCOLS, area->x + 1, area->w - 2);
     vd_draw_fill(y, area->x, area->w, vd_role_attr(VD_ROLE_COLUMN_HEADER));
     vd_list_header_in(l, &t, y, vd_role_attr(VD_ROLE_COLUMN_HEADER));
     tv->hdr_y = y++;
@@ -907,7 +912,7 @@ static const vd_binding top_keys[] = {
     { 'D', "D", "Force off (asks first)", ACT, VP, act_ask, VD_CMD_DOM_DESTROY,
       0, NULL },
     { VD_KEY(KEY_F(9)), "F9", "Force off (asks first)", ACT, VP, act_ask,
-      VD_CMD_DOM_DESTROY, 9, "Kill" },
+      VD_CMD_DOM_DESTROY, 9, "ForceOff" },
     { 'R', "R", "Reset (asks first)", ACT, VP, act_ask, VD_CMD_DOM_RESET, 0, NULL },
     { 'S', "S", "Managed save (s restores it)", ACT, VP, act_simple,
       VD_CMD_DOM_MANAGED_SAVE, 0, NULL },
