@@ -289,7 +289,38 @@ static const char *const csv_header =
     "rx_bytes_s,tx_bytes_s,rx_pkts_s,tx_pkts_s,"
     "cpu_time_ns,rd_bytes,wr_bytes,rx_bytes,tx_bytes,"
     "host_cpu_pct,host_mem_used_kib,host_mem_total_kib,"
-    "disk_stale,net_stale\n";
+    "disk_stale,net_stale,"
+    "domain_id,arch,physical_cpus,blocked,mem_host_pct\n";
+
+/* virt-top's remaining figures (its CSV's "Domain ID", "Arch", "Physical
+ * CPUs", "Blocked" and "%Mem") for one row. */
+typedef struct vt_extra {
+    const char *arch;               /* the host's CPU architecture */
+    unsigned int pcpus;             /* the host's CPUs */
+    unsigned int blocked;           /* the host's blocked domains */
+    bool mem_known;
+    double mem_host_pct;            /* the domain's memory, % of the host's */
+} vt_extra;
+
+/* The extra figures of domain d on snap's host. */
+static void
+vt_extra_of(const vd_snapshot *snap, const vd_domain *d, vt_extra *x)
+{
+    unsigned long long host_kib = snap->stats.rates.mem_valid
+                                  ? snap->stats.rates.mem_total_kib
+                                  : snap->info.mem_kib;
+    unsigned long long kib = d->mem_kib ? d->mem_kib : d->max_mem_kib;
+    size_t i;
+
+    x->arch = snap->info.cpu_model ? snap->info.cpu_model : "";
+    x->pcpus = snap->info.cpus;
+    x->blocked = 0;
+    for (i = 0; i < snap->ndomains; i++)
+        x->blocked += snap->domains[i].state == VD_DOM_BLOCKED;
+    /* like virt-top: only a running domain holds memory */
+    x->mem_known = host_kib && d->id > 0;
+    x->mem_host_pct = x->mem_known ? 100.0 * (double)kib / (double)host_kib : 0;
+}
 
 /* A cumulative counter: empty when never read; the last value read when
  * this read left it out (the *_stale column says so). */
@@ -308,6 +339,7 @@ row_csv(FILE *out, const char *when, const vd_snapshot *snap,
 {
     const vd_dom_rates *r = &d->rates;
     const vd_host_rates *hr = &snap->stats.rates;
+    vt_extra x;
 
     fprintf(out, "%s,", when);
     csv_field(out, snap->label);
@@ -351,7 +383,16 @@ row_csv(FILE *out, const char *when, const vd_snapshot *snap,
         fprintf(out, "%llu,%llu", hr->mem_used_kib, hr->mem_total_kib);
     else
         fputc(',', out);
-    fprintf(out, ",%d,%d\n", d->sample.block_stale, d->sample.net_stale);
+    fprintf(out, ",%d,%d,", d->sample.block_stale, d->sample.net_stale);
+    vt_extra_of(snap, d, &x);
+    if (d->id > 0)
+        fprintf(out, "%d", d->id);
+    fputc(',', out);
+    csv_field(out, x.arch);
+    fprintf(out, ",%u,%u,", x.pcpus, x.blocked);
+    if (x.mem_known)
+        fprintf(out, "%.2f", x.mem_host_pct);
+    fputc('\n', out);
 }
 
 /* A JSON number or null. */
@@ -381,6 +422,7 @@ row_json(FILE *out, const char *when, const vd_snapshot *snap,
 {
     const vd_dom_rates *r = &d->rates;
     const vd_host_rates *hr = &snap->stats.rates;
+    vt_extra x;
     bool disk, net;
 
     fputs("{\"time\":", out);
@@ -414,9 +456,19 @@ row_json(FILE *out, const char *when, const vd_snapshot *snap,
     json_ull(out, "tx_bytes", d->sample.has_net, d->sample.tx_bytes);
     json_num(out, "host_cpu_pct", hr->cpu_valid, hr->cpu_pct, 2);
     json_num(out, "host_mem_used_kib", hr->mem_valid, (double)hr->mem_used_kib, 0);
-    fprintf(out, ",\"disk_stale\":%s,\"net_stale\":%s}\n",
+    fprintf(out, ",\"disk_stale\":%s,\"net_stale\":%s",
             d->sample.block_stale ? "true" : "false",
             d->sample.net_stale ? "true" : "false");
+    vt_extra_of(snap, d, &x);
+    if (d->id > 0)
+        fprintf(out, ",\"domain_id\":%d", d->id);
+    else
+        fputs(",\"domain_id\":null", out);
+    fputs(",\"arch\":", out);
+    json_string(out, x.arch);
+    fprintf(out, ",\"physical_cpus\":%u,\"blocked\":%u", x.pcpus, x.blocked);
+    json_num(out, "mem_host_pct", x.mem_known, x.mem_host_pct, 2);
+    fputs("}\n", out);
 }
 
 /* A text rate: "-" when unknown. */
