@@ -27,7 +27,7 @@ screen_wait "(waiting for $((first + 2))s)" 4
 # the keys answer meanwhile: help and back
 screen_keys '?'
 screen_wait "Quit" 2
-screen_keys Space
+screen_keys Escape
 screen_wait "does not answer" 2
 
 vd_daemon_signal CONT
