@@ -66,6 +66,7 @@ static const cmd_entry commands[VD_CMD_LAST] = {
     [VD_CMD_DOM_DEFINE] = { { "define", true }, NULL, NULL, vd_dom_define },
     [VD_CMD_DOM_DETAILS] = { { "details", false }, NULL, NULL, vd_dom_read_details },
     [VD_CMD_NET_DETAILS] = { { "network details", false }, .on_netstore = vd_ns_net_details },
+    [VD_CMD_IFACE_KIND] = { { "check interface", false }, .on_netstore = vd_ns_iface_kind },
     [VD_CMD_NET_START] = { { "start network", true }, .on_netstore = vd_np_command },
     [VD_CMD_NET_STOP] = { { "stop network", true }, .on_netstore = vd_np_command },
     [VD_CMD_NET_AUTOSTART] = { { "network autostart", true }, .on_netstore = vd_np_command },
