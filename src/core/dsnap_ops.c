@@ -209,10 +209,11 @@ overlay_path(const char *dir, const vd_ddisk *d, const char *snap)
     return ret;
 }
 
-/* Free space of the pool holding path (or of pool when given); -1 when
- * the path is in no pool the daemon knows. */
+/* Free space of the pool holding path (or of pool when given), its name
+ * in name (size len); -1 when the path is in no pool the daemon knows. */
 static long long
-free_space(virConnectPtr conn, virStoragePoolPtr pool, const char *path)
+free_space(virConnectPtr conn, virStoragePoolPtr pool, const char *path,
+           char *name, size_t len)
 {
     virStorageVolPtr vol = NULL;
     virStoragePoolPtr own = NULL;
@@ -228,6 +229,7 @@ free_space(virConnectPtr conn, virStoragePoolPtr pool, const char *path)
     virStoragePoolRefresh(pool, 0);
     if (virStoragePoolGetInfo(pool, &info) == 0)
         ret = (long long)info.available;
+    snprintf(name, len, "%s", virStoragePoolGetName(pool));
 
  cleanup:
     virResetLastError();
@@ -315,6 +317,7 @@ prepare_external(virConnectPtr conn, const vd_dsnap_spec *spec, const char *name
     for (i = 0; i < dd->n; i++) {
         const vd_ddisk *d = &dd->d[i];
         long long avail;
+        char pname[256];
 
         if (!vd_ddisk_writable(d) || (d->snapshot && strcmp(d->snapshot, "no") == 0))
             continue;
@@ -337,12 +340,11 @@ prepare_external(virConnectPtr conn, const vd_dsnap_spec *spec, const char *name
                 "snapshot name or delete that volume", overlays[i], d->target);
             goto cleanup;
         }
-        avail = free_space(conn, pool, pool ? overlays[i] : d->source);
+        avail = free_space(conn, pool, pool ? overlays[i] : d->source, pname, sizeof(pname));
         if (avail >= 0 && (unsigned long long)avail < OVERLAY_MIN_FREE) {
             say(err, "no free space for the overlay of disk %s in pool %s (%lld bytes "
                 "free, an overlay needs at least 1 MiB): free space there, or put the "
-                "overlays in another pool", d->target,
-                pool ? virStoragePoolGetName(pool) : "of its disk", avail);
+                "overlays in another pool (--pool)", d->target, pname, avail);
             goto cleanup;
         }
         count++;
