@@ -11,6 +11,7 @@
 
 #include "ui/app/keys.h"
 #include "ui/views/netstore_ui.h"
+#include "ui/views/dsnap_ui.h"
 #include "ui/panes/all_hosts.h"
 #include "ui/actions/domain_actions.h"
 #include "ui/forms/hosts_edit.h"
@@ -315,6 +316,10 @@ static const vd_binding bindings[] = {
     { 'C', "C", "Serial console (Ctrl+] leaves)", DOMAIN, P_DOMAINS,
       vd_act_dom_serial, 0, 0, NULL },
     { 'X', "X", "View the XML", DOMAIN, P_DOMAINS, vd_act_dom_xml, 0, 0, NULL },
+    { 'Z', "Z", "Snapshots: tree, create, revert, delete", DOMAIN, P_DOMAINS,
+      vd_act_dom_snapshots, 0, 0, NULL },
+    { 'L', "L", "Clone (shut off): new name, copy / share / linked disks", DOMAIN,
+      P_DOMAINS, vd_act_dom_clone, 0, 0, NULL },
     { 'E', "E", "Edit the XML in $EDITOR (validated)", DOMAIN, P_DOMAINS,
       vd_act_dom_edit_xml, 0, 0, NULL },
     { 'a', "a", "Add a host (saved in hosts.conf)", "Hosts", P_HOSTS,

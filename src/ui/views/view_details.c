@@ -16,6 +16,7 @@
 #include "virtdeck/core.h"
 #include "virtdeck/domdetails.h"
 #include "virtdeck/image.h"
+#include "ui/views/dsnap_ui.h"
 #include "ui/widgets/dialog.h"
 #include "ui/actions/domain_actions.h"
 #include "ui/widgets/draw.h"
@@ -476,7 +477,7 @@ top_details(vd_app *app)
 
 /* The actions of the table, on the shown domain: b->arg says which. */
 enum { A_REFRESH, A_RESOURCES, A_CDROM, A_ATTACH, A_DETACH, A_XML, A_XML_SECURE,
-       A_EDIT, A_RESTORE, A_MENU };
+       A_EDIT, A_RESTORE, A_MENU, A_SNAPSHOTS, A_CLONE };
 
 static void act_details(vd_app *app, const vd_binding *b);
 
@@ -493,6 +494,8 @@ static const vd_binding details_keys[] = {
     DK('Y', "Y", "View the XML with passwords (--security-info)", A_XML_SECURE, 0, NULL),
     DK('E', "E", "Edit the XML in $EDITOR (validated)", A_EDIT, 8, "Edit"),
     DK('O', "O", "Restore from its managed save", A_RESTORE, 0, NULL),
+    DK('Z', "Z", "Snapshots: tree, create, revert, delete", A_SNAPSHOTS, 0, NULL),
+    DK('L', "L", "Clone (shut off): new name, copy / share / linked disks", A_CLONE, 0, NULL),
     DK('m', "m", "Menu of these actions", A_MENU, 9, "Menu"),
     { 'j', "j", "Scroll down", "Details", 0, NULL, 0, 0, NULL },
     { 'k', "k", "Scroll up", "Details", 0, NULL, 0, 0, NULL },
@@ -536,6 +539,12 @@ act_details(vd_app *app, const vd_binding *b)
         break;
     case A_RESTORE:
         vd_dom_send(app, &dd->t, VD_CMD_DOM_RESTORE, NULL, 0, 0);
+        break;
+    case A_SNAPSHOTS:
+        vd_dsnap_view_open(app, &dd->t);
+        break;
+    case A_CLONE:
+        vd_clone_form_open(app, &dd->t);
         break;
     case A_MENU:
         vd_dialog_actions(app, "Domain actions", details_keys, NKEYS,

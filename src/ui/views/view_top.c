@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/views/dsnap_ui.h"
 #include "ui/widgets/dialog.h"
 #include "ui/actions/domain_actions.h"
 #include "ui/widgets/draw.h"
@@ -764,6 +765,12 @@ act_dialog(vd_app *app, const vd_binding *b)
     case 'u':
         vd_dom_do_undefine(app, &t);
         break;
+    case 'Z':
+        vd_dsnap_view_open(app, &t);
+        break;
+    case 'L':
+        vd_clone_form_open(app, &t);
+        break;
     default:
         break;
     }
@@ -915,6 +922,10 @@ static const vd_binding top_keys[] = {
     { 'X', "X", "View the XML", ACT, VP, act_dialog, 'X', 0, NULL },
     { 'E', "E", "Edit the XML in $EDITOR (validated)", ACT, VP, act_dialog, 'E',
       0, NULL },
+    { 'Z', "Z", "Snapshots: tree, create, revert, delete", ACT, VP, act_dialog, 'Z',
+      0, NULL },
+    { 'L', "L", "Clone (shut off): new name, copy / share / linked disks", ACT, VP,
+      act_dialog, 'L', 0, NULL },
 };
 
 static const vd_view_ops top_ops = {
