@@ -288,14 +288,3 @@ vd_clone_form_open(vd_app *app, const vd_dom_target *t)
     snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", t->uuid);
     vd_wait_submit(app, t->host, &cmd, "Reading the domain's disks...", got_details, copy, free);
 }
-
-/* L in the domains pane. */
-void
-vd_act_dom_clone(vd_app *app, const vd_binding *b)
-{
-    vd_dom_target t;
-
-    (void)b;
-    if (vd_dom_target_selected(app, &t))
-        vd_clone_form_open(app, &t);
-}

@@ -646,14 +646,3 @@ vd_dsnap_view_open(vd_app *app, const vd_dom_target *t)
     vd_view_set_title(v, "Snapshots of %s", t->name);
     reload(app, v);
 }
-
-/* Z in the domains pane. */
-void
-vd_act_dom_snapshots(vd_app *app, const vd_binding *b)
-{
-    vd_dom_target t;
-
-    (void)b;
-    if (vd_dom_target_selected(app, &t))
-        vd_dsnap_view_open(app, &t);
-}
