@@ -32,6 +32,7 @@ enum {
     OPT_PAUSED,
     OPT_CHILDREN,
     OPT_METADATA,
+    OPT_PRINT_XML,
 };
 
 static const struct option longopts[] = {
@@ -47,6 +48,7 @@ static const struct option longopts[] = {
     { "paused", no_argument, NULL, OPT_PAUSED },
     { "children", no_argument, NULL, OPT_CHILDREN },
     { "metadata", no_argument, NULL, OPT_METADATA },
+    { "print-xml", no_argument, NULL, OPT_PRINT_XML },
     { "help", no_argument, NULL, 'h' },
     { NULL, 0, NULL, 0 },
 };
@@ -64,7 +66,8 @@ usage(FILE *out)
 "  list [--tree]              the snapshots (a table, or the tree as\n"
 "                             `virsh snapshot-list --tree` prints it)\n"
 "  create [--name N] [--description D] [--disk-only [--quiesce] [--pool P]]\n"
-"         [--no-memory]       a new snapshot: internal (qcow2 disks, with memory\n"
+"         [--no-memory] [--print-xml]\n"
+"                             a new snapshot: internal (qcow2 disks, with memory\n"
 "                             when the guest runs) or external disk-only (overlays)\n"
 "  revert NAME [--running|--paused]\n"
 "                             back to a snapshot, ending as captured, running or paused\n"
@@ -83,6 +86,8 @@ usage(FILE *out)
 "      --no-memory            create: never save the memory (refused for an\n"
 "                             internal snapshot of a running guest)\n"
 "      --pool P               create: put the overlays in dir pool P\n"
+"      --print-xml            create: print the snapshot XML after every check;\n"
+"                             create nothing\n"
 "      --running              revert: end running\n"
 "      --paused               revert: end paused\n"
 "      --children             delete: also every snapshot below it\n"
@@ -142,7 +147,7 @@ vd_cli_snapshot(int argc, char **argv)
 {
     const char *uri = NULL, *dname, *action, *sname = NULL;
     vd_dsnap_spec spec = { 0 };
-    bool tree = false;
+    bool tree = false, print_xml = false;
     unsigned int rflags = 0, dflags = 0;
     bool create_opt = false, list_opt = false, revert_opt = false, delete_opt = false;
     virConnectPtr conn = NULL;
@@ -162,6 +167,7 @@ vd_cli_snapshot(int argc, char **argv)
         case OPT_QUIESCE: spec.quiesce = true; create_opt = true; break;
         case OPT_NO_MEMORY: spec.no_memory = true; create_opt = true; break;
         case OPT_POOL: spec.pool = optarg; create_opt = true; break;
+        case OPT_PRINT_XML: print_xml = true; create_opt = true; break;
         case OPT_RUNNING: rflags |= VD_DSNAP_REVERT_RUNNING; revert_opt = true; break;
         case OPT_PAUSED: rflags |= VD_DSNAP_REVERT_PAUSED; revert_opt = true; break;
         case OPT_CHILDREN: dflags |= VD_DSNAP_DELETE_CHILDREN; delete_opt = true; break;
@@ -227,6 +233,16 @@ vd_cli_snapshot(int argc, char **argv)
     } else if (strcmp(action, "create") == 0) {
         char *made = NULL;
 
+        if (print_xml) {
+            if (!(made = vd_dsnap_create_xml(dom, &spec, &err))) {
+                failed(err);
+                goto cleanup;
+            }
+            fputs(made, stdout);
+            free(made);
+            rc = 0;
+            goto cleanup;
+        }
         if (vd_dsnap_create(dom, &spec, &made, &err) < 0) {
             failed(err);
             goto cleanup;

@@ -25,6 +25,10 @@ int vd_dsnap_list_read(virDomainPtr dom, vd_dsnap_list *list, char **err);
 int vd_dsnap_create(virDomainPtr dom, const vd_dsnap_spec *spec,
                     char **name_out, char **err);
 
+/* The snapshot XML vd_dsnap_create() would send, after the same checks
+ * (caller frees); NULL with *err when refused. Changes nothing. */
+char *vd_dsnap_create_xml(virDomainPtr dom, const vd_dsnap_spec *spec, char **err);
+
 /* Revert dom to snapshot name. flags: VD_DSNAP_REVERT_*. Refuses
  * external snapshots where libvirt cannot revert to them. */
 int vd_dsnap_revert(virDomainPtr dom, const char *name, unsigned int flags,

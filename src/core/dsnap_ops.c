@@ -423,10 +423,10 @@ prepare_internal(virConnectPtr conn, const vd_dsnap_spec *spec, const char *name
     return xml;
 }
 
-/* Create a snapshot. */
-int
-vd_dsnap_create(virDomainPtr dom, const vd_dsnap_spec *spec, char **name_out,
-                char **err)
+/* Check spec against dom and build the snapshot XML and flags. */
+static int
+prepare(virDomainPtr dom, const vd_dsnap_spec *spec, char **name_out, char **xml_out,
+        unsigned int *flags_out, char **err)
 {
     virConnectPtr conn = virDomainGetConnect(dom);
     virDomainSnapshotPtr snap;
@@ -476,6 +476,45 @@ vd_dsnap_create(virDomainPtr dom, const vd_dsnap_spec *spec, char **name_out,
     }
     if (!xml)
         goto cleanup;
+    *name_out = name;
+    *xml_out = xml;
+    *flags_out = flags;
+    name = xml = NULL;
+    ret = 0;
+
+ cleanup:
+    vd_ddisks_clear(&dd);
+    free(domxml);
+    free(xml);
+    free(name);
+    return ret;
+}
+
+/* The XML a create would send. */
+char *
+vd_dsnap_create_xml(virDomainPtr dom, const vd_dsnap_spec *spec, char **err)
+{
+    char *name = NULL, *xml = NULL;
+    unsigned int flags;
+
+    if (prepare(dom, spec, &name, &xml, &flags, err) < 0)
+        return NULL;
+    free(name);
+    return xml;
+}
+
+/* Create a snapshot. */
+int
+vd_dsnap_create(virDomainPtr dom, const vd_dsnap_spec *spec, char **name_out,
+                char **err)
+{
+    virDomainSnapshotPtr snap;
+    char *name = NULL, *xml = NULL;
+    unsigned int flags;
+    int ret = -1;
+
+    if (prepare(dom, spec, &name, &xml, &flags, err) < 0)
+        return -1;
     if (!(snap = virDomainSnapshotCreateXML(dom, xml, flags))) {
         say_libvirt(err, "create snapshot");
         goto cleanup;
@@ -488,8 +527,6 @@ vd_dsnap_create(virDomainPtr dom, const vd_dsnap_spec *spec, char **name_out,
     ret = 0;
 
  cleanup:
-    vd_ddisks_clear(&dd);
-    free(domxml);
     free(xml);
     free(name);
     return ret;

@@ -21,6 +21,11 @@ base=$(vd_virsh vol-path --pool vdpool $G.qcow2)
 overlay=$(dirname "$base")/$G-ext1.qcow2
 sum0=$(sha256sum "$base" | cut -d' ' -f1)
 
+$VD $G create --name ext1 --disk-only --print-xml >"$TMP/snap.xml" || fail "--print-xml"
+virt-xml-validate "$TMP/snap.xml" domainsnapshot || fail "the snapshot XML does not validate"
+grep -Eq "<source file=.$overlay./>" "$TMP/snap.xml" || fail "the XML does not name the overlay"
+[ -z "$(vd_virsh snapshot-list --name $G)" ] || fail "--print-xml created a snapshot"
+[ -f "$overlay" ] && fail "--print-xml made an overlay"
 out=$($VD $G create --name ext1 --disk-only --description "before the upgrade" 2>&1) ||
     fail "create --disk-only: $out"
 echo "$out"

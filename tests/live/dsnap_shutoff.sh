@@ -21,6 +21,14 @@ head -c 8M /dev/urandom >"$TMP/first.raw"
 qemu-img convert -f raw -O qcow2 "$TMP/first.raw" "$TMP/first.qcow2"
 vd_virsh vol-upload --pool vdpool $G.qcow2 "$TMP/first.qcow2" || fail "vol-upload"
 
+# the XML virtdeck builds is valid, and --print-xml creates nothing
+$VD $G create --name pattern-1 --description "a <pattern> & more" --print-xml >"$TMP/snap.xml" ||
+    fail "--print-xml"
+cat "$TMP/snap.xml"
+virt-xml-validate "$TMP/snap.xml" domainsnapshot || fail "the snapshot XML does not validate"
+grep -Eq "<disk name=.vda. snapshot=.internal./>" "$TMP/snap.xml" || fail "vda is not internal"
+[ -z "$(vd_virsh snapshot-list --name $G)" ] || fail "--print-xml created a snapshot"
+
 out=$($VD $G create --name pattern-1 2>&1) || fail "create: $out"
 [ "$out" = "Domain snapshot pattern-1 created" ] || fail "create said: $out"
 vd_virsh snapshot-dumpxml $G pattern-1 | grep -q "<state>shutoff</state>" ||
