@@ -24,31 +24,7 @@
 #include "core/dom_disks.h"
 #include "core/errors.h"
 #include "core/xml_priv.h"
-
-/* Set *err from a format; returns -1. */
-static int __attribute__((format(printf, 2, 3)))
-say(char **err, const char *fmt, ...)
-{
-    va_list ap;
-
-    free(*err);
-    va_start(ap, fmt);
-    if (vasprintf(err, fmt, ap) < 0)
-        *err = NULL;
-    va_end(ap);
-    return -1;
-}
-
-/* libvirt's message after what; returns -1. */
-static int
-say_libvirt(char **err, const char *what)
-{
-    char *m = vd_err_take("failed");
-
-    say(err, "%s: %s", what, m);
-    free(m);
-    return -1;
-}
+#include "core/xml_read.h"
 
 /* Append a line to the plan's warnings. */
 static void __attribute__((format(printf, 2, 3)))
@@ -76,13 +52,6 @@ nodes(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr)
 {
     ctxt->node = node;
     return xmlXPathEvalExpression(BAD_CAST expr, ctxt);
-}
-
-/* The number of nodes in obj. */
-static int
-count(xmlXPathObjectPtr obj)
-{
-    return obj && obj->nodesetval ? obj->nodesetval->nodeNr : 0;
 }
 
 /* The first child element of parent named name, or NULL. */
@@ -236,12 +205,12 @@ pick_name(virConnectPtr conn, const char *orig, const char *asked, char **err)
 
     if (asked && *asked) {
         if ((bad = vd_clone_check_name(asked))) {
-            say(err, "%s", bad);
+            vd_err_say(err, "%s", bad);
             return NULL;
         }
         if ((other = virDomainLookupByName(conn, asked))) {
             virDomainFree(other);
-            say(err, "a domain named '%s' already exists: choose another name "
+            vd_err_say(err, "a domain named '%s' already exists: choose another name "
                 "(or --auto-clone)", asked);
             return NULL;
         }
@@ -260,7 +229,7 @@ pick_name(virConnectPtr conn, const char *orig, const char *asked, char **err)
         free(name);
         name = NULL;
     }
-    say(err, "no free name of the form %s-cloneN", orig);
+    vd_err_say(err, "no free name of the form %s-cloneN", orig);
     return NULL;
 }
 
@@ -268,19 +237,9 @@ pick_name(virConnectPtr conn, const char *orig, const char *asked, char **err)
 static char *
 pool_target(virStoragePoolPtr pool)
 {
-    char *xml = virStoragePoolGetXMLDesc(pool, 0), *ret = NULL;
-    xmlDocPtr doc = xml ? xmlReadMemory(xml, (int)strlen(xml), "pool.xml", NULL,
-                                        XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                        XML_PARSE_NOWARNING) : NULL;
-    xmlXPathContextPtr ctxt = doc ? xmlXPathNewContext(doc) : NULL;
-    xmlXPathObjectPtr obj = ctxt ? xmlXPathEvalExpression(BAD_CAST "string(/pool/target/path)",
-                                                          ctxt) : NULL;
+    char *xml = virStoragePoolGetXMLDesc(pool, 0);
+    char *ret = vd_xr_doc_str(xml, "string(/pool/target/path)");
 
-    if (obj && obj->type == XPATH_STRING && obj->stringval && obj->stringval[0])
-        ret = strdup((const char *)obj->stringval);
-    xmlXPathFreeObject(obj);
-    xmlXPathFreeContext(ctxt);
-    xmlFreeDoc(doc);
     free(xml);
     virResetLastError();
     return ret;
@@ -290,19 +249,9 @@ pool_target(virStoragePoolPtr pool)
 static char *
 vol_format(virStorageVolPtr vol)
 {
-    char *xml = virStorageVolGetXMLDesc(vol, 0), *ret = NULL;
-    xmlDocPtr doc = xml ? xmlReadMemory(xml, (int)strlen(xml), "vol.xml", NULL,
-                                        XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                        XML_PARSE_NOWARNING) : NULL;
-    xmlXPathContextPtr ctxt = doc ? xmlXPathNewContext(doc) : NULL;
-    xmlXPathObjectPtr obj = ctxt ? xmlXPathEvalExpression(BAD_CAST "string(/volume/target/format/@type)",
-                                                          ctxt) : NULL;
+    char *xml = virStorageVolGetXMLDesc(vol, 0);
+    char *ret = vd_xr_doc_str(xml, "string(/volume/target/format/@type)");
 
-    if (obj && obj->type == XPATH_STRING && obj->stringval && obj->stringval[0])
-        ret = strdup((const char *)obj->stringval);
-    xmlXPathFreeObject(obj);
-    xmlXPathFreeContext(ctxt);
-    xmlFreeDoc(doc);
     free(xml);
     virResetLastError();
     return ret;
@@ -346,7 +295,7 @@ plan_volume(virConnectPtr conn, vd_clone_plan *plan, size_t idx, const char *poo
     }
     if (!vol || !pool) {
         virResetLastError();
-        say(err, "%s %s (%s) is not a volume of any storage pool this host knows: "
+        vd_err_say(err, "%s %s (%s) is not a volume of any storage pool this host knows: "
             "virtdeck copies only through libvirt; define a pool for its directory, "
             "or share it (--skip-copy %s)", v->nvram ? "the NVRAM" : "disk",
             v->nvram ? "" : v->target, v->src_path ? v->src_path : "?",
@@ -358,7 +307,7 @@ plan_volume(virConnectPtr conn, vd_clone_plan *plan, size_t idx, const char *poo
     if (!v->src_path && !(v->src_path = virStorageVolGetPath(vol)))
         goto cleanup;
     if (virStorageVolGetInfo(vol, &info) < 0) {
-        say_libvirt(err, "read the volume");
+        vd_err_say_libvirt(err, "read the volume");
         goto cleanup;
     }
     fmt = vol_format(vol);
@@ -417,7 +366,7 @@ plan_volume(virConnectPtr conn, vd_clone_plan *plan, size_t idx, const char *poo
 
  cleanup:
     if (ret < 0 && !*err)
-        say(err, "out of memory");
+        vd_err_say(err, "out of memory");
     free(fmt);
     free(dir);
     free(name);
@@ -453,7 +402,7 @@ plan_disks(virConnectPtr conn, const vd_clone_args *args, const vd_ddisks *dd,
         for (j = 0; j < dd->n; j++)
             found |= dd->d[j].target && strcmp(dd->d[j].target, args->disks[i].target) == 0;
         if (!found)
-            return say(err, "the domain has no disk '%s' (its disks: see `virsh domblklist`)",
+            return vd_err_say(err, "the domain has no disk '%s' (its disks: see `virsh domblklist`)",
                        args->disks[i].target);
     }
     for (i = 0; i < dd->n; i++) {
@@ -464,9 +413,9 @@ plan_disks(virConnectPtr conn, const vd_clone_args *args, const vd_ddisks *dd,
 
         v->node = (int)i;
         if (!(v->target = strdup(d->target ? d->target : "?")))
-            return say(err, "out of memory");
+            return vd_err_say(err, "out of memory");
         if (d->source && !(v->src_path = strdup(d->source)))
-            return say(err, "out of memory");
+            return vd_err_say(err, "out of memory");
         if (!d->source && !(d->pool && d->volume)) {
             v->mode = VD_CLONE_SHARE;
             v->why = strdup("empty");
@@ -487,7 +436,7 @@ plan_disks(virConnectPtr conn, const vd_clone_args *args, const vd_ddisks *dd,
             continue;
         }
         if (network)
-            return say(err, "disk %s is a network disk: it cannot be copied; share it "
+            return vd_err_say(err, "disk %s is a network disk: it cannot be copied; share it "
                        "(--skip-copy %s)", v->target, v->target);
         if (plan_volume(conn, plan, plan->nvols - 1,
                         d->type && strcmp(d->type, "volume") == 0 ? d->pool : NULL,
@@ -528,16 +477,16 @@ check_space(virConnectPtr conn, vd_clone_plan *plan, char **err)
         if (!first)
             continue;
         if (!(pool = virStoragePoolLookupByName(conn, plan->vols[i].pool)))
-            return say_libvirt(err, "look up pool");
+            return vd_err_say_libvirt(err, "look up pool");
         virStoragePoolRefresh(pool, 0);
         virResetLastError();
         if (virStoragePoolGetInfo(pool, &info) < 0) {
             virStoragePoolFree(pool);
-            return say_libvirt(err, "read pool");
+            return vd_err_say_libvirt(err, "read pool");
         }
         virStoragePoolFree(pool);
         if (need > info.available)
-            return say(err, "pool %s has %llu MiB free, the copies into it need %llu MiB: "
+            return vd_err_say(err, "pool %s has %llu MiB free, the copies into it need %llu MiB: "
                        "free space there, or make linked clones (--linked) or share "
                        "disks (--skip-copy TARGET)", plan->vols[i].pool,
                        info.available >> 20, (need + (1 << 20) - 1) >> 20);
@@ -563,7 +512,7 @@ rewrite_identity(virConnectPtr conn, const vd_clone_args *args, vd_clone_plan *p
         n = xmlNewChild(root, NULL, BAD_CAST "uuid", NULL);
     xmlNodeSetContent(n, BAD_CAST plan->uuid);
     obj = nodes(ctxt, NULL, "/domain/sysinfo/system/entry[@name='uuid']");
-    for (i = 0; i < count(obj); i++)
+    for (i = 0; i < vd_xr_count(obj); i++)
         xmlNodeSetContent(obj->nodesetval->nodeTab[i], BAD_CAST plan->uuid);
     xmlXPathFreeObject(obj);
 
@@ -572,29 +521,29 @@ rewrite_identity(virConnectPtr conn, const vd_clone_args *args, vd_clone_plan *p
         const char *bad = vd_clone_check_mac(args->macs[k]);
 
         if (bad) {
-            say(err, "--mac %s: %s", args->macs[k], bad);
+            vd_err_say(err, "--mac %s: %s", args->macs[k], bad);
             goto cleanup;
         }
         if (mac_used(used, args->macs[k])) {
-            say(err, "--mac %s: that address is already used by a domain on this host",
+            vd_err_say(err, "--mac %s: that address is already used by a domain on this host",
                 args->macs[k]);
             goto cleanup;
         }
     }
     obj = nodes(ctxt, NULL, "/domain/devices/interface");
-    if (args->nmacs > (size_t)count(obj)) {
-        say(err, "%zu MAC addresses given, the domain has %d interface(s)",
-            args->nmacs, count(obj));
+    if (args->nmacs > (size_t)vd_xr_count(obj)) {
+        vd_err_say(err, "%zu MAC addresses given, the domain has %d interface(s)",
+            args->nmacs, vd_xr_count(obj));
         xmlXPathFreeObject(obj);
         goto cleanup;
     }
-    for (i = 0; i < count(obj); i++) {
+    for (i = 0; i < vd_xr_count(obj); i++) {
         xmlNodePtr iface = obj->nodesetval->nodeTab[i], m = child(iface, "mac");
 
         if ((size_t)i < args->nmacs)
             snprintf(mac, sizeof(mac), "%s", args->macs[i]);
         else if (new_mac(used, mac) < 0) {
-            say(err, "no random MAC address could be made");
+            vd_err_say(err, "no random MAC address could be made");
             xmlXPathFreeObject(obj);
             goto cleanup;
         }
@@ -606,7 +555,7 @@ rewrite_identity(virConnectPtr conn, const vd_clone_args *args, vd_clone_plan *p
     xmlXPathFreeObject(obj);
     /* graphics back to automatic ports */
     obj = nodes(ctxt, NULL, "/domain/devices/graphics[@type='vnc' or @type='spice']");
-    for (i = 0; i < count(obj); i++) {
+    for (i = 0; i < vd_xr_count(obj); i++) {
         xmlNodePtr g = obj->nodesetval->nodeTab[i];
 
         xmlUnsetProp(g, BAD_CAST "port");
@@ -617,7 +566,7 @@ rewrite_identity(virConnectPtr conn, const vd_clone_args *args, vd_clone_plan *p
     xmlXPathFreeObject(obj);
     /* unix channel sockets (the guest agent's) are named per domain */
     obj = nodes(ctxt, NULL, "/domain/devices/channel[@type='unix']/source");
-    for (i = 0; i < count(obj); i++)
+    for (i = 0; i < vd_xr_count(obj); i++)
         xmlUnsetProp(obj->nodesetval->nodeTab[i], BAD_CAST "path");
     xmlXPathFreeObject(obj);
     ret = 0;
@@ -642,13 +591,13 @@ vd_clone_plan_make(virDomainPtr orig, const vd_clone_args *args,
     memset(plan, 0, sizeof(*plan));
     *err = NULL;
     if (!(plan->original = strdup(virDomainGetName(orig))))
-        return say(err, "out of memory");
+        return vd_err_say(err, "out of memory");
     if (virDomainGetState(orig, &state, &reason, 0) < 0) {
-        say_libvirt(err, "read the domain's state");
+        vd_err_say_libvirt(err, "read the domain's state");
         goto cleanup;
     }
     if (state != VIR_DOMAIN_SHUTOFF && state != VIR_DOMAIN_PAUSED) {
-        say(err, "domain %s is running: a clone copies the disks of a shut off (or "
+        vd_err_say(err, "domain %s is running: a clone copies the disks of a shut off (or "
             "paused) domain; shut it down or pause it first", plan->original);
         goto cleanup;
     }
@@ -656,7 +605,7 @@ vd_clone_plan_make(virDomainPtr orig, const vd_clone_args *args,
         goto cleanup;
     do {
         if (new_uuid(plan->uuid) < 0) {
-            say(err, "no random UUID could be made");
+            vd_err_say(err, "no random UUID could be made");
             goto cleanup;
         }
         if ((other = virDomainLookupByUUIDString(conn, plan->uuid)))
@@ -664,19 +613,17 @@ vd_clone_plan_make(virDomainPtr orig, const vd_clone_args *args,
     } while (other);
     virResetLastError();
     if (!(xml = virDomainGetXMLDesc(orig, VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_INACTIVE))) {
-        say_libvirt(err, "read the domain's XML");
+        vd_err_say_libvirt(err, "read the domain's XML");
         goto cleanup;
     }
     if (vd_ddisks_parse(xml, &dd) < 0 ||
-        !(plan->doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
-                                    XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                    XML_PARSE_NOWARNING)) ||
+        !(plan->doc = vd_xr_parse(xml)) ||
         !(ctxt = xmlXPathNewContext(plan->doc))) {
-        say(err, "cannot read the domain's XML");
+        vd_err_say(err, "cannot read the domain's XML");
         goto cleanup;
     }
     if (!(plan->vols = calloc(dd.n + 1, sizeof(*plan->vols)))) {
-        say(err, "out of memory");
+        vd_err_say(err, "out of memory");
         goto cleanup;
     }
     if (rewrite_identity(conn, args, plan, ctxt, err) < 0 ||
@@ -690,7 +637,7 @@ vd_clone_plan_make(virDomainPtr orig, const vd_clone_args *args,
         v->node = -1;
         v->mode = VD_CLONE_COPY;
         if (!(v->target = strdup("nvram")) || !(v->src_path = strdup(dd.nvram))) {
-            say(err, "out of memory");
+            vd_err_say(err, "out of memory");
             goto cleanup;
         }
         virResetLastError();
@@ -706,7 +653,7 @@ vd_clone_plan_make(virDomainPtr orig, const vd_clone_args *args,
             v->mode = VD_CLONE_SHARE;
             if (!copy || asprintf(&v->new_path, "%s/%s_VARS.fd", dirname(copy), plan->name) < 0) {
                 free(copy);
-                say(err, "out of memory");
+                vd_err_say(err, "out of memory");
                 goto cleanup;
             }
             free(copy);
@@ -750,14 +697,14 @@ point_disks(vd_clone_plan *plan)
         if (v->nvram) {
             xmlXPathObjectPtr nv = nodes(ctxt, NULL, "/domain/os/nvram");
 
-            if (count(nv) > 0 && v->new_path) {
+            if (vd_xr_count(nv) > 0 && v->new_path) {
                 xmlNodeSetContent(nv->nodesetval->nodeTab[0], BAD_CAST v->new_path);
                 xmlUnsetProp(nv->nodesetval->nodeTab[0], BAD_CAST "template");
             }
             xmlXPathFreeObject(nv);
             continue;
         }
-        if (v->mode == VD_CLONE_SHARE || v->node < 0 || v->node >= count(disks))
+        if (v->mode == VD_CLONE_SHARE || v->node < 0 || v->node >= vd_xr_count(disks))
             continue;
         disk = disks->nodesetval->nodeTab[v->node];
         src = child(disk, "source");
@@ -866,7 +813,7 @@ make_volume(virConnectPtr conn, vd_clone_vol *v, unsigned long long before,
     int ret = -1;
 
     if (!(c.pool = virStoragePoolLookupByName(conn, v->pool))) {
-        say_libvirt(err, "look up the pool");
+        vd_err_say_libvirt(err, "look up the pool");
         return -1;
     }
     c.xml = v->vol_xml;
@@ -874,20 +821,20 @@ make_volume(virConnectPtr conn, vd_clone_vol *v, unsigned long long before,
         if (!(vol = virStorageVolCreateXML(c.pool, v->vol_xml, 0))) {
             char *m = vd_err_take("failed");
 
-            say(err, "make the overlay for %s: %s", v->target, m);
+            vd_err_say(err, "make the overlay for %s: %s", v->target, m);
             free(m);
             goto cleanup;
         }
         goto made;
     }
     if (!(c.src = virStorageVolLookupByPath(conn, v->src_path))) {
-        say_libvirt(err, "look up the original volume");
+        vd_err_say_libvirt(err, "look up the original volume");
         goto cleanup;
     }
     pthread_mutex_init(&c.lock, NULL);
     pthread_cond_init(&c.cond, NULL);
     if (pthread_create(&helper, NULL, copy_main, &c) != 0) {
-        say(err, "could not start a thread");
+        vd_err_say(err, "could not start a thread");
         goto destroy;
     }
     for (;;) {
@@ -924,7 +871,7 @@ make_volume(virConnectPtr conn, vd_clone_vol *v, unsigned long long before,
     pthread_join(helper, NULL);
     vol = c.made;
     if (!vol) {
-        say(err, "copy of disk %s to %s/%s: %s", v->target, v->pool, v->new_name,
+        vd_err_say(err, "copy of disk %s to %s/%s: %s", v->target, v->pool, v->new_name,
             c.err ? c.err : "failed");
         free(c.err);
         goto destroy;
@@ -972,7 +919,7 @@ vd_clone_run(virConnectPtr conn, vd_clone_plan *plan, vd_clone_progress_fn progr
 
     *err = NULL;
     if (!made)
-        return say(err, "out of memory");
+        return vd_err_say(err, "out of memory");
     for (i = 0; i < plan->nvols; i++) {
         vd_clone_vol *v = &plan->vols[i];
 
@@ -996,11 +943,11 @@ vd_clone_run(virConnectPtr conn, vd_clone_plan *plan, vd_clone_progress_fn progr
         goto undo;
     }
     if (!(xml = vd_clone_plan_xml(plan))) {
-        say(err, "out of memory");
+        vd_err_say(err, "out of memory");
         goto undo;
     }
     if (!(dom = virDomainDefineXMLFlags(conn, xml, VIR_DOMAIN_DEFINE_VALIDATE))) {
-        say_libvirt(err, "define the clone");
+        vd_err_say_libvirt(err, "define the clone");
         goto undo;
     }
     virDomainFree(dom);
@@ -1010,14 +957,14 @@ vd_clone_run(virConnectPtr conn, vd_clone_plan *plan, vd_clone_progress_fn progr
  undo:
     undo(conn, plan, made);
     if (cancel_seen) {
-        say(err, "clone of %s cancelled: %zu new volume(s) deleted, no domain defined",
+        vd_err_say(err, "clone of %s cancelled: %zu new volume(s) deleted, no domain defined",
             plan->original, nmade);
         ret = 1;
     } else if (nmade > 0) {
         char *first = *err;
 
         *err = NULL;
-        say(err, "%s; the %zu volume(s) already made were deleted, no domain defined",
+        vd_err_say(err, "%s; the %zu volume(s) already made were deleted, no domain defined",
             first ? first : "failed", nmade);
         free(first);
     }

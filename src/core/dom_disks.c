@@ -8,21 +8,7 @@
 #include <libxml/xpath.h>
 
 #include "core/dom_disks.h"
-
-/* A string XPath result relative to node (malloc'ed), or NULL. */
-static char *
-str_at(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr)
-{
-    xmlXPathObjectPtr obj;
-    char *ret = NULL;
-
-    ctxt->node = node;
-    obj = xmlXPathEvalExpression(BAD_CAST expr, ctxt);
-    if (obj && obj->type == XPATH_STRING && obj->stringval && obj->stringval[0])
-        ret = strdup((const char *)obj->stringval);
-    xmlXPathFreeObject(obj);
-    return ret;
-}
+#include "core/xml_read.h"
 
 /* Whether expr matches anything. */
 static bool
@@ -51,37 +37,36 @@ vd_ddisks_parse(const char *xml, vd_ddisks *out)
     memset(out, 0, sizeof(*out));
     if (!xml)
         return -1;
-    doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
-                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    doc = vd_xr_parse(xml);
     if (!doc || !(ctxt = xmlXPathNewContext(doc)))
         goto cleanup;
-    if ((t = str_at(ctxt, NULL, "string(/domain/os/loader/@type)"))) {
+    if ((t = vd_xr_str(ctxt, NULL, "string(/domain/os/loader/@type)"))) {
         out->pflash = strcmp(t, "pflash") == 0;
         free(t);
     }
-    out->nvram = str_at(ctxt, NULL, "string(/domain/os/nvram)");
+    out->nvram = vd_xr_str(ctxt, NULL, "string(/domain/os/nvram)");
     out->agent = has(ctxt, NULL,
                      "boolean(/domain/devices/channel/target[@name='org.qemu.guest_agent.0'])");
     disks = xmlXPathEvalExpression(BAD_CAST "/domain/devices/disk", ctxt);
-    n = disks && disks->nodesetval ? disks->nodesetval->nodeNr : 0;
+    n = vd_xr_count(disks);
     if (n > 0 && !(out->d = calloc((size_t)n, sizeof(*out->d))))
         goto cleanup;
     for (i = 0; i < n; i++) {
         xmlNodePtr d = disks->nodesetval->nodeTab[i];
         vd_ddisk *dd = &out->d[out->n++];
 
-        dd->target = str_at(ctxt, d, "string(target/@dev)");
-        dd->device = str_at(ctxt, d, "string(@device)");
+        dd->target = vd_xr_str(ctxt, d, "string(target/@dev)");
+        dd->device = vd_xr_str(ctxt, d, "string(@device)");
         if (!dd->device)
             dd->device = strdup("disk");
-        dd->type = str_at(ctxt, d, "string(@type)");
-        dd->format = str_at(ctxt, d, "string(driver/@type)");
-        dd->source = str_at(ctxt, d, "string(source/@file)");
+        dd->type = vd_xr_str(ctxt, d, "string(@type)");
+        dd->format = vd_xr_str(ctxt, d, "string(driver/@type)");
+        dd->source = vd_xr_str(ctxt, d, "string(source/@file)");
         if (!dd->source)
-            dd->source = str_at(ctxt, d, "string(source/@dev)");
-        dd->pool = str_at(ctxt, d, "string(source/@pool)");
-        dd->volume = str_at(ctxt, d, "string(source/@volume)");
-        dd->snapshot = str_at(ctxt, d, "string(@snapshot)");
+            dd->source = vd_xr_str(ctxt, d, "string(source/@dev)");
+        dd->pool = vd_xr_str(ctxt, d, "string(source/@pool)");
+        dd->volume = vd_xr_str(ctxt, d, "string(source/@volume)");
+        dd->snapshot = vd_xr_str(ctxt, d, "string(@snapshot)");
         dd->readonly = has(ctxt, d, "boolean(readonly)");
         dd->shareable = has(ctxt, d, "boolean(shareable)");
     }

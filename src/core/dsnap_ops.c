@@ -18,33 +18,10 @@
 #include "core/dom_disks.h"
 #include "core/errors.h"
 #include "core/xml_priv.h"
+#include "core/xml_read.h"
 
 /* An overlay needs at least this much free space in its pool. */
 #define OVERLAY_MIN_FREE (1024ULL * 1024)
-
-/* Set *err from a format; returns -1. */
-static int __attribute__((format(printf, 2, 3)))
-say(char **err, const char *fmt, ...)
-{
-    va_list ap;
-
-    va_start(ap, fmt);
-    if (vasprintf(err, fmt, ap) < 0)
-        *err = NULL;
-    va_end(ap);
-    return -1;
-}
-
-/* libvirt's message after what (as "what: message"); returns -1. */
-static int
-say_libvirt(char **err, const char *what)
-{
-    char *m = vd_err_take("failed");
-
-    say(err, "%s: %s", what, m);
-    free(m);
-    return -1;
-}
 
 /* Read dom's snapshots. */
 int
@@ -53,13 +30,14 @@ vd_dsnap_list_read(virDomainPtr dom, vd_dsnap_list *list, char **err)
     virDomainSnapshotPtr *snaps = NULL;
     int n, i, ret = -1;
 
+    *err = NULL;
     vd_dsnap_list_clear(list);
     if (!(list->domain = strdup(virDomainGetName(dom))))
-        return say(err, "out of memory");
+        return vd_err_say(err, "out of memory");
     if ((n = virDomainListAllSnapshots(dom, &snaps, 0)) < 0)
-        return say_libvirt(err, "list snapshots");
+        return vd_err_say_libvirt(err, "list snapshots");
     if (n > 0 && !(list->items = calloc((size_t)n, sizeof(*list->items)))) {
-        say(err, "out of memory");
+        vd_err_say(err, "out of memory");
         goto cleanup;
     }
     for (i = 0; i < n; i++) {
@@ -149,32 +127,21 @@ pool_dir(virConnectPtr conn, const char *name, virStoragePoolPtr *pool_out, char
 {
     virStoragePoolPtr pool = virStoragePoolLookupByName(conn, name);
     char *xml = NULL, *ret = NULL;
-    xmlDocPtr doc = NULL;
-    xmlXPathContextPtr ctxt = NULL;
-    xmlXPathObjectPtr obj = NULL;
 
     if (!pool) {
         virResetLastError();
-        say(err, "there is no storage pool '%s'", name);
+        vd_err_say(err, "there is no storage pool '%s'", name);
         return NULL;
     }
     if (!(xml = virStoragePoolGetXMLDesc(pool, 0))) {
-        say_libvirt(err, "read pool");
+        vd_err_say_libvirt(err, "read pool");
         goto cleanup;
     }
-    doc = xmlReadMemory(xml, (int)strlen(xml), "pool.xml", NULL,
-                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (doc && (ctxt = xmlXPathNewContext(doc)))
-        obj = xmlXPathEvalExpression(BAD_CAST "string(/pool[@type='dir' or @type='fs' or @type='netfs']/target/path)", ctxt);
-    if (obj && obj->type == XPATH_STRING && obj->stringval && obj->stringval[0])
-        ret = strdup((const char *)obj->stringval);
-    else
-        say(err, "pool %s is not a directory pool: overlays need a pool of type dir, fs or netfs", name);
+    ret = vd_xr_doc_str(xml, "string(/pool[@type='dir' or @type='fs' or @type='netfs']/target/path)");
+    if (!ret)
+        vd_err_say(err, "pool %s is not a directory pool: overlays need a pool of type dir, fs or netfs", name);
 
  cleanup:
-    xmlXPathFreeObject(obj);
-    xmlXPathFreeContext(ctxt);
-    xmlFreeDoc(doc);
     free(xml);
     if (ret && pool_out)
         *pool_out = pool;
@@ -299,19 +266,19 @@ prepare_external(virConnectPtr conn, const vd_dsnap_spec *spec, const char *name
     size_t i, count = 0;
 
     if (spec->quiesce && state != VIR_DOMAIN_RUNNING) {
-        say(err, "--quiesce needs a running guest (its guest agent freezes the filesystems); "
+        vd_err_say(err, "--quiesce needs a running guest (its guest agent freezes the filesystems); "
             "start the guest, or snapshot without --quiesce");
         return NULL;
     }
     if (spec->quiesce && !dd->agent) {
-        say(err, "--quiesce needs the QEMU guest agent, and the domain has no "
+        vd_err_say(err, "--quiesce needs the QEMU guest agent, and the domain has no "
             "org.qemu.guest_agent.0 channel; snapshot without --quiesce");
         return NULL;
     }
     if (spec->pool && *spec->pool && !(dir = pool_dir(conn, spec->pool, &pool, err)))
         return NULL;
     if (!(overlays = calloc(dd->n + 1, sizeof(*overlays)))) {
-        say(err, "out of memory");
+        vd_err_say(err, "out of memory");
         goto cleanup;
     }
     for (i = 0; i < dd->n; i++) {
@@ -322,27 +289,27 @@ prepare_external(virConnectPtr conn, const vd_dsnap_spec *spec, const char *name
         if (!vd_ddisk_writable(d) || (d->snapshot && strcmp(d->snapshot, "no") == 0))
             continue;
         if (d->type && strcmp(d->type, "network") == 0) {
-            say(err, "disk %s is a network disk: virtdeck makes overlays only for file "
+            vd_err_say(err, "disk %s is a network disk: virtdeck makes overlays only for file "
                 "disks; mark it snapshot='no' or take an internal snapshot", d->target);
             goto cleanup;
         }
         if (!d->source) {
-            say(err, "disk %s has no file path (type '%s'): an external snapshot needs "
+            vd_err_say(err, "disk %s has no file path (type '%s'): an external snapshot needs "
                 "one to put the overlay next to it", d->target, d->type ? d->type : "?");
             goto cleanup;
         }
         if (!(overlays[i] = overlay_path(dir, d, name))) {
-            say(err, "out of memory");
+            vd_err_say(err, "out of memory");
             goto cleanup;
         }
         if (volume_exists(conn, overlays[i])) {
-            say(err, "the overlay %s for disk %s exists already; choose another "
+            vd_err_say(err, "the overlay %s for disk %s exists already; choose another "
                 "snapshot name or delete that volume", overlays[i], d->target);
             goto cleanup;
         }
         avail = free_space(conn, pool, pool ? overlays[i] : d->source, pname, sizeof(pname));
         if (avail >= 0 && (unsigned long long)avail < OVERLAY_MIN_FREE) {
-            say(err, "no free space for the overlay of disk %s in pool %s (%lld bytes "
+            vd_err_say(err, "no free space for the overlay of disk %s in pool %s (%lld bytes "
                 "free, an overlay needs at least 1 MiB): free space there, or put the "
                 "overlays in another pool (--pool)", d->target, pname, avail);
             goto cleanup;
@@ -350,11 +317,11 @@ prepare_external(virConnectPtr conn, const vd_dsnap_spec *spec, const char *name
         count++;
     }
     if (count == 0) {
-        say(err, "the domain has no writable disk to take a disk-only snapshot of");
+        vd_err_say(err, "the domain has no writable disk to take a disk-only snapshot of");
         goto cleanup;
     }
     if (!(xml = build_xml(spec, name, dd, overlays, false)))
-        say(err, "out of memory");
+        vd_err_say(err, "out of memory");
 
  cleanup:
     for (i = 0; overlays && i < dd->n; i++)
@@ -377,16 +344,16 @@ prepare_internal(virConnectPtr conn, const vd_dsnap_spec *spec, const char *name
     unsigned long lib = 0;
 
     if (spec->quiesce) {
-        say(err, "--quiesce applies to disk-only snapshots: add --disk-only, or drop --quiesce");
+        vd_err_say(err, "--quiesce applies to disk-only snapshots: add --disk-only, or drop --quiesce");
         return NULL;
     }
     if (spec->pool && *spec->pool) {
-        say(err, "an internal snapshot lives inside the qcow2 disks, not in a pool: "
+        vd_err_say(err, "an internal snapshot lives inside the qcow2 disks, not in a pool: "
             "add --disk-only to put overlays in pool %s", spec->pool);
         return NULL;
     }
     if (live && spec->no_memory) {
-        say(err, "an internal snapshot of a running guest always saves its memory: "
+        vd_err_say(err, "an internal snapshot of a running guest always saves its memory: "
             "take a disk-only snapshot (--disk-only), or shut the guest off first");
         return NULL;
     }
@@ -394,7 +361,7 @@ prepare_internal(virConnectPtr conn, const vd_dsnap_spec *spec, const char *name
         if (virConnectGetLibVersion(conn, &lib) < 0)
             virResetLastError();
         if (lib < 10010000) {
-            say(err, "libvirt %s cannot take an internal snapshot of a running UEFI "
+            vd_err_say(err, "libvirt %s cannot take an internal snapshot of a running UEFI "
                 "(pflash) guest: shut it off first, or take a disk-only snapshot "
                 "(--disk-only)", lib_version(conn, ver, sizeof(ver)));
             return NULL;
@@ -406,7 +373,7 @@ prepare_internal(virConnectPtr conn, const vd_dsnap_spec *spec, const char *name
         if (!vd_ddisk_writable(d))
             continue;
         if (!d->format || strcmp(d->format, "qcow2") != 0) {
-            say(err, "disk %s (%s) is %s: an internal snapshot needs every writable "
+            vd_err_say(err, "disk %s (%s) is %s: an internal snapshot needs every writable "
                 "disk in qcow2 format; take a disk-only snapshot (--disk-only) "
                 "instead, or convert the disk to qcow2", d->target,
                 d->source ? d->source : "no source", d->format ? d->format : "of unknown format");
@@ -415,11 +382,11 @@ prepare_internal(virConnectPtr conn, const vd_dsnap_spec *spec, const char *name
         count++;
     }
     if (count == 0 && !live) {
-        say(err, "the domain has no writable disk: there is nothing to snapshot");
+        vd_err_say(err, "the domain has no writable disk: there is nothing to snapshot");
         return NULL;
     }
     if (!(xml = build_xml(spec, name, dd, NULL, true)))
-        say(err, "out of memory");
+        vd_err_say(err, "out of memory");
     return xml;
 }
 
@@ -442,28 +409,28 @@ prepare(virDomainPtr dom, const vd_dsnap_spec *spec, char **name_out, char **xml
     else
         name = vd_dsnap_default_name(time(NULL));
     if (!name)
-        return say(err, "out of memory");
+        return vd_err_say(err, "out of memory");
     if ((bad = vd_dsnap_check_name(name))) {
-        say(err, "%s", bad);
+        vd_err_say(err, "%s", bad);
         goto cleanup;
     }
     if ((snap = virDomainSnapshotLookupByName(dom, name, 0))) {
         virDomainSnapshotFree(snap);
-        say(err, "domain %s already has a snapshot named '%s': choose another name",
+        vd_err_say(err, "domain %s already has a snapshot named '%s': choose another name",
             virDomainGetName(dom), name);
         goto cleanup;
     }
     virResetLastError();
     if (virDomainGetState(dom, &state, &reason, 0) < 0) {
-        say_libvirt(err, "read the domain's state");
+        vd_err_say_libvirt(err, "read the domain's state");
         goto cleanup;
     }
     if (!(domxml = virDomainGetXMLDesc(dom, 0))) {
-        say_libvirt(err, "read the domain's XML");
+        vd_err_say_libvirt(err, "read the domain's XML");
         goto cleanup;
     }
     if (vd_ddisks_parse(domxml, &dd) < 0) {
-        say(err, "cannot read the domain's XML");
+        vd_err_say(err, "cannot read the domain's XML");
         goto cleanup;
     }
     if (spec->disk_only) {
@@ -516,7 +483,7 @@ vd_dsnap_create(virDomainPtr dom, const vd_dsnap_spec *spec, char **name_out,
     if (prepare(dom, spec, &name, &xml, &flags, err) < 0)
         return -1;
     if (!(snap = virDomainSnapshotCreateXML(dom, xml, flags))) {
-        say_libvirt(err, "create snapshot");
+        vd_err_say_libvirt(err, "create snapshot");
         goto cleanup;
     }
     virDomainSnapshotFree(snap);
@@ -540,18 +507,18 @@ lookup(virDomainPtr dom, const char *name, vd_dsnap *s, char **err)
     char *xml;
 
     if (!name || !*name) {
-        say(err, "no snapshot named");
+        vd_err_say(err, "no snapshot named");
         return NULL;
     }
     if (!(snap = virDomainSnapshotLookupByName(dom, name, 0))) {
         virResetLastError();
-        say(err, "domain %s has no snapshot named '%s'", virDomainGetName(dom), name);
+        vd_err_say(err, "domain %s has no snapshot named '%s'", virDomainGetName(dom), name);
         return NULL;
     }
     xml = virDomainSnapshotGetXMLDesc(snap, 0);
     if (!xml || vd_dsnap_parse(xml, s) < 0) {
         free(xml);
-        say_libvirt(err, "read the snapshot");
+        vd_err_say_libvirt(err, "read the snapshot");
         virDomainSnapshotFree(snap);
         return NULL;
     }
@@ -571,11 +538,11 @@ vd_dsnap_revert(virDomainPtr dom, const char *name, unsigned int flags, char **e
 
     *err = NULL;
     if ((flags & VD_DSNAP_REVERT_RUNNING) && (flags & VD_DSNAP_REVERT_PAUSED))
-        return say(err, "revert ends either running or paused, not both");
+        return vd_err_say(err, "revert ends either running or paused, not both");
     if (!(snap = lookup(dom, name, &s, err)))
         return -1;
     if (s.external && !vd_dsnap_can_revert_external(virDomainGetConnect(dom))) {
-        say(err, "snapshot '%s' is external (disk-only, overlays): libvirt %s on this "
+        vd_err_say(err, "snapshot '%s' is external (disk-only, overlays): libvirt %s on this "
             "host cannot revert to external snapshots (libvirt 9.9 and later can); "
             "revert to an internal snapshot, or keep the overlays and delete the "
             "snapshot to merge them", name,
@@ -587,7 +554,7 @@ vd_dsnap_revert(virDomainPtr dom, const char *name, unsigned int flags, char **e
     if (flags & VD_DSNAP_REVERT_PAUSED)
         vflags |= VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED;
     if (virDomainRevertToSnapshot(snap, vflags) < 0) {
-        say_libvirt(err, "revert");
+        vd_err_say_libvirt(err, "revert");
         goto cleanup;
     }
     ret = 0;
@@ -603,8 +570,7 @@ vd_dsnap_revert(virDomainPtr dom, const char *name, unsigned int flags, char **e
 static bool
 in_chain(const char *domxml, const char *target, const char *path)
 {
-    xmlDocPtr doc = xmlReadMemory(domxml, (int)strlen(domxml), "domain.xml", NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlDocPtr doc = vd_xr_parse(domxml);
     xmlXPathContextPtr ctxt = doc ? xmlXPathNewContext(doc) : NULL;
     xmlXPathObjectPtr disks = NULL, files = NULL;
     bool ret = false;
@@ -613,7 +579,7 @@ in_chain(const char *domxml, const char *target, const char *path)
     if (!ctxt)
         goto cleanup;
     disks = xmlXPathEvalExpression(BAD_CAST "/domain/devices/disk", ctxt);
-    for (i = 0; !ret && disks && disks->nodesetval && i < disks->nodesetval->nodeNr; i++) {
+    for (i = 0; !ret && i < vd_xr_count(disks); i++) {
         xmlXPathObjectPtr dev;
         bool match;
 
@@ -624,7 +590,7 @@ in_chain(const char *domxml, const char *target, const char *path)
         if (!match)
             continue;
         files = xmlXPathEvalExpression(BAD_CAST ".//source/@file", ctxt);
-        for (k = 0; files && files->nodesetval && k < files->nodesetval->nodeNr; k++) {
+        for (k = 0; k < vd_xr_count(files); k++) {
             xmlChar *v = xmlNodeGetContent(files->nodesetval->nodeTab[k]);
 
             if (v && strcmp((const char *)v, path) == 0)
@@ -660,7 +626,7 @@ vd_dsnap_delete(virDomainPtr dom, const char *name, unsigned int flags, char **e
         return -1;
     if (vd_dsnap_list_read(dom, &all, err) < 0 || (idx = vd_dsnap_find(&all, name)) < 0) {
         if (!*err)
-            say(err, "snapshot '%s' vanished", name);
+            vd_err_say(err, "snapshot '%s' vanished", name);
         goto cleanup;
     }
     /* the subtree follows idx in tree order */
@@ -674,7 +640,7 @@ vd_dsnap_delete(virDomainPtr dom, const char *name, unsigned int flags, char **e
         for (j = (size_t)idx + 1; j < i; j++)
             ext_below |= all.items[j].external;
         if ((flags & VD_DSNAP_DELETE_CHILDREN) && (s.external || ext_below)) {
-            say(err, "snapshot '%s' or one below it is external: libvirt deletes external "
+            vd_err_say(err, "snapshot '%s' or one below it is external: libvirt deletes external "
                 "snapshots one at a time, without --children; delete the leaves first, "
                 "or remove only the metadata (--metadata)", name);
             goto cleanup;
@@ -683,19 +649,19 @@ vd_dsnap_delete(virDomainPtr dom, const char *name, unsigned int flags, char **e
             int p = vd_dsnap_find(&all, s.parent);
 
             if (nchildren > 0) {
-                say(err, "external snapshot '%s' has %d snapshot(s) below it: libvirt "
+                vd_err_say(err, "external snapshot '%s' has %d snapshot(s) below it: libvirt "
                     "deletes only the newest external snapshot of a chain; delete "
                     "those first, or remove only the metadata (--metadata)", name, nchildren);
                 goto cleanup;
             }
             if (p >= 0 && !all.items[p].external) {
-                say(err, "external snapshot '%s' has an internal parent ('%s'): libvirt "
+                vd_err_say(err, "external snapshot '%s' has an internal parent ('%s'): libvirt "
                     "cannot merge it; remove only its metadata (--metadata), which keeps "
                     "the overlay and the base image", name, s.parent);
                 goto cleanup;
             }
             if (!(domxml = virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE))) {
-                say_libvirt(err, "read the domain's XML");
+                vd_err_say_libvirt(err, "read the domain's XML");
                 goto cleanup;
             }
             for (j = 0; j < s.ndisks; j++) {
@@ -703,7 +669,7 @@ vd_dsnap_delete(virDomainPtr dom, const char *name, unsigned int flags, char **e
                     !s.disks[j].file)
                     continue;
                 if (!in_chain(domxml, s.disks[j].target, s.disks[j].file)) {
-                    say(err, "the domain no longer uses overlay %s of snapshot '%s' "
+                    vd_err_say(err, "the domain no longer uses overlay %s of snapshot '%s' "
                         "(disk %s; it was reverted or changed since): deleting would "
                         "merge into an image the domain does not use and could destroy "
                         "a base image; remove only the metadata (--metadata)",
@@ -718,7 +684,7 @@ vd_dsnap_delete(virDomainPtr dom, const char *name, unsigned int flags, char **e
     if (metadata)
         vflags |= VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY;
     if (virDomainSnapshotDelete(snap, vflags) < 0) {
-        say_libvirt(err, "delete snapshot");
+        vd_err_say_libvirt(err, "delete snapshot");
         goto cleanup;
     }
     ret = 0;
@@ -741,11 +707,11 @@ vd_dsnap_get_xml(virDomainPtr dom, const char *name, char **err)
     *err = NULL;
     if (!(snap = virDomainSnapshotLookupByName(dom, name, 0))) {
         virResetLastError();
-        say(err, "domain %s has no snapshot named '%s'", virDomainGetName(dom), name);
+        vd_err_say(err, "domain %s has no snapshot named '%s'", virDomainGetName(dom), name);
         return NULL;
     }
     if (!(xml = virDomainSnapshotGetXMLDesc(snap, 0)))
-        say_libvirt(err, "read the snapshot");
+        vd_err_say_libvirt(err, "read the snapshot");
     virDomainSnapshotFree(snap);
     return xml;
 }

@@ -13,21 +13,7 @@
 #include <libxml/xpath.h>
 
 #include "virtdeck/dsnap.h"
-
-/* A string XPath result (malloc'ed) or NULL when empty. */
-static char *
-xp_str(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr)
-{
-    xmlXPathObjectPtr obj;
-    char *ret = NULL;
-
-    ctxt->node = node;
-    obj = xmlXPathEvalExpression(BAD_CAST expr, ctxt);
-    if (obj && obj->type == XPATH_STRING && obj->stringval && obj->stringval[0])
-        ret = strdup((const char *)obj->stringval);
-    xmlXPathFreeObject(obj);
-    return ret;
-}
+#include "core/xml_read.h"
 
 /* Free what s holds. */
 void
@@ -64,20 +50,19 @@ vd_dsnap_parse(const char *xml, vd_dsnap *s)
     memset(s, 0, sizeof(*s));
     if (!xml)
         return -1;
-    doc = xmlReadMemory(xml, (int)strlen(xml), "snapshot.xml", NULL,
-                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    doc = vd_xr_parse(xml);
     if (!doc || !(ctxt = xmlXPathNewContext(doc)))
         goto cleanup;
-    if (!(s->name = xp_str(ctxt, NULL, "string(/domainsnapshot/name)")))
+    if (!(s->name = vd_xr_str(ctxt, NULL, "string(/domainsnapshot/name)")))
         goto cleanup;
-    s->parent = xp_str(ctxt, NULL, "string(/domainsnapshot/parent/name)");
-    s->description = xp_str(ctxt, NULL, "string(/domainsnapshot/description)");
-    s->state = xp_str(ctxt, NULL, "string(/domainsnapshot/state)");
-    if ((t = xp_str(ctxt, NULL, "string(/domainsnapshot/creationTime)"))) {
+    s->parent = vd_xr_str(ctxt, NULL, "string(/domainsnapshot/parent/name)");
+    s->description = vd_xr_str(ctxt, NULL, "string(/domainsnapshot/description)");
+    s->state = vd_xr_str(ctxt, NULL, "string(/domainsnapshot/state)");
+    if ((t = vd_xr_str(ctxt, NULL, "string(/domainsnapshot/creationTime)"))) {
         s->created = strtoll(t, NULL, 10);
         free(t);
     }
-    if ((t = xp_str(ctxt, NULL, "string(/domainsnapshot/memory/@snapshot)"))) {
+    if ((t = vd_xr_str(ctxt, NULL, "string(/domainsnapshot/memory/@snapshot)"))) {
         s->memory = strcmp(t, "no") != 0;
         if (strcmp(t, "external") == 0)
             s->external = true;
@@ -96,11 +81,11 @@ vd_dsnap_parse(const char *xml, vd_dsnap *s)
             xmlNodePtr d = disks->nodesetval->nodeTab[i];
             vd_dsnap_disk *sd = &s->disks[s->ndisks++];
 
-            sd->target = xp_str(ctxt, d, "string(@name)");
-            sd->mode = xp_str(ctxt, d, "string(@snapshot)");
-            sd->file = xp_str(ctxt, d, "string(source/@file)");
+            sd->target = vd_xr_str(ctxt, d, "string(@name)");
+            sd->mode = vd_xr_str(ctxt, d, "string(@snapshot)");
+            sd->file = vd_xr_str(ctxt, d, "string(source/@file)");
             if (!sd->file)
-                sd->file = xp_str(ctxt, d, "string(source/@dev)");
+                sd->file = vd_xr_str(ctxt, d, "string(source/@dev)");
             if (sd->mode && strcmp(sd->mode, "external") == 0)
                 s->external = true;
         }
