@@ -7,13 +7,22 @@
 
 #include <libvirt/libvirt.h>
 
-/* One subcommand: its name, a line for --help, and its entry point,
- * which gets argv with argv[0] being the subcommand's name. */
+#include "cli_opts.h"
+
+/* One subcommand: its name, a line for --help, its entry point, which
+ * gets argv with argv[0] being the subcommand's name, and its option
+ * table (cli_args.h), from which its --help, man page and completion
+ * are made. A subcommand converted to a table is listed with
+ * VD_SUBCOMMAND(name), its summary then being the table's. */
 typedef struct vd_subcommand {
     const char *name;
-    const char *summary;
+    const char *summary;        /* NULL: cmd->summary */
     int (*run)(int argc, char **argv);
+    const vd_cli_cmd *cmd;      /* NULL: not converted to a table yet */
 } vd_subcommand;
+
+#define VD_SUBCOMMAND(name) \
+    { #name, NULL, vd_cli_##name, &vd_cli_##name##_cmd }
 
 /* The table of subcommands (src/subcommands.c), ended by a NULL name. */
 extern const vd_subcommand vd_subcommands[];
@@ -39,6 +48,10 @@ virDomainPtr vd_cli_find_domain(virConnectPtr conn, const char *what);
 /* "prog: message" and a pointer to --help on stderr; returns 2. */
 int vd_cli_usage_error(const char *prog, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* `virtdeck --complete WORD...` (src/cli_complete.c): print the
+ * completions of the last word. Returns the exit status. */
+int vd_cli_complete(int nwords, char **words);
 
 /* What a subcommand's run() returns to have main() start the screen in
  * the top view instead, parsing the subcommand's argv with the screen's

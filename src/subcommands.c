@@ -5,15 +5,14 @@
 #include <stddef.h>
 
 #include "cli.h"
+#include "cli_args.h"
 
 const vd_subcommand vd_subcommands[] = {
-    { "create", "define a new virtual machine (virt-install's options)",
-      vd_cli_create },
+    VD_SUBCOMMAND(create),
+    VD_SUBCOMMAND(top),
     { "snapshot", "a domain's snapshots: list, create, revert, delete, dumpxml",
-      vd_cli_snapshot },
+      vd_cli_snapshot, NULL },
     { "clone", "copy a shut-off domain with its disks (virt-clone's options)",
-      vd_cli_clone },
-    { "top", "live top view of every domain (--batch: rows, CSV, JSON)",
-      vd_cli_top },
-    { NULL, NULL, NULL },
+      vd_cli_clone, NULL },
+    { NULL, NULL, NULL, NULL },
 };
