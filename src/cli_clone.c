@@ -19,66 +19,9 @@
 
 #include "virtdeck/clone_ops.h"
 #include "cli.h"
+#include "cli_args.h"
 
 #define PROG "virtdeck clone"
-
-enum {
-    OPT_ORIGINAL = 256,
-    OPT_AUTO,
-    OPT_LINKED,
-    OPT_SKIP_COPY,
-    OPT_LINK_DISK,
-    OPT_MAC,
-    OPT_PRINT_XML,
-    OPT_QUIET,
-};
-
-static const struct option longopts[] = {
-    { "connect", required_argument, NULL, 'c' },
-    { "original", required_argument, NULL, 'o' },
-    { "name", required_argument, NULL, 'n' },
-    { "auto-clone", no_argument, NULL, OPT_AUTO },
-    { "linked", no_argument, NULL, OPT_LINKED },
-    { "skip-copy", required_argument, NULL, OPT_SKIP_COPY },
-    { "link-disk", required_argument, NULL, OPT_LINK_DISK },
-    { "mac", required_argument, NULL, 'm' },
-    { "print-xml", no_argument, NULL, OPT_PRINT_XML },
-    { "quiet", no_argument, NULL, OPT_QUIET },
-    { "help", no_argument, NULL, 'h' },
-    { NULL, 0, NULL, 0 },
-};
-
-/* Print the usage to out. */
-static void
-usage(FILE *out)
-{
-    fputs(
-"Usage: virtdeck clone [-c URI] --original NAME (--name NEW | --auto-clone)\n"
-"                      [--linked] [--skip-copy TARGET]... [--link-disk TARGET]...\n"
-"                      [--mac MAC]... [--print-xml] [--quiet]\n"
-"\n"
-"Copy a shut off (or paused) domain, after virt-clone: a new name, UUID and\n"
-"MAC addresses; every writable, non-shareable disk copied into its pool\n"
-"through libvirt; read-only, shareable and CD-ROM disks shared; UEFI NVRAM\n"
-"copied. On failure or Ctrl-C every new volume is deleted.\n"
-"\n"
-"Options:\n"
-"  -c, --connect URI          the libvirt URI (default: libvirt's default)\n"
-"  -o, --original NAME        the domain to copy (name or UUID)\n"
-"  -n, --name NEW             the clone's name\n"
-"      --auto-clone           name it NAME-clone (NAME-clone1, ... when taken)\n"
-"      --linked               linked clone: a qcow2 overlay backed by each\n"
-"                             original disk instead of a copy (the originals\n"
-"                             must stay)\n"
-"      --skip-copy TARGET     share disk TARGET (\"vdb\") instead of copying it\n"
-"      --link-disk TARGET     only disk TARGET as a linked clone\n"
-"  -m, --mac MAC              the MAC of the next interface (default: random)\n"
-"      --print-xml            print the clone's XML; change nothing\n"
-"      --quiet                no progress on stderr\n"
-"  -h, --help                 show this help\n"
-"\n"
-"Exit status: 0 done, 1 refused, failed or interrupted, 2 usage error.\n", out);
-}
 
 static volatile sig_atomic_t interrupted;
 
@@ -112,78 +55,47 @@ show_progress(void *opaque, unsigned long long done, unsigned long long total)
 int
 vd_cli_clone(int argc, char **argv)
 {
-    const char *uri = NULL, *original = NULL;
+    vd_clone_cli_args o = { 0 };
     vd_clone_args args = { 0 };
     vd_clone_plan plan = { 0 };
-    bool auto_clone = false, print_xml = false, quiet = false;
+    const char *uri, *original;
+    bool print_xml, quiet;
     virConnectPtr conn = NULL;
     virDomainPtr dom = NULL;
     struct sigaction sa;
     char *err = NULL;
+    size_t i;
     int c, rc = 2;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":c:o:n:m:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'c': uri = optarg; break;
-        case 'o': original = optarg; break;
-        case 'n':
-            free(args.name);
-            if (!(args.name = strdup(optarg)))
-                goto oom;
-            break;
-        case OPT_AUTO: auto_clone = true; break;
-        case OPT_LINKED: args.linked = true; break;
-        case OPT_SKIP_COPY:
-            if (vd_clone_args_disk(&args, optarg, VD_CLONE_SHARE) < 0)
-                goto oom;
-            break;
-        case OPT_LINK_DISK:
-            if (vd_clone_args_disk(&args, optarg, VD_CLONE_LINK) < 0)
-                goto oom;
-            break;
-        case 'm': {
-            char **v = realloc(args.macs, (args.nmacs + 1) * sizeof(*v));
-            const char *bad = vd_clone_check_mac(optarg);
+    if ((c = vd_clone_cli_args_parse(&o, argc, argv)) != VD_CLI_RUN)
+        return vd_cli_report(&vd_cli_clone_cmd, c, o.err);
+    for (i = 0; i < o.nmacs; i++) {
+        const char *bad = vd_clone_check_mac(o.macs[i]);
 
-            if (bad) {
-                rc = vd_cli_usage_error(PROG, "--mac %s: %s", optarg, bad);
-                goto cleanup;
-            }
-            if (!v)
-                goto oom;
-            args.macs = v;
-            if (!(v[args.nmacs] = strdup(optarg)))
-                goto oom;
-            args.nmacs++;
-            break;
-        }
-        case OPT_PRINT_XML: print_xml = true; break;
-        case OPT_QUIET: quiet = true; break;
-        case 'h':
-            usage(stdout);
-            rc = 0;
-            goto cleanup;
-        case ':':
-            rc = vd_cli_usage_error(PROG, "option '%s' needs a value", argv[optind - 1]);
-            goto cleanup;
-        default:
-            rc = vd_cli_usage_error(PROG, "unknown option '%s'", argv[optind - 1]);
-            goto cleanup;
+        if (bad) {
+            snprintf(o.err, sizeof(o.err), "--mac %s: %s", o.macs[i], bad);
+            return vd_cli_report(&vd_cli_clone_cmd, VD_CLI_USAGE, o.err);
         }
     }
-    if (optind < argc) {
-        rc = vd_cli_usage_error(PROG, "unexpected argument '%s'", argv[optind]);
-        goto cleanup;
-    }
-    if (!original) {
-        rc = vd_cli_usage_error(PROG, "--original NAME is needed");
-        goto cleanup;
-    }
-    if (!args.name == !auto_clone) {
-        rc = vd_cli_usage_error(PROG, "give either --name NEW or --auto-clone");
-        goto cleanup;
+    uri = o.uri;
+    original = o.original;
+    print_xml = o.print_xml;
+    quiet = o.quiet;
+    args.linked = o.linked;
+    if (o.name && !(args.name = strdup(o.name)))
+        goto oom;
+    for (i = 0; i < o.nskip; i++)
+        if (vd_clone_args_disk(&args, o.skip[i], VD_CLONE_SHARE) < 0)
+            goto oom;
+    for (i = 0; i < o.nlink; i++)
+        if (vd_clone_args_disk(&args, o.link[i], VD_CLONE_LINK) < 0)
+            goto oom;
+    if (o.nmacs && !(args.macs = calloc(o.nmacs, sizeof(*args.macs))))
+        goto oom;
+    for (i = 0; i < o.nmacs; i++) {
+        if (!(args.macs[i] = strdup(o.macs[i])))
+            goto oom;
+        args.nmacs++;
     }
     rc = 1;
     if (!(conn = vd_cli_connect(PROG, uri)))

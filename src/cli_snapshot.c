@@ -17,85 +17,9 @@
 
 #include "virtdeck/dsnap_ops.h"
 #include "cli.h"
+#include "cli_args.h"
 
 #define PROG "virtdeck snapshot"
-
-enum {
-    OPT_TREE = 256,
-    OPT_NAME,
-    OPT_DESCRIPTION,
-    OPT_DISK_ONLY,
-    OPT_QUIESCE,
-    OPT_NO_MEMORY,
-    OPT_POOL,
-    OPT_RUNNING,
-    OPT_PAUSED,
-    OPT_CHILDREN,
-    OPT_METADATA,
-    OPT_PRINT_XML,
-};
-
-static const struct option longopts[] = {
-    { "connect", required_argument, NULL, 'c' },
-    { "tree", no_argument, NULL, OPT_TREE },
-    { "name", required_argument, NULL, OPT_NAME },
-    { "description", required_argument, NULL, OPT_DESCRIPTION },
-    { "disk-only", no_argument, NULL, OPT_DISK_ONLY },
-    { "quiesce", no_argument, NULL, OPT_QUIESCE },
-    { "no-memory", no_argument, NULL, OPT_NO_MEMORY },
-    { "pool", required_argument, NULL, OPT_POOL },
-    { "running", no_argument, NULL, OPT_RUNNING },
-    { "paused", no_argument, NULL, OPT_PAUSED },
-    { "children", no_argument, NULL, OPT_CHILDREN },
-    { "metadata", no_argument, NULL, OPT_METADATA },
-    { "print-xml", no_argument, NULL, OPT_PRINT_XML },
-    { "help", no_argument, NULL, 'h' },
-    { NULL, 0, NULL, 0 },
-};
-
-/* Print the usage to out. */
-static void
-usage(FILE *out)
-{
-    fputs(
-"Usage: virtdeck snapshot [-c URI] DOMAIN ACTION [OPTIONS]\n"
-"\n"
-"A domain's snapshots, after virsh snapshot-*.\n"
-"\n"
-"Actions:\n"
-"  list [--tree]              the snapshots (a table, or the tree as\n"
-"                             `virsh snapshot-list --tree` prints it)\n"
-"  create [--name N] [--description D] [--disk-only [--quiesce] [--pool P]]\n"
-"         [--no-memory] [--print-xml]\n"
-"                             a new snapshot: internal (qcow2 disks, with memory\n"
-"                             when the guest runs) or external disk-only (overlays)\n"
-"  revert NAME [--running|--paused]\n"
-"                             back to a snapshot, ending as captured, running or paused\n"
-"  delete NAME [--children] [--metadata]\n"
-"                             delete one snapshot, it and its children, or only\n"
-"                             libvirt's metadata\n"
-"  dumpxml NAME               the snapshot's XML\n"
-"\n"
-"Options:\n"
-"  -c, --connect URI          the libvirt URI (default: libvirt's default)\n"
-"      --tree                 list: draw the tree\n"
-"      --name N               create: the name (default: from the time)\n"
-"      --description D        create: a description\n"
-"      --disk-only            create: external, disk only (an overlay per disk)\n"
-"      --quiesce              create: freeze the guest's filesystems (guest agent)\n"
-"      --no-memory            create: never save the memory (refused for an\n"
-"                             internal snapshot of a running guest)\n"
-"      --pool P               create: put the overlays in dir pool P\n"
-"      --print-xml            create: print the snapshot XML after every check;\n"
-"                             create nothing\n"
-"      --running              revert: end running\n"
-"      --paused               revert: end paused\n"
-"      --children             delete: also every snapshot below it\n"
-"      --metadata             delete: only libvirt's record, keep the data\n"
-"  -h, --help                 show this help\n"
-"\n"
-"Exit status: 0 done, 1 refused or failed, 2 usage error.\n", out);
-}
 
 /* A failure: message, status 1. */
 static int
@@ -145,66 +69,32 @@ print_table(const vd_dsnap_list *l)
 int
 vd_cli_snapshot(int argc, char **argv)
 {
-    const char *uri = NULL, *dname, *action, *sname = NULL;
+    vd_snapshot_args a = { 0 };
     vd_dsnap_spec spec = { 0 };
-    bool tree = false, print_xml = false;
-    unsigned int rflags = 0, dflags = 0;
-    bool create_opt = false, list_opt = false, revert_opt = false, delete_opt = false;
+    const char *uri, *dname, *action, *sname;
+    bool tree, print_xml;
+    unsigned int rflags, dflags;
     virConnectPtr conn = NULL;
     virDomainPtr dom = NULL;
     char *err = NULL;
-    int c, rc = 1;
+    int status, rc = 1;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":c:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'c': uri = optarg; break;
-        case OPT_TREE: tree = true; list_opt = true; break;
-        case OPT_NAME: spec.name = optarg; create_opt = true; break;
-        case OPT_DESCRIPTION: spec.description = optarg; create_opt = true; break;
-        case OPT_DISK_ONLY: spec.disk_only = true; create_opt = true; break;
-        case OPT_QUIESCE: spec.quiesce = true; create_opt = true; break;
-        case OPT_NO_MEMORY: spec.no_memory = true; create_opt = true; break;
-        case OPT_POOL: spec.pool = optarg; create_opt = true; break;
-        case OPT_PRINT_XML: print_xml = true; create_opt = true; break;
-        case OPT_RUNNING: rflags |= VD_DSNAP_REVERT_RUNNING; revert_opt = true; break;
-        case OPT_PAUSED: rflags |= VD_DSNAP_REVERT_PAUSED; revert_opt = true; break;
-        case OPT_CHILDREN: dflags |= VD_DSNAP_DELETE_CHILDREN; delete_opt = true; break;
-        case OPT_METADATA: dflags |= VD_DSNAP_DELETE_METADATA; delete_opt = true; break;
-        case 'h':
-            usage(stdout);
-            return 0;
-        case ':':
-            return vd_cli_usage_error(PROG, "option '%s' needs a value", argv[optind - 1]);
-        default:
-            return vd_cli_usage_error(PROG, "unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    if (argc - optind < 2)
-        return vd_cli_usage_error(PROG, "a domain and an action are needed");
-    dname = argv[optind];
-    action = argv[optind + 1];
-    if (strcmp(action, "revert") == 0 || strcmp(action, "delete") == 0 ||
-        strcmp(action, "dumpxml") == 0) {
-        if (argc - optind != 3)
-            return vd_cli_usage_error(PROG, "%s needs exactly one snapshot name", action);
-        sname = argv[optind + 2];
-    } else if (strcmp(action, "list") == 0 || strcmp(action, "create") == 0) {
-        if (argc - optind != 2)
-            return vd_cli_usage_error(PROG, "unexpected argument '%s'", argv[optind + 2]);
-    } else {
-        return vd_cli_usage_error(PROG, "unknown action '%s' (list, create, revert, delete, dumpxml)", action);
-    }
-    if ((list_opt && strcmp(action, "list") != 0) ||
-        (create_opt && strcmp(action, "create") != 0) ||
-        (revert_opt && strcmp(action, "revert") != 0) ||
-        (delete_opt && strcmp(action, "delete") != 0))
-        return vd_cli_usage_error(PROG, "an option given does not apply to '%s'", action);
-    if (rflags == (VD_DSNAP_REVERT_RUNNING | VD_DSNAP_REVERT_PAUSED))
-        return vd_cli_usage_error(PROG, "--running and --paused exclude each other");
-    if ((spec.quiesce || spec.pool) && !spec.disk_only)
-        return vd_cli_usage_error(PROG, "--quiesce and --pool need --disk-only");
+    if ((status = vd_snapshot_args_parse(&a, argc, argv)) != VD_CLI_RUN)
+        return vd_cli_report(&vd_cli_snapshot_cmd, status, a.err);
+    uri = a.uri;
+    dname = a.domain;
+    action = a.action;
+    sname = a.snapshot;
+    tree = a.tree;
+    print_xml = a.print_xml;
+    rflags = a.revert_flags;
+    dflags = a.delete_flags;
+    spec.name = a.name;
+    spec.description = a.description;
+    spec.disk_only = a.disk_only;
+    spec.quiesce = a.quiesce;
+    spec.no_memory = a.no_memory;
+    spec.pool = a.pool;
 
     if (!(conn = vd_cli_connect(PROG, uri)))
         return 1;

@@ -10,9 +10,7 @@
 const vd_subcommand vd_subcommands[] = {
     VD_SUBCOMMAND(create),
     VD_SUBCOMMAND(top),
-    { "snapshot", "a domain's snapshots: list, create, revert, delete, dumpxml",
-      vd_cli_snapshot, NULL },
-    { "clone", "copy a shut-off domain with its disks (virt-clone's options)",
-      vd_cli_clone, NULL },
+    VD_SUBCOMMAND(snapshot),
+    VD_SUBCOMMAND(clone),
     { NULL, NULL, NULL, NULL },
 };
