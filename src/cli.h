@@ -45,9 +45,6 @@ int vd_cli_top(int argc, char **argv);
 virConnectPtr vd_cli_connect(const char *prog, const char *uri);
 /* The domain by name, UUID or id, or NULL. */
 virDomainPtr vd_cli_find_domain(virConnectPtr conn, const char *what);
-/* "prog: message" and a pointer to --help on stderr; returns 2. */
-int vd_cli_usage_error(const char *prog, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
 
 /* `virtdeck --complete WORD...` (src/cli_complete.c): print the
  * completions of the last word. Returns the exit status. */

@@ -5,9 +5,7 @@
  * interrupt (Ctrl-C) cancels: every volume made is deleted and no
  * domain is defined.
  */
-#include <getopt.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,8 +4,6 @@
  * revert, delete, dumpxml. The work and every refusal are the core's
  * (virtdeck/dsnap_ops.h), so the messages are the TUI's.
  */
-#include <getopt.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,8 +1,7 @@
 /*
  * cli_util.c: what the snapshot and clone subcommands share: opening
- * the connection quietly, finding a domain as virsh does, usage errors.
+ * the connection quietly, finding a domain as virsh does.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -56,18 +55,4 @@ vd_cli_find_domain(virConnectPtr conn, const char *what)
         return dom;
     virResetLastError();
     return NULL;
-}
-
-/* Print "prog: message" and a pointer to --help; returns 2. */
-int
-vd_cli_usage_error(const char *prog, const char *fmt, ...)
-{
-    va_list ap;
-
-    fprintf(stderr, "%s: ", prog);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "\nTry '%s --help'.\n", prog);
-    return 2;
 }
