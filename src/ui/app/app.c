@@ -384,7 +384,17 @@ vd_app_progress_word(vd_cmd_kind kind)
         return "Changing";
     case VD_CMD_DOM_XML:
     case VD_CMD_DOM_DETAILS:
+    case VD_CMD_DSNAP_LIST:
+    case VD_CMD_DSNAP_XML:
         return "Reading";
+    case VD_CMD_DSNAP_CREATE:
+        return "Taking a snapshot of";
+    case VD_CMD_DSNAP_REVERT:
+        return "Reverting";
+    case VD_CMD_DSNAP_DELETE:
+        return "Deleting a snapshot of";
+    case VD_CMD_DOM_CLONE:
+        return "Cloning";
     case VD_CMD_DOM_DEFINE:
         return "Defining";
     case VD_CMD_NET_DETAILS:
