@@ -165,7 +165,7 @@ screen_wait_re "^ model-hos[^ ]* +CPU\[.*\] +(-|[0-9]+%) +Mem\[.*\] .* 2/4 up 0\
 screen_expect_re "^ 127\.0\.0\.1 +failed"
 screen_expect " Domains: 21 (12 running, 3 paused, 6 off) on 2 of 3 hosts"
 # the test driver reports no disk counters: unknown ("-"), never 0/0
-screen_expect_re "^ db-primary +demo-host[.a-z]*.? +running +8 +[0-9]+\.[0-9] +- +-/16G +- *$"
+screen_expect_re "^ db-primary +demo-[a-z.-]*.? +running +8 +[0-9]+\.[0-9] +- +-/16G +- *$"
 # the table keeps most of the screen: at least 15 domain rows
 [ "$(table_rows | grep -cE ' (running|paused|shut off) ')" -ge 15 ] ||
     screen_fail "fewer than 15 domain rows at 80x24"
