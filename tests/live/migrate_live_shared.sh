@@ -40,7 +40,9 @@ rc=$?
 cat "$T/out"
 [ $rc = 0 ] || { echo "FAIL: migrate exited $rc"; exit 1; }
 grep -q "^migrated $G to " "$T/out" || { echo "FAIL: no 'migrated' line"; exit 1; }
-grep -q "^progress: memory" "$T/out" || { echo "FAIL: no progress line from the job stats"; exit 1; }
+# (the job stats' figures are checked where a bandwidth limit makes the
+# migration slow enough to watch: migrate_cancel, migrate_dialog_ui)
+grep -q "^progress: " "$T/out" || { echo "FAIL: no progress line (--verbose, not a terminal)"; exit 1; }
 
 vd_peer_wait_state $G running 30 || exit 1
 if vd_virsh -q dominfo $G >/dev/null 2>&1; then
