@@ -1,8 +1,10 @@
 /*
- * view_vnc.c: the guest's VNC screen in the terminal.
+ * view_vnc.c: the guest's VNC or SPICE screen in the terminal.
  *
  * The view asks the worker for a socket (VD_CMD_DOM_GRAPHICS), starts
- * the console thread on it (src/console/vnc.h) and draws the shared
+ * the console thread of the protocol the worker names on it
+ * (src/console/vnc.h or spice.h; a SPICE session asks for one more
+ * socket per channel, which the view gets the same way) and draws the shared
  * framebuffer with the renderer (src/console/render.h), writing only
  * changed cells, straight to the terminal after curses' own update.
  * Every key goes to the guest except Ctrl+] (leave) and F8 (a menu of
@@ -14,6 +16,7 @@
 #include <string.h>
 
 #include "console/render.h"
+#include "console/spice.h"
 #include "console/vnc.h"
 #include "ui/console/console_keys.h"
 #include "ui/console/console_view.h"
@@ -31,6 +34,10 @@ typedef struct vnc_view {
     char uuid[VD_UUID_LEN];
     char name[128];
     vd_vnc *vnc;
+    vd_spice *spice;            /* the client: one of the two, or none */
+    bool is_spice;              /* the protocol of the last socket */
+    int fd_asked;               /* SPICE channel sockets asked of the worker */
+    int stale;                  /* answers still to come for a client stopped */
     vd_render *render;
     vd_color_mode mode;
     bool utf8;
@@ -56,6 +63,78 @@ dirty(vd_app *app)
     app->dirty = true;
 }
 
+/* The protocol's name for titles and messages. */
+static const char *
+proto(const vnc_view *s)
+{
+    return s->is_spice ? "SPICE" : "VNC";
+}
+
+/* Whether a client runs. */
+static bool
+running(const vnc_view *s)
+{
+    return s->vnc || s->spice;
+}
+
+/* Stop the client, whichever it is. */
+static void
+con_free(vnc_view *s)
+{
+    vd_vnc_free(s->vnc);
+    vd_spice_free(s->spice);
+    s->vnc = NULL;
+    s->spice = NULL;
+    s->stale += s->fd_asked;
+    s->fd_asked = 0;
+}
+
+/* The client's state. */
+static vd_vnc_state
+con_state(vnc_view *s, char **msg)
+{
+    return s->spice ? vd_spice_get_state(s->spice, msg) : vd_vnc_get_state(s->vnc, msg);
+}
+
+/* Lock the client's frame. */
+static bool
+con_lock(vnc_view *s, vd_fb *fb, unsigned long *seq)
+{
+    if (s->spice)
+        return vd_spice_lock_frame(s->spice, fb, seq);
+    return s->vnc && vd_vnc_lock_frame(s->vnc, fb, seq);
+}
+
+/* Unlock it. */
+static void
+con_unlock(vnc_view *s)
+{
+    if (s->spice)
+        vd_spice_unlock_frame(s->spice);
+    else
+        vd_vnc_unlock_frame(s->vnc);
+}
+
+/* Send a combination of keysyms. */
+static void
+con_keys(vnc_view *s, const uint32_t *syms, int n)
+{
+    if (s->spice)
+        vd_spice_keys(s->spice, syms, n);
+    else if (s->vnc)
+        vd_vnc_keys(s->vnc, syms, n);
+}
+
+/* Send a pointer event. */
+static void
+con_pointer(vnc_view *s, int x, int y, int buttons)
+{
+    if (s->spice)
+        vd_spice_pointer(s->spice, x, y, buttons);
+    else if (s->vnc)
+        con_pointer(s, x, y, buttons);
+}
+
 /* The console thread's wake-up: wake the UI's poll(). */
 static void
 wake(void *opaque)
@@ -72,7 +151,7 @@ request_socket(vd_app *app, vd_view *v)
 
     snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", s->uuid);
     s->state = VD_VNC_CONNECTING;
-    snprintf(s->status, sizeof(s->status), "Connecting to the VNC display of %s...",
+    snprintf(s->status, sizeof(s->status), "Connecting to the display of %s...",
              s->name);
     if (!vd_view_submit(app, v, s->host, &cmd))
         snprintf(s->status, sizeof(s->status), "%.250s", app->msg);
@@ -89,7 +168,9 @@ password_given(vd_app *app, const char *text, void *ctx)
         return;
     s = v->data;
     s->prompting = false;
-    if (s->vnc)
+    if (s->spice)
+        vd_spice_answer(s->spice, text);
+    else if (s->vnc)
         vd_vnc_answer(s->vnc, text);
     dirty(app);
 }
@@ -99,7 +180,7 @@ static void
 state_changed(vd_app *app, vd_view *v, vd_vnc_state st, const char *msg)
 {
     vnc_view *s = v->data;
-    char title[200];
+    char title[200], line[64];
 
     s->state = st;
     switch (st) {
@@ -107,31 +188,35 @@ state_changed(vd_app *app, vd_view *v, vd_vnc_state st, const char *msg)
         if (s->prompting)
             break;
         s->prompting = true;
-        snprintf(title, sizeof(title), "VNC password for %s", s->name);
-        vd_dialog_prompt(app, title, s->wrong ? "Wrong VNC password; try again:"
-                         : "Password:", "", true, NULL, password_given, v);
-        snprintf(s->status, sizeof(s->status), "%s asks for a VNC password", s->name);
+        snprintf(title, sizeof(title), "%s password for %s", proto(s), s->name);
+        snprintf(line, sizeof(line), "Wrong %s password; try again:", proto(s));
+        vd_dialog_prompt(app, title, s->wrong ? line : "Password:", "", true, NULL,
+                         password_given, v);
+        snprintf(s->status, sizeof(s->status), "%s asks for a %s password", s->name,
+                 proto(s));
         break;
     case VD_VNC_AUTH_FAILED:
         /* the server closed the connection: get a new one and ask again */
         s->wrong = true;
-        vd_app_message(app, VD_MSG_ERROR, "VNC %s: wrong VNC password", s->name);
-        vd_vnc_free(s->vnc);
-        s->vnc = NULL;
+        vd_app_message(app, VD_MSG_ERROR, "%s %s: wrong %s password", proto(s), s->name,
+                       proto(s));
+        snprintf(line, sizeof(line), "Wrong %s password; reconnecting...", proto(s));
+        con_free(s);
         request_socket(app, v);
-        snprintf(s->status, sizeof(s->status), "Wrong VNC password; reconnecting...");
+        snprintf(s->status, sizeof(s->status), "%s", line);
         break;
     case VD_VNC_CONNECTED:
         s->wrong = false;
         vd_render_invalidate(s->render);
-        vd_app_message(app, VD_MSG_OK, "VNC %s: %s%s%s%s. Ctrl+] leaves, F8 menu",
-                       s->name, msg ? msg : "connected", s->via[0] ? " (" : "",
+        vd_app_message(app, VD_MSG_OK, "%s %s: %s%s%s%s. Ctrl+] leaves, F8 menu",
+                       proto(s), s->name, msg ? msg : "connected", s->via[0] ? " (" : "",
                        s->via, s->via[0] ? ")" : "");
         break;
     case VD_VNC_CLOSED:
-        snprintf(s->status, sizeof(s->status), "VNC console closed: %s. Ctrl+] leaves.",
-                 msg ? msg : "");
-        vd_app_message(app, VD_MSG_ERROR, "VNC %s: %s", s->name, msg ? msg : "closed");
+        snprintf(s->status, sizeof(s->status), "%s console closed: %s. Ctrl+] leaves.",
+                 proto(s), msg ? msg : "");
+        vd_app_message(app, VD_MSG_ERROR, "%s %s: %s", proto(s), s->name,
+                       msg ? msg : "closed");
         break;
     case VD_VNC_CONNECTING:
         snprintf(s->status, sizeof(s->status), "%s", msg ? msg : "Connecting...");
@@ -150,14 +235,28 @@ poll_view(vd_app *app, vd_view *v)
     unsigned long seq;
     vd_fb fb;
 
-    if (!s->vnc)
+    if (!running(s))
         return;
-    st = vd_vnc_get_state(s->vnc, &msg);
+    if (s->spice) {
+        bool tls;
+
+        /* a SPICE channel wants its own socket: ask the worker */
+        while (vd_spice_next_fd_request(s->spice, &tls)) {
+            vd_cmd cmd = { .kind = VD_CMD_DOM_GRAPHICS, .flags = tls ? VD_GRAPHICS_TLS : 0 };
+
+            snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", s->uuid);
+            if (vd_view_submit(app, v, s->host, &cmd))
+                s->fd_asked++;
+            else
+                vd_spice_give_fd(s->spice, -1, app->msg);
+        }
+    }
+    st = con_state(s, &msg);
     if (st != s->state)
         state_changed(app, v, st, msg);
     free(msg);
-    if (s->vnc && vd_vnc_lock_frame(s->vnc, &fb, &seq)) {
-        vd_vnc_unlock_frame(s->vnc);
+    if (running(s) && con_lock(s, &fb, &seq)) {
+        con_unlock(s);
         if (seq != s->drawn_seq)
             dirty(app);
     }
@@ -185,6 +284,17 @@ on_result(vd_app *app, vd_view *v, vd_result *res)
 
     if (res->kind != VD_CMD_DOM_GRAPHICS)
         return;
+    if (s->stale > 0) {         /* for a SPICE session stopped since: dropped */
+        s->stale--;
+        return;
+    }
+    if (s->spice && s->fd_asked > 0) {
+        /* a socket for one of the SPICE session's channels */
+        s->fd_asked--;
+        vd_spice_give_fd(s->spice, res->ok ? res->fd : -1, res->message);
+        res->fd = -1;
+        return;
+    }
     if (!res->ok || res->fd < 0) {
         s->state = VD_VNC_CLOSED;
         snprintf(s->status, sizeof(s->status), "%s. Ctrl+] leaves.",
@@ -202,13 +312,18 @@ on_result(vd_app *app, vd_view *v, vd_result *res)
         if (close && close > open + 1)
             snprintf(s->via, sizeof(s->via), "%.*s", (int)(close - open - 1), open + 1);
     }
-    vd_vnc_free(s->vnc);
-    s->vnc = vd_vnc_start(res->fd, wake, app->bus);
+    con_free(s);
+    s->is_spice = res->text && !strcmp(res->text, "spice");
+    if (s->is_spice)
+        s->spice = vd_spice_start(res->fd, wake, app->bus);
+    else
+        s->vnc = vd_vnc_start(res->fd, wake, app->bus);
     res->fd = -1;
     s->drawn_seq = 0;
-    if (!s->vnc) {
+    vd_view_set_title(v, "%s console: %s", proto(s), s->name);
+    if (!running(s)) {
         s->state = VD_VNC_CLOSED;
-        snprintf(s->status, sizeof(s->status), "cannot start the VNC client");
+        snprintf(s->status, sizeof(s->status), "cannot start the %s client", proto(s));
     }
 }
 
@@ -223,11 +338,11 @@ draw(vd_app *app, vd_view *v, const vd_rect *area)
     unsigned long seq;
 
     if (s->fb_w)
-        snprintf(line, sizeof(line), " VNC %s %dx%d  %s  Ctrl+] leave  F8 menu ",
-                 s->name, s->fb_w, s->fb_h, vd_render_mode_name(s->mode));
+        snprintf(line, sizeof(line), " %s %s %dx%d  %s  Ctrl+] leave  F8 menu ",
+                 proto(s), s->name, s->fb_w, s->fb_h, vd_render_mode_name(s->mode));
     else
-        snprintf(line, sizeof(line), " VNC %s  %s  Ctrl+] leave  F8 menu ",
-                 s->name, vd_render_mode_name(s->mode));
+        snprintf(line, sizeof(line), " %s %s  %s  Ctrl+] leave  F8 menu ",
+                 proto(s), s->name, vd_render_mode_name(s->mode));
     vd_draw_fill(area->y, area->x, area->w, vd_role_attr(VD_ROLE_PANE_TITLE_FOCUS));
     vd_draw_text(area->y, area->x, area->w, line, vd_role_attr(VD_ROLE_PANE_TITLE_FOCUS));
     s->img.y = area->y + 1;
@@ -236,8 +351,7 @@ draw(vd_app *app, vd_view *v, const vd_rect *area)
     s->img.w = area->w;
     if (s->img.h <= 0 || s->img.w <= 0)
         return;
-    if (!s->vnc || s->state != VD_VNC_CONNECTED ||
-        !vd_vnc_lock_frame(s->vnc, &fb, &seq)) {
+    if (!running(s) || s->state != VD_VNC_CONNECTED || !con_lock(s, &fb, &seq)) {
         vd_rect msg = { s->img.y + s->img.h / 2, s->img.x + 2, 3, s->img.w - 4 };
 
         if (msg.y + msg.h > s->img.y + s->img.h)
@@ -254,7 +368,7 @@ draw(vd_app *app, vd_view *v, const vd_rect *area)
     s->fb_h = fb.height;
     if (!on_top) {
         /* a dialog is over us: curses owns the screen until it closes */
-        vd_vnc_unlock_frame(s->vnc);
+        con_unlock(s);
         s->covered = true;
         return;
     }
@@ -269,7 +383,7 @@ draw(vd_app *app, vd_view *v, const vd_rect *area)
         if (vd_render_frame(s->render, &fb, &t, &out) < 0)
             vd_render_invalidate(s->render);
         s->drawn_seq = seq;
-        vd_vnc_unlock_frame(s->vnc);
+        con_unlock(s);
         vd_term_overlay(&out);
         vd_buf_free(&out);
     }
@@ -279,8 +393,8 @@ draw(vd_app *app, vd_view *v, const vd_rect *area)
 static void
 send_combo(vnc_view *s, const uint32_t *syms, int n)
 {
-    if (s->vnc && s->state == VD_VNC_CONNECTED)
-        vd_vnc_keys(s->vnc, syms, n);
+    if (running(s) && s->state == VD_VNC_CONNECTED)
+        con_keys(s, syms, n);
 }
 
 static const uint32_t combo_cad[] = { VD_XK_CONTROL_L, VD_XK_ALT_L, VD_XK_DELETE };
@@ -339,6 +453,8 @@ menu_chosen(vd_app *app, long index, void *ctx)
         vd_render_invalidate(s->render);
         if (s->vnc)
             vd_vnc_refresh(s->vnc);
+        if (s->spice)
+            vd_spice_refresh(s->spice);
     } else {
         vd_view_close(app, v);
     }
@@ -365,7 +481,7 @@ mouse(vd_app *app, vnc_view *s)
     int x, y, row = ev->y - s->img.y, col = ev->x - s->img.x;
     mmask_t b = ev->bstate;
 
-    if (!s->vnc || s->state != VD_VNC_CONNECTED || !s->fb_w ||
+    if (!running(s) || s->state != VD_VNC_CONNECTED || !s->fb_w ||
         row < 0 || col < 0 || row >= s->img.h || col >= s->img.w ||
         !vd_render_cell_to_pixel(s->fb_w, s->fb_h, s->img.h, s->img.w, row, col,
                                  &x, &y))
@@ -376,13 +492,13 @@ mouse(vd_app *app, vnc_view *s)
         s->buttons |= VD_VNC_BUTTON_MIDDLE;
     if (b & (BUTTON3_PRESSED | BUTTON3_CLICKED))
         s->buttons |= VD_VNC_BUTTON_RIGHT;
-    vd_vnc_pointer(s->vnc, x, y, s->buttons);
+    con_pointer(s, x, y, s->buttons);
 #ifdef BUTTON5_PRESSED
     if (b & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
         int wheel = (b & BUTTON4_PRESSED) ? VD_VNC_WHEEL_UP : VD_VNC_WHEEL_DOWN;
 
-        vd_vnc_pointer(s->vnc, x, y, s->buttons | wheel);
-        vd_vnc_pointer(s->vnc, x, y, s->buttons);
+        con_pointer(s, x, y, s->buttons | wheel);
+        con_pointer(s, x, y, s->buttons);
     }
 #endif
     if (b & (BUTTON1_RELEASED | BUTTON1_CLICKED))
@@ -393,7 +509,7 @@ mouse(vd_app *app, vnc_view *s)
         s->buttons &= ~VD_VNC_BUTTON_RIGHT;
     if (b & (BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON2_RELEASED |
              BUTTON2_CLICKED | BUTTON3_RELEASED | BUTTON3_CLICKED))
-        vd_vnc_pointer(s->vnc, x, y, s->buttons);
+        con_pointer(s, x, y, s->buttons);
 }
 
 /* An Esc came from the terminal: Alt+key when a key was waiting right
@@ -447,8 +563,8 @@ key(vd_app *app, vd_view *v, int k)
         ks = esc_keysyms();
     else
         ks = vd_console_keysyms(k);
-    if (ks.n && s->vnc && s->state == VD_VNC_CONNECTED)
-        vd_vnc_keys(s->vnc, ks.syms, ks.n);
+    if (ks.n && running(s) && s->state == VD_VNC_CONNECTED)
+        con_keys(s, ks.syms, ks.n);
     return true;
 }
 
@@ -474,7 +590,7 @@ vnc_close(vd_app *app, vd_view *v)
 {
     vnc_view *s = v->data;
 
-    vd_vnc_free(s->vnc);
+    con_free(s);
     vd_render_free(s->render);
     restore_terminal(app, s);
     free(s);
@@ -499,7 +615,7 @@ static const vd_view_ops vnc_ops = {
     .nkeys = sizeof(vnc_keys) / sizeof(vnc_keys[0]),
 };
 
-/* Open the VNC console of a domain. */
+/* Open the VNC or SPICE console of a domain. */
 void
 vd_console_open_vnc(vd_app *app, size_t hi, const char *uuid, const char *name)
 {
@@ -520,7 +636,7 @@ vd_console_open_vnc(vd_app *app, size_t hi, const char *uuid, const char *name)
         s->utf8 = false;
     if (!(v = vd_view_push(app, &vnc_ops, s, NULL)))
         return;
-    vd_view_set_title(v, "VNC console: %s", name);
+    vd_view_set_title(v, "Console: %s", name);
     raw();                      /* Ctrl+C, Ctrl+Z, Ctrl+\ go to the guest */
     if (app->mouse) {
         static const char on[] = "\x1b[?1003h";
@@ -532,7 +648,7 @@ vd_console_open_vnc(vd_app *app, size_t hi, const char *uuid, const char *name)
     request_socket(app, v);
 }
 
-/* v: the VNC console of the selected domain. */
+/* v: the VNC or SPICE console of the selected domain. */
 void
 vd_act_dom_vnc(vd_app *app, const vd_binding *b)
 {
