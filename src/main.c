@@ -16,6 +16,7 @@
 #include "virtdeck/host.h"
 #include "virtdeck/hostsconf.h"
 #include "virtdeck/job.h"
+#include "console/picture.h"
 #include "ui/ui.h"
 #include "cli.h"
 
@@ -50,6 +51,9 @@ usage(FILE *out)
 "  -t, --theme NAME     colour theme: default, mono, light, high-contrast,\n"
 "                       or a path to a .theme file\n"
 "      --ascii          draw with ASCII only, even in a UTF-8 locale\n"
+"      --picture MODE   the console's picture: auto (default: kitty or sixel\n"
+"                       where the terminal announces them), sixel, kitty,\n"
+"                       blocks (half blocks), ascii\n"
 "      --no-mouse       do not take mouse clicks\n"
 "  -h, --help           show this help and exit\n"
 "  -V, --version        show the version and exit\n"
@@ -70,7 +74,7 @@ usage(FILE *out)
 static int
 parse_args(int argc, char **argv, options *opts)
 {
-    enum { OPT_ASCII = 256, OPT_NO_MOUSE, OPT_MEM_PERIOD = 300 };
+    enum { OPT_ASCII = 256, OPT_NO_MOUSE, OPT_PICTURE, OPT_MEM_PERIOD = 300 };
     static const struct option longopts[] = {
         { "connect", required_argument, NULL, 'c' },
         { "readonly", no_argument, NULL, 'r' },
@@ -78,6 +82,7 @@ parse_args(int argc, char **argv, options *opts)
         { "theme", required_argument, NULL, 't' },
         { "ascii", no_argument, NULL, OPT_ASCII },
         { "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+        { "picture", required_argument, NULL, OPT_PICTURE },
         { "mem-period", required_argument, NULL, OPT_MEM_PERIOD },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
@@ -123,6 +128,14 @@ parse_args(int argc, char **argv, options *opts)
             break;
         case OPT_NO_MOUSE:
             opts->ui.mouse = false;
+            break;
+        case OPT_PICTURE:
+            opts->ui.picture = vd_picture_mode_parse(optarg);
+            if (opts->ui.picture == VD_PIC_LAST) {
+                fprintf(stderr, "virtdeck: --picture: '%s' is not one of auto, sixel, "
+                        "kitty, blocks, ascii\n", optarg);
+                return -1;
+            }
             break;
         case OPT_MEM_PERIOD: {
             char *end;

@@ -19,7 +19,12 @@ P=vdt-cspicepw
 PROBE="$VD_BUILD/tests/live/console_probe"
 TMP=$(mktemp -d)
 console=""
-trap '[ -n "$console" ] && vd_console_stop "$console"; vd_cleanup_guests vdt-cspice vdt-cspicepw; screen_stop; rm -rf "$TMP"' EXIT
+cleanup() {
+    [ -n "$console" ] && vd_console_stop "$console"
+    vd_cleanup_guests vdt-cspice vdt-cspicepw; screen_stop; rm -rf "$TMP"
+}
+# (screen_start sets its own EXIT trap: ours is set again after it)
+trap cleanup EXIT
 vd_cleanup_guests $G $P
 uuid=$(vd_define_guest $G --spice --serial-bios --bootmenu)
 vd_virsh start --paused $G >/dev/null
@@ -29,7 +34,45 @@ vd_virsh resume $G >/dev/null
 vd_wait_text "$TMP/serial.txt" "Press ESC for boot menu" 60 ||
     { echo "FAIL: no boot menu prompt on the serial port"; cat "$TMP/serial.txt"; exit 1; }
 
-# (1) pixel for pixel (SeaBIOS starts in 640x480, then shows 720x400 text)
+# (1) the TUI: the same key as VNC; Esc first (SeaBIOS waits 30 s)
+screen_start 100x32 -c "$VD_TEST_URI"
+trap cleanup EXIT
+screen_wait_re "$G +running" 20
+screen_keys l
+live_select $G
+screen_keys v
+screen_wait_re "SPICE $G 720x400" 30
+screen_wait "▀" 10
+grep -q "Select boot device" "$TMP/serial.txt" &&
+    { echo "FAIL: the boot menu opened before Esc"; exit 1; }
+before=$(screen_capture)
+screen_keys Escape
+vd_wait_text "$TMP/serial.txt" "Select boot device" 20 ||
+    { echo "FAIL: Esc did not reach the guest over SPICE"; cat "$TMP/serial.txt"; exit 1; }
+for _ in $(seq 1 100); do
+    [ "$(screen_capture)" != "$before" ] && break
+    sleep 0.05
+done
+[ "$(screen_capture)" != "$before" ] || screen_fail "the SPICE console did not redraw"
+# the rows with half blocks are the rows of the boot menu's text
+vd_virsh screenshot $G "$TMP/now.img" >/dev/null
+"$PROBE" litrows "$TMP/now.img" 28 100 >"$TMP/want.txt"
+[ -s "$TMP/want.txt" ] || { echo "FAIL: the guest's screen is black"; exit 1; }
+for _ in $(seq 1 100); do
+    screen_capture | sed -n "3,30p" | grep -n '▀' | cut -d: -f1 |
+        awk '{ print $1 - 1 }' >"$TMP/got.txt"
+    cmp -s "$TMP/want.txt" "$TMP/got.txt" && break
+    sleep 0.05
+done
+cmp -s "$TMP/want.txt" "$TMP/got.txt" || {
+    echo "rows with text in the guest's screen: $(tr '\n' ' ' <"$TMP/want.txt")"
+    echo "rows with half blocks in the console:  $(tr '\n' ' ' <"$TMP/got.txt")"
+    screen_fail "the SPICE console does not show the guest's text where it is"; }
+screen_keys C-]
+screen_wait_re "Domains \([0-9]+\)"
+screen_stop
+
+# (2) pixel for pixel (the boot menu: a still 720x400 text screen)
 same=0
 for _ in $(seq 1 30); do
     "$PROBE" fb "$VD_TEST_URI" "$uuid" "$TMP/fb.ppm" 2>"$TMP/probe.log" ||
@@ -47,41 +90,6 @@ grep -q "channel socket: SPICE console of $G" "$TMP/probe.log" ||
     { echo "FAIL: the channels did not get their sockets from the worker"; exit 1; }
 [ $same = 1 ] || { echo "FAIL: the SPICE frame differs from virsh screenshot"; exit 1; }
 
-# (2) the TUI: the same key as VNC
-screen_start 100x32 -c "$VD_TEST_URI"
-screen_wait_re "$G +running" 20
-screen_keys l
-live_select $G
-screen_keys v
-screen_wait_re "SPICE $G 720x400" 30
-screen_wait "▀" 10
-vd_virsh screenshot $G "$TMP/now.img" >/dev/null
-"$PROBE" litrows "$TMP/now.img" 28 100 >"$TMP/want.txt"
-[ -s "$TMP/want.txt" ] || { echo "FAIL: the guest's screen is black"; exit 1; }
-for _ in $(seq 1 100); do
-    screen_capture | sed -n "3,30p" | grep -n '▀' | cut -d: -f1 |
-        awk '{ print $1 - 1 }' >"$TMP/got.txt"
-    cmp -s "$TMP/want.txt" "$TMP/got.txt" && break
-    sleep 0.05
-done
-cmp -s "$TMP/want.txt" "$TMP/got.txt" || {
-    echo "rows with text in the guest's screen: $(tr '\n' ' ' <"$TMP/want.txt")"
-    echo "rows with half blocks in the console:  $(tr '\n' ' ' <"$TMP/got.txt")"
-    screen_fail "the SPICE console does not show the guest's text where it is"; }
-grep -q "Select boot device" "$TMP/serial.txt" &&
-    { echo "FAIL: the boot menu opened before Esc"; exit 1; }
-before=$(screen_capture)
-screen_keys Escape
-vd_wait_text "$TMP/serial.txt" "Select boot device" 20 ||
-    { echo "FAIL: Esc did not reach the guest over SPICE"; cat "$TMP/serial.txt"; exit 1; }
-for _ in $(seq 1 100); do
-    [ "$(screen_capture)" != "$before" ] && break
-    sleep 0.05
-done
-[ "$(screen_capture)" != "$before" ] || screen_fail "the SPICE console did not redraw"
-screen_keys C-]
-screen_wait_re "Domains \([0-9]+\)"
-screen_stop
 vd_console_stop "$console"
 console=""
 
@@ -90,6 +98,7 @@ vd_define_guest $P --spice-password s3cret --serial-bios >/dev/null
 vd_virsh start $P >/dev/null
 vd_wait_state $P running 30 || { echo "FAIL: $P did not start"; exit 1; }
 screen_start 100x32 -c "$VD_TEST_URI"
+trap cleanup EXIT
 screen_wait_re "$P +running" 20
 screen_keys l
 live_select $P

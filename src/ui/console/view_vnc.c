@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "console/picture.h"
 #include "console/render.h"
 #include "console/spice.h"
 #include "console/vnc.h"
@@ -24,6 +25,7 @@
 #include "ui/actions/domain_actions.h"
 #include "ui/widgets/draw.h"
 #include "ui/widgets/term_image.h"
+#include "ui/widgets/term_picture.h"
 #include "ui/app/view.h"
 
 #define LEAVE_KEY VD_CTRL(']')
@@ -39,6 +41,9 @@ typedef struct vnc_view {
     int fd_asked;               /* SPICE channel sockets asked of the worker */
     int stale;                  /* answers still to come for a client stopped */
     vd_render *render;
+    vd_picture_mode pic;        /* sixel, kitty, blocks or ascii */
+    vd_picture *picture;        /* the sixel or kitty encoder, or NULL */
+    char pic_why[200];          /* why this picture mode (the F8 menu shows it) */
     vd_color_mode mode;
     bool utf8;
     vd_vnc_state state;         /* last state acted on */
@@ -133,6 +138,65 @@ con_pointer(vnc_view *s, int x, int y, int buttons)
         vd_spice_pointer(s->spice, x, y, buttons);
     else if (s->vnc)
         con_pointer(s, x, y, buttons);
+}
+
+/* Remove what the picture encoder put on the screen (kitty's images
+ * stay over the text until deleted) and forget it. */
+static void
+picture_off_screen(vnc_view *s)
+{
+    vd_buf out = { 0 };
+
+    if (!s->picture)
+        return;
+    vd_picture_clear(s->picture, &out);
+    vd_term_overlay(&out);
+    vd_buf_free(&out);
+}
+
+/* Use picture mode requested (or what the terminal allows instead);
+ * returns the sentence that says why, if any. */
+static void
+set_picture(vd_app *app, vnc_view *s, vd_picture_mode requested, bool say)
+{
+    char why[200];
+    vd_picture_mode m = vd_term_picture_mode(requested, why, sizeof(why));
+
+    picture_off_screen(s);
+    vd_picture_free(s->picture);
+    s->picture = NULL;
+    s->pic = m;
+    snprintf(s->pic_why, sizeof(s->pic_why), "now %s%s%.180s", vd_picture_mode_name(m),
+             why[0] ? ": " : "", why);
+    if (m == VD_PIC_SIXEL || m == VD_PIC_KITTY)
+        s->picture = vd_picture_new(m);
+    s->mode = m == VD_PIC_ASCII ? VD_COLOR_ASCII : vd_term_color_mode();
+    s->utf8 = vd_draw_utf8() && s->mode != VD_COLOR_ASCII;
+    if (s->pic == VD_PIC_SIXEL || s->pic == VD_PIC_KITTY)
+        s->mode = VD_COLOR_TRUE;        /* for the title only */
+    vd_render_invalidate(s->render);
+    clearok(curscr, TRUE);
+    if (why[0] && (say || requested != VD_PIC_AUTO))
+        vd_app_message(app, requested != VD_PIC_AUTO && m != requested ? VD_MSG_ERROR
+                       : VD_MSG_INFO, "Console picture: %s (%s)",
+                       vd_picture_mode_name(m), why);
+    else if (say)
+        vd_app_message(app, VD_MSG_INFO, "Console picture: %s", vd_picture_mode_name(m));
+}
+
+/* The picture's name for the title: sixel, kitty, ascii, or
+ * blocks/ and the colour mode of the half blocks. */
+static const char *
+picture_name(const vnc_view *s)
+{
+    static char name[32];
+
+    if (s->picture)
+        return vd_picture_mode_name(s->pic);
+    if (s->mode == VD_COLOR_ASCII)
+        return "ascii";
+    snprintf(name, sizeof(name), "blocks/%s", vd_render_mode_name(s->mode));
+    return name;
 }
 
 /* The console thread's wake-up: wake the UI's poll(). */
@@ -339,10 +403,10 @@ draw(vd_app *app, vd_view *v, const vd_rect *area)
 
     if (s->fb_w)
         snprintf(line, sizeof(line), " %s %s %dx%d  %s  Ctrl+] leave  F8 menu ",
-                 proto(s), s->name, s->fb_w, s->fb_h, vd_render_mode_name(s->mode));
+                 proto(s), s->name, s->fb_w, s->fb_h, picture_name(s));
     else
         snprintf(line, sizeof(line), " %s %s  %s  Ctrl+] leave  F8 menu ",
-                 proto(s), s->name, vd_render_mode_name(s->mode));
+                 proto(s), s->name, picture_name(s));
     vd_draw_fill(area->y, area->x, area->w, vd_role_attr(VD_ROLE_PANE_TITLE_FOCUS));
     vd_draw_text(area->y, area->x, area->w, line, vd_role_attr(VD_ROLE_PANE_TITLE_FOCUS));
     s->img.y = area->y + 1;
@@ -362,6 +426,7 @@ draw(vd_app *app, vd_view *v, const vd_rect *area)
         else                    /* a long reason: wrapped, all of it seen */
             vd_draw_wrap(&msg, msg.y, s->status, vd_role_attr(VD_ROLE_NORMAL));
         vd_render_invalidate(s->render);
+        picture_off_screen(s);
         return;
     }
     s->fb_w = fb.width;
@@ -369,6 +434,8 @@ draw(vd_app *app, vd_view *v, const vd_rect *area)
     if (!on_top) {
         /* a dialog is over us: curses owns the screen until it closes */
         con_unlock(s);
+        if (!s->covered)
+            picture_off_screen(s);
         s->covered = true;
         return;
     }
@@ -377,11 +444,20 @@ draw(vd_app *app, vd_view *v, const vd_rect *area)
                                s->mode, s->utf8 };
         vd_buf out = { 0 };
 
-        if (s->covered || is_cleared(curscr))
+        int cw, ch;
+
+        if (s->covered || is_cleared(curscr)) {
             vd_render_invalidate(s->render);
+            vd_picture_invalidate(s->picture);
+        }
         s->covered = false;
-        if (vd_render_frame(s->render, &fb, &t, &out) < 0)
+        if (s->picture && vd_term_cell_pixels(&cw, &ch) &&
+            vd_picture_frame(s->picture, &fb, t.row, t.col, t.rows, t.cols, cw, ch,
+                             &out) >= 0) {
+            /* sixel or kitty pixels */
+        } else if (vd_render_frame(s->render, &fb, &t, &out) < 0) {
             vd_render_invalidate(s->render);
+        }
         s->drawn_seq = seq;
         con_unlock(s);
         vd_term_overlay(&out);
@@ -427,6 +503,7 @@ static const struct {
     { { '8', "Send F8", NULL, false, NULL }, combo_f8, 1 },
     { { ']', "Send Ctrl+]", NULL, false, NULL }, combo_ctrl_rb, 2 },
     { { 'c', "Colours: next mode", "truecolor, 256, 16, ascii", false, NULL }, NULL, 1 },
+    { { 'p', "Picture: next mode", "blocks, sixel, kitty", false, NULL }, NULL, 4 },
     { { 'r', "Redraw the whole screen", NULL, false, NULL }, NULL, 2 },
     { { 'q', "Leave the console", "Ctrl+]", false, NULL }, NULL, 3 },
 };
@@ -445,9 +522,16 @@ menu_chosen(vd_app *app, long index, void *ctx)
         send_combo(s, menu[index].syms, menu[index].n);
         vd_app_message(app, VD_MSG_OK, "Sent %s", menu[index].item.label + 5);
     } else if (menu[index].n == 1) {
+        if (s->picture)         /* colours are the half blocks' */
+            set_picture(app, s, VD_PIC_BLOCKS, false);
         s->mode = (vd_color_mode)((s->mode + 1) % VD_COLOR_LAST);
         vd_app_message(app, VD_MSG_INFO, "Console colours: %s",
                        vd_render_mode_name(s->mode));
+    } else if (menu[index].n == 4) {
+        vd_picture_mode next = s->pic == VD_PIC_SIXEL ? VD_PIC_KITTY
+            : s->pic == VD_PIC_KITTY ? VD_PIC_BLOCKS : VD_PIC_SIXEL;
+
+        set_picture(app, s, next, true);
     } else if (menu[index].n == 2) {
         clearok(curscr, TRUE);
         vd_render_invalidate(s->render);
@@ -466,10 +550,14 @@ static void
 open_menu(vd_app *app, vd_view *v)
 {
     vd_menu_item items[sizeof(menu) / sizeof(menu[0])];
+    vnc_view *s = v->data;
     size_t i;
 
-    for (i = 0; i < sizeof(menu) / sizeof(menu[0]); i++)
+    for (i = 0; i < sizeof(menu) / sizeof(menu[0]); i++) {
         items[i] = menu[i].item;
+        if (menu[i].n == 4 && !menu[i].syms)
+            items[i].hint = s->pic_why;
+    }
     vd_dialog_menu(app, "Console", items, i, 0, false, menu_chosen, v);
 }
 
@@ -591,6 +679,8 @@ vnc_close(vd_app *app, vd_view *v)
     vnc_view *s = v->data;
 
     con_free(s);
+    picture_off_screen(s);
+    vd_picture_free(s->picture);
     vd_render_free(s->render);
     restore_terminal(app, s);
     free(s);
@@ -634,6 +724,7 @@ vd_console_open_vnc(vd_app *app, size_t hi, const char *uuid, const char *name)
     s->utf8 = vd_draw_utf8();
     if (s->mode == VD_COLOR_ASCII)
         s->utf8 = false;
+    s->pic = VD_PIC_BLOCKS;
     if (!(v = vd_view_push(app, &vnc_ops, s, NULL)))
         return;
     vd_view_set_title(v, "Console: %s", name);
@@ -645,6 +736,7 @@ vd_console_open_vnc(vd_app *app, size_t hi, const char *uuid, const char *name)
         fwrite(on, 1, sizeof(on) - 1, stdout);
         fflush(stdout);
     }
+    set_picture(app, s, vd_term_picture_default(), false);
     request_socket(app, v);
 }
 
