@@ -29,9 +29,18 @@ screen_keys C-]
 screen_wait_re "Domains \([0-9]+\)"
 screen_stop
 
-# (2) inside tmux: auto is half blocks; sixel and kitty are refused
+# (2) inside tmux: auto is half blocks; sixel and kitty are refused.
+# The help names both protocols and the picture modes (at 100 columns
+# its columns cut the text short: widened to 200 for a look).
 screen_start 100x30 -c "$MODEL"
 screen_wait_re "alpha +running"
+screen_resize 200 50
+screen_keys '?'
+screen_wait "virtdeck keys"
+screen_expect "VNC or SPICE console (sixel, kitty, half blocks"
+screen_keys Escape
+screen_wait_gone "virtdeck keys"
+screen_resize 100 30
 screen_keys v
 screen_wait_re "alpha +blocks/256" 10
 screen_keys F8

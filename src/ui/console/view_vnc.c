@@ -690,7 +690,8 @@ vnc_close(vd_app *app, vd_view *v)
 
 static const vd_binding vnc_keys[] = {
     { VD_CTRL(']'), "^]", "Leave the console", "Console", 0, NULL, 0, 1, "Leave" },
-    { VD_KEY(KEY_F(8)), "F8", "Menu: Ctrl+Alt+Del and other combinations, colours",
+    { VD_KEY(KEY_F(8)), "F8", "Menu: Ctrl+Alt+Del and other combinations, colours, "
+      "picture mode (sixel, kitty, half blocks)",
       "Console", 0, NULL, 0, 8, "Menu" },
 };
 
