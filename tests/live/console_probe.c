@@ -24,6 +24,11 @@
  *   console_probe litrows IMAGE ROWS COLS
  *       the rows (0-based) of a ROWS x COLS console target that show
  *       something other than black, as the renderer lays IMAGE out.
+ *   console_probe picture IMAGE COLS ROWS CELL_W CELL_H sixel|kitty OUT.ppm
+ *       what the console's sixel or kitty picture of IMAGE in a COLS x
+ *       ROWS target of CELL_W x CELL_H pixel cells should show: the
+ *       picture encoder's scaling, in the sixel palette's colours for
+ *       sixel (exact RGB for kitty), as PPM.
  *   console_probe cmp A.ppm B.ppm
  *       (PPM or PNG) exit 0 when both images have the same size and pixels; prints
  *       the number of differing pixels otherwise.
@@ -35,6 +40,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "console/picture.h"
 #include "console/render.h"
 #include "console/spice.h"
 #include "console/vnc.h"
@@ -552,10 +558,52 @@ cmd_litrows(const char *path, int rows, int cols)
     return 0;
 }
 
+/* picture mode. */
+static int
+cmd_picture(char **argv)
+{
+    size_t len;
+    unsigned char *data = slurp(argv[2], &len);
+    const char *err = NULL;
+    vd_image *img = data ? vd_image_parse(data, len, &err) : NULL;
+    int w = atoi(argv[3]) * atoi(argv[5]), h = atoi(argv[4]) * atoi(argv[6]), i, rc = 1;
+    bool sixel = !strcmp(argv[7], "sixel");
+    uint8_t *rgb = NULL;
+    vd_fb fb;
+    FILE *f;
+
+    if (!img || w < 1 || h < 1 || !(rgb = malloc((size_t)w * h * 3))) {
+        fprintf(stderr, "cannot read %s: %s\n", argv[2], err ? err : "missing");
+        goto cleanup;
+    }
+    fb.pixels = img->pixels;
+    fb.width = img->width;
+    fb.height = img->height;
+    fb.stride = img->stride;
+    vd_picture_scale(&fb, rgb, w, h);
+    for (i = 0; sixel && i < w * h; i++)
+        vd_sixel_palette_rgb(vd_sixel_nearest(rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]),
+                             rgb + 3 * i);
+    if (!(f = fopen(argv[8], "wb")))
+        goto cleanup;
+    fprintf(f, "P6\n%d %d\n255\n", w, h);
+    fwrite(rgb, 3, (size_t)w * h, f);
+    rc = fclose(f) == 0 ? 0 : 1;
+
+ cleanup:
+    free(rgb);
+    vd_image_free(img);
+    free(data);
+    return rc;
+}
+
 int
 main(int argc, char **argv)
 {
     int rc = 2;
+
+    if (argc == 9 && !strcmp(argv[1], "picture"))
+        return cmd_picture(argv);
 
     if (argc == 4 && !strcmp(argv[1], "cmp"))
         return cmd_cmp(argv[2], argv[3]);
