@@ -54,7 +54,7 @@ usage(FILE *out)
 "      --ascii          draw with ASCII only, even in a UTF-8 locale\n"
 "      --picture MODE   the console's picture: auto (default: kitty or sixel\n"
 "                       where the terminal announces them), sixel, kitty,\n"
-"                       blocks (half blocks), ascii\n"
+"                       blocks (half blocks), symbols (libchafa), ascii\n"
 "      --no-mouse       do not take mouse clicks\n"
 "  -h, --help           show this help and exit\n"
 "  -V, --version        show the version and exit\n"
@@ -134,7 +134,7 @@ parse_args(int argc, char **argv, options *opts)
             opts->ui.picture = vd_picture_mode_parse(optarg);
             if (opts->ui.picture == VD_PIC_LAST) {
                 fprintf(stderr, "virtdeck: --picture: '%s' is not one of auto, sixel, "
-                        "kitty, blocks, ascii\n", optarg);
+                        "kitty, blocks, symbols, ascii\n", optarg);
                 return -1;
             }
             break;

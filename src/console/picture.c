@@ -26,6 +26,7 @@ static const char *const mode_names[VD_PIC_LAST] = {
     [VD_PIC_KITTY] = "kitty",
     [VD_PIC_BLOCKS] = "blocks",
     [VD_PIC_ASCII] = "ascii",
+    [VD_PIC_SYMBOLS] = "symbols",
 };
 
 /* See picture.h. */

@@ -27,11 +27,12 @@ typedef enum {
     VD_PIC_KITTY,
     VD_PIC_BLOCKS,              /* half blocks (render.h), the fallback */
     VD_PIC_ASCII,               /* render.h's ASCII mode: no colour, no UTF-8 */
+    VD_PIC_SYMBOLS,             /* libchafa's symbols (symbols.h) */
     VD_PIC_LAST
 } vd_picture_mode;
 
-/* Parse "auto", "sixel", "kitty", "blocks", "ascii"; VD_PIC_LAST when
- * unknown. */
+/* Parse "auto", "sixel", "kitty", "blocks", "ascii", "symbols";
+ * VD_PIC_LAST when unknown. */
 vd_picture_mode vd_picture_mode_parse(const char *name);
 
 /* The mode's name. */

@@ -63,7 +63,7 @@ screen_stop
 "$VD_BIN" --picture png -c "$MODEL" 2>"$TMP/err" </dev/null
 rc=$?
 [ $rc = 1 ] || { echo "FAIL: --picture png exited with $rc"; exit 1; }
-grep -q "picture: 'png' is not one of auto, sixel, kitty, blocks, ascii" "$TMP/err" ||
+grep -q "picture: 'png' is not one of auto, sixel, kitty, blocks, symbols, ascii" "$TMP/err" ||
     { cat "$TMP/err"; echo "FAIL: no clear message for a bad --picture"; exit 1; }
 rm -rf "$TMP"
 exit 0

@@ -18,6 +18,7 @@
 #include "console/picture.h"
 #include "console/render.h"
 #include "console/spice.h"
+#include "console/symbols.h"
 #include "console/vnc.h"
 #include "ui/console/console_keys.h"
 #include "ui/console/console_view.h"
@@ -43,6 +44,7 @@ typedef struct vnc_view {
     vd_render *render;
     vd_picture_mode pic;        /* sixel, kitty, blocks or ascii */
     vd_picture *picture;        /* the sixel or kitty encoder, or NULL */
+    vd_symbols *symbols;        /* libchafa's cells (symbols mode), or NULL */
     char pic_why[200];          /* why this picture mode (the F8 menu shows it) */
     vd_color_mode mode;
     bool utf8;
@@ -165,11 +167,19 @@ set_picture(vd_app *app, vnc_view *s, vd_picture_mode requested, bool say)
     picture_off_screen(s);
     vd_picture_free(s->picture);
     s->picture = NULL;
+    vd_symbols_free(s->symbols);
+    s->symbols = NULL;
+    if (m == VD_PIC_SYMBOLS && !vd_draw_utf8()) {
+        snprintf(why, sizeof(why), "symbols need a UTF-8 locale: ASCII instead");
+        m = VD_PIC_ASCII;
+    }
     s->pic = m;
     snprintf(s->pic_why, sizeof(s->pic_why), "now %s%s%.180s", vd_picture_mode_name(m),
              why[0] ? ": " : "", why);
     if (m == VD_PIC_SIXEL || m == VD_PIC_KITTY)
         s->picture = vd_picture_new(m);
+    if (m == VD_PIC_SYMBOLS)
+        s->symbols = vd_symbols_new();
     s->mode = m == VD_PIC_ASCII ? VD_COLOR_ASCII : vd_term_color_mode();
     s->utf8 = vd_draw_utf8() && s->mode != VD_COLOR_ASCII;
     if (s->pic == VD_PIC_SIXEL || s->pic == VD_PIC_KITTY)
@@ -193,6 +203,10 @@ picture_name(const vnc_view *s)
 
     if (s->picture)
         return vd_picture_mode_name(s->pic);
+    if (s->symbols) {
+        snprintf(name, sizeof(name), "symbols/%s", vd_render_mode_name(s->mode));
+        return name;
+    }
     if (s->mode == VD_COLOR_ASCII)
         return "ascii";
     snprintf(name, sizeof(name), "blocks/%s", vd_render_mode_name(s->mode));
@@ -449,12 +463,16 @@ draw(vd_app *app, vd_view *v, const vd_rect *area)
         if (s->covered || is_cleared(curscr)) {
             vd_render_invalidate(s->render);
             vd_picture_invalidate(s->picture);
+            vd_symbols_invalidate(s->symbols);
         }
         s->covered = false;
         if (s->picture && vd_term_cell_pixels(&cw, &ch) &&
             vd_picture_frame(s->picture, &fb, t.row, t.col, t.rows, t.cols, cw, ch,
                              &out) >= 0) {
             /* sixel or kitty pixels */
+        } else if (s->symbols) {
+            if (vd_symbols_frame(s->symbols, &fb, &t, &out) < 0)
+                vd_symbols_invalidate(s->symbols);
         } else if (vd_render_frame(s->render, &fb, &t, &out) < 0) {
             vd_render_invalidate(s->render);
         }
@@ -503,7 +521,7 @@ static const struct {
     { { '8', "Send F8", NULL, false, NULL }, combo_f8, 1 },
     { { ']', "Send Ctrl+]", NULL, false, NULL }, combo_ctrl_rb, 2 },
     { { 'c', "Colours: next mode", "truecolor, 256, 16, ascii", false, NULL }, NULL, 1 },
-    { { 'p', "Picture: next mode", "blocks, sixel, kitty", false, NULL }, NULL, 4 },
+    { { 'p', "Picture: next mode", "blocks, sixel, kitty, symbols", false, NULL }, NULL, 4 },
     { { 'r', "Redraw the whole screen", NULL, false, NULL }, NULL, 2 },
     { { 'q', "Leave the console", "Ctrl+]", false, NULL }, NULL, 3 },
 };
@@ -522,14 +540,15 @@ menu_chosen(vd_app *app, long index, void *ctx)
         send_combo(s, menu[index].syms, menu[index].n);
         vd_app_message(app, VD_MSG_OK, "Sent %s", menu[index].item.label + 5);
     } else if (menu[index].n == 1) {
-        if (s->picture)         /* colours are the half blocks' */
+        if (s->picture)         /* colours are the half blocks' (or symbols') */
             set_picture(app, s, VD_PIC_BLOCKS, false);
         s->mode = (vd_color_mode)((s->mode + 1) % VD_COLOR_LAST);
         vd_app_message(app, VD_MSG_INFO, "Console colours: %s",
                        vd_render_mode_name(s->mode));
     } else if (menu[index].n == 4) {
         vd_picture_mode next = s->pic == VD_PIC_SIXEL ? VD_PIC_KITTY
-            : s->pic == VD_PIC_KITTY ? VD_PIC_BLOCKS : VD_PIC_SIXEL;
+            : s->pic == VD_PIC_KITTY ? VD_PIC_SYMBOLS
+            : s->pic == VD_PIC_SYMBOLS ? VD_PIC_BLOCKS : VD_PIC_SIXEL;
 
         set_picture(app, s, next, true);
     } else if (menu[index].n == 2) {
@@ -681,6 +700,7 @@ vnc_close(vd_app *app, vd_view *v)
     con_free(s);
     picture_off_screen(s);
     vd_picture_free(s->picture);
+    vd_symbols_free(s->symbols);
     vd_render_free(s->render);
     restore_terminal(app, s);
     free(s);

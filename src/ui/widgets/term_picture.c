@@ -103,7 +103,8 @@ vd_term_picture_mode(vd_picture_mode requested, char *why, size_t size)
     int cw, ch;
 
     why[0] = '\0';
-    if (requested == VD_PIC_BLOCKS || requested == VD_PIC_ASCII || requested >= VD_PIC_LAST)
+    if (requested == VD_PIC_BLOCKS || requested == VD_PIC_ASCII ||
+        requested == VD_PIC_SYMBOLS || requested >= VD_PIC_LAST)
         return requested >= VD_PIC_LAST ? VD_PIC_BLOCKS : requested;
     if (vd_picture_multiplexed(getenv("TMUX"), getenv("STY"), getenv("TERM"))) {
         if (requested != VD_PIC_AUTO)
