@@ -9,7 +9,9 @@
 # `virsh screenshot` scaled as the encoder scales it (console_probe
 # picture). Afterwards a still guest screen is not sent again: later
 # updates (SeaBIOS's blinking text cursor) send only the band of the
-# cursor's row.
+# cursor's row. Then --picture symbols (libchafa, in tmux as is): the
+# rows that show something are the rows where the guest's screen has
+# text, and they use symbols besides the half block.
 set -u
 . "$VD_SRC/tests/lib/screen.sh"
 . "$VD_SRC/tests/lib/live.sh"
@@ -68,4 +70,35 @@ for mode in sixel kitty; do
     screen_wait_re "Domains \([0-9]+\)"
     screen_stop
 done
+
+# symbols: plain tmux, no pixels needed
+screen_start 100x32 --picture symbols -c "$VD_TEST_URI"
+trap cleanup EXIT
+screen_wait_re "$G +running" 20
+screen_keys l
+live_select $G
+screen_keys v
+screen_wait_re "SPICE $G 720x400 +symbols/" 30
+ok=0
+for _ in $(seq 1 100); do
+    vd_virsh screenshot $G "$TMP/now.img" >/dev/null
+    "$PROBE" litrows "$TMP/now.img" 28 100 >"$TMP/want.txt"
+    screen_capture | sed -n "3,30p" | grep -n '[^ ]' | cut -d: -f1 |
+        awk '{ print $1 - 1 }' >"$TMP/got.txt"
+    if [ -s "$TMP/want.txt" ] && cmp -s "$TMP/want.txt" "$TMP/got.txt"; then
+        ok=1
+        break
+    fi
+    sleep 0.1
+done
+[ $ok = 1 ] || {
+    echo "rows with text in the guest's screen: $(tr '\n' ' ' <"$TMP/want.txt")"
+    echo "rows drawn in the console:            $(tr '\n' ' ' <"$TMP/got.txt")"
+    screen_fail "the symbols picture does not show the guest's text where it is"; }
+screen_capture | sed -n "3,30p" >"$TMP/rows.txt"
+python3 -c 'import sys; t = open(sys.argv[1], encoding="utf-8").read()
+sys.exit(0 if set(t) - set(" \n\u2580\u2584\u2588") else 1)' "$TMP/rows.txt" ||
+    screen_fail "no symbol beyond the half blocks in the symbols picture"
+screen_keys C-]
+screen_wait_re "Domains \([0-9]+\)"
 exit 0

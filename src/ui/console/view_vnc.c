@@ -229,8 +229,14 @@ request_socket(vd_app *app, vd_view *v)
 
     snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", s->uuid);
     s->state = VD_VNC_CONNECTING;
-    snprintf(s->status, sizeof(s->status), "Connecting to the display of %s...",
-             s->name);
+    /* the protocol is known once the worker answers (or from the last
+     * connection, after a wrong password) */
+    if (s->is_spice)
+        snprintf(s->status, sizeof(s->status), "Connecting to the SPICE display of %s...",
+                 s->name);
+    else
+        snprintf(s->status, sizeof(s->status), "Connecting to the VNC display of %s, "
+                 "or its SPICE display...", s->name);
     if (!vd_view_submit(app, v, s->host, &cmd))
         snprintf(s->status, sizeof(s->status), "%.250s", app->msg);
 }
