@@ -34,7 +34,9 @@ def spawn(binary, uri, extra=()):
     pid, fd = pty.fork()
     if pid == 0:
         os.environ["TERM"] = "xterm-256color"
-        os.execv(binary, [binary, *SUB, "-c", uri, *extra])
+        # several hosts: URIs separated by spaces (bench/hosts.sh)
+        hosts = [a for u in uri.split(" ") if u for a in ("-c", u)]
+        os.execv(binary, [binary, *SUB, *hosts, *extra])
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 160, 0, 0))
     os.kill(pid, signal.SIGWINCH)
     return pid, fd

@@ -30,6 +30,9 @@ extern const vd_subcommand vd_subcommands[];
 /* `virtdeck create` (src/cli_create.c). */
 int vd_cli_create(int argc, char **argv);
 
+/* `virtdeck migrate` (src/cli_migrate.c). */
+int vd_cli_migrate(int argc, char **argv);
+
 /* `virtdeck snapshot` (src/cli_snapshot.c). */
 int vd_cli_snapshot(int argc, char **argv);
 

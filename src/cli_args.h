@@ -90,6 +90,26 @@ extern const vd_cli_cmd vd_cli_top_cmd;
  * argv again with the screen's options), or help/an error. */
 vd_cli_status vd_top_args_parse(vd_top_args *a, int argc, char **argv);
 
+/* `virtdeck migrate` (src/cli_migrate_args.c). */
+typedef struct vd_migrate_args {
+    const char *uri;            /* the source; NULL: libvirt's default */
+    const char *domain;
+    const char *dest_uri;
+    const char *migrate_uri;
+    bool live, offline, persistent, undefinesource, copy_all, copy_inc;
+    bool auto_converge, postcopy, p2p, tunnelled, unsafe, verbose;
+    unsigned long long bandwidth; /* MiB/s, 0: none */
+    long long downtime_ms;      /* 0: libvirt's default */
+    char err[VD_CLI_ERRLEN];
+} vd_migrate_args;
+
+extern const vd_cli_cmd vd_cli_migrate_cmd;
+
+/* Parse argv (argv[0] "migrate") into a (zeroed by the caller): the
+ * options and the two operands. Returns a vd_cli_status; a->err says
+ * why on an error. */
+vd_cli_status vd_migrate_args_parse(vd_migrate_args *a, int argc, char **argv);
+
 /* `virtdeck snapshot` (src/cli_snapshot_args.c). Strings point into argv. */
 typedef struct vd_snapshot_args {
     const char *uri;

@@ -26,6 +26,7 @@
 #include "virtdeck/create.h"
 #include "virtdeck/domspec.h"
 #include "virtdeck/osinfo.h"
+#include "virtdeck/uriinfo.h"
 #include "cli.h"
 #include "cli_args.h"
 
@@ -79,12 +80,9 @@ virt_error(void)
 static bool
 uri_is_local(const char *uri)
 {
-    const char *p = strstr(uri, "://");
-
-    if (!p)
-        return true;            /* an alias or "test:///..." style */
-    p += 3;
-    return *p == '/' || strncmp(p, "localhost/", 10) == 0;
+    /* the core's one rule (virtdeck/uriinfo.h); no URI is libvirt's
+     * default, a local daemon */
+    return !uri || vd_uri_is_local(uri);
 }
 
 /* The format of an existing volume from its XML (target/format/@type). */

@@ -27,6 +27,7 @@ failed=0
 skipped=0
 failures=()
 harness_up=0
+harness_peer=0
 harness_log=${VD_HARNESS_LOG:-$src/build-harness.log}
 per_test_timeout=${VD_TEST_TIMEOUT:-300}
 filter=${VD_TEST_FILTER:-}      # only tests whose name contains this
@@ -61,14 +62,26 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# Start the private libvirtd the first time a live test needs it.
+# Start the private libvirtd the first time a live test needs it.  $1 =
+# "peer" when the test needs the migration peer too (up.sh --peer): a
+# harness already up without it is then restarted with it, so tests that
+# need no peer never pay for one.
 ensure_harness() {
-    [ "$harness_up" = 1 ] && return 0
+    local want=${1:-}
+    if [ "$harness_up" = 1 ]; then
+        [ "$want" != peer ] || [ "$harness_peer" = 1 ] && return 0
+        tests/harness/down.sh >>"$harness_log" 2>&1 || true
+    fi
     harness_up=1
-    echo "starting the private libvirtd (tests/harness/up.sh)..."
+    local opts=(--tcp)
+    if [ "$want" = peer ]; then
+        opts+=(--peer)
+        harness_peer=1
+    fi
+    echo "starting the private libvirtd (tests/harness/up.sh ${opts[*]})..."
     # --tcp: the daemon also listens on the namespace's own loopback
     # (qemu+tcp tests run virtdeck inside it with ip netns exec)
-    if ! tests/harness/up.sh --tcp >"$harness_log" 2>&1; then
+    if ! tests/harness/up.sh "${opts[@]}" >"$harness_log" 2>&1; then
         echo "the harness did not start:"; tail -n 30 "$harness_log"
         return 1
     fi
@@ -171,7 +184,14 @@ for arg in "$@"; do
                 if [ -n "$filter" ] && [[ "live/$(basename "$t" .sh)$tag" != *"$filter"* ]]; then
                     continue
                 fi
-                if ! ensure_harness; then
+                # migrate_* tests, or a test with the line
+                # "# vd-harness: peer", need the second daemon
+                need=
+                if [[ "$(basename "$t")" == migrate_* ]] ||
+                   grep -q '^# vd-harness: peer' "$t"; then
+                    need=peer
+                fi
+                if ! ensure_harness $need; then
                     failed=$((failed + 1)); failures+=("harness")
                     break
                 fi
@@ -197,6 +217,7 @@ done
 
 cleanup
 harness_up=0
+harness_peer=0
 if [ ${#failures[@]} -gt 0 ]; then
     echo "failed: ${failures[*]}"
 fi

@@ -78,6 +78,10 @@ typedef enum {
     VD_CMD_PATH_EXISTS,         /* str: a path; text: "1", "0" or "?" */
     VD_CMD_OS_LIST,             /* str: search; data: vd_os_list */
     VD_CMD_OS_RECOMMEND,        /* str: OS id; data: vd_os_choice */
+    /* migration (issue 12): see virtdeck/migrate.h */
+    VD_CMD_DOM_MIGRATE,         /* str: vd_migrate_opts_format(); a job */
+    VD_CMD_JOB_POSTCOPY,        /* num: a migration job's id: switch to post-copy */
+    VD_CMD_HOST_EVACUATE,       /* str: vd_evacuate_format(); a job */
     VD_CMD_IFACE_KIND,          /* str: a host interface; text: "bridge",
                                  * "none" (no such interface), "?" (the host
                                  * cannot tell), else its type ("ethernet");

@@ -49,6 +49,15 @@ typedef struct vd_progress {
     double rate;                /* bytes per second, averaged so far */
     long long elapsed_ms;
     char *what;                 /* "upload disk.iso to pool vdpool" (owned) */
+    /* migration only (virtdeck/migrate.h); zero for other jobs */
+    bool migration;
+    bool postcopy_allowed;      /* the job may switch to post-copy */
+    char phase[32];             /* "setup", "memory", "post-copy", ... */
+    unsigned long long remaining; /* bytes still to send */
+    double dirty_rate;          /* bytes per second the guest dirties */
+    unsigned long long iteration; /* memory pass */
+    long long downtime_ms;      /* expected downtime, -1 when unknown */
+    long long eta_ms;           /* time left, -1 when unknown */
 } vd_progress;
 
 /* A copy of p (deep); NULL on out of memory. */

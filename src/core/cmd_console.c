@@ -16,6 +16,7 @@
 #include "core/cmd_console.h"
 #include "core/commands_priv.h"
 #include "core/errors.h"
+#include "virtdeck/uriinfo.h"
 #include "core/uri.h"
 #include "virtdeck/image.h"
 
@@ -71,7 +72,8 @@ vd_dom_graphics(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
         goto cleanup;
     }
     label = !strcmp(proto, "spice") ? "SPICE console" : "VNC console";
-    if (vd_uri_is_local(uri)) {
+    /* descriptors pass only over a UNIX socket (virtdeck/uriinfo.h) */
+    if (vd_uri_passes_fds(uri)) {
         if (tls) {
             vd_result_say(res, "%s of %s: the display accepts only TLS, which a "
                           "local connection (virDomainOpenGraphicsFD) cannot do",

@@ -37,6 +37,7 @@ bool vd_ns_vol_clone(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
 bool vd_ns_vol_upload(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
 bool vd_ns_vol_download(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
 bool vd_ns_job_cancel(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_job_postcopy(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
 
 /* Tell the job machinery which bus the calling worker thread posts to;
  * job threads it starts post their progress there. Called once by each

@@ -16,6 +16,7 @@
 #include "core/cmd_domain.h"
 #include "core/cmd_netpool.h"
 #include "core/cmd_netstore.h"
+#include "core/cmd_migrate.h"
 #include "core/cmd_console.h"
 #include "core/cmd_create.h"
 #include "core/cmd_dsnap.h"
@@ -99,6 +100,9 @@ static const cmd_entry commands[VD_CMD_LAST] = {
     [VD_CMD_PATH_EXISTS] = { { "check path", false }, .on_netstore = vd_cc_path_exists },
     [VD_CMD_OS_LIST] = { { "list OS variants", false }, .on_netstore = vd_cc_os_list },
     [VD_CMD_OS_RECOMMEND] = { { "OS recommendations", false }, .on_netstore = vd_cc_os_recommend },
+    [VD_CMD_DOM_MIGRATE] = { { "migrate", true }, .on_netstore = vd_mig_migrate },
+    [VD_CMD_JOB_POSTCOPY] = { { "switch to post-copy", true }, .on_netstore = vd_ns_job_postcopy },
+    [VD_CMD_HOST_EVACUATE] = { { "evacuate", true }, .on_netstore = vd_mig_evacuate },
     [VD_CMD_DSNAP_LIST] = { { "list snapshots", false }, NULL, NULL, vd_dsnap_cmd_list },
     [VD_CMD_DSNAP_CREATE] = { { "create snapshot", true }, NULL, NULL, vd_dsnap_cmd_create },
     [VD_CMD_DSNAP_REVERT] = { { "revert to snapshot", true }, NULL, NULL, vd_dsnap_cmd_revert },

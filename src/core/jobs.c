@@ -126,6 +126,24 @@ vd_job_set_done(vd_job *j, unsigned long long done)
 }
 
 /* See jobs_priv.h. */
+void
+vd_job_report(vd_job *j)
+{
+    long long now = vd_now_ms();
+
+    j->p.elapsed_ms = now - j->t0;
+    if (now - j->last_post >= VD_PROGRESS_PERIOD_MS)
+        post(j, NULL);
+}
+
+/* See jobs_priv.h. */
+bool
+vd_job_postcopy_requested(vd_job *j)
+{
+    return __atomic_exchange_n(&j->postcopy, 0, __ATOMIC_ACQ_REL) != 0;
+}
+
+/* See jobs_priv.h. */
 bool
 vd_job_cancelled(vd_job *j)
 {
@@ -160,6 +178,7 @@ vd_job_discard(vd_job *j)
     if (j->ops->free)
         j->ops->free(j->priv);
     virConnectClose(j->conn);
+    free(j->summary);
     free(j->p.what);
     free(j);
 }
@@ -197,7 +216,11 @@ job_main(void *opaque)
     j->p.elapsed_ms = vd_now_ms() - j->t0;
     if (j->p.elapsed_ms > 0)
         j->p.rate = (double)j->p.done * 1000.0 / (double)j->p.elapsed_ms;
-    if (rc == 0) {
+    if (rc == 0 && j->summary) {
+        j->p.state = VD_JOB_DONE;
+        if (asprintf(&msg, "%s: %s", j->p.what ? j->p.what : "job", j->summary) < 0)
+            msg = NULL;
+    } else if (rc == 0) {
         j->p.state = VD_JOB_DONE;
         if (asprintf(&msg, "%s: done, %.1f MiB in %.1f s (%.1f MiB/s)",
                      j->p.what ? j->p.what : "job",
@@ -264,31 +287,59 @@ vd_job_start(vd_job *j, vd_result *res)
     return 0;
 }
 
+/* The running job cmd->num of res's host (jobs_lock held), or NULL. */
+static vd_job *
+find_locked(const vd_cmd *cmd, const vd_result *res)
+{
+    vd_job *j;
+
+    for (j = jobs; j; j = j->next)
+        if (j->p.host_id == res->host_id && j->p.job == (unsigned long long)cmd->num)
+            return j;
+    return NULL;
+}
+
 /* VD_CMD_JOB_CANCEL: num = the job's id on this host. */
 bool
 vd_ns_job_cancel(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
 {
     vd_job *j;
-    bool found = false;
 
     (void)conn;
     pthread_mutex_lock(&jobs_lock);
-    for (j = jobs; j; j = j->next) {
-        if (j->p.host_id != res->host_id || j->p.job != (unsigned long long)cmd->num)
-            continue;
-        found = true;
-        if (!j->ops->cancellable) {
-            vd_result_say(res, "%s cannot be cancelled: libvirt offers no way to "
+    if (!(j = find_locked(cmd, res))) {
+        vd_result_say(res, "cancel: no such job running (it may have ended)");
+    } else if (!j->ops->cancellable) {
+        vd_result_say(res, "%s cannot be cancelled: libvirt offers no way to "
                       "stop it", j->p.what ? j->p.what : "this job");
-            break;
-        }
+    } else {
         __atomic_store_n(&j->cancel, 1, __ATOMIC_RELEASE);
         res->ok = true;
         vd_result_say(res, "cancelling %s", j->p.what ? j->p.what : "the job");
     }
     pthread_mutex_unlock(&jobs_lock);
-    if (!found)
-        vd_result_say(res, "cancel: no such job running (it may have ended)");
+    return false;
+}
+
+/* VD_CMD_JOB_POSTCOPY: num = the id of a migration job on this host. */
+bool
+vd_ns_job_postcopy(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+{
+    vd_job *j;
+
+    (void)conn;
+    pthread_mutex_lock(&jobs_lock);
+    if (!(j = find_locked(cmd, res))) {
+        vd_result_say(res, "post-copy: no such job running (it may have ended)");
+    } else if (!j->p.migration || !j->p.postcopy_allowed) {
+        vd_result_say(res, "%s: post-copy was not allowed when it started",
+                      j->p.what ? j->p.what : "this job");
+    } else {
+        __atomic_store_n(&j->postcopy, 1, __ATOMIC_RELEASE);
+        res->ok = true;
+        vd_result_say(res, "%s: switching to post-copy", j->p.what ? j->p.what : "the job");
+    }
+    pthread_mutex_unlock(&jobs_lock);
     return false;
 }
 

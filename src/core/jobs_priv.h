@@ -33,6 +33,7 @@ typedef struct vd_job_ops {
 struct vd_job {
     vd_job *next;               /* registry (jobs.c) */
     int cancel;                 /* atomic */
+    int postcopy;               /* atomic: switch to post-copy asked */
     vd_bus *bus;
     char uuid[VD_UUID_LEN];
     long long t0, last_post;
@@ -41,6 +42,8 @@ struct vd_job {
     const vd_job_ops *ops;
     void *priv;
     vd_progress p;              /* p.what and p.total: set by the starter */
+    char *summary;              /* set by run (malloc'ed): the last message's
+                                 * text instead of the byte count */
 };
 
 /* A new job on conn (takes a reference to it); NULL on out of memory
@@ -65,5 +68,13 @@ void vd_job_progress(vd_job *job, unsigned long long n);
 
 /* Set the done count (for jobs that poll a size). */
 void vd_job_set_done(vd_job *job, unsigned long long done);
+
+/* Post the job's progress as it stands (job->p filled by the caller,
+ * rate included) when the last post is VD_PROGRESS_PERIOD_MS old. */
+void vd_job_report(vd_job *job);
+
+/* Whether the user asked the job to switch to post-copy since the last
+ * call (a migration); clears the request. */
+bool vd_job_postcopy_requested(vd_job *job);
 
 #endif

@@ -11,6 +11,7 @@
 #include <libvirt/virterror.h>
 #include <libxml/uri.h>
 
+#include "virtdeck/uriinfo.h"
 #include "core/uri.h"
 
 /* True when uri's scheme uses libvirt's external ssh transport: the
@@ -61,23 +62,6 @@ vd_uri_for_connect(const char *uri)
                  memchr(uri, '?', end) ? '&' : '?', uri + end) < 0)
         return NULL;
     return out;
-}
-
-/* Whether uri reaches a daemon on this machine; see uri.h. */
-bool
-vd_uri_is_local(const char *uri)
-{
-    xmlURIPtr u = uri ? xmlParseURI(uri) : NULL;
-    bool local;
-
-    if (!u)
-        return false;
-    local = !u->server || !*u->server ||
-            (u->scheme && strstr(u->scheme, "+unix"));
-    if (u->scheme && strstr(u->scheme, "ssh"))
-        local = false;
-    xmlFreeURI(u);
-    return local;
 }
 
 /* Whether conn reaches a daemon on this machine. */

@@ -17,13 +17,8 @@ bool vd_uri_is_ssh(const char *uri);
  * on out of memory. */
 char *vd_uri_for_connect(const char *uri);
 
-/* True when uri reaches a daemon on this machine through a local UNIX
- * socket: no server part (qemu:///system, test:///...), or a +unix
- * transport; never ssh. Only then do paths and descriptors mean the
- * same on both sides. Pure. */
-bool vd_uri_is_local(const char *uri);
-
-/* vd_uri_is_local() for an open connection's URI. */
+/* vd_uri_is_local() (virtdeck/uriinfo.h: paths mean the same files) for
+ * an open connection's URI. */
 bool vd_conn_is_local(virConnectPtr conn);
 
 #endif

@@ -35,11 +35,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (size < 1)
         return 0;
-    which = data[0] % 5;
+    which = data[0] % 6;
     if (!(buf = vd_fuzz_split(data + 1, size - 1, words, MAX_ARGS)))
         return 0;
     argv[0] = which == 0 ? "virtdeck" : which == 1 ? "create" : which == 2 ? "top" :
-              which == 3 ? "snapshot" : "clone";
+              which == 3 ? "snapshot" : which == 4 ? "clone" : "migrate";
     /* as many words as the input has (NUL-separated), up to MAX_ARGS;
      * each a writable string of buf (create splits values in place) */
     nwords = size > 1 ? 1 : 0;
@@ -80,6 +80,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                        status != VD_CLI_VERSION);
         VD_FUZZ_ASSERT(status >= 0 || a.err[0]);
         VD_FUZZ_ASSERT(status != VD_CLI_RUN || (a.original && (!a.name != !a.auto_clone)));
+    } else if (which == 5) {
+        vd_migrate_args a = { 0 };
+        status = vd_migrate_args_parse(&a, argc, argv);
+        VD_FUZZ_ASSERT(known(status) && status != VD_CLI_SCREEN &&
+                       status != VD_CLI_VERSION);
+        VD_FUZZ_ASSERT(status >= 0 || a.err[0]);
+        /* a run has both operands */
+        VD_FUZZ_ASSERT(status != VD_CLI_RUN || (a.domain && a.dest_uri));
     } else {
         vd_top_args a = { 0 };
         status = vd_top_args_parse(&a, argc, argv);

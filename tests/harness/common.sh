@@ -78,6 +78,9 @@ vdh_start_daemon() {
         # one argument per line
         mapfile -t extra <"$VDH_DIR/daemon-args"
     fi
+    # a daemon with a hostname of its own (a migration pair) gets a UTS namespace
+    local uts=
+    [ -r "$VDH_DIR/hostname" ] && uts=--uts
     rm -f "$VDH_DIR/libvirtd.pid" "$VDH_DIR/launcher.pid"
     # The ( ... & ) double fork makes libvirtd a child of init, not of the
     # calling script (a bare `wait` in a test must not wait for the daemon).
@@ -87,7 +90,7 @@ vdh_start_daemon() {
     # which is what everything else uses.
     (
         setsid ip netns exec "$VDH_NETNS" \
-            unshare --mount --propagation private -- \
+            unshare --mount --propagation private $uts -- \
             /bin/bash "$VDH_HERE/ns-libvirtd.sh" "$VDH_DIR" "${extra[@]}" \
             </dev/null >>"$VDH_DIR/log/libvirtd.log" 2>&1 &
         echo $! >"$VDH_DIR/launcher.pid"

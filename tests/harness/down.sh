@@ -13,6 +13,13 @@ case $VDH_DIR in
     *) echo "down.sh: VD_HARNESS_DIR must be an absolute path" >&2; exit 0 ;;
 esac
 
+# The migration peer (up.sh --peer) first: its namespace is named in
+# peer-netns, its state dir is $VDH_DIR/peer.
+if [ -e "$VDH_DIR/$VDH_MARKER" ] && [ -r "$VDH_DIR/peer-netns" ]; then
+    VD_HARNESS_DIR=$VDH_DIR/peer VD_NETNS=$(cat "$VDH_DIR/peer-netns") \
+        "$VDH_HERE/down.sh" || true
+fi
+
 netns_pids() {
     vdh_netns_exists || return 0
     ip netns pids "$VDH_NETNS" 2>/dev/null

@@ -315,3 +315,58 @@ vd_wait_text() {
         sleep 0.1
     done
 }
+
+# ---- the migration peer (up.sh --peer) ------------------------------------------
+
+# vd_peer_virsh ARGS...: virsh on the peer daemon.
+vd_peer_virsh() {
+    virsh -c "${VD_PEER_URI:?the harness has no peer: up.sh --peer (a migrate_* test)}" "$@"
+}
+
+# vd_peer_wait_state NAME STATE TIMEOUT_S: vd_wait_state on the peer.
+vd_peer_wait_state() {
+    ( VD_TEST_URI=${VD_PEER_URI:?the harness has no peer} vd_wait_state "$@" )
+}
+
+# vd_peer_cleanup_guests PREFIX: vd_cleanup_guests on the peer.
+vd_peer_cleanup_guests() {
+    ( VD_TEST_URI=${VD_PEER_URI:?the harness has no peer} vd_cleanup_guests "$@" )
+}
+
+# vd_screens_same A B: true when two screenshots (PNG or PPM) are the
+# same picture, up to a blinking text cursor (at most 64 pixels), and
+# not all black. Uses the build's tests/live/console_probe ($VD_BUILD).
+vd_screens_same() {
+    local out diff nonblack
+    out=$("${VD_BUILD:?}/tests/live/console_probe" cmp "$1" "$2" 2>&1)
+    diff=$(printf '%s\n' "$out" | sed -n 's/.*, \([0-9]*\) pixels differ.*/\1/p')
+    nonblack=$(printf '%s\n' "$out" | sed -n 's/.*, \([0-9]*\) non-black pixels.*/\1/p')
+    [ -n "$diff" ] && [ -n "$nonblack" ] && [ "$diff" -le 64 ] && [ "$nonblack" -gt 0 ] && return 0
+    echo "vd_screens_same: $out" >&2
+    return 1
+}
+
+# vd_screenshot_stable URI NAME FILE TIMEOUT_S: take `virsh screenshot`s
+# 0.5 s apart until two in a row are the same picture (vd_screens_same);
+# leaves the last in FILE.
+vd_screenshot_stable() {
+    local uri=$1 name=$2 file=$3 timeout=${4:-30} end prev=$3.prev
+    end=$((SECONDS + timeout))
+    rm -f "$prev"
+    while :; do
+        if timeout 20 virsh -q -c "$uri" screenshot "$name" "$file" >/dev/null 2>&1 &&
+           [ -s "$file" ]; then
+            if [ -s "$prev" ] && vd_screens_same "$file" "$prev" 2>/dev/null; then
+                rm -f "$prev"
+                return 0
+            fi
+            cp "$file" "$prev"
+        fi
+        if [ "$SECONDS" -ge "$end" ]; then
+            echo "vd_screenshot_stable: no steady picture of $name after ${timeout}s" >&2
+            rm -f "$prev"
+            return 1
+        fi
+        sleep 0.5
+    done
+}

@@ -111,6 +111,24 @@ if [ -n "$drvsrc" ]; then
     export LIBVIRT_DRIVER_DIR=$DIR/ns/drivers
 fi
 
+# A migration pair (up.sh --peer): this daemon's own hostname (we are in a
+# UTS namespace), an /etc/hosts naming both ends of the link, and bind
+# mounts ("SRC DST" per line) that give this daemon its own directory at a
+# path the other daemon also uses.
+if [ -r "$DIR/hostname" ]; then
+    hostname "$(cat "$DIR/hostname")" || die "cannot set the hostname"
+fi
+if [ -r "$DIR/hosts" ]; then
+    mount --bind "$DIR/hosts" /etc/hosts || die "cannot bind /etc/hosts"
+fi
+if [ -r "$DIR/binds" ]; then
+    while read -r src dst; do
+        [ -n "$src" ] || continue
+        mkdir -p "$src"
+        mount --bind "$src" "$dst" || die "bind $src -> $dst"
+    done <"$DIR/binds"
+fi
+
 export HOME=$DIR/home
 mkdir -p "$HOME"
 # Keep the daemon's environment small and predictable.

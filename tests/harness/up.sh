@@ -1,11 +1,14 @@
 #!/bin/bash
 # Start the private libvirtd (QEMU driver) used by the live tests.
 #
-# usage: tests/harness/up.sh [--tcp] [--tcg]
+# usage: tests/harness/up.sh [--tcp] [--tcg] [--peer]
 #   --tcp   also listen on TCP 127.0.0.1:16509 (auth none).  That address is
 #           the loopback of the harness network namespace, not the host's:
 #           reach it with `ip netns exec $VD_NETNS virsh -c qemu+tcp://127.0.0.1/system`.
 #   --tcg   never use KVM (also: VD_FORCE_TCG=1).
+#   --peer  also start a second daemon (the migration peer) in its own
+#           network namespace $VD_NETNS-peer, joined to the first by a veth
+#           pair; see README.md "Two daemons for migration".
 #
 # Environment: VD_HARNESS_DIR (default /tmp/virtdeck-harness),
 #              VD_NETNS (default vdtest),
@@ -22,12 +25,17 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 TCP=0
+PEER=0
+PEER_OF=
 FORCE_TCG=${VD_FORCE_TCG:-0}
 while [ $# -gt 0 ]; do
     case $1 in
         --tcp) TCP=1 ;;
         --tcg) FORCE_TCG=1 ;;
-        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+        --peer) PEER=1 ;;
+        # internal: this daemon is the peer of the harness in DIR
+        --peer-of) PEER_OF=${2:?}; shift ;;
+        -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
         *) echo "up.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -94,6 +102,38 @@ fi
 ip netns add "$VDH_NETNS" || fail "ip netns add $VDH_NETNS"
 ip netns exec "$VDH_NETNS" ip link set lo up || fail "lo up in $VDH_NETNS"
 
+# ---- migration link (--peer) ---------------------------------------------------
+# Each daemon of a pair gets its own hostname (UTS namespace), its own
+# /etc/hosts naming both ends of the veth link, and its own host_uuid: the
+# peer is a different "machine" to libvirt.  The link's subnet is derived
+# from VD_NETNS and exists only inside the two namespaces.
+LINK=0
+if [ "$PEER" = 1 ]; then
+    LINK=1
+    PEER_NS=$VDH_NETNS-peer
+    PEER_DIR=$VDH_DIR/peer
+    [ ${#PEER_NS} -le 32 ] || { echo "up.sh: VD_NETNS too long for --peer" >&2; exit 2; }
+    h=$(printf '%s' "$VDH_NETNS" | cksum | cut -d' ' -f1)
+    LINK_NET=10.$((200 + h % 50)).$(((h / 50) % 250))
+    SELF_ADDR=$LINK_NET.1
+    PEER_ADDR=$LINK_NET.2
+    hn=$(printf '%s' "$VDH_NETNS" | tr -c 'A-Za-z0-9-' '-' | cut -c1-40)
+    SELF_HOST=$hn-src
+    PEER_HOST=$hn-peer
+    printf '127.0.0.1 localhost\n%s %s\n%s %s\n' "$SELF_ADDR" "$SELF_HOST" \
+        "$PEER_ADDR" "$PEER_HOST" >"$VDH_DIR/hosts"
+    echo "$SELF_HOST" >"$VDH_DIR/hostname"
+    echo "$PEER_NS" >"$VDH_DIR/peer-netns"
+    mkdir -p "$VDH_DIR/shared"
+elif [ -n "$PEER_OF" ]; then
+    LINK=1
+    cp "$PEER_OF/hosts" "$VDH_DIR/hosts"
+    echo "${VDH_PEER_HOSTNAME:?}" >"$VDH_DIR/hostname"
+    # The first daemon's pool dir, not shared: here the peer's own dir is
+    # mounted on the same path (copy-storage needs a pool at that path).
+    echo "$VDH_DIR/pool $PEER_OF/pool" >"$VDH_DIR/binds"
+fi
+
 # ---- KVM or TCG --------------------------------------------------------------
 # KVM only if /dev/kvm opens read-write and a real QEMU actually executes
 # guest code under KVM (SeaBIOS prints its banner on the debug port).
@@ -149,7 +189,14 @@ SOCKDIR=$VDH_DIR/run/libvirt
     echo 'auth_unix_ro = "none"'
     echo 'auth_unix_rw = "none"'
     echo 'listen_tls = 0'
-    if [ "$TCP" = 1 ]; then
+    if [ "$LINK" = 1 ]; then
+        # the namespace's loopback and the migration link
+        echo 'listen_tcp = 1'
+        echo 'listen_addr = "0.0.0.0"'
+        echo 'tcp_port = "16509"'
+        echo 'auth_tcp = "none"'
+        echo "host_uuid = \"$(cat /proc/sys/kernel/random/uuid)\""
+    elif [ "$TCP" = 1 ]; then
         echo 'listen_tcp = 1'
         echo 'listen_addr = "127.0.0.1"'
         echo 'tcp_port = "16509"'
@@ -185,7 +232,7 @@ set_process_name = 1
 EOF
 
 : >"$VDH_DIR/daemon-args"
-[ "$TCP" = 1 ] && echo --listen >>"$VDH_DIR/daemon-args"
+if [ "$TCP" = 1 ] || [ "$LINK" = 1 ]; then echo --listen >>"$VDH_DIR/daemon-args"; fi
 
 # ---- start the daemon ---------------------------------------------------------
 vdh_start_daemon || fail "could not start libvirtd"
@@ -219,9 +266,51 @@ V net-define "$VDH_DIR/cache/vdnet.xml" >/dev/null || fail "net-define vdnet"
 V net-start vdnet >/dev/null || fail "net-start vdnet"
 
 # ---- storage pool vdpool -----------------------------------------------------------
-V pool-define-as vdpool dir --target "$VDH_DIR/pool" >/dev/null || fail "pool-define vdpool"
+# (the peer's vdpool has the first daemon's path: its own dir is mounted there)
+POOL_DIR=$VDH_DIR/pool
+[ -n "$PEER_OF" ] && POOL_DIR=$PEER_OF/pool
+V pool-define-as vdpool dir --target "$POOL_DIR" >/dev/null || fail "pool-define vdpool"
 V pool-start vdpool >/dev/null || fail "pool-start vdpool"
 V pool-autostart vdpool --disable >/dev/null 2>&1 || true
+
+# ---- shared storage and the peer (--peer) -------------------------------------------
+SHARED_DIR=
+if [ "$PEER" = 1 ]; then
+    SHARED_DIR=$VDH_DIR/shared
+elif [ -n "$PEER_OF" ]; then
+    SHARED_DIR=$PEER_OF/shared
+fi
+if [ -n "$SHARED_DIR" ]; then
+    V pool-define-as vdshared dir --target "$SHARED_DIR" >/dev/null || fail "pool-define vdshared"
+    V pool-start vdshared >/dev/null || fail "pool-start vdshared"
+fi
+PEER_ENV=
+if [ "$PEER" = 1 ]; then
+    peer_opts=()
+    [ "$VIRT_TYPE" = qemu ] && peer_opts+=(--tcg)
+    VD_HARNESS_DIR=$PEER_DIR VD_NETNS=$PEER_NS VDH_PEER_HOSTNAME=$PEER_HOST \
+        "$VDH_HERE/up.sh" --peer-of "$VDH_DIR" "${peer_opts[@]}" >/dev/null ||
+        fail "the peer daemon did not start (log: $PEER_DIR/log/libvirtd.log)"
+    ip -n "$VDH_NETNS" link add vdmig0 type veth peer name vdmig1 netns "$PEER_NS" ||
+        fail "veth pair $VDH_NETNS <-> $PEER_NS"
+    ip -n "$VDH_NETNS" addr add "$SELF_ADDR/24" dev vdmig0 || fail "address on vdmig0"
+    ip -n "$PEER_NS" addr add "$PEER_ADDR/24" dev vdmig1 || fail "address on vdmig1"
+    ip -n "$VDH_NETNS" link set vdmig0 up || fail "vdmig0 up"
+    ip -n "$PEER_NS" link set vdmig1 up || fail "vdmig1 up"
+    # shellcheck disable=SC1091
+    PEER_PID=$(. "$PEER_DIR/env"; echo "$VD_LIBVIRTD_PID")
+    PEER_ENV="export VD_PEER_URI='$(VDH_DIR=$PEER_DIR vdh_uri)'
+export VD_PEER_MIGRATE_URI='qemu+tcp://$PEER_ADDR/system'
+export VD_PEER_ADDR='$PEER_ADDR'
+export VD_PEER_HOSTNAME='$PEER_HOST'
+export VD_PEER_NETNS='$PEER_NS'
+export VD_PEER_HARNESS_DIR='$PEER_DIR'
+export VD_PEER_LIBVIRTD_PID='$PEER_PID'
+export VD_TEST_MIGRATE_URI='qemu+tcp://$SELF_ADDR/system'
+export VD_TEST_ADDR='$SELF_ADDR'
+export VD_TEST_HOSTNAME='$SELF_HOST'
+export VD_SHARED_DIR='$SHARED_DIR'"
+fi
 
 # Written last: its presence means the harness is fully up.
 cat >"$VDH_DIR/env" <<EOF
@@ -231,6 +320,7 @@ export VD_VIRT_TYPE='$VIRT_TYPE'
 export VD_NETNS='$VDH_NETNS'
 export VD_HARNESS_DIR='$VDH_DIR'
 export VD_LIBVIRTD_PID='$PID'
+${PEER_ENV}
 EOF
 
 vdh_log "libvirtd pid $PID in netns $VDH_NETNS, state in $VDH_DIR"

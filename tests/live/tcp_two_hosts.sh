@@ -33,15 +33,15 @@ screen_keys H
 screen_wait "All hosts: the domains of 2 connected hosts"
 screen_wait_re "Name.*Host"
 screen_wait_re "$G-a +shut off.*127\.0\.0\.1"
-screen_wait_re "alpha +running.*test:mode"
-screen_wait_re "delta +shut off.*test:mode"
+screen_wait_re "alpha +running.*model-h"
+screen_wait_re "delta +shut off.*model-h"
 
 vd_daemon_signal STOP
 # The test-driver host answers keys and commands while the other hangs;
 # a start in the all-hosts view goes to the row's host.
 live_select beta
 screen_keys s
-screen_wait_re "beta +running.*test:mode" 5
+screen_wait_re "beta +running.*model-h" 5
 screen_keys H
 screen_wait "Domains of the selected host"
 screen_keys h k

@@ -14,7 +14,7 @@ cp "$MODEL" "$work/b.xml"
 
 # The state of NAME on HOST (a or b) in the all-hosts table.
 state_of() {
-    screen_capture | grep -oE "[ *]$1 +(running|paused|shut off) .*test:$2\.xml" |
+    screen_capture | grep -oE "[ *]$1 +(running|paused|shut off) .* $2\.xml" |
         grep -oE 'running|paused|shut off' | head -1
 }
 _state_is() { [ "$(state_of "$1" "$2")" = "$3" ]; }
@@ -27,7 +27,7 @@ screen_start 120x30 -c "test://$work/a.xml" -c "test://$work/b.xml"
 screen_wait_re "alpha +running"
 screen_keys H
 screen_wait "All hosts"
-screen_wait "test:b.xml"
+screen_wait_re " b\.xml +│"
 # by host, in the hosts pane's order: a's rows, then b's
 for _ in 1 2 3 4 5 6; do
     screen_capture | grep -q "Sorted by host" && break

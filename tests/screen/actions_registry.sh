@@ -70,7 +70,7 @@ check_help "top view" "$(help_text)"
 
 # ---- marks and a bulk action in the top view ----
 # beta and delta are shut off, alpha runs, gamma is paused.
-row_state() { screen_capture | grep -oE "^[ *]$1 +test:model-host\.xml +(running|paused|shut off)" | sed -E 's/.*xml +//'; }
+row_state() { screen_capture | grep -oE "^[ *]$1 +model-host\.xml +(running|paused|shut off)" | sed -E 's/.*xml +//'; }
 mark() {
     screen_keys /
     screen_wait "Filter"
@@ -89,8 +89,8 @@ screen_expect_re "^\*delta "
 screen_expect_re "^ alpha "
 screen_keys s
 screen_wait_re "start: sent to 2 marked domains|(beta|delta) started"
-screen_wait_re "^\*beta +test:model-host\.xml +running" 5
-screen_wait_re "^\*delta +test:model-host\.xml +running" 5
+screen_wait_re "^\*beta +model-host\.xml +running" 5
+screen_wait_re "^\*delta +model-host\.xml +running" 5
 [ "$(row_state alpha)" = running ] || screen_fail "alpha: $(row_state alpha)"
 [ "$(row_state gamma)" = paused ] || screen_fail "gamma: $(row_state gamma)"
 
@@ -101,8 +101,8 @@ screen_keys n
 screen_wait "Cancelled: reset of 2 marked domains"
 screen_keys d
 screen_wait_re "shut down: sent to 2 marked domains|(beta|delta) is shutting down"
-screen_wait_re "^\*beta +test:model-host\.xml +shut off" 5
-screen_wait_re "^\*delta +test:model-host\.xml +shut off" 5
+screen_wait_re "^\*beta +model-host\.xml +shut off" 5
+screen_wait_re "^\*delta +model-host\.xml +shut off" 5
 [ "$(row_state alpha)" = running ] || screen_fail "alpha after d: $(row_state alpha)"
 
 # U unmarks: s now starts the cursor's row only

@@ -23,7 +23,7 @@ screen_start 100x34
 screen_wait "Hosts (3)"
 screen_wait "line skipped: hosts.conf:2: not a libvirt URI"
 screen_wait_re "alpha +running"                     # model, the first, is connected
-screen_wait_re "unre.*able +failed"
+screen_wait_re "unreach.* +failed"
 screen_wait_re "idle +disconnected"
 # the unreachable one: libvirt's error and what to check
 screen_keys h j

@@ -30,6 +30,9 @@ refused e "set vCPUs"
 refused x "detach disk"
 refused a autostart
 refused S "managed save"
+refused T migrate
+screen_expect_not "Migrate alpha from"
+refused P "switch to post-copy"
 refused L clone
 screen_expect_re "alpha +running"
 

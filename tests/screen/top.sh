@@ -71,14 +71,14 @@ echo "$out" | grep -q -- "--ascii is for the screen, not --batch" ||
 # ---- virtdeck top: meters and the table sorted by CPU % ----
 screen_start 130x34 top -c "$MODEL" -c "$DEMO" -c "$DEAD" -d 0.5
 screen_wait "sorted by CPU %"
-screen_wait_re "^ test:model-host\.xml +CPU\[.*\] +(-|[0-9]+%) +Mem\[.*\] .* 2/4 up +tick 0\.5s"
-screen_wait_re "^ test:demo-host\.xml +CPU\[.*\] +(-|[0-9]+%) +Mem\[.*\] .* 13/17 up +tick 0\.5s"
-screen_wait_re "^ 127\.0\.0\.1:1 +failed, retry .*(onnection refused|unable to connect)"
+screen_wait_re "^ model-host\.xml +CPU\[.*\] +(-|[0-9]+%) +Mem\[.*\] .* 2/4 up +tick 0\.5s"
+screen_wait_re "^ demo-host\.xml +CPU\[.*\] +(-|[0-9]+%) +Mem\[.*\] .* 13/17 up +tick 0\.5s"
+screen_wait_re "^ 127\.0\.0\.1 +failed, retry .*(onnection refused|unable to connect)"
 screen_expect "Domains: 21 (12 running, 3 paused, 6 off) on 2 of 3 hosts"
 screen_expect_re " Name +Host +State +vCPU +.?CPU% +Mem% +Mem used/total +Disk rd/wr +Net rx/tx +CPU graph"
 # figures after two ticks: alpha (2 vCPUs) at 50 %, the 1-vCPU ones at 100
-screen_wait_re "^ alpha +test:model-host\.xml +running +2 +(49\.[5-9]|50\.[0-4]) " 10
-screen_wait_re "^ router-fw +test:demo-host\.xml +running +1 +(99\.[5-9]|100\.0) " 10
+screen_wait_re "^ alpha +model-host\.xml +running +2 +(49\.[5-9]|50\.[0-4]) " 10
+screen_wait_re "^ router-fw +demo-host\.xml +running +1 +(99\.[5-9]|100\.0) " 10
 check_cpu_order
 first=$(table_rows | head -1 | awk '{ print $1 }')
 case $first in mail-gw|router-fw|scratch-alpine) ;; *)
@@ -101,8 +101,8 @@ screen_wait "sorted by name, reversed"
 # ---- sort by a click on a title: Host, then vCPU twice ----
 screen_click "$(title_x Host)" "$(title_row)"
 screen_wait "sorted by host"
-hosts=$(table_rows | grep -oE 'test:(model|demo)-host\.xml' | uniq | tr '\n' ' ')
-[ "$hosts" = "test:model-host.xml test:demo-host.xml " ] ||
+hosts=$(table_rows | grep -oE '(model|demo)-host\.xml' | uniq | tr '\n' ' ')
+[ "$hosts" = "model-host.xml demo-host.xml " ] ||
     screen_fail "by host: the hosts' rows should come in two blocks, got: $hosts"
 screen_click "$(( $(title_x vCPU) + 2 ))" "$(title_row)"
 screen_wait "sorted by vCPUs"
@@ -148,11 +148,11 @@ screen_text beta
 screen_keys Enter
 screen_wait "filter /beta: 1 of 21"
 screen_keys s
-screen_wait_re "^ beta +test:model-host\.xml +running " 5
+screen_wait_re "^ beta +model-host\.xml +running " 5
 screen_keys D
 screen_wait "Force off beta?"
 screen_keys y
-screen_wait_re "^ beta +test:model-host\.xml +shut off " 5
+screen_wait_re "^ beta +model-host\.xml +shut off " 5
 screen_keys / C-u Enter
 screen_wait_gone "filter /"
 
@@ -161,11 +161,11 @@ screen_resize 80 24
 screen_wait_re "^ Name.? +Host +State +vCPU +CPU% +Mem% +Used/Total +Disk rd/wr *$"
 screen_expect_not "Net rx/tx"
 screen_expect_not "CPU graph"
-screen_wait_re "^ test:model-hos[^ ]* +CPU\[.*\] +(-|[0-9]+%) +Mem\[.*\] .* 2/4 up 0\.5s *$"
-screen_expect_re "^ 127\.0\.0\.1:1 +failed"
+screen_wait_re "^ model-hos[^ ]* +CPU\[.*\] +(-|[0-9]+%) +Mem\[.*\] .* 2/4 up 0\.5s *$"
+screen_expect_re "^ 127\.0\.0\.1 +failed"
 screen_expect " Domains: 21 (12 running, 3 paused, 6 off) on 2 of 3 hosts"
 # the test driver reports no disk counters: unknown ("-"), never 0/0
-screen_expect_re "^ db-primary +test:[a-z-]+.? +running +8 +[0-9]+\.[0-9] +- +-/16G +- *$"
+screen_expect_re "^ db-primary +demo-[a-z.-]*.? +running +8 +[0-9]+\.[0-9] +- +-/16G +- *$"
 # the table keeps most of the screen: at least 15 domain rows
 [ "$(table_rows | grep -cE ' (running|paused|shut off) ')" -ge 15 ] ||
     screen_fail "fewer than 15 domain rows at 80x24"

@@ -21,9 +21,9 @@ screen_start 80x24 top -c "$MODEL" -c "$DEMO" -c test:///default \
     -c qemu+tcp://127.0.0.1:1/system -c qemu+tcp://127.0.0.1:2/system \
     -c qemu+tcp://127.0.0.1:3/system -d 0.5
 screen_wait "sorted by CPU %"
-screen_wait_re "^ test:model-hos[^ ]* +CPU\["
-screen_wait_re "^ test:demo-hos[^ ]* +CPU\["
-screen_wait_re "^ local test +CPU\["
+screen_wait_re "^ model-hos[^ ]* +CPU\["
+screen_wait_re "^ demo-hos[^ ]* +CPU\["
+screen_wait_re "^ default +CPU\["
 screen_wait_re "^ 127\.0\.0\.1:1 +failed"
 screen_wait_re "^ \+2 more hosts: 0 connected, [0-2] failed" 10
 screen_expect_not "127.0.0.1:3"
@@ -36,14 +36,14 @@ screen_resize 120 40
 screen_wait_re "^ 127\.0\.0\.1:3 +failed"
 screen_expect_not "more hosts"
 screen_resize 170 30
-screen_wait_re "^ test:model-hos.* +CPU\[.*\] .* test:demo-hos.* +CPU\["
-screen_wait_re "^ local test +CPU\[.*\] .* 127\.0\.0\.1:1 +failed"
+screen_wait_re "^ model-hos.* +CPU\[.*\] .* demo-hos.* +CPU\["
+screen_wait_re "^ default +CPU\[.*\] .* 127\.0\.0\.1:1 +failed"
 [ "$(title_row)" = 5 ] || screen_fail "two hosts a row: the titles are on row $(title_row), not 5"
 screen_stop
 
 # ---- --ascii: nothing but ASCII ----
 screen_start 100x30 top --ascii -c "$MODEL" -d 0.5
-screen_wait_re "^ alpha +test:model-h[^ ]* +running +2 +[0-9]+\.[0-9] " 10
+screen_wait_re "^ alpha +model-h[^ ]* +running +2 +[0-9]+\.[0-9] " 10
 screen_wait_re "^ alpha .* [-_.=+*#@]+ *$" 10
 bad=$(screen_capture | LC_ALL=C grep -n '[^ -~]')
 [ -z "$bad" ] || screen_fail "non-ASCII bytes with --ascii:

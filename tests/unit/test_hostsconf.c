@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "virtdeck/hostsconf.h"
+#include "virtdeck/uriinfo.h"
 #include "core/uri.h"
 
 static void
@@ -174,24 +175,25 @@ test_uri_no_tty(void **state)
     assert_false(vd_uri_is_ssh("test:///default"));
 }
 
-/* Which URIs reach a daemon on this machine: paths and descriptors
- * mean the same on both sides only for those. */
+/* Which URIs reach a daemon on this machine through a UNIX socket:
+ * paths and descriptors mean the same on both sides only for those
+ * (the locality rule itself: test_uriinfo.c). */
 static void
 test_uri_is_local(void **state)
 {
     (void)state;
-    assert_true(vd_uri_is_local("qemu:///system"));
-    assert_true(vd_uri_is_local("qemu:///session"));
-    assert_true(vd_uri_is_local("test:///default"));
-    assert_true(vd_uri_is_local("test:///abs/path/host.xml"));
-    assert_true(vd_uri_is_local("qemu+unix:///system?socket=/tmp/s/libvirt-sock"));
-    assert_false(vd_uri_is_local("qemu+ssh://root@127.0.0.1/system"));
-    assert_false(vd_uri_is_local("qemu+libssh2://h/system"));
-    assert_false(vd_uri_is_local("qemu+tcp://10.0.0.5/system"));
-    assert_false(vd_uri_is_local("qemu+tls://host/system"));
-    assert_false(vd_uri_is_local("qemu://host/system"));
-    assert_false(vd_uri_is_local(NULL));
-    assert_false(vd_uri_is_local("::not a uri"));
+    assert_true(vd_uri_passes_fds("qemu:///system"));
+    assert_true(vd_uri_passes_fds("qemu:///session"));
+    assert_true(vd_uri_passes_fds("test:///default"));
+    assert_true(vd_uri_passes_fds("test:///abs/path/host.xml"));
+    assert_true(vd_uri_passes_fds("qemu+unix:///system?socket=/tmp/s/libvirt-sock"));
+    assert_false(vd_uri_passes_fds("qemu+ssh://root@127.0.0.1/system"));
+    assert_false(vd_uri_passes_fds("qemu+libssh2://h/system"));
+    assert_false(vd_uri_passes_fds("qemu+tcp://10.0.0.5/system"));
+    assert_false(vd_uri_passes_fds("qemu+tls://host/system"));
+    assert_false(vd_uri_passes_fds("qemu://host/system"));
+    assert_false(vd_uri_passes_fds(NULL));
+    assert_false(vd_uri_passes_fds("::not a uri"));
 }
 
 /* Found by fuzzing (tests/fuzz/corpus/uri/regress-*): only a real

@@ -20,6 +20,7 @@
 #include "ui/views/dsnap_ui.h"
 #include "ui/views/monitor.h"
 #include "ui/app/view.h"
+#include "ui/forms/form_migrate.h"
 
 /* ---- how the actions that are more than one command run ---- */
 
@@ -72,6 +73,9 @@ ONE(run_edit, vd_dom_do_edit_xml(app, t))
 ONE(run_vnc, vd_console_open_vnc(app, t->host, t->uuid, t->name))
 ONE(run_serial, vd_console_open_serial(app, t->host, t->uuid, t->name))
 ONE(run_graphs, vd_monitor_graphs_open(app, t->host, t->uuid, t->name))
+ONE(run_migrate, vd_dom_do_migrate(app, t))
+ONE(run_migration_cancel, vd_dom_do_migration_ctl(app, t, false))
+ONE(run_migration_postcopy, vd_dom_do_migration_ctl(app, t, true))
 ONE(run_snapshots, vd_dsnap_view_open(app, t))
 ONE(run_clone, vd_clone_form_open(app, t))
 
@@ -130,6 +134,18 @@ static const vd_dom_action actions[] = {
     { .key = 'O', .key_name = "O",
       .label = "Restore from its managed save", .group = LIFE, .places = EVERYWHERE,
       .cmd = VD_CMD_DOM_RESTORE, .writes = true },
+    { .key = 'T', .key_name = "T",
+      .label = "Migrate to another connected host (a dialog; live or offline)",
+      .group = LIFE, .places = NOT_CONSOLE, .cmd = VD_CMD_DOM_MIGRATE,
+      .writes = true, .run = run_migrate },
+    { .key = 'K', .key_name = "K",
+      .label = "Cancel its running migration (it stays on the source)",
+      .group = LIFE, .places = NOT_CONSOLE, .cmd = VD_CMD_JOB_CANCEL,
+      .run = run_migration_cancel },
+    { .key = 'P', .key_name = "P",
+      .label = "Switch its running migration to post-copy", .group = LIFE,
+      .places = NOT_CONSOLE, .cmd = VD_CMD_JOB_POSTCOPY, .writes = true,
+      .run = run_migration_postcopy },
     { .key = 'a', .key_name = "a",
       .label = "Autostart on / off", .group = LIFE, .places = EVERYWHERE,
       .cmd = VD_CMD_DOM_AUTOSTART, .writes = true, .bulk = true,

@@ -430,6 +430,12 @@ vd_app_progress_word(vd_cmd_kind kind)
         return "Wiping";
     case VD_CMD_VOL_RESIZE:
         return "Resizing";
+    case VD_CMD_DOM_MIGRATE:
+        return "Migrating";
+    case VD_CMD_JOB_POSTCOPY:
+        return "Switching to post-copy";
+    case VD_CMD_HOST_EVACUATE:
+        return "Evacuating";
     case VD_CMD_VOL_CLONE:
         return "Cloning";
     case VD_CMD_VOL_UPLOAD:
@@ -702,9 +708,14 @@ drain_bus(vd_app *app)
         }
         if (!text || !*text)
             text = res->ok ? "done" : "failed";
-        if (app->nhosts > 1 && h)
-            vd_app_message(app, res->ok ? VD_MSG_OK : VD_MSG_ERROR,
-                           "%s: %s", h->snap->label, text);
+        if (app->nhosts > 1 && h) {
+            char lbuf[128];
+
+            /* the host's short label: the message is what matters */
+            vd_app_message(app, res->ok ? VD_MSG_OK : VD_MSG_ERROR, "%s: %s",
+                           vd_all_hosts_label(app, (size_t)(h - app->hosts), lbuf,
+                                              sizeof(lbuf)), text);
+        }
         else if (!res->message && info)
             vd_app_message(app, res->ok ? VD_MSG_OK : VD_MSG_ERROR,
                            "%s: %s", info->verb, text);

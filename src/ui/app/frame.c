@@ -19,6 +19,7 @@
 #include "ui/widgets/listview.h"
 #include "ui/views/monitor.h"
 #include "ui/app/view.h"
+#include "ui/panes/all_hosts.h"
 
 /* Whether (y, x) lies in r. */
 bool
@@ -80,7 +81,7 @@ draw_header(vd_app *app)
     const vd_rect *r = &app->header;
     attr_t attr = vd_role_attr(VD_ROLE_HEADER);
     const vd_snapshot *snap = vd_app_snap(app);
-    char buf[512];
+    char buf[512], label[128];
     int x = r->x;
     int end = r->x + r->w;
 
@@ -92,8 +93,9 @@ draw_header(vd_app *app)
         return;
     x += vd_draw_text(r->y, x, end - x, vd_glyph_str(VD_GLYPH_SEP), attr);
     /* A long label (a test:/// path) must leave room for the counts. */
-    x += vd_draw_text_mid(r->y, x + 1, clamp(end - x - 1, 0, r->w > 48 ? r->w / 4 : 12),
-                      snap->label, attr | A_BOLD) + 1;
+    x += vd_draw_text(r->y, x + 1, clamp(end - x - 1, 0, r->w > 48 ? r->w / 4 : 12),
+                      vd_all_hosts_label(app, app->host_sel.cursor, label, sizeof(label)),
+                      attr | A_BOLD) + 1;
     snprintf(buf, sizeof(buf), ": %s%s ", vd_conn_state_name(snap->conn),
              snap->readonly ? " (read-only)" : "");
     if (vd_app_stale_s(snap) >= 0)

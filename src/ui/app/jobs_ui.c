@@ -71,6 +71,37 @@ vd_ui_job_for(int host_id, const char *pool_uuid)
     return NULL;
 }
 
+/* See netstore_ui.h. */
+size_t
+vd_ui_jobs_count(void)
+{
+    return njobs;
+}
+
+/* See netstore_ui.h. */
+const vd_progress *
+vd_ui_job_at(size_t i, const char **uuid)
+{
+    if (i >= njobs)
+        return NULL;
+    if (uuid)
+        *uuid = jobs[i].uuid;
+    return &jobs[i].p;
+}
+
+/* See netstore_ui.h. */
+const vd_progress *
+vd_ui_job_migrating(int host_id, const char *dom_uuid)
+{
+    size_t i;
+
+    for (i = njobs; i-- > 0;)
+        if (jobs[i].p.host_id == host_id && jobs[i].p.migration &&
+            jobs[i].p.state == VD_JOB_RUNNING && strcmp(jobs[i].uuid, dom_uuid) == 0)
+            return &jobs[i].p;
+    return NULL;
+}
+
 /* The running jobs; see netstore_ui.h. */
 size_t
 vd_ui_jobs_running(const vd_progress **out, size_t max)

@@ -23,6 +23,8 @@
 #include "ui/app/quit.h"
 #include "ui/app/view.h"
 #include "ui/forms/wizard.h"
+#include "ui/forms/form_migrate.h"
+#include "ui/views/jobs_view.h"
 
 #define P_HOSTS VD_PANE_BIT(VD_PANE_HOSTS)
 #define P_DOMAINS VD_PANE_BIT(VD_PANE_DOMAINS)
@@ -213,6 +215,8 @@ static const vd_binding tail[] = {
       vd_act_host_connect, 0, 0, NULL },
     { 'i', "i", "Host overview: versions, CPU, KVM, meters", "Hosts", P_HOSTS,
       vd_act_host_overview, 0, 0, NULL },
+    { 'V', "V", "Evacuate: migrate its running (or marked) guests away", "Hosts",
+      P_HOSTS, vd_act_host_evacuate, 0, 0, NULL },
     { 'N', "N", "New machine (the create wizard)", DOMAIN, P_DOMAINS | P_HOSTS,
       vd_act_create, 0, 0, NULL },
     { VD_KEY(KEY_F(7)), "F7", "New machine (the create wizard)", DOMAIN,
@@ -282,6 +286,8 @@ static const vd_binding tail[] = {
       act_refresh, 0, 0, NULL },
     { 't', "t", "Top view: every domain of every host, live, sortable",
       GENERAL, P_ALL, vd_act_top, 0, 0, NULL },
+    { 'J', "J", "Jobs: migrations, evacuations, transfers (C cancels)",
+      GENERAL, P_ALL, vd_act_jobs, 0, 0, NULL },
     { '+', "+", "Refresh more / less often", GENERAL, P_ALL,
       vd_act_monitor_tick, 0, 0, NULL },
     { '-', "-", "Refresh more / less often", GENERAL, P_ALL,

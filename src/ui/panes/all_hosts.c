@@ -2,7 +2,10 @@
  * all_hosts.c: the "all hosts" view of the domains pane (all_hosts.h).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "virtdeck/uriinfo.h"
 
 #include "ui/panes/all_hosts.h"
 #include "ui/widgets/listview.h"
@@ -36,35 +39,59 @@ all_hosts_rows(vd_app *app, vd_pane_id pane, vd_list *list)
     }
 }
 
-/* A host's short name for the host column: the user's label, else
- * the URI's host ("kvm1", "127.0.0.1"), "local" for a local daemon,
- * or the file of a test driver ("test:model.xml"). */
+/* A host's short label (virtdeck/uriinfo.h: vd_host_labels over every
+ * host, so two never read the same): the user's label, else the URI's
+ * host ("kvm1", "root@kvm1" where needed), "local" for a local daemon,
+ * or the file of a test driver ("model-host.xml"). */
 const char *
 vd_all_hosts_label(const vd_app *app, size_t hi, char *buf, size_t len)
 {
+    static char **labels;       /* UI thread only */
+    static size_t nlabels;
+    static unsigned long long key;
     const vd_snapshot *snap = hi < app->nhosts ? app->hosts[hi].snap : NULL;
-    const char *uri, *p, *end, *slash;
+    unsigned long long h = 1469598103934665603ULL;
+    size_t i;
 
     if (!snap || !snap->uri)
         return "";
-    uri = snap->uri;
-    if (snap->label && strcmp(snap->label, uri) != 0)
-        return snap->label;
-    if (!(p = strstr(uri, "://")))
-        return uri;
-    p += 3;
-    if (*p == '/') {
-        if (strncmp(uri, "test:", 5) == 0 && strcmp(p, "/default") != 0) {
-            slash = strrchr(p, '/');
-            snprintf(buf, len, "test:%s", slash + 1);
-            return buf;
+    /* the labels depend on every host's URI and given label: recompute
+     * them only when one of those changed (FNV-1a over them) */
+    for (i = 0; i < app->nhosts; i++) {
+        const vd_snapshot *s = app->hosts[i].snap;
+        const char *parts[2] = { s && s->uri ? s->uri : "", s && s->label ? s->label : "" };
+
+        for (int k = 0; k < 2; k++) {
+            for (const char *c = parts[k]; *c; c++)
+                h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+            h = (h ^ 0xff) * 1099511628211ULL;
         }
-        snprintf(buf, len, "local %.*s", (int)strcspn(uri, ":"), uri);
-        return buf;
     }
-    if ((end = strchr(p, '@')) && end < p + strcspn(p, "/?"))
-        p = end + 1;
-    snprintf(buf, len, "%.*s", (int)strcspn(p, "/?"), p);
+    if (!labels || nlabels != app->nhosts || key != h) {
+        const char **uris = calloc(app->nhosts + 1, sizeof(char *));
+        const char **given = calloc(app->nhosts + 1, sizeof(char *));
+
+        vd_host_labels_free(labels, nlabels);
+        labels = NULL;
+        nlabels = 0;
+        for (i = 0; uris && given && i < app->nhosts; i++) {
+            const vd_snapshot *s = app->hosts[i].snap;
+
+            uris[i] = s && s->uri ? s->uri : "";
+            /* a label differing from the URI was given in hosts.conf */
+            given[i] = s && s->label && s->uri && strcmp(s->label, s->uri) != 0
+                       ? s->label : NULL;
+        }
+        if (uris && given && (labels = vd_host_labels(uris, given, app->nhosts))) {
+            nlabels = app->nhosts;
+            key = h;
+        }
+        free(uris);
+        free(given);
+    }
+    if (labels && hi < nlabels)
+        return labels[hi];
+    snprintf(buf, len, "%s", snap->label ? snap->label : snap->uri);
     return buf;
 }
 

@@ -11,6 +11,7 @@
 #include "ui/widgets/listview.h"
 #include "ui/views/monitor.h"
 #include "ui/widgets/table.h"
+#include "ui/views/netstore_ui.h"
 #include "ui/ui_priv.h"
 
 enum { COL_NAME, COL_STATE, COL_VCPUS, COL_MEM, COL_AUTO, COL_PERS, COL_ID,
@@ -201,13 +202,25 @@ draw_row(vd_app *app, const vd_table *t, size_t i, int y, bool selected,
     const vd_domain *dom = r->obj;
     attr_t normal = vd_row_attr(selected, focused, VD_ROLE_NORMAL);
     attr_t state = vd_row_attr(selected, focused, vd_dom_state_role(dom->state));
+    const vd_progress *mig;
     char buf[64];
 
     /* A marked row: a star in the margin left of the table. */
     if (vd_list_marked(vd_list_get(app, VD_PANE_DOMAINS), r))
         vd_draw_text(y, t->x - 1, 1, "*", vd_role_attr(VD_ROLE_STATUS_BUSY) | A_BOLD);
     vd_table_cell(t, COL_NAME, y, dom->name ? dom->name : "?", normal);
-    vd_table_cell(t, COL_STATE, y, vd_dom_state_name(dom->state), state);
+    mig = r->host < app->nhosts
+          ? vd_ui_job_migrating(vd_host_id(app->hosts[r->host].host), r->uuid) : NULL;
+    if (mig) {
+        /* a migration under way: its progress instead of the state */
+        snprintf(buf, sizeof(buf), "migr %d%%", mig->total ? (int)(100.0 *
+                 (double)(mig->total - (mig->remaining < mig->total ? mig->remaining
+                                        : mig->total)) / (double)mig->total) : 0);
+        vd_table_cell(t, COL_STATE, y, buf,
+                      vd_row_attr(selected, focused, VD_ROLE_STATUS_BUSY));
+    } else {
+        vd_table_cell(t, COL_STATE, y, vd_dom_state_name(dom->state), state);
+    }
     snprintf(buf, sizeof(buf), "%u", dom->vcpus);
     vd_table_cell(t, COL_VCPUS, y, buf, normal);
     vd_table_cell(t, COL_MEM, y, vd_fmt_size(dom_mem_bytes(dom), buf, sizeof(buf)),

@@ -8,6 +8,7 @@
 #include "ui/widgets/draw.h"
 #include "ui/widgets/table.h"
 #include "ui/ui_priv.h"
+#include "ui/panes/all_hosts.h"
 
 /* The role of a host's connection state. */
 static vd_role
@@ -69,6 +70,32 @@ host_state_text(const vd_snapshot *snap, bool wide, char *buf, size_t len)
     snprintf(buf, len, "%s", vd_conn_state_name(snap->conn));
 }
 
+/* The state of a host row in a few columns: "1/4" up, "fail", "off". */
+static void
+compact_state_text(const vd_snapshot *snap, char *buf, size_t len)
+{
+    size_t up = 0;
+
+    switch (snap->conn) {
+    case VD_CONN_CONNECTED:
+        for (size_t i = 0; i < snap->ndomains; i++)
+            up += snap->domains[i].state == VD_DOM_RUNNING ||
+                  snap->domains[i].state == VD_DOM_BLOCKED;
+        snprintf(buf, len, "%zu/%zu", up, snap->ndomains);
+        return;
+    case VD_CONN_CONNECTING:
+        snprintf(buf, len, "%s", vd_draw_utf8() ? "\u2026" : "...");
+        return;
+    case VD_CONN_FAILED:
+        snprintf(buf, len, "fail");
+        return;
+    case VD_CONN_IDLE:
+    case VD_CONN_LAST:
+        break;
+    }
+    snprintf(buf, len, "off");
+}
+
 /* One host row. */
 static void
 draw_host_row(vd_app *app, size_t i, int y, int x, int w, bool selected,
@@ -77,19 +104,31 @@ draw_host_row(vd_app *app, size_t i, int y, int x, int w, bool selected,
     const vd_snapshot *snap = app->hosts[i].snap;
     attr_t normal = vd_row_attr(selected, focused, VD_ROLE_NORMAL);
     attr_t state = vd_row_attr(selected, focused, conn_role(snap));
-    char text[64];
-    int sw;
+    char text[64], buf[128];
+    const char *label = vd_all_hosts_label(app, i, buf, sizeof(buf));
+    int sw, lw = vd_text_width(label);
 
     if (selected)
         vd_draw_fill(y, x, w, normal);
     host_state_text(snap, w >= 44, text, sizeof(text));
     sw = vd_text_width(text);
+    /* the label tells hosts apart: it goes whole before the state, which
+     * shrinks to its figures ("1/4") or goes (the dot's colour stays);
+     * only a failure and its retry countdown win over the label */
+    if (lw + 1 + sw > w - 3 - 1 && snap->conn != VD_CONN_FAILED) {
+        compact_state_text(snap, text, sizeof(text));
+        sw = vd_text_width(text);
+        if (lw + 1 + sw > w - 3 - 1)
+            sw = 0;
+    }
     if (sw > w - 3 - 8 - 1)
         sw = w - 3 - 8 - 1;
     if (sw < 0)
         sw = 0;
     vd_draw_text(y, x + 1, 1, vd_glyph_str(VD_GLYPH_DOT), state);
-    vd_draw_text_mid(y, x + 3, w - 3 - sw - 2, snap->label, normal);
+    /* cut at its end if need be (never in the middle, where two URIs
+     * differ) */
+    vd_draw_text(y, x + 3, w - 3 - sw - (sw ? 2 : 1), label, normal);
     vd_draw_text_right(y, x + w - sw - 1, sw, text, state);
 }
 
@@ -157,14 +196,16 @@ draw_details(vd_app *app, const vd_rect *r)
     const vd_snapshot *snap = vd_app_snap(app);
     const vd_host_info *info;
     attr_t normal = vd_role_attr(VD_ROLE_NORMAL);
-    char buf[256], v1[32], v2[32], mem[32];
+    char buf[256], v1[32], v2[32], mem[32], lbuf[128];
     int y = r->y;
     int end = r->y + r->h;
 
     if (!snap || r->h <= 0)
         return;
     info = &snap->info;
-    if (strcmp(snap->uri, snap->label) != 0)
+    /* the whole URI under the short label it is shown by */
+    if (strcmp(snap->uri, vd_all_hosts_label(app, app->host_sel.cursor, lbuf,
+                                             sizeof(lbuf))) != 0)
         vd_draw_text(y++, r->x, r->w, snap->uri, vd_role_attr(VD_ROLE_DIM));
     if (snap->conn == VD_CONN_FAILED && snap->error) {
         vd_rect rest = { y, r->x, end - y, r->w };

@@ -69,6 +69,15 @@ size_t vd_ui_jobs_running(const vd_progress **out, size_t max);
 /* Grows whenever a job ends (to reload what it changed). */
 unsigned int vd_ui_jobs_ended(void);
 
+/* The jobs in the table (running and ended, oldest first), and the i-th
+ * with the UUID it is about (*uuid: a domain, a pool, or "" for a host);
+ * NULL past the end. Valid until the next vd_ui_jobs_note(). */
+size_t vd_ui_jobs_count(void);
+const vd_progress *vd_ui_job_at(size_t i, const char **uuid);
+
+/* The running migration of domain dom_uuid on host host_id, or NULL. */
+const vd_progress *vd_ui_job_migrating(int host_id, const char *dom_uuid);
+
 /* Draw a progress line at (y, x), w columns: what, a bar, percent,
  * done/total and rate. */
 void vd_ui_draw_progress(int y, int x, int w, const vd_progress *p);

@@ -15,6 +15,7 @@
 #include "ui/widgets/dialog.h"
 #include "ui/widgets/draw.h"
 #include "ui/widgets/editor.h"
+#include "virtdeck/uriinfo.h"
 #include "ui/views/netpool_view.h"
 #include "ui/views/netstore_ui.h"
 #include "ui/app/view.h"
@@ -39,14 +40,9 @@ static const vd_view_ops net_ops;
 bool
 vd_ui_host_local(const vd_app *app, size_t hi)
 {
-    const char *uri, *p;
-
     if (hi >= app->nhosts || !app->hosts[hi].snap)
         return false;
-    uri = app->hosts[hi].snap->uri;
-    if (!uri || !(p = strstr(uri, "://")))
-        return false;
-    return p[3] == '/' || p[3] == '\0';
+    return vd_uri_is_local(app->hosts[hi].snap->uri);
 }
 
 /* A size in binary units. */
