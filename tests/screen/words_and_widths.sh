@@ -13,7 +13,7 @@ screen_expect_not "debian-12-templ…"
 screen_expect "F9ForceOff"
 screen_keys t
 screen_wait "sorted by"
-screen_wait_re "^ debian-12-template +test:"
+screen_wait_re "^ debian-12-template +demo-host.xml "
 screen_expect "F9ForceOff"
 screen_expect_not "F9Kill"
 screen_keys Escape
