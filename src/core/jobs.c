@@ -17,11 +17,33 @@
 #include "core/cmd_netstore.h"
 #include "core/errors.h"
 #include "core/jobs_priv.h"
+#include "core/journal_priv.h"
 
 static pthread_mutex_t jobs_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t jobs_cond = PTHREAD_COND_INITIALIZER;
 static vd_job *jobs;            /* running jobs, guarded by jobs_lock */
 static __thread vd_bus *worker_bus;
+/* the journal entry of the command running on this worker thread */
+static __thread vd_journal_entry *offered_entry;
+static __thread long long offered_start_ms;
+
+/* See journal_priv.h. */
+void
+vd_jobs_journal_offer(vd_journal_entry *e, long long start_ms)
+{
+    offered_entry = e;
+    offered_start_ms = start_ms;
+}
+
+/* See journal_priv.h. */
+vd_journal_entry *
+vd_jobs_journal_unclaimed(void)
+{
+    vd_journal_entry *e = offered_entry;
+
+    offered_entry = NULL;
+    return e;
+}
 
 /* See cmd_netstore.h. */
 void
@@ -160,6 +182,10 @@ vd_job_discard(vd_job *j)
     if (j->ops->free)
         j->ops->free(j->priv);
     virConnectClose(j->conn);
+    if (j->journal) {
+        vd_journal_entry_clear(j->journal);
+        free(j->journal);
+    }
     free(j->p.what);
     free(j);
 }
@@ -217,6 +243,10 @@ job_main(void *opaque)
             msg = NULL;
     }
     post(j, msg);
+    /* the one place jobs reach the journal: where they end */
+    vd_journal_action_done(j->journal, j->journal_start_ms,
+                           j->p.state == VD_JOB_DONE, msg);
+    j->journal = NULL;
     free(msg);
     free(err);
     job_end(j);
@@ -240,6 +270,8 @@ vd_job_start(vd_job *j, vd_result *res)
     j->bus = worker_bus;
     if (!j->bus)
         return -1;              /* not on a worker: nobody would hear it */
+    j->journal = offered_entry;         /* recorded when it ends */
+    j->journal_start_ms = offered_start_ms;
     /* the first progress, copied before the thread may touch j */
     if (!(first = vd_progress_copy(&j->p)))
         return -1;
@@ -255,9 +287,11 @@ vd_job_start(vd_job *j, vd_result *res)
         jobs = j->next;
     pthread_mutex_unlock(&jobs_lock);
     if (rc != 0) {
+        j->journal = NULL;              /* still the worker's */
         vd_progress_free(first);
         return -1;
     }
+    offered_entry = NULL;               /* the job's now */
     res->ok = true;
     res->data = first;
     res->data_free = vd_progress_free;

@@ -41,6 +41,8 @@ struct vd_job {
     const vd_job_ops *ops;
     void *priv;
     vd_progress p;              /* p.what and p.total: set by the starter */
+    struct vd_journal_entry *journal; /* its command's entry, recorded at the end */
+    long long journal_start_ms;
 };
 
 /* A new job on conn (takes a reference to it); NULL on out of memory
