@@ -19,6 +19,9 @@ extern const vd_subcommand vd_subcommands[];
 /* `virtdeck create` (src/cli_create.c). */
 int vd_cli_create(int argc, char **argv);
 
+/* `virtdeck journal` (src/cli_journal.c). */
+int vd_cli_journal(int argc, char **argv);
+
 /* `virtdeck top` (src/cli_top.c). */
 int vd_cli_top(int argc, char **argv);
 

@@ -138,6 +138,21 @@ char *vd_journal_human(const vd_journal_entry *e, char *buf, size_t len);
  * "1w"). Sets *ms (epoch ms). 0, or -1 when not understood. */
 int vd_journal_parse_since(const char *s, long long now_ms, long long *ms);
 
+/* What to show of the journal (`virtdeck journal`, the journal view).
+ * Zero fields match everything. */
+typedef struct vd_journal_filter {
+    long long since_ms;         /* entries at or after this time */
+    const char *host;           /* host label or URI, exactly */
+    const char *object;         /* object name or UUID, exactly */
+    const char *type;           /* "domain", "network", ... */
+    int kind;                   /* a vd_journal_kind, or -1 for any */
+    bool failed;                /* failed actions only */
+    const char *text;           /* anywhere in the human line (case-insensitive) */
+} vd_journal_filter;
+
+/* Whether e passes f. */
+bool vd_journal_match(const vd_journal_entry *e, const vd_journal_filter *f);
+
 /* ---- reading, as the file grows and rotates ---- */
 
 typedef struct vd_journal_tail vd_journal_tail;

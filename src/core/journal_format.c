@@ -333,6 +333,13 @@ vd_journal_human(const vd_journal_entry *e, char *buf, size_t len)
 
     localtime_r(&t, &tm);
     strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
+    if (e->kind == VD_JOURNAL_NOTE) {
+        snprintf(buf, len, "%s  note   %s%s%s%s", when,
+                 e->message ? e->message : "",
+                 e->user ? " by " : "", e->user ? e->user : "",
+                 e->host ? "" : "");
+        return buf;
+    }
     for (i = 0; i < e->nargs && used < sizeof(args); i++) {
         int n = snprintf(args + used, sizeof(args) - used, "%s%s=%s",
                          used ? " " : " (", e->arg_keys[i],
@@ -452,4 +459,32 @@ vd_journal_parse_since(const char *s, long long now_ms, long long *ms)
         return 0;
     }
     return -1;
+}
+
+/* See journal.h. */
+bool
+vd_journal_match(const vd_journal_entry *e, const vd_journal_filter *f)
+{
+    if (f->since_ms && e->time_ms < f->since_ms)
+        return false;
+    if (f->host && *f->host &&
+        !((e->host && strcmp(e->host, f->host) == 0) ||
+          (e->uri && strcmp(e->uri, f->host) == 0)))
+        return false;
+    if (f->object && *f->object &&
+        !((e->object && strcmp(e->object, f->object) == 0) ||
+          (e->uuid && strcasecmp(e->uuid, f->object) == 0)))
+        return false;
+    if (f->type && *f->type && !(e->type && strcmp(e->type, f->type) == 0))
+        return false;
+    if (f->kind >= 0 && (int)e->kind != f->kind)
+        return false;
+    if (f->failed && !(e->kind != VD_JOURNAL_EVENT && e->ok == 0))
+        return false;
+    if (f->text && *f->text) {
+        char line[2048];
+        if (!strcasestr(vd_journal_human(e, line, sizeof(line)), f->text))
+            return false;
+    }
+    return true;
 }
