@@ -30,6 +30,7 @@
 #include "ui/widgets/listview.h"
 #include "ui/views/monitor.h"
 #include "ui/app/view.h"
+#include "ui/views/journal_ui.h"
 #include "ui/views/netstore_ui.h"
 #include "ui/widgets/term_image.h"
 
@@ -979,6 +980,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
     /* `virtdeck top`: straight into the top view (issue 4) */
     if (opts->top)
         vd_top_show(&app);
+    vd_ui_journal_poll(&app);       /* start reading the journal */
     app.dirty = true;
     while (!app.quit) {
         struct pollfd pfd[3] = {
@@ -1004,6 +1006,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
         if (n > 0 && (pfd[1].revents & POLLIN))
             drain_bus(&app);
         vd_console_poll(&app);      /* console frames and output (issue 7) */
+        vd_ui_journal_poll(&app);   /* new journal entries, its errors */
         if (refresh_snapshots(&app)) {
             vd_views_snapshot(&app);
             app.dirty = true;
@@ -1014,6 +1017,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
 
  cleanup:
     vd_views_free(&app);
+    vd_ui_journal_free();
     vd_ui_jobs_free();
     vd_lists_free(&app);
     if (winch)

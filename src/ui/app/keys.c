@@ -18,6 +18,7 @@
 #include "ui/app/keys_list.h"
 #include "ui/widgets/listview.h"
 #include "ui/views/monitor.h"
+#include "ui/views/journal_ui.h"
 #include "ui/app/view.h"
 #include "ui/forms/wizard.h"
 
@@ -400,6 +401,8 @@ static const vd_binding bindings[] = {
       GENERAL, P_DOMAINS, vd_act_monitor_graphs, 0, 0, NULL },
     { 't', "t", "Top view: every domain of every host, live, sortable",
       GENERAL, P_ALL, vd_act_top, 0, 0, NULL },
+    { 'L', "L", "Journal: what virtdeck did and saw, newest first",
+      GENERAL, P_ALL, vd_act_journal, 0, 0, NULL },
     { '+', "+", "Refresh more / less often", GENERAL, P_ALL,
       vd_act_monitor_tick, 0, 0, NULL },
     { '-', "-", "Refresh more / less often", GENERAL, P_ALL,
