@@ -190,7 +190,7 @@ vd_ui_journal_history(const char *label, const char *uri, const char *uuid,
                (label && e->host && strcmp(label, e->host) == 0))))
             continue;
         history_item(e, item, sizeof(item));
-        w = snprintf(buf + used, len - used, "%s%s", found ? "; " : "", item);
+        w = snprintf(buf + used, len - used, "%s%s", found ? "\n" : "", item);
         if (w < 0 || (size_t)w >= len - used)
             break;
         used += (size_t)w;

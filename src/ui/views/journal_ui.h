@@ -29,7 +29,7 @@ long long vd_ui_journal_started_ms(void);
 
 /* The history of the domain uuid (or, for entries without one, name on
  * the host label/uri) in words, newest first: "start 3 h ago by root
- * from tui; stopped 2 h ago: crashed". At most max items. Into buf;
+ * from tui\nstopped 2 h ago: crashed". At most max items. Into buf;
  * empty when none. */
 void vd_ui_journal_history(const char *label, const char *uri,
                            const char *uuid, const char *name, size_t max,
