@@ -48,6 +48,18 @@ add_entries(vd_journal_entry *got, size_t n)
         S.a = a;
     }
     memcpy(S.v + S.n, got, n * sizeof(*got));
+    /* keep them in time order: an action is written when it ends, with
+     * the time it began (the file is nearly sorted: this is cheap) */
+    for (i = S.n; i < S.n + n; i++) {
+        size_t j = i;
+        vd_journal_entry e = S.v[i];
+
+        while (j > 0 && S.v[j - 1].time_ms > e.time_ms) {
+            S.v[j] = S.v[j - 1];
+            j--;
+        }
+        S.v[j] = e;
+    }
     S.n += n;
     if (S.n > STORE_MAX) {
         drop = S.n - STORE_MAX;

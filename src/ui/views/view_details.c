@@ -182,7 +182,7 @@ history_lines(vd_app *app, const details_data *dd, liner *l)
     bool first = true;
 
     vd_ui_journal_history(snap ? snap->label : NULL, snap ? snap->uri : NULL,
-                          dd->t.uuid, dd->t.name, 4, hist, sizeof(hist));
+                          dd->t.uuid, dd->t.name, 6, hist, sizeof(hist));
     if (!hist[0]) {
         line(l, vd_role_attr(VD_ROLE_DIM), "  History     nothing recorded "
              "(the journal, L, keeps what happens while virtdeck runs)");

@@ -123,7 +123,7 @@ journal_draw(vd_app *app, vd_view *v, const vd_rect *area)
         return;
     hw = w >= 120 ? 16 : 10;
     ow = w >= 120 ? 24 : 16;
-    ww = w >= 120 ? 16 : 11;
+    ww = w >= 120 ? 18 : 11;
     vd_draw_fill(y, x, w, head);
     vd_draw_text(y, x, tw, "Time", head);
     vd_draw_text(y, x + tw, hw, "Host", head);
