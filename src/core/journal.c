@@ -217,7 +217,16 @@ rotate(void)
         return;
     /* another process may have rotated while we waited */
     if (stat(J.path, &st) == 0 && (unsigned long long)st.st_size >= J.max) {
-        for (i = J.keep - 1; i >= 1; i--) {
+        int last = 0;
+
+        /* only the files that are there: path.1 .. path.last */
+        while (last < J.keep) {
+            snprintf(from, sizeof(from), "%s.%d", J.path, last + 1);
+            if (access(from, F_OK) < 0)
+                break;
+            last++;
+        }
+        for (i = last < J.keep ? last : J.keep - 1; i >= 1; i--) {
             snprintf(from, sizeof(from), "%s.%d", J.path, i);
             snprintf(to, sizeof(to), "%s.%d", J.path, i + 1);
             if (rename(from, to) < 0 && errno != ENOENT)
@@ -376,28 +385,23 @@ vd_journal_init(const char *via, const char **err)
 void
 vd_journal_shutdown(int wait_ms)
 {
-    long long deadline = vd_now_ms() + wait_ms;
-
     if (!J.started)
         return;
     pthread_mutex_lock(&J.lock);
     J.stop = true;
     pthread_cond_broadcast(&J.cond);
     pthread_mutex_unlock(&J.lock);
-    /* a stuck disk must not hold up the exit for long */
-    while (vd_now_ms() < deadline) {
-        bool empty;
-        pthread_mutex_lock(&J.lock);
-        empty = !J.head;
-        pthread_mutex_unlock(&J.lock);
-        if (empty)
-            break;
-        usleep(5000);
-    }
-    if (pthread_tryjoin_np(J.thread, NULL) != 0) {
+    /* the writer ends when all is written; a stuck disk must not hold
+     * up the exit for longer than wait_ms */
+    {
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_sec += 1;
+        ts.tv_sec += wait_ms / 1000;
+        ts.tv_nsec += (long)(wait_ms % 1000) * 1000000L;
+        if (ts.tv_nsec >= 1000000000L) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000L;
+        }
         if (pthread_timedjoin_np(J.thread, NULL, &ts) != 0)
             pthread_detach(J.thread);
     }

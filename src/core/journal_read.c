@@ -138,6 +138,37 @@ drain(vd_journal_tail *t, int fd, bool last,
     return n < 0 ? -1 : count;
 }
 
+/* After a rotation: where the file we were reading went (path.K), and
+ * read path.K-1 .. path.1, which came after it and were rotated before
+ * we looked. Returns the entries read. */
+static int
+read_missed(vd_journal_tail *t, const struct stat *old,
+            void (*fn)(const vd_journal_entry *, void *), void *opaque)
+{
+    char name[4200];
+    struct stat st;
+    int k, total = 0, n;
+
+    for (k = 1; k <= MAX_ROTATED; k++) {
+        snprintf(name, sizeof(name), "%s.%d", t->path, k);
+        if (stat(name, &st) < 0)
+            return 0;           /* not found: it was deleted (cap) */
+        if (st.st_ino == old->st_ino && st.st_dev == old->st_dev)
+            break;
+    }
+    while (--k >= 1) {
+        int fd;
+
+        snprintf(name, sizeof(name), "%s.%d", t->path, k);
+        if ((fd = open(name, O_RDONLY | O_CLOEXEC)) < 0)
+            continue;
+        if ((n = drain(t, fd, true, fn, opaque)) > 0)
+            total += n;
+        close(fd);
+    }
+    return total;
+}
+
 /* See journal.h. */
 int
 vd_journal_tail_read(vd_journal_tail *t,
@@ -175,6 +206,9 @@ vd_journal_tail_read(vd_journal_tail *t,
             total += n;
         close(t->fd);
         t->fd = -1;
+        /* more than one rotation since the last look: the files between
+         * the one we had and the new one, oldest first */
+        total += read_missed(t, &st_fd, fn, opaque);
     }
     return total;
 }
