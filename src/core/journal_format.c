@@ -334,10 +334,9 @@ vd_journal_human(const vd_journal_entry *e, char *buf, size_t len)
     localtime_r(&t, &tm);
     strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm);
     if (e->kind == VD_JOURNAL_NOTE) {
-        snprintf(buf, len, "%s  note   %s%s%s%s", when,
+        snprintf(buf, len, "%s  note   %s%s%s", when,
                  e->message ? e->message : "",
-                 e->user ? " by " : "", e->user ? e->user : "",
-                 e->host ? "" : "");
+                 e->user ? " by " : "", e->user ? e->user : "");
         return buf;
     }
     for (i = 0; i < e->nargs && used < sizeof(args); i++) {

@@ -99,6 +99,9 @@ typedef struct vd_app {
 
     char msg[512];
     vd_msg_kind msg_kind;
+    const struct vd_view *msg_owner;    /* the view on top when msg was set
+                                         * (NULL: the main screen): its
+                                         * closing brings back the one before */
 
     /* The view stack (view.h): top first; closed views wait in dead
      * until the event that closed them is over; routes map request

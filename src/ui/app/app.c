@@ -296,6 +296,7 @@ vd_app_message(vd_app *app, vd_msg_kind kind, const char *fmt, ...)
     vsnprintf(app->msg, sizeof(app->msg), fmt, ap);
     va_end(ap);
     app->msg_kind = kind;
+    app->msg_owner = app->views;    /* the message belongs to the top view */
     app->dirty = true;
 }
 

@@ -67,6 +67,9 @@ vd_view_push(vd_app *app, const vd_view_ops *ops, void *data,
     v->data = data;
     snprintf(v->title, sizeof(v->title), "%s", title ? title : ops->name);
     v->below = app->views;
+    memcpy(v->saved_msg, app->msg, sizeof(v->saved_msg));
+    v->saved_kind = (int)app->msg_kind;
+    v->saved_owner = app->msg_owner;
     app->views = v;
     app->dirty = true;
     return v;
@@ -117,6 +120,14 @@ vd_view_close(vd_app *app, vd_view *v)
     }
     v->closed = true;
     drop_routes(app, v);
+    if (app->msg_owner == v) {
+        /* its message goes with it: back to what was said before */
+        memcpy(app->msg, v->saved_msg, sizeof(app->msg));
+        app->msg_kind = (vd_msg_kind)v->saved_kind;
+        app->msg_owner = v->saved_owner && vd_view_alive(app, v->saved_owner)
+                         ? v->saved_owner : NULL;
+        app->dirty = true;
+    }
     if (v->ops->close)
         v->ops->close(app, v);
     v->data = NULL;

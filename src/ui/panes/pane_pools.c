@@ -122,6 +122,21 @@ draw_row(vd_app *app, const vd_table *t, size_t i, int y, bool selected,
                     vd_role_attr(VD_ROLE_BAR_FREE));
 }
 
+/* The width of the longest name in the list (names give way last). */
+static int
+widest_name(const vd_app *app)
+{
+    const vd_snapshot *snap = vd_app_snap(app);
+    int w = 0;
+
+    for (size_t i = 0; snap && i < snap->npools; i++) {
+        int n = vd_text_width(snap->pools[i].name ? snap->pools[i].name : "");
+        if (n > w)
+            w = n;
+    }
+    return w;
+}
+
 /* Draw the pools pane inside inner. */
 static void
 draw_pools(vd_app *app, const vd_rect *inner, bool focused)
@@ -137,8 +152,8 @@ draw_pools(vd_app *app, const vd_rect *inner, bool focused)
         vd_pane_note(app, inner, NULL);
         return;
     }
-    vd_table_layout(&t, columns, sizeof(columns) / sizeof(columns[0]),
-                    inner->x + 1, inner->w - 2);
+    vd_table_layout_need(&t, columns, sizeof(columns) / sizeof(columns[0]),
+                         inner->x + 1, inner->w - 2, COL_NAME, widest_name(app));
     vd_list_header(app, VD_PANE_POOLS, &t, inner->y,
                    vd_role_attr(VD_ROLE_COLUMN_HEADER));
     if (n == 0) {

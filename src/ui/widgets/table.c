@@ -46,6 +46,14 @@ void
 vd_table_layout(vd_table *t, const vd_col *cols, size_t ncols, int x,
                 int width)
 {
+    vd_table_layout_need(t, cols, ncols, x, width, (size_t)-1, 0);
+}
+
+/* Lay out the columns, giving column need_col need cells first. */
+void
+vd_table_layout_need(vd_table *t, const vd_col *cols, size_t ncols, int x,
+                     int width, size_t need_col, int need)
+{
     int extra, maxprio = 0, nflex = 0, pos;
 
     if (ncols > VD_TABLE_MAXCOLS)
@@ -62,7 +70,20 @@ vd_table_layout(vd_table *t, const vd_col *cols, size_t ncols, int x,
     }
     while (needed_width(t) > t->width && drop_one(t))
         ;
-    extra = t->width - needed_width(t);
+    /* the names give way last: other columns go (least important
+     * first) before the widest name is cut */
+    if (need_col < ncols && t->shown[need_col] && need > cols[need_col].min) {
+        if (cols[need_col].max && need > cols[need_col].max)
+            need = cols[need_col].max;
+        while (needed_width(t) - cols[need_col].min + need > t->width &&
+               drop_one(t))
+            ;
+        extra = t->width - needed_width(t);
+        t->cw[need_col] += need - cols[need_col].min < extra
+                           ? need - cols[need_col].min : extra;
+    }
+    extra = t->width - needed_width(t) - (need_col < ncols && t->shown[need_col]
+                                          ? t->cw[need_col] - cols[need_col].min : 0);
 
     /* Towards the preferred widths, most important columns first. */
     for (int prio = 0; prio <= maxprio && extra > 0; prio++) {
@@ -71,7 +92,7 @@ vd_table_layout(vd_table *t, const vd_col *cols, size_t ncols, int x,
 
             if (!t->shown[i] || cols[i].prio != prio)
                 continue;
-            grow = cols[i].want - cols[i].min;
+            grow = cols[i].want - t->cw[i];
             if (grow > extra)
                 grow = extra;
             if (grow > 0) {
