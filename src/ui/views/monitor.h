@@ -33,9 +33,6 @@ const char *vd_monitor_demo_note(const vd_snapshot *snap, bool short_form);
 /* "+" / "-": a shorter / longer refresh period for every host. */
 void vd_act_monitor_tick(vd_app *app, const vd_binding *b);
 
-/* Open the graphs view of the selected domain. */
-void vd_act_monitor_graphs(vd_app *app, const vd_binding *b);
-
 /* Open the graphs view of domain uuid on host index host (name for
  * the title). */
 void vd_monitor_graphs_open(vd_app *app, size_t host, const char *uuid,
