@@ -335,13 +335,7 @@ vd_jobs_shutdown(int wait_ms)
     vd_job *j;
     bool empty;
 
-    clock_gettime(CLOCK_REALTIME, &ts);
-    ts.tv_sec += wait_ms / 1000;
-    ts.tv_nsec += (long)(wait_ms % 1000) * 1000000L;
-    if (ts.tv_nsec >= 1000000000L) {
-        ts.tv_sec++;
-        ts.tv_nsec -= 1000000000L;
-    }
+    vd_realtime_in(wait_ms, &ts);
     pthread_mutex_lock(&jobs_lock);
     for (j = jobs; j; j = j->next)
         __atomic_store_n(&j->cancel, 1, __ATOMIC_RELEASE);

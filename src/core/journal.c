@@ -395,13 +395,8 @@ vd_journal_shutdown(int wait_ms)
      * up the exit for longer than wait_ms */
     {
         struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_sec += wait_ms / 1000;
-        ts.tv_nsec += (long)(wait_ms % 1000) * 1000000L;
-        if (ts.tv_nsec >= 1000000000L) {
-            ts.tv_sec++;
-            ts.tv_nsec -= 1000000000L;
-        }
+
+        vd_realtime_in(wait_ms, &ts);
         if (pthread_timedjoin_np(J.thread, NULL, &ts) != 0)
             pthread_detach(J.thread);
     }

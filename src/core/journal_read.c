@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "virtdeck/core.h"
 #include "virtdeck/journal.h"
 #include "virtdeck/journal_watch.h"
 
@@ -317,12 +318,7 @@ watch_main(void *opaque)
         }
         if (got)
             w->wake(w->opaque);
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_nsec += 500 * 1000000L;
-        if (ts.tv_nsec >= 1000000000L) {
-            ts.tv_sec++;
-            ts.tv_nsec -= 1000000000L;
-        }
+        vd_realtime_in(500, &ts);
         while (!w->stop && !w->poked &&
                pthread_cond_timedwait(&w->cond, &w->lock, &ts) == 0)
             ;

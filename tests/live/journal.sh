@@ -124,7 +124,7 @@ grep -q "$G-c  *start.*FAILED" <<<"$failed" && grep -q "create.*FAILED" <<<"$fai
 
 # the journal view: newest first, all of them, failures in their own filter
 screen_keys L
-screen_wait "events from before that are not known" 5
+screen_wait_re "Events from before virtdeck started \([0-9:]+\) are not known" 5
 screen_wait_re "$G-b +~lifecycle +stopped: destroyed" 5
 screen_expect_re "$G-b +create +FAILED: name is already used"
 screen_expect_re "$G-b +create and start +done"

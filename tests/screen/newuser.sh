@@ -1,7 +1,8 @@
 #!/bin/bash
 # What a new user trips over (issue 15), on the demo host:
 # - a status message belongs to the view that set it: leaving the top
-#   view brings back the message from before it;
+#   view brings back the message from before it, and the main screen's
+#   key hint is not shown in a view;
 # - at 80x24 names give way last: the longest domain name stays whole
 #   while a less important column (ID) goes;
 # - one vocabulary for counts: the header, the hosts pane and the host
@@ -24,6 +25,13 @@ screen_wait "Top: every domain of every host"
 screen_keys Escape
 screen_wait_gone "Top: every domain" 5
 screen_expect "? help, Tab next pane"
+# the main screen's key hint ("Tab next pane, q quit") is not shown in a
+# view, where it is not true, and comes back after it
+screen_keys L
+screen_wait "are not known"
+screen_expect_not "Tab next pane"
+screen_keys Escape
+screen_wait "? help, Tab next pane"
 screen_keys M
 screen_wait "Graphs: "
 # the demo host's graphs say why they are flat

@@ -70,7 +70,14 @@ vd_view_push(vd_app *app, const vd_view_ops *ops, void *data,
     memcpy(v->saved_msg, app->msg, sizeof(v->saved_msg));
     v->saved_kind = (int)app->msg_kind;
     v->saved_owner = app->msg_owner;
+    v->saved_hint = app->msg_hint;
     app->views = v;
+    if (app->msg_hint) {
+        /* "Tab next pane, q quit" is not true in a view: back at close */
+        app->msg[0] = '\0';
+        app->msg_hint = false;
+        app->msg_owner = v;
+    }
     app->dirty = true;
     return v;
 }
@@ -124,6 +131,7 @@ vd_view_close(vd_app *app, vd_view *v)
         /* its message goes with it: back to what was said before */
         memcpy(app->msg, v->saved_msg, sizeof(app->msg));
         app->msg_kind = (vd_msg_kind)v->saved_kind;
+        app->msg_hint = v->saved_hint;
         app->msg_owner = v->saved_owner && vd_view_alive(app, v->saved_owner)
                          ? v->saved_owner : NULL;
         app->dirty = true;

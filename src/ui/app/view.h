@@ -100,6 +100,7 @@ struct vd_view {
     char saved_msg[512];
     int saved_kind;
     const vd_view *saved_owner;
+    bool saved_hint;
 };
 
 /* Push a new view with ops and data on top. title may be NULL. The

@@ -270,28 +270,6 @@ draw_unconnected(vd_app *app, const vd_rect *inner)
     vd_draw_wrap(&r, y, buf, vd_role_attr(VD_ROLE_STATUS_BUSY));
 }
 
-/* The width of the longest domain name listed (names give way last). */
-static int
-widest_name(const vd_app *app)
-{
-    bool all = vd_all_hosts_on(app);
-    const vd_snapshot *cur = vd_app_snap(app);
-    int w = 0;
-
-    for (size_t h = 0; h < app->nhosts; h++) {
-        const vd_snapshot *snap = app->hosts[h].snap;
-
-        if (!snap || (!all && snap != cur))
-            continue;
-        for (size_t i = 0; i < snap->ndomains; i++) {
-            int n = vd_text_width(snap->domains[i].name ? snap->domains[i].name : "");
-            if (n > w)
-                w = n;
-        }
-    }
-    return w;
-}
-
 /* Draw the domains pane inside inner. */
 static void
 draw_domains(vd_app *app, const vd_rect *inner, bool focused)
@@ -310,7 +288,8 @@ draw_domains(vd_app *app, const vd_rect *inner, bool focused)
     /* the host column only in the all-hosts view */
     vd_table_layout_need(&t, columns, sizeof(columns) / sizeof(columns[0]) -
                          (vd_all_hosts_on(app) ? 0 : 1), inner->x + 1,
-                         inner->w - 2, COL_NAME, widest_name(app));
+                         inner->w - 2, COL_NAME,
+                         vd_app_widest_name(app, VD_PANE_DOMAINS));
     vd_list_header(app, VD_PANE_DOMAINS, &t, inner->y,
                    vd_role_attr(VD_ROLE_COLUMN_HEADER));
     if (n == 0) {

@@ -80,21 +80,6 @@ draw_row(vd_app *app, const vd_table *t, size_t i, int y, bool selected,
     vd_table_cell(t, COL_BRIDGE, y, net->bridge ? net->bridge : "-", normal);
 }
 
-/* The width of the longest name in the list (names give way last). */
-static int
-widest_name(const vd_app *app)
-{
-    const vd_snapshot *snap = vd_app_snap(app);
-    int w = 0;
-
-    for (size_t i = 0; snap && i < snap->nnetworks; i++) {
-        int n = vd_text_width(snap->networks[i].name ? snap->networks[i].name : "");
-        if (n > w)
-            w = n;
-    }
-    return w;
-}
-
 /* Draw the networks pane inside inner. */
 static void
 draw_networks(vd_app *app, const vd_rect *inner, bool focused)
@@ -112,7 +97,8 @@ draw_networks(vd_app *app, const vd_rect *inner, bool focused)
         return;
     }
     vd_table_layout_need(&t, columns, sizeof(columns) / sizeof(columns[0]),
-                         inner->x + 1, inner->w - 2, COL_NAME, widest_name(app));
+                         inner->x + 1, inner->w - 2, COL_NAME,
+                         vd_app_widest_name(app, VD_PANE_NETWORKS));
     vd_list_header(app, VD_PANE_NETWORKS, &t, inner->y,
                    vd_role_attr(VD_ROLE_COLUMN_HEADER));
     if (n == 0) {

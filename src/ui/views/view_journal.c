@@ -116,8 +116,8 @@ journal_draw(vd_app *app, vd_view *v, const vd_rect *area)
              jv->nmatch, vd_ui_journal_count(),
              jv->follow ? ", following" : "", filt[0] ? ";" : "", filt);
     vd_draw_text(y++, x, w, buf, norm);
-    snprintf(buf, sizeof(buf), "Recorded while a virtdeck ran (this one since "
-             "%s): events from before that are not known.", since);
+    snprintf(buf, sizeof(buf), "Events from before virtdeck started (%s) are "
+             "not known.", since);
     vd_draw_text(y++, x, w, buf, dim);
     if (w < 40 || area->h < 5)
         return;
