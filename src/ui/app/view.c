@@ -127,14 +127,17 @@ vd_view_close(vd_app *app, vd_view *v)
     }
     v->closed = true;
     drop_routes(app, v);
-    if (app->msg_owner == v) {
-        /* its message goes with it: back to what was said before */
+    if (app->msg_owner == v && app->msg_kind == VD_MSG_INFO) {
+        /* its hint goes with it: back to what was said before */
         memcpy(app->msg, v->saved_msg, sizeof(app->msg));
         app->msg_kind = (vd_msg_kind)v->saved_kind;
         app->msg_hint = v->saved_hint;
         app->msg_owner = v->saved_owner && vd_view_alive(app, v->saved_owner)
                          ? v->saved_owner : NULL;
         app->dirty = true;
+    } else if (app->msg_owner == v) {
+        /* an outcome (done, failed) stays: it is news, not a hint */
+        app->msg_owner = vd_view_top(app);
     }
     if (v->ops->close)
         v->ops->close(app, v);

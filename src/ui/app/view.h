@@ -96,7 +96,8 @@ struct vd_view {
     bool closed;                /* popped; freed after the current event */
     vd_view *below;             /* next view down the stack, NULL: base */
     /* the status line when the view was pushed: back when it closes, if
-     * the message then is its own (a message belongs to its view) */
+     * the message then is its own hint (an information, not an outcome
+     * such as "done" or an error, which stays) */
     char saved_msg[512];
     int saved_kind;
     const vd_view *saved_owner;
