@@ -9,7 +9,6 @@
  * only gives the base of the rates, so iteration 1 is its second tick.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <poll.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -22,26 +21,17 @@
 #include "virtdeck/host.h"
 #include "virtdeck/stats.h"
 #include "cli.h"
+#include "cli_args.h"
 
 #define PROG "virtdeck top"
-#define MAX_HOSTS 16
 #define QUIT_WAIT_MS 2000
 
-typedef enum { OUT_TEXT, OUT_CSV, OUT_JSON } out_format;
-
-typedef struct top_opts {
-    const char *uris[MAX_HOSTS];
-    size_t nuris;
-    bool batch;
-    bool readonly;
-    long iterations;            /* 0: until interrupted */
-    int tick_ms;
-    int mem_period;
-    out_format format;
-    const char *csv_file;       /* "-" or NULL: stdout */
-    const char *batch_opt;      /* a batch-only option given, for messages */
-    const char *screen_opt;     /* a screen-only option given, for messages */
-} top_opts;
+/* The parsed command line (src/cli_top_args.c). */
+typedef vd_top_args top_opts;
+typedef vd_top_format out_format;
+#define OUT_TEXT VD_TOP_TEXT
+#define OUT_CSV VD_TOP_CSV
+#define OUT_JSON VD_TOP_JSON
 
 /* Where each host stands in the run. */
 typedef struct top_host {
@@ -53,182 +43,6 @@ typedef struct top_host {
     bool given_up;              /* failed before ever connecting */
     char *last_error;
 } top_host;
-
-/* Print the usage to out. */
-static void
-usage(FILE *out)
-{
-    fprintf(out,
-"Usage: virtdeck top [-c URI]... [-d SECONDS] [-r] [SCREEN OPTION]...\n"
-"       virtdeck top --batch [OPTION]...\n"
-"Live statistics of every domain of every host.\n"
-"\n"
-"Without --batch: the full-screen top view (htop-like: a meter row per\n"
-"host, every domain in one sortable table; q or Esc goes on to the\n"
-"panes, F10 quits). Without -c, the hosts of hosts.conf, as virtdeck.\n"
-"With --batch: one row per domain per iteration on standard output.\n"
-"\n"
-"  -b, --batch            batch mode: no screen, rows on standard output\n"
-"  -c, --connect URI      host to watch (repeat for several hosts)\n"
-"  -d, --delay SECONDS    time between refreshes (default 2, 0.5 to 3600)\n"
-"  -r, --readonly         open read-only connections\n"
-"      --mem-period SECS  set the balloon stats period of running guests\n"
-"                         that report no memory use (0: leave it)\n"
-"  -h, --help             show this help\n"
-"Batch mode only:\n"
-"  -n, --iterations N     stop after N iterations (default: run until killed)\n"
-"      --csv FILE|-       write CSV to FILE, or standard output with -\n"
-"      --json             write one JSON object per line\n"
-"Screen only:\n"
-"  -t, --theme NAME       colour theme (default, mono, light, high-contrast)\n"
-"      --ascii            draw with ASCII only\n"
-"      --no-mouse         do not take mouse clicks\n"
-"\n"
-"Rates (CPU %%, disk and network per second) cover the time since the\n"
-"previous iteration. Exit status of --batch: 0, or 1 when no host could\n"
-"be reached.\n");
-}
-
-/* Parse a number of seconds in [lo, hi] into ms. -1 on error. */
-static int
-parse_seconds(const char *s, double lo, double hi)
-{
-    char *end;
-    double v;
-
-    errno = 0;
-    v = strtod(s, &end);
-    if (errno || end == s || *end || !(v >= lo && v <= hi))
-        return -1;
-    return (int)(v * 1000);
-}
-
-/* Parse the command line. 0 to run batch mode, 2 to run the screen,
- * 1 to exit 0 (help), -1 to fail. */
-static int
-parse_args(int argc, char **argv, top_opts *o)
-{
-    enum { OPT_CSV = 256, OPT_JSON, OPT_MEM_PERIOD, OPT_ASCII, OPT_NO_MOUSE };
-    static const struct option longopts[] = {
-        { "batch", no_argument, NULL, 'b' },
-        { "connect", required_argument, NULL, 'c' },
-        { "iterations", required_argument, NULL, 'n' },
-        { "delay", required_argument, NULL, 'd' },
-        { "csv", required_argument, NULL, OPT_CSV },
-        { "json", no_argument, NULL, OPT_JSON },
-        { "mem-period", required_argument, NULL, OPT_MEM_PERIOD },
-        { "readonly", no_argument, NULL, 'r' },
-        { "help", no_argument, NULL, 'h' },
-        /* the screen's own options, passed on to it */
-        { "theme", required_argument, NULL, 't' },
-        { "ascii", no_argument, NULL, OPT_ASCII },
-        { "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
-        { NULL, 0, NULL, 0 },
-    };
-    int c;
-
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "bc:n:d:rht:", longopts, NULL)) != -1) {
-        char *end;
-
-        switch (c) {
-        case 'b':
-            o->batch = true;
-            break;
-        case 'c':
-            if (o->nuris == MAX_HOSTS) {
-                fprintf(stderr, "%s: at most %d hosts\n", PROG, MAX_HOSTS);
-                return -1;
-            }
-            o->uris[o->nuris++] = optarg;
-            break;
-        case 'n':
-            errno = 0;
-            o->batch_opt = "--iterations";
-            o->iterations = strtol(optarg, &end, 10);
-            if (errno || end == optarg || *end || o->iterations < 1) {
-                fprintf(stderr, "%s: --iterations: '%s' is not a whole "
-                        "number from 1\n", PROG, optarg);
-                return -1;
-            }
-            break;
-        case 'd':
-            if ((o->tick_ms = parse_seconds(optarg, 0.5, 3600)) < 0) {
-                fprintf(stderr, "%s: --delay: '%s' is not a number of "
-                        "seconds from 0.5 to 3600\n", PROG, optarg);
-                return -1;
-            }
-            break;
-        case OPT_CSV:
-            if (o->format == OUT_JSON) {
-                fprintf(stderr, "%s: --csv and --json exclude each other\n", PROG);
-                return -1;
-            }
-            o->format = OUT_CSV;
-            o->csv_file = optarg;
-            o->batch_opt = "--csv";
-            break;
-        case OPT_JSON:
-            if (o->format == OUT_CSV) {
-                fprintf(stderr, "%s: --csv and --json exclude each other\n", PROG);
-                return -1;
-            }
-            o->format = OUT_JSON;
-            o->batch_opt = "--json";
-            break;
-        case 't':
-            o->screen_opt = "--theme";
-            break;
-        case OPT_ASCII:
-            o->screen_opt = "--ascii";
-            break;
-        case OPT_NO_MOUSE:
-            o->screen_opt = "--no-mouse";
-            break;
-        case OPT_MEM_PERIOD:
-            errno = 0;
-            o->mem_period = (int)strtol(optarg, &end, 10);
-            if (errno || end == optarg || *end || o->mem_period < 0 ||
-                o->mem_period > 3600) {
-                fprintf(stderr, "%s: --mem-period: '%s' is not a number of "
-                        "seconds from 0 to 3600\n", PROG, optarg);
-                return -1;
-            }
-            break;
-        case 'r':
-            o->readonly = true;
-            break;
-        case 'h':
-            usage(stdout);
-            return 1;
-        default:
-            fprintf(stderr, "Try '%s --help' for more information.\n", PROG);
-            return -1;
-        }
-    }
-    if (optind < argc) {
-        fprintf(stderr, "%s: unexpected argument '%s'\n", PROG, argv[optind]);
-        return -1;
-    }
-    if (!o->batch) {
-        if (o->batch_opt) {
-            fprintf(stderr, "%s: %s is for batch mode: add --batch\n", PROG,
-                    o->batch_opt);
-            return -1;
-        }
-        return 2;               /* the screen, in the top view */
-    }
-    if (o->screen_opt) {
-        fprintf(stderr, "%s: %s is for the screen, not --batch\n", PROG,
-                o->screen_opt);
-        return -1;
-    }
-    if (o->nuris == 0) {
-        const char *env = getenv("LIBVIRT_DEFAULT_URI");
-        o->uris[o->nuris++] = env && *env ? env : "qemu:///system";
-    }
-    return 0;
-}
 
 /* Wall-clock ISO 8601 time of the monotonic instant mono_ms. */
 static void
@@ -288,15 +102,58 @@ static const char *const csv_header =
     "rd_bytes_s,wr_bytes_s,rd_reqs_s,wr_reqs_s,"
     "rx_bytes_s,tx_bytes_s,rx_pkts_s,tx_pkts_s,"
     "cpu_time_ns,rd_bytes,wr_bytes,rx_bytes,tx_bytes,"
-    "host_cpu_pct,host_mem_used_kib,host_mem_total_kib\n";
+    "host_cpu_pct,host_mem_used_kib,host_mem_total_kib,"
+    "disk_stale,net_stale,"
+    "domain_id,arch,physical_cpus,blocked,mem_host_pct\n";
 
-/* One CSV row. Rates are empty when unknown. */
+/* virt-top's remaining figures (its CSV's "Domain ID", "Arch", "Physical
+ * CPUs", "Blocked" and "%Mem") for one row. */
+typedef struct vt_extra {
+    const char *arch;               /* the host's CPU architecture */
+    unsigned int pcpus;             /* the host's CPUs */
+    unsigned int blocked;           /* the host's blocked domains */
+    bool mem_known;
+    double mem_host_pct;            /* the domain's memory, % of the host's */
+} vt_extra;
+
+/* The extra figures of domain d on snap's host. */
+static void
+vt_extra_of(const vd_snapshot *snap, const vd_domain *d, vt_extra *x)
+{
+    unsigned long long host_kib = snap->stats.rates.mem_valid
+                                  ? snap->stats.rates.mem_total_kib
+                                  : snap->info.mem_kib;
+    unsigned long long kib = d->mem_kib ? d->mem_kib : d->max_mem_kib;
+    size_t i;
+
+    x->arch = snap->info.cpu_model ? snap->info.cpu_model : "";
+    x->pcpus = snap->info.cpus;
+    x->blocked = 0;
+    for (i = 0; i < snap->ndomains; i++)
+        x->blocked += snap->domains[i].state == VD_DOM_BLOCKED;
+    /* like virt-top: only a running domain holds memory */
+    x->mem_known = host_kib && d->id > 0;
+    x->mem_host_pct = x->mem_known ? 100.0 * (double)kib / (double)host_kib : 0;
+}
+
+/* A cumulative counter: empty when never read; the last value read when
+ * this read left it out (the *_stale column says so). */
+static void
+csv_counter(FILE *out, bool known, unsigned long long v)
+{
+    if (known)
+        fprintf(out, "%llu", v);
+    fputc(',', out);
+}
+
+/* One CSV row. Rates are empty when unknown, never 0. */
 static void
 row_csv(FILE *out, const char *when, const vd_snapshot *snap,
         const vd_domain *d)
 {
     const vd_dom_rates *r = &d->rates;
     const vd_host_rates *hr = &snap->stats.rates;
+    vt_extra x;
 
     fprintf(out, "%s,", when);
     csv_field(out, snap->label);
@@ -305,7 +162,7 @@ row_csv(FILE *out, const char *when, const vd_snapshot *snap,
     fprintf(out, ",%s,", d->uuid);
     csv_field(out, vd_dom_state_name(d->state));
     fprintf(out, ",%u,", d->vcpus);
-    if (r->valid)
+    if (r->valid && r->cpu_valid)
         fprintf(out, "%.2f,%.2f,", r->cpu_pct, r->cpu_host_pct);
     else
         fputs(",,", out);
@@ -318,15 +175,21 @@ row_csv(FILE *out, const char *when, const vd_snapshot *snap,
         fprintf(out, "%.2f,", r->mem_pct);
     else
         fputc(',', out);
-    if (r->valid)
-        fprintf(out, "%.0f,%.0f,%.1f,%.1f,%.0f,%.0f,%.1f,%.1f,",
-                r->rd_bps, r->wr_bps, r->rd_rps, r->wr_rps,
-                r->rx_bps, r->tx_bps, r->rx_pps, r->tx_pps);
+    if (r->valid && r->disk_valid)
+        fprintf(out, "%.0f,%.0f,%.1f,%.1f,", r->rd_bps, r->wr_bps,
+                r->rd_rps, r->wr_rps);
     else
-        fputs(",,,,,,,,", out);
-    fprintf(out, "%llu,%llu,%llu,%llu,%llu,", d->sample.cpu_ns,
-            d->sample.rd_bytes, d->sample.wr_bytes, d->sample.rx_bytes,
-            d->sample.tx_bytes);
+        fputs(",,,,", out);
+    if (r->valid && r->net_valid)
+        fprintf(out, "%.0f,%.0f,%.1f,%.1f,", r->rx_bps, r->tx_bps,
+                r->rx_pps, r->tx_pps);
+    else
+        fputs(",,,,", out);
+    csv_counter(out, d->sample.has_cpu, d->sample.cpu_ns);
+    csv_counter(out, d->sample.has_block, d->sample.rd_bytes);
+    csv_counter(out, d->sample.has_block, d->sample.wr_bytes);
+    csv_counter(out, d->sample.has_net, d->sample.rx_bytes);
+    csv_counter(out, d->sample.has_net, d->sample.tx_bytes);
     if (hr->cpu_valid)
         fprintf(out, "%.2f", hr->cpu_pct);
     fputc(',', out);
@@ -334,6 +197,15 @@ row_csv(FILE *out, const char *when, const vd_snapshot *snap,
         fprintf(out, "%llu,%llu", hr->mem_used_kib, hr->mem_total_kib);
     else
         fputc(',', out);
+    fprintf(out, ",%d,%d,", d->sample.block_stale, d->sample.net_stale);
+    vt_extra_of(snap, d, &x);
+    if (d->id > 0)
+        fprintf(out, "%d", d->id);
+    fputc(',', out);
+    csv_field(out, x.arch);
+    fprintf(out, ",%u,%u,", x.pcpus, x.blocked);
+    if (x.mem_known)
+        fprintf(out, "%.2f", x.mem_host_pct);
     fputc('\n', out);
 }
 
@@ -347,6 +219,16 @@ json_num(FILE *out, const char *key, bool valid, double v, int prec)
         fprintf(out, ",\"%s\":null", key);
 }
 
+/* A JSON counter (exact) or null. */
+static void
+json_ull(FILE *out, const char *key, bool known, unsigned long long v)
+{
+    if (known)
+        fprintf(out, ",\"%s\":%llu", key, v);
+    else
+        fprintf(out, ",\"%s\":null", key);
+}
+
 /* One JSON line. */
 static void
 row_json(FILE *out, const char *when, const vd_snapshot *snap,
@@ -354,6 +236,8 @@ row_json(FILE *out, const char *when, const vd_snapshot *snap,
 {
     const vd_dom_rates *r = &d->rates;
     const vd_host_rates *hr = &snap->stats.rates;
+    vt_extra x;
+    bool disk, net;
 
     fputs("{\"time\":", out);
     json_string(out, when);
@@ -364,25 +248,40 @@ row_json(FILE *out, const char *when, const vd_snapshot *snap,
     fprintf(out, ",\"uuid\":\"%s\",\"state\":", d->uuid);
     json_string(out, vd_dom_state_name(d->state));
     fprintf(out, ",\"vcpus\":%u", d->vcpus);
-    json_num(out, "cpu_pct", r->valid, r->cpu_pct, 2);
-    json_num(out, "cpu_host_pct", r->valid, r->cpu_host_pct, 2);
+    json_num(out, "cpu_pct", r->valid && r->cpu_valid, r->cpu_pct, 2);
+    json_num(out, "cpu_host_pct", r->valid && r->cpu_valid, r->cpu_host_pct, 2);
     json_num(out, "mem_used_kib", r->mem_valid, (double)r->mem_used_kib, 0);
     fprintf(out, ",\"mem_total_kib\":%llu", r->mem_total_kib);
     json_num(out, "mem_pct", r->mem_valid, r->mem_pct, 2);
-    json_num(out, "rd_bytes_s", r->valid, r->rd_bps, 0);
-    json_num(out, "wr_bytes_s", r->valid, r->wr_bps, 0);
-    json_num(out, "rd_reqs_s", r->valid, r->rd_rps, 1);
-    json_num(out, "wr_reqs_s", r->valid, r->wr_rps, 1);
-    json_num(out, "rx_bytes_s", r->valid, r->rx_bps, 0);
-    json_num(out, "tx_bytes_s", r->valid, r->tx_bps, 0);
-    json_num(out, "rx_pkts_s", r->valid, r->rx_pps, 1);
-    json_num(out, "tx_pkts_s", r->valid, r->tx_pps, 1);
-    fprintf(out, ",\"cpu_time_ns\":%llu,\"rd_bytes\":%llu,\"wr_bytes\":%llu,"
-            "\"rx_bytes\":%llu,\"tx_bytes\":%llu", d->sample.cpu_ns,
-            d->sample.rd_bytes, d->sample.wr_bytes, d->sample.rx_bytes,
-            d->sample.tx_bytes);
+    disk = r->valid && r->disk_valid;
+    net = r->valid && r->net_valid;
+    json_num(out, "rd_bytes_s", disk, r->rd_bps, 0);
+    json_num(out, "wr_bytes_s", disk, r->wr_bps, 0);
+    json_num(out, "rd_reqs_s", disk, r->rd_rps, 1);
+    json_num(out, "wr_reqs_s", disk, r->wr_rps, 1);
+    json_num(out, "rx_bytes_s", net, r->rx_bps, 0);
+    json_num(out, "tx_bytes_s", net, r->tx_bps, 0);
+    json_num(out, "rx_pkts_s", net, r->rx_pps, 1);
+    json_num(out, "tx_pkts_s", net, r->tx_pps, 1);
+    json_ull(out, "cpu_time_ns", d->sample.has_cpu, d->sample.cpu_ns);
+    json_ull(out, "rd_bytes", d->sample.has_block, d->sample.rd_bytes);
+    json_ull(out, "wr_bytes", d->sample.has_block, d->sample.wr_bytes);
+    json_ull(out, "rx_bytes", d->sample.has_net, d->sample.rx_bytes);
+    json_ull(out, "tx_bytes", d->sample.has_net, d->sample.tx_bytes);
     json_num(out, "host_cpu_pct", hr->cpu_valid, hr->cpu_pct, 2);
     json_num(out, "host_mem_used_kib", hr->mem_valid, (double)hr->mem_used_kib, 0);
+    fprintf(out, ",\"disk_stale\":%s,\"net_stale\":%s",
+            d->sample.block_stale ? "true" : "false",
+            d->sample.net_stale ? "true" : "false");
+    vt_extra_of(snap, d, &x);
+    if (d->id > 0)
+        fprintf(out, ",\"domain_id\":%d", d->id);
+    else
+        fputs(",\"domain_id\":null", out);
+    fputs(",\"arch\":", out);
+    json_string(out, x.arch);
+    fprintf(out, ",\"physical_cpus\":%u,\"blocked\":%u", x.pcpus, x.blocked);
+    json_num(out, "mem_host_pct", x.mem_known, x.mem_host_pct, 2);
     fputs("}\n", out);
 }
 
@@ -417,7 +316,7 @@ block_text(FILE *out, const char *when, const vd_snapshot *snap)
         const vd_dom_rates *r = &d->rates;
         char cpu[16], mem[48], b[4][16];
 
-        if (r->valid)
+        if (r->valid && r->cpu_valid)
             snprintf(cpu, sizeof(cpu), "%.1f", r->cpu_pct);
         else
             strcpy(cpu, "-");
@@ -429,10 +328,10 @@ block_text(FILE *out, const char *when, const vd_snapshot *snap)
         fprintf(out, "%-20.20s %-11s %4u %6s %15s %7s %7s %7s %7s\n",
                 d->name ? d->name : "", vd_dom_state_name(d->state), d->vcpus,
                 cpu, mem,
-                text_rate(r->valid, r->rd_bps, b[0], sizeof(b[0])),
-                text_rate(r->valid, r->wr_bps, b[1], sizeof(b[1])),
-                text_rate(r->valid, r->rx_bps, b[2], sizeof(b[2])),
-                text_rate(r->valid, r->tx_bps, b[3], sizeof(b[3])));
+                text_rate(r->valid && r->disk_valid, r->rd_bps, b[0], sizeof(b[0])),
+                text_rate(r->valid && r->disk_valid, r->wr_bps, b[1], sizeof(b[1])),
+                text_rate(r->valid && r->net_valid, r->rx_bps, b[2], sizeof(b[2])),
+                text_rate(r->valid && r->net_valid, r->tx_bps, b[3], sizeof(b[3])));
     }
     fputc('\n', out);
 }
@@ -499,8 +398,8 @@ check_host(top_host *th, const top_opts *o, FILE *out)
 int
 vd_cli_top(int argc, char **argv)
 {
-    top_opts o = { .tick_ms = 2000, .format = OUT_TEXT };
-    top_host hosts[MAX_HOSTS];
+    top_opts o = { .format = OUT_TEXT };
+    top_host hosts[VD_CLI_MAX_HOSTS];
     FILE *out = stdout;
     vd_bus *bus = NULL;
     const char *err;
@@ -509,10 +408,16 @@ vd_cli_top(int argc, char **argv)
     int ret = 1, rc;
 
     memset(hosts, 0, sizeof(hosts));
-    if ((rc = parse_args(argc, argv, &o)) == 2)
+    if ((rc = vd_top_args_parse(&o, argc, argv)) == VD_CLI_SCREEN)
         return VD_CLI_RUN_TOP;  /* main() starts the screen with argv */
-    if (rc != 0)
-        return rc > 0 ? 0 : 2;
+    if (rc != VD_CLI_RUN)
+        return vd_cli_report(&vd_cli_top_cmd, rc, o.err);
+    if (!o.tick_ms)
+        o.tick_ms = 2000;
+    if (o.nuris == 0) {
+        const char *env = getenv("LIBVIRT_DEFAULT_URI");
+        o.uris[o.nuris++] = env && *env ? env : "qemu:///system";
+    }
     if (o.format == OUT_CSV && o.csv_file && strcmp(o.csv_file, "-") != 0 &&
         !(out = fopen(o.csv_file, "w"))) {
         fprintf(stderr, "%s: %s: %s\n", PROG, o.csv_file, strerror(errno));

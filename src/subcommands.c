@@ -5,13 +5,13 @@
 #include <stddef.h>
 
 #include "cli.h"
+#include "cli_args.h"
 
 const vd_subcommand vd_subcommands[] = {
-    { "create", "define a new virtual machine (virt-install's options)",
-      vd_cli_create },
+    VD_SUBCOMMAND(create),
+    /* not converted to an option table yet: its own longopts */
     { "journal", "what virtdeck did and saw (--follow, --since, --json)",
-      vd_cli_journal },
-    { "top", "live top view of every domain (--batch: rows, CSV, JSON)",
-      vd_cli_top },
-    { NULL, NULL, NULL },
+      vd_cli_journal, NULL },
+    VD_SUBCOMMAND(top),
+    { NULL, NULL, NULL, NULL },
 };

@@ -76,6 +76,10 @@ typedef enum {
     VD_CMD_PATH_EXISTS,         /* str: a path; text: "1", "0" or "?" */
     VD_CMD_OS_LIST,             /* str: search; data: vd_os_list */
     VD_CMD_OS_RECOMMEND,        /* str: OS id; data: vd_os_choice */
+    VD_CMD_IFACE_KIND,          /* str: a host interface; text: "bridge",
+                                 * "none" (no such interface), "?" (the host
+                                 * cannot tell), else its type ("ethernet");
+                                 * message: the name asked about */
     VD_CMD_LAST
 } vd_cmd_kind;
 

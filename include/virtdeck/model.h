@@ -112,6 +112,7 @@ typedef struct vd_snapshot {
     char *hint;                     /* what to check for that failure, or NULL */
     unsigned int attempts;          /* failed attempts since the last success */
     long long retry_at_ms;          /* monotonic ms of the next attempt (FAILED) */
+    long long connect_ms;           /* monotonic ms the first attempt began (CONNECTING) */
     long long taken_ms;             /* monotonic ms when the lists were read */
     vd_host_info info;
     vd_domain *domains;             /* sorted by UUID */

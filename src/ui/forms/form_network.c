@@ -12,18 +12,20 @@
 
 #include "virtdeck/netstore.h"
 #include "ui/widgets/dialog.h"
+#include "ui/forms/form_netpool.h"
 #include "ui/widgets/form.h"
 #include "ui/views/netstore_ui.h"
 
 #define MAX_SUBNETS 64
 
 typedef struct net_form {
-    vd_app *app;
-    size_t hi;
+    vd_np_form_base np;         /* first: the app and the host */
     char *names[MAX_SUBNETS];           /* active networks' subnets */
     char *addrs[MAX_SUBNETS];
     unsigned int prefixes[MAX_SUBNETS];
     size_t nsub;
+    char *iface;                        /* the host bridge asked about */
+    char *iface_kind;                   /* its answer (VD_CMD_IFACE_KIND), or NULL */
 } net_form;
 
 static const char *const mode_labels[] = {
@@ -44,6 +46,8 @@ ctx_free(void *p)
         free(nf->names[i]);
         free(nf->addrs[i]);
     }
+    free(nf->iface);
+    free(nf->iface_kind);
     free(nf);
 }
 
@@ -63,31 +67,13 @@ own_bridge(vd_net_mode m)
     return m != VD_NETMODE_BRIDGE && m != VD_NETMODE_DIRECT;
 }
 
-/* The snapshot of the form's host. */
-static const vd_snapshot *
-snap_of(const vd_app *app, const net_form *nf)
-{
-    return nf->hi < app->nhosts ? app->hosts[nf->hi].snap : NULL;
-}
-
-/* Copy a core message into err; false when there was one. */
-static bool
-verdict(char *m, char *err, size_t errlen)
-{
-    if (!m)
-        return true;
-    snprintf(err, errlen, "%s", m);
-    free(m);
-    return false;
-}
-
 /* Name: not taken on the host. */
 static bool
 check_name(const vd_form *f, const vd_field *fld, const char *value, char *err,
            size_t errlen, void *ctx)
 {
     const net_form *nf = ctx;
-    const vd_snapshot *s = snap_of(nf->app, nf);
+    const vd_snapshot *s = vd_np_form_snap(&nf->np);
     const char *taken[256];
     size_t i, n = 0;
 
@@ -95,16 +81,40 @@ check_name(const vd_form *f, const vd_field *fld, const char *value, char *err,
     (void)fld;
     for (i = 0; s && i < s->nnetworks && n < 256; i++)
         taken[n++] = s->networks[i].name;
-    return verdict(vd_check_net_name(value, taken, n), err, errlen);
+    return vd_np_verdict(vd_check_net_name(value, taken, n), err, errlen);
 }
 
-/* Bridge: valid and not another network's (host bridge: required). */
+/* The prefix field as a length: 0 when it is not one. */
+static unsigned int
+prefix_of(const vd_form *f)
+{
+    unsigned int prefix;
+
+    free(vd_parse_prefix(vd_form_value(f, "prefix"), &prefix));
+    return prefix;
+}
+
+/* Prefix: a length or a netmask. */
+static bool
+check_prefix(const vd_form *f, const vd_field *fld, const char *value,
+             char *err, size_t errlen, void *ctx)
+{
+    unsigned int prefix;
+
+    (void)f;
+    (void)fld;
+    (void)ctx;
+    return vd_np_verdict(vd_parse_prefix(value, &prefix), err, errlen);
+}
+
+/* Bridge: valid and not another network's (host bridge: required, and
+ * a bridge on the host, as the host's worker says). */
 static bool
 check_bridge(const vd_form *f, const vd_field *fld, const char *value,
              char *err, size_t errlen, void *ctx)
 {
     const net_form *nf = ctx;
-    const vd_snapshot *s = snap_of(nf->app, nf);
+    const vd_snapshot *s = vd_np_form_snap(&nf->np);
     const char *br[256], *own[256];
     size_t i, n = 0;
 
@@ -113,8 +123,38 @@ check_bridge(const vd_form *f, const vd_field *fld, const char *value,
         br[n] = s->networks[i].bridge;
         own[n++] = s->networks[i].name;
     }
-    return verdict(vd_check_bridge_name(value, mode_of(f) == VD_NETMODE_BRIDGE,
-                                        br, own, n), err, errlen);
+    if (!vd_np_verdict(vd_check_bridge_name(value, mode_of(f) == VD_NETMODE_BRIDGE,
+                                      br, own, n), err, errlen))
+        return false;
+    if (mode_of(f) != VD_NETMODE_BRIDGE || !nf->iface || !nf->iface_kind ||
+        strcmp(nf->iface, value) != 0 || !strcmp(nf->iface_kind, "bridge") ||
+        !strcmp(nf->iface_kind, "?"))
+        return true;            /* not asked yet, or it is one, or unknown */
+    if (!strcmp(nf->iface_kind, "none"))
+        snprintf(err, errlen, "the host has no interface '%s'", value);
+    else
+        snprintf(err, errlen, "'%s' is %s, not a bridge: for a plain device, "
+                 "use macvtap (direct)", value, nf->iface_kind);
+    return false;
+}
+
+/* Host bridge mode: ask the host's worker what the typed device is
+ * (the answer revalidates the field). */
+static void
+ask_iface(vd_app *app, vd_form *f, net_form *nf)
+{
+    const char *v = vd_form_value(f, "bridge");
+    vd_cmd cmd = { .kind = VD_CMD_IFACE_KIND };
+
+    if (mode_of(f) != VD_NETMODE_BRIDGE || !*v || strpbrk(v, " /:") ||
+        (nf->iface && !strcmp(nf->iface, v)))
+        return;
+    free(nf->iface);
+    free(nf->iface_kind);
+    nf->iface_kind = NULL;
+    if (!(nf->iface = strdup(v)) || !(cmd.str = strdup(v)))
+        return;
+    vd_form_submit_cmd(app, f, nf->np.hi, &cmd);
 }
 
 /* Device: required for macvtap. */
@@ -142,20 +182,22 @@ check_ip(const vd_form *f, const vd_field *fld, const char *value, char *err,
 {
     net_form *nf = ctx;
     vd_subnet subs[MAX_SUBNETS];
-    unsigned int prefix = (unsigned int)vd_form_number_value(f, "prefix");
+    unsigned int prefix = prefix_of(f);
     size_t i;
 
     (void)fld;
     if (!*value && mode_of(f) != VD_NETMODE_ROUTE)
         return true;            /* no IPv4 at all: allowed */
-    if (!verdict(vd_check_ipv4(value, prefix), err, errlen))
+    if (!prefix)
+        return true;            /* the prefix field says what is wrong */
+    if (!vd_np_verdict(vd_check_ipv4(value, prefix), err, errlen))
         return false;
     for (i = 0; i < nf->nsub; i++) {
         subs[i].network = nf->names[i];
         subs[i].address = nf->addrs[i];
         subs[i].prefix = nf->prefixes[i];
     }
-    return verdict(vd_check_subnet_overlap(value, prefix, subs, nf->nsub), err,
+    return vd_np_verdict(vd_check_subnet_overlap(value, prefix, subs, nf->nsub), err,
                    errlen);
 }
 
@@ -167,10 +209,9 @@ check_dhcp(const vd_form *f, const vd_field *fld, const char *value, char *err,
     (void)fld;
     (void)value;
     (void)ctx;
-    if (!vd_form_checked(f, "dhcp") || !*vd_form_value(f, "ip"))
+    if (!vd_form_checked(f, "dhcp") || !*vd_form_value(f, "ip") || !prefix_of(f))
         return true;
-    return verdict(vd_check_dhcp_range(vd_form_value(f, "ip"),
-                                       (unsigned int)vd_form_number_value(f, "prefix"),
+    return vd_np_verdict(vd_check_dhcp_range(vd_form_value(f, "ip"), prefix_of(f),
                                        vd_form_value(f, "dhcp_start"),
                                        vd_form_value(f, "dhcp_end")), err, errlen);
 }
@@ -185,9 +226,8 @@ on_change(vd_app *app, vd_form *f, vd_field *fld, void *ctx)
                                             "domain" };
     size_t i;
 
-    (void)app;
     (void)fld;
-    (void)ctx;
+    ask_iface(app, f, ctx);
     vd_field_set_hidden(vd_form_field(f, "bridge"), m == VD_NETMODE_DIRECT);
     vd_field_set_hidden(vd_form_field(f, "dev"),
                         m != VD_NETMODE_NAT && m != VD_NETMODE_ROUTE &&
@@ -230,7 +270,7 @@ on_submit(vd_app *app, vd_form *f, const char *button, void *ctx)
         return;
     if (own_bridge(m)) {
         s.ipv4 = opt(f, "ip");
-        s.prefix = (unsigned int)vd_form_number_value(f, "prefix");
+        s.prefix = prefix_of(f);
         if (vd_form_checked(f, "dhcp")) {
             s.dhcp_start = opt(f, "dhcp_start");
             s.dhcp_end = opt(f, "dhcp_end");
@@ -242,17 +282,13 @@ on_submit(vd_app *app, vd_form *f, const char *button, void *ctx)
         vd_form_message(f, VD_MSG_ERROR, "%s", err);
         return;
     }
-    if (!vd_form_checked(f, "persistent"))
+    /* a transient network starts as it is created, and only then */
+    if (!vd_form_checked(f, "persistent")) {
         cmd.flags |= VD_NETDEF_TRANSIENT;
-    else {
-        if (vd_form_checked(f, "start"))
-            cmd.flags |= VD_NETDEF_START;
-        if (vd_form_checked(f, "autostart"))
-            cmd.flags |= VD_NETDEF_AUTOSTART;
-    }
-    if (vd_form_submit_cmd(app, f, nf->hi, &cmd)) {
-        vd_form_set_busy(f, true);
-        vd_form_message(f, VD_MSG_BUSY, "creating network %s...", s.name);
+        vd_np_form_submit(app, f, &nf->np, "network", s.name, &cmd, 0, 0);
+    } else {
+        vd_np_form_submit(app, f, &nf->np, "network", s.name, &cmd,
+                          VD_NETDEF_START, VD_NETDEF_AUTOSTART);
     }
 }
 
@@ -276,13 +312,15 @@ on_result(vd_app *app, vd_form *f, vd_result *res, void *ctx)
         vd_form_revalidate(f);
         return;
     }
-    vd_form_set_busy(f, false);
-    if (res->ok) {
-        vd_app_message(app, VD_MSG_OK, "%s", res->message ? res->message : "created");
-        vd_form_close(app, f);
+    if (res->kind == VD_CMD_IFACE_KIND) {
+        /* only the answer about what the field still holds counts */
+        if (res->ok && res->text && res->message && nf->iface &&
+            !strcmp(res->message, nf->iface) && !nf->iface_kind)
+            nf->iface_kind = strdup(res->text);
+        vd_form_revalidate(f);
         return;
     }
-    vd_form_message(f, VD_MSG_ERROR, "%s", res->message ? res->message : "refused");
+    vd_np_form_created(app, f, res);
 }
 
 /* n in the networks pane: the create-network form. */
@@ -294,37 +332,27 @@ vd_act_network_new(vd_app *app, const vd_binding *b)
     vd_form *f;
     vd_field *fld;
     size_t i;
+    void *ctx;
 
     (void)b;
-    if (!snap || snap->conn != VD_CONN_CONNECTED) {
-        vd_app_message(app, VD_MSG_ERROR, "new network: the host is not connected");
+    f = vd_np_form_new(app, "network", "New network", sizeof(*nf), ctx_free,
+                       check_name, &ctx);
+    if (!f)
         return;
-    }
-    if (snap->readonly) {
-        vd_app_message(app, VD_MSG_ERROR, "read-only connection: new network refused");
-        return;
-    }
-    if (!(nf = calloc(1, sizeof(*nf))) || !(f = vd_form_new("New network"))) {
-        free(nf);
-        return;
-    }
-    nf->app = app;
-    nf->hi = app->host_sel.cursor;
-    vd_form_set_ctx(f, nf, ctx_free);
-    fld = vd_form_text(f, "name", "Name", "");
-    vd_field_validate(fld, check_name, nf);
+    nf = ctx;
     vd_form_choice(f, "mode", "Mode", mode_labels, mode_values, 6, 0);
     fld = vd_form_text(f, "bridge", "Bridge", "");
     vd_field_validate(fld, check_bridge, nf);
-    vd_field_set_help(fld, "empty: libvirt picks virbrN; host bridge: the existing bridge");
+    vd_field_set_help(fld, "empty: libvirt picks virbrN; host bridge: an existing bridge");
     fld = vd_form_text(f, "dev", "Device", "");
     vd_field_validate(fld, check_dev, nf);
     vd_field_set_help(fld, "host interface to forward through (optional for NAT/routed)");
     fld = vd_form_text(f, "ip", "IPv4 address", "192.168.100.1");
     vd_field_validate(fld, check_ip, nf);
     vd_field_set_help(fld, "the host's address on the network (the gateway)");
-    fld = vd_form_number(f, "prefix", "Prefix", 24, "bits");
-    vd_field_range(fld, 1, 30);
+    fld = vd_form_text(f, "prefix", "Prefix", "24");
+    vd_field_validate(fld, check_prefix, nf);
+    vd_field_set_help(fld, "a length (24) or a netmask (255.255.255.0)");
     vd_form_check(f, "dhcp", "DHCP", true);
     fld = vd_form_text(f, "dhcp_start", "DHCP start", "192.168.100.128");
     vd_field_validate(fld, check_dhcp, nf);
@@ -333,13 +361,7 @@ vd_act_network_new(vd_app *app, const vd_binding *b)
     vd_form_text(f, "ipv6", "IPv6 address", "");
     vd_form_text(f, "domain", "DNS domain", "");
     vd_form_check(f, "persistent", "Persistent", true);
-    vd_form_check(f, "start", "Start now", true);
-    vd_form_check(f, "autostart", "Autostart", false);
-    vd_form_set_submit_label(f, "Create");
-    vd_form_on_change(f, on_change);
-    vd_form_on_submit(f, on_submit);
-    vd_form_on_result(f, on_result);
-    on_change(app, f, NULL, nf);
+    vd_np_form_finish(app, f, on_change, on_submit, on_result, nf);
     if (!vd_form_show(app, f))
         return;
     /* the active networks' subnets, for the overlap check */
@@ -349,6 +371,6 @@ vd_act_network_new(vd_app *app, const vd_binding *b)
         if (!snap->networks[i].active)
             continue;
         memcpy(cmd.uuid, snap->networks[i].uuid, VD_UUID_LEN);
-        vd_form_submit_cmd(app, f, nf->hi, &cmd);
+        vd_form_submit_cmd(app, f, nf->np.hi, &cmd);
     }
 }
