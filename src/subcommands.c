@@ -9,9 +9,7 @@
 
 const vd_subcommand vd_subcommands[] = {
     VD_SUBCOMMAND(create),
-    /* not converted to an option table yet: its own longopts */
-    { "journal", "what virtdeck did and saw (--follow, --since, --json)",
-      vd_cli_journal, NULL },
+    VD_SUBCOMMAND(journal),
     VD_SUBCOMMAND(top),
     { NULL, NULL, NULL, NULL },
 };
