@@ -67,7 +67,9 @@ typedef enum {
     VD_CMD_VOL_UPLOAD,          /* str: vd_cmd_args2(volume, local file); a job */
     VD_CMD_VOL_DOWNLOAD,        /* str: vd_cmd_args2(volume, local file); a job */
     VD_CMD_JOB_CANCEL,          /* num: the job's id (its command's id) */
-    VD_CMD_DOM_GRAPHICS,        /* fd: a socket to the guest's VNC server (issue 7) */
+    VD_CMD_DOM_GRAPHICS,        /* fd: a socket to the guest's VNC or SPICE server
+                                 * (issues 7, 14); text: "vnc" or "spice";
+                                 * flags: VD_GRAPHICS_TLS */
     VD_CMD_DOM_SERIAL,          /* fd: the serial console, bridged (issue 7) */
     VD_CMD_DOM_SCREENSHOT,      /* data: vd_image (image.h), decoded (issue 7) */
     /* the create wizard (issue 5): see virtdeck/createfacts.h */
@@ -80,6 +82,14 @@ typedef enum {
                                  * "none" (no such interface), "?" (the host
                                  * cannot tell), else its type ("ethernet");
                                  * message: the name asked about */
+    /* domain snapshots and clones (issue 11): see virtdeck/dsnap.h and
+     * virtdeck/clone.h; uuid names the domain */
+    VD_CMD_DSNAP_LIST,          /* data: vd_dsnap_list */
+    VD_CMD_DSNAP_CREATE,        /* str: vd_cmd_args2(name, description); flags: VD_DSNAP_CREATE_* */
+    VD_CMD_DSNAP_REVERT,        /* str: snapshot name; flags: VD_DSNAP_REVERT_* */
+    VD_CMD_DSNAP_DELETE,        /* str: snapshot name; flags: VD_DSNAP_DELETE_* */
+    VD_CMD_DSNAP_XML,           /* str: snapshot name; text: its XML */
+    VD_CMD_DOM_CLONE,           /* str: vd_clone_args_format(); a job (virtdeck/clone.h) */
     VD_CMD_LAST
 } vd_cmd_kind;
 
@@ -93,6 +103,9 @@ typedef enum {
 #define VD_UNDEFINE_STORAGE (1u << 0)
 /* vd_cmd.flags for VD_CMD_DOM_XML: include passwords (--security-info). */
 #define VD_XML_SECURE   (1u << 0)
+/* vd_cmd.flags for VD_CMD_DOM_GRAPHICS: a SPICE channel that wants the
+ * TLS port. */
+#define VD_GRAPHICS_TLS (1u << 0)
 
 typedef struct vd_cmd {
     vd_cmd_kind kind;

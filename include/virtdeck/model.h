@@ -60,6 +60,7 @@ typedef struct vd_domain {
     unsigned long long cpu_time_ns; /* 0 when unknown */
     bool persistent;
     bool autostart;
+    int snapshots;                  /* libvirt snapshots, -1 when unknown */
     vd_dom_sample sample;           /* live counters: the base of rates (stats.h) */
     vd_dom_rates rates;             /* CPU %, memory, disk and net rates */
     vd_history *history;            /* shared, referenced; NULL until it ran */

@@ -18,6 +18,7 @@
 #include "core/cmd_netstore.h"
 #include "core/cmd_console.h"
 #include "core/cmd_create.h"
+#include "core/cmd_dsnap.h"
 
 typedef int (*dom_fn)(virDomainPtr dom, const vd_cmd *cmd);
 
@@ -98,6 +99,12 @@ static const cmd_entry commands[VD_CMD_LAST] = {
     [VD_CMD_PATH_EXISTS] = { { "check path", false }, .on_netstore = vd_cc_path_exists },
     [VD_CMD_OS_LIST] = { { "list OS variants", false }, .on_netstore = vd_cc_os_list },
     [VD_CMD_OS_RECOMMEND] = { { "OS recommendations", false }, .on_netstore = vd_cc_os_recommend },
+    [VD_CMD_DSNAP_LIST] = { { "list snapshots", false }, NULL, NULL, vd_dsnap_cmd_list },
+    [VD_CMD_DSNAP_CREATE] = { { "create snapshot", true }, NULL, NULL, vd_dsnap_cmd_create },
+    [VD_CMD_DSNAP_REVERT] = { { "revert to snapshot", true }, NULL, NULL, vd_dsnap_cmd_revert },
+    [VD_CMD_DSNAP_DELETE] = { { "delete snapshot", true }, NULL, NULL, vd_dsnap_cmd_delete },
+    [VD_CMD_DSNAP_XML] = { { "snapshot XML", false }, NULL, NULL, vd_dsnap_cmd_xml },
+    [VD_CMD_DOM_CLONE] = { { "clone", true }, NULL, NULL, vd_clone_cmd },
 };
 
 /* The static description of kind. */

@@ -33,6 +33,7 @@
 #include "ui/views/journal_ui.h"
 #include "ui/views/netstore_ui.h"
 #include "ui/widgets/term_image.h"
+#include "ui/widgets/term_picture.h"
 
 #define TICK_MS 1000            /* longest wait without a wake */
 
@@ -416,7 +417,17 @@ vd_app_progress_word(vd_cmd_kind kind)
         return "Changing";
     case VD_CMD_DOM_XML:
     case VD_CMD_DOM_DETAILS:
+    case VD_CMD_DSNAP_LIST:
+    case VD_CMD_DSNAP_XML:
         return "Reading";
+    case VD_CMD_DSNAP_CREATE:
+        return "Taking a snapshot of";
+    case VD_CMD_DSNAP_REVERT:
+        return "Reverting";
+    case VD_CMD_DSNAP_DELETE:
+        return "Deleting a snapshot of";
+    case VD_CMD_DOM_CLONE:
+        return "Cloning";
     case VD_CMD_DOM_DEFINE:
         return "Defining";
     case VD_CMD_NET_DETAILS:
@@ -1007,6 +1018,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
     memset(&app, 0, sizeof(app));
     app.bus = bus;
     app.mouse = opts->mouse;
+    vd_term_picture_set_default((vd_picture_mode)opts->picture);
     app.focus = VD_PANE_DOMAINS;
     app.last_left = VD_PANE_HOSTS;
     if (!(app.hosts = calloc(nhosts ? nhosts : 1, sizeof(*app.hosts)))) {

@@ -14,6 +14,8 @@
 #include "ui/ui_priv.h"
 
 enum { COL_NAME, COL_STATE, COL_VCPUS, COL_MEM, COL_AUTO, COL_PERS, COL_ID,
+       /* snapshots (issue 11): the first to go on a narrow screen */
+       COL_SNAPS,
        /* live monitor (issue 4): after the others, kept before them */
        COL_CPU, COL_SPARK, COL_USED, COL_DISK, COL_NET,
        /* all-hosts view (issue 3): last, so one host's table leaves it out */
@@ -27,6 +29,7 @@ static const vd_col columns[] = {
     [COL_AUTO] = { "Auto", "A", 1, 4, false, 0, 3, false },
     [COL_PERS] = { "Pers", "P", 1, 4, false, 0, 5, false },
     [COL_ID] = { "ID", NULL, 3, 4, false, 0, 4, true },
+    [COL_SNAPS] = { "Snaps", "Sn", 2, 5, false, 0, 8, true },
     /* dropped before ID and Auto but kept before Pers: at 80 columns
      * the table keeps its identity columns and shows CPU % */
     [COL_CPU] = { "CPU%", NULL, 5, 5, false, 0, 4, true },
@@ -70,6 +73,7 @@ static int cmp_vcpus(const vd_row *a, const vd_row *b) { return CMP3(DOM(a)->vcp
 static int cmp_auto(const vd_row *a, const vd_row *b) { return CMP3(DOM(b)->autostart, DOM(a)->autostart); }
 static int cmp_pers(const vd_row *a, const vd_row *b) { return CMP3(DOM(b)->persistent, DOM(a)->persistent); }
 static int cmp_id(const vd_row *a, const vd_row *b) { return CMP3((unsigned)DOM(a)->id, (unsigned)DOM(b)->id); }
+static int cmp_snaps(const vd_row *a, const vd_row *b) { return CMP3(DOM(b)->snapshots, DOM(a)->snapshots); }
 /* all-hosts view: by host, in the hosts pane's order */
 static int cmp_host(const vd_row *a, const vd_row *b) { return CMP3(a->host, b->host); }
 
@@ -128,6 +132,7 @@ const vd_list_kind vd_domains_list_kind = {
         [COL_ID] = cmp_id,
         [COL_CPU] = cmp_cpu, [COL_SPARK] = cmp_cpu, [COL_USED] = cmp_used,
         [COL_DISK] = cmp_disk, [COL_NET] = cmp_net,
+        [COL_SNAPS] = cmp_snaps,
         [COL_HOST] = cmp_host,
     },
     .names = {
@@ -136,6 +141,7 @@ const vd_list_kind vd_domains_list_kind = {
         [COL_ID] = "ID",
         [COL_CPU] = "CPU %", [COL_SPARK] = "CPU %", [COL_USED] = "memory used",
         [COL_DISK] = "disk I/O", [COL_NET] = "network I/O",
+        [COL_SNAPS] = "snapshots",
         [COL_HOST] = "host",
     },
     .ncols = sizeof(columns) / sizeof(columns[0]),
@@ -216,6 +222,11 @@ draw_row(vd_app *app, const vd_table *t, size_t i, int y, bool selected,
         snprintf(buf, sizeof(buf), "-");
     vd_table_cell(t, COL_ID, y, buf, normal);
     vd_monitor_cells(t, dom, y, selected, focused);
+    if (dom->snapshots >= 0)
+        snprintf(buf, sizeof(buf), "%d", dom->snapshots);
+    else
+        snprintf(buf, sizeof(buf), "-");
+    vd_table_cell(t, COL_SNAPS, y, buf, normal);
     if (t->ncols > COL_HOST)
         vd_table_cell(t, COL_HOST, y, vd_all_hosts_label(app, r->host, buf,
                                                           sizeof(buf)), normal);
