@@ -5,7 +5,7 @@
 # password and a failed create (its name is taken); and a `virsh
 # destroy` behind virtdeck's back, which the running TUI records as a
 # lifecycle event. The journal holds each with the right result and
-# reason, in order; `virtdeck journal --json` and the journal view (L)
+# reason, in order; `virtdeck journal --json` and the journal view (J)
 # show them; the VNC password appears nowhere in the journal nor on the
 # screen.
 set -u
@@ -123,7 +123,7 @@ grep -q "$G-c  *start.*FAILED" <<<"$failed" && grep -q "create.*FAILED" <<<"$fai
 [ "$rc" = 2 ] || { echo "FAIL: a bad --since exits $rc, not 2"; exit 1; }
 
 # the journal view: newest first, all of them, failures in their own filter
-screen_keys L
+screen_keys J
 screen_wait_re "Events from before virtdeck started \([0-9:]+\) are not known" 5
 screen_wait_re "$G-b +~lifecycle +stopped: destroyed" 5
 screen_expect_re "$G-b +create +FAILED: name is already used"

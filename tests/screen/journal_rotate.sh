@@ -62,7 +62,7 @@ listed=$("$VD_BIN" journal | grep -c .)
 echo "ok: $total lines in ${#files[@]} files, none lost"
 
 # the TUI's view followed the rotations: every line is there
-screen_keys L
+screen_keys J
 screen_wait_re "^$total of $total entries, newest first, following" 10
 screen_expect_re "note +[AB] $((N - 1))"
 exit 0

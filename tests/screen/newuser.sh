@@ -27,7 +27,7 @@ screen_wait_gone "Top: every domain" 5
 screen_expect "? help, Tab next pane"
 # the main screen's key hint ("Tab next pane, q quit") is not shown in a
 # view, where it is not true, and comes back after it
-screen_keys L
+screen_keys J
 screen_wait "are not known"
 screen_expect_not "Tab next pane"
 screen_keys Escape

@@ -283,7 +283,7 @@ static const vd_binding tail[] = {
       act_refresh, 0, 0, NULL },
     { 't', "t", "Top view: every domain of every host, live, sortable",
       GENERAL, P_ALL, vd_act_top, 0, 0, NULL },
-    { 'L', "L", "Journal: what virtdeck did and saw, newest first",
+    { 'J', "J", "Journal: what virtdeck did and saw, newest first",
       GENERAL, P_ALL, vd_act_journal, 0, 0, NULL },
     { '+', "+", "Refresh more / less often", GENERAL, P_ALL,
       vd_act_monitor_tick, 0, 0, NULL },

@@ -1,7 +1,7 @@
 /*
  * journal_ui.h: the journal as the screen sees it: entries read by the
  * core's watch thread (journal_watch.h) into memory, the journal view
- * (L), and a domain's own history for its details view.
+ * (J), and a domain's own history for its details view.
  */
 #ifndef VIRTDECK_UI_JOURNAL_UI_H
 #define VIRTDECK_UI_JOURNAL_UI_H
@@ -41,7 +41,7 @@ char *vd_ui_ago(long long ms, char *buf, size_t len);
 /* Stop the watch and free the entries (at exit). */
 void vd_ui_journal_free(void);
 
-/* L: the journal view. */
+/* J: the journal view. */
 void vd_act_journal(vd_app *app, const vd_binding *b);
 
 #endif

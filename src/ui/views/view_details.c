@@ -187,7 +187,7 @@ history_lines(vd_app *app, const details_data *dd, liner *l)
                           dd->t.uuid, dd->t.name, 6, hist, sizeof(hist));
     if (!hist[0]) {
         line(l, vd_role_attr(VD_ROLE_DIM), "  History     nothing recorded "
-             "(the journal, L, keeps what happens while virtdeck runs)");
+             "(the journal, J, keeps what happens while virtdeck runs)");
         return;
     }
     for (item = strtok_r(hist, "\n", &save); item; item = strtok_r(NULL, "\n", &save)) {

@@ -1,5 +1,5 @@
 /*
- * view_journal.c: the journal view (L): what virtdeck did and saw,
+ * view_journal.c: the journal view (J): what virtdeck did and saw,
  * newest first, from the entries in memory (journal_store.c), filtered
  * by host, object, kind, failures and text; following new entries
  * until the cursor moves; Enter shows the whole entry.
@@ -413,7 +413,7 @@ static const vd_view_ops journal_ops = {
     .nkeys = sizeof(journal_keys) / sizeof(journal_keys[0]),
 };
 
-/* L: the journal view. */
+/* J: the journal view. */
 void
 vd_act_journal(vd_app *app, const vd_binding *b)
 {
