@@ -32,6 +32,8 @@ int vd_cli_create(int argc, char **argv);
 
 /* `virtdeck migrate` (src/cli_migrate.c). */
 int vd_cli_migrate(int argc, char **argv);
+/* `virtdeck journal` (src/cli_journal.c). */
+int vd_cli_journal(int argc, char **argv);
 
 /* `virtdeck snapshot` (src/cli_snapshot.c). */
 int vd_cli_snapshot(int argc, char **argv);

@@ -65,6 +65,21 @@ extern const vd_cli_cmd vd_cli_create_cmd;
 vd_cli_status vd_create_args_parse(vd_create_args *a, int argc, char **argv);
 void vd_create_args_clear(vd_create_args *a);
 
+/* `virtdeck journal` (src/cli_journal_args.c). */
+typedef struct vd_journal_args {
+    bool follow, failed, json, path;
+    const char *since;          /* unparsed: the runner parses it */
+    const char *host;
+    const char *domain;
+    const char *note;
+    char err[VD_CLI_ERRLEN];
+} vd_journal_args;
+
+extern const vd_cli_cmd vd_cli_journal_cmd;
+
+/* Parse argv (argv[0] "journal") into a (zeroed by the caller). */
+vd_cli_status vd_journal_args_parse(vd_journal_args *a, int argc, char **argv);
+
 /* `virtdeck top` (src/cli_top_args.c). */
 typedef enum { VD_TOP_TEXT, VD_TOP_CSV, VD_TOP_JSON } vd_top_format;
 

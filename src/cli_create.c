@@ -25,6 +25,7 @@
 
 #include "virtdeck/create.h"
 #include "virtdeck/domspec.h"
+#include "virtdeck/journal.h"
 #include "virtdeck/osinfo.h"
 #include "virtdeck/uriinfo.h"
 #include "cli.h"
@@ -37,6 +38,9 @@ typedef vd_create_args create_opts;
 
 /* Print a message prefixed with the command's name; returns 1 (the
  * exit status of a failure). */
+/* The last message fail() printed, for the journal. */
+static char last_failure[1024];
+
 static int
 fail(const char *fmt, ...)
 {
@@ -45,6 +49,9 @@ fail(const char *fmt, ...)
     fprintf(stderr, "%s: ", PROG);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    va_start(ap, fmt);          /* for the journal */
+    vsnprintf(last_failure, sizeof(last_failure), fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
     return 1;
@@ -587,6 +594,36 @@ check_fields(const vd_domain_spec *spec, const create_opts *o)
     return 0;
 }
 
+/* The journal's entry for this create: what was asked, without the
+ * graphics password (vd_journal_arg redacts it by name). */
+static vd_journal_entry *
+journal_entry(const vd_domain_spec *spec, const create_opts *o)
+{
+    vd_journal_entry *e = vd_journal_action_new(o->uri, o->uri, "domain",
+                                                spec->name, NULL,
+                                                o->start ? "create and start"
+                                                         : "create");
+    char buf[64];
+
+    if (!e)
+        return NULL;
+    snprintf(buf, sizeof(buf), "%u", spec->vcpus);
+    vd_journal_arg(e, "vcpus", buf);
+    snprintf(buf, sizeof(buf), "%llu", (unsigned long long)spec->memory_mib);
+    vd_journal_arg(e, "memory_mib", buf);
+    if (spec->os_variant)
+        vd_journal_arg(e, "os_variant", spec->os_variant);
+    if (spec->disk.pool)
+        vd_journal_arg(e, "disk_pool", spec->disk.pool);
+    if (spec->disk.path)
+        vd_journal_arg(e, "disk_path", spec->disk.path);
+    if (spec->net.source)
+        vd_journal_arg(e, "network", spec->net.source);
+    if (spec->gfx.password)
+        vd_journal_arg(e, "graphics_password", spec->gfx.password);
+    return e;
+}
+
 /* libvirt's errors are read with virGetLastError(), not printed. */
 static void
 silent_error(void *opaque, virErrorPtr err)
@@ -607,6 +644,8 @@ vd_cli_create(int argc, char **argv)
     const char *perr = NULL;
     char *xml = NULL, *err = NULL;
     char uuid[VD_UUID_LEN] = "";
+    vd_journal_entry *je = NULL;
+    long long start_ms = 0;
     bool have_caps;
     int rc, ret = 1;
 
@@ -621,6 +660,14 @@ vd_cli_create(int argc, char **argv)
     if (apply_os_variant(spec, &o) || check_fields(spec, &o))
         goto cleanup;
 
+    /* from here on, what happens is an action on the host: journaled */
+    if (!o.print_xml && !o.dry_run) {
+        const char *jerr = NULL;
+        if (vd_journal_init("create", &jerr) < 0)
+            fprintf(stderr, "%s: warning: no journal: %s\n", PROG, jerr);
+        start_ms = vd_journal_now_ms();
+        je = journal_entry(spec, &o);
+    }
     virSetErrorFunc(NULL, silent_error);
     if (virInitialize() < 0) {
         fail("libvirt could not be initialised");
@@ -661,9 +708,23 @@ vd_cli_create(int argc, char **argv)
     }
     printf("Domain '%s' %s (UUID %s).\n", spec->name,
            o.start ? "created and started" : "created", uuid);
+    snprintf(last_failure, sizeof(last_failure), "%s %s", spec->name,
+             o.start ? "created and started" : "created");
+    if (je && !je->uuid)
+        je->uuid = strdup(uuid);
     ret = 0;
 
  cleanup:
+    if (je) {
+        vd_journal_action_done(je, start_ms, ret == 0, last_failure);
+        vd_journal_shutdown(5000);
+        {
+            char *jmsg = vd_journal_take_error();
+            if (jmsg)
+                fprintf(stderr, "%s: warning: %s\n", PROG, jmsg);
+            free(jmsg);
+        }
+    }
     free(err);
     free(xml);
     if (conn)

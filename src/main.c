@@ -14,6 +14,7 @@
 #include "virtdeck/host.h"
 #include "virtdeck/hostsconf.h"
 #include "virtdeck/job.h"
+#include "virtdeck/journal.h"
 #include "ui/ui.h"
 #include "cli.h"
 #include "cli_args.h"
@@ -139,6 +140,8 @@ main(int argc, char **argv)
         fprintf(stderr, "virtdeck: %s\n", err);
         return EXIT_FAILURE;
     }
+    /* a journal that cannot be opened is said on the status line */
+    vd_journal_init("tui", &err);
     if (!(bus = vd_bus_new())) {
         perror("virtdeck: event descriptor");
         goto cleanup;
@@ -199,6 +202,7 @@ main(int argc, char **argv)
                     "not connected again before quitting:\n%s", left);
         free(left);
     }
+    vd_journal_shutdown(QUIT_WAIT_MS);     /* after the jobs' last entries */
     /* A worker stuck in a hung RPC still uses the bus and the event
      * loop: then leave both to the process exit rather than pull them
      * away under it. */

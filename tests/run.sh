@@ -162,6 +162,10 @@ for arg in "$@"; do
     # virtdeck reads $XDG_CONFIG_HOME/virtdeck/hosts.conf: never the user's
     export XDG_CONFIG_HOME="$src/$build/test-config"
     mkdir -p "$XDG_CONFIG_HOME"
+    # ... and writes its journal under $XDG_STATE_HOME: never the user's
+    export XDG_STATE_HOME="$src/$build/test-state"
+    unset VIRTDECK_JOURNAL VIRTDECK_JOURNAL_MAX VIRTDECK_JOURNAL_KEEP
+    mkdir -p "$XDG_STATE_HOME"
     IFS=, read -ra kind_list <<<"$kinds"
     for kind in "${kind_list[@]}"; do
         case $kind in

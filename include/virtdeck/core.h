@@ -19,4 +19,10 @@ const char *vd_core_libvirt_version(void);
 /* Monotonic clock in milliseconds. */
 long long vd_now_ms(void);
 
+struct timespec;
+
+/* The wall-clock time ms from now, for pthread_cond_timedwait() and
+ * pthread_timedjoin_np() (which take CLOCK_REALTIME). */
+void vd_realtime_in(int ms, struct timespec *ts);
+
 #endif

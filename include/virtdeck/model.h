@@ -137,6 +137,16 @@ void vd_snapshot_unref(vd_snapshot *snap);
 const vd_domain *vd_snapshot_find_domain(const vd_snapshot *snap,
                                          const char *uuid);
 
+/* How many domains are in each state, in the one vocabulary every
+ * screen uses: running (running, idle, in shutdown), paused (paused,
+ * pmsuspended), active = running + paused, off = the rest. */
+typedef struct vd_dom_counts {
+    size_t running, paused, active, off, total;
+} vd_dom_counts;
+
+/* Count doms into *c. */
+void vd_dom_count(const vd_domain *doms, size_t n, vd_dom_counts *c);
+
 /* Short lowercase word for a state ("running", "shut off", ...). Static. */
 const char *vd_dom_state_name(vd_dom_state state);
 

@@ -112,6 +112,19 @@ vd_core_libvirt_version(void)
     return buf;
 }
 
+/* See core.h. */
+void
+vd_realtime_in(int ms, struct timespec *ts)
+{
+    clock_gettime(CLOCK_REALTIME, ts);
+    ts->tv_sec += ms / 1000;
+    ts->tv_nsec += (long)(ms % 1000) * 1000000L;
+    if (ts->tv_nsec >= 1000000000L) {
+        ts->tv_sec++;
+        ts->tv_nsec -= 1000000000L;
+    }
+}
+
 /* Monotonic milliseconds. */
 long long
 vd_now_ms(void)

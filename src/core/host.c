@@ -25,6 +25,7 @@
 #include "core/cmd_netstore.h"
 #include "core/errors.h"
 #include "core/hostinfo.h"
+#include "core/journal_priv.h"
 #include "core/leftovers.h"
 #include "core/lists.h"
 #include "core/snapshot_priv.h"
@@ -79,6 +80,7 @@ struct vd_host {
     int cb_domain;
     int cb_network;
     int cb_pool;
+    int cb_journal[VD_JOURNAL_NEVENTS]; /* the journal's other domain events */
     bool cb_close;
     vd_list_caps caps;
     vd_stats_host_caps hcaps;
@@ -87,6 +89,7 @@ struct vd_host {
     long long retry_at_ms;
     unsigned int attempts;
     bool idle;                  /* disconnected on request: no retries */
+    bool was_connected;         /* once connected: a new connection is "again" */
 };
 
 /* Drop a reference to the host; the last one frees it. */
@@ -162,11 +165,11 @@ static int
 on_domain_event(virConnectPtr conn, virDomainPtr dom, int event, int detail,
                 void *opaque)
 {
+    vd_host *h = opaque;
     unsigned int bits = DIRTY_DOMAINS;
 
     (void)conn;
-    (void)dom;
-    (void)detail;
+    vd_journal_dom_lifecycle(h->label, h->uri, dom, event, detail);
     if (event == VIR_DOMAIN_EVENT_DEFINED || event == VIR_DOMAIN_EVENT_UNDEFINED)
         bits |= DIRTY_FULL;
     host_mark(opaque, bits);
@@ -178,11 +181,11 @@ static void
 on_network_event(virConnectPtr conn, virNetworkPtr net, int event, int detail,
                  void *opaque)
 {
+    vd_host *h = opaque;
+
     (void)conn;
-    (void)net;
-    (void)event;
-    (void)detail;
-    host_mark(opaque, DIRTY_NETWORKS);
+    vd_journal_net_lifecycle(h->label, h->uri, net, event, detail);
+    host_mark(h, DIRTY_NETWORKS);
 }
 
 /* Storage pool lifecycle event (event loop thread). */
@@ -190,11 +193,11 @@ static void
 on_pool_event(virConnectPtr conn, virStoragePoolPtr pool, int event,
               int detail, void *opaque)
 {
+    vd_host *h = opaque;
+
     (void)conn;
-    (void)pool;
-    (void)event;
-    (void)detail;
-    host_mark(opaque, DIRTY_POOLS);
+    vd_journal_pool_lifecycle(h->label, h->uri, pool, event, detail);
+    host_mark(h, DIRTY_POOLS);
 }
 
 /* The daemon closed the connection, or keepalive gave up (event loop). */
@@ -234,6 +237,7 @@ register_callbacks(vd_host *h)
                         host_ref(h), host_unref_cb);
     if (h->cb_pool < 0)
         host_unref(h);
+    vd_journal_events_register(h->conn, h->label, h->uri, h->cb_journal);
     /* No reference for the close callback: drivers without close
      * callbacks accept the registration but never call its freecb, and
      * none is needed, since unregistering waits for a running call. */
@@ -254,6 +258,7 @@ disconnect(vd_host *h)
         virConnectNetworkEventDeregisterAny(h->conn, h->cb_network);
     if (h->cb_pool >= 0)
         virConnectStoragePoolEventDeregisterAny(h->conn, h->cb_pool);
+    vd_journal_events_deregister(h->conn, h->cb_journal);
     if (h->cb_close)
         virConnectUnregisterCloseCallback(h->conn, on_close);
     h->cb_domain = h->cb_network = h->cb_pool = -1;
@@ -407,6 +412,10 @@ try_connect(vd_host *h)
         publish_failure(h, msg);
         return;
     }
+    if (h->attempts > 0 || h->was_connected)
+        vd_journal_event(h->label, h->uri, "host", NULL, NULL, "connection",
+                         "connected again");
+    h->was_connected = true;
     h->attempts = 0;
     h->ticks = 0;
     h->next_tick_ms = vd_now_ms() + h->tick_ms;
@@ -436,6 +445,7 @@ connection_lost(vd_host *h, int reason)
         break;
     }
     msg = strdup(why);
+    vd_journal_event(h->label, h->uri, "host", NULL, NULL, "connection", why);
     disconnect(h);
     publish_failure(h, msg);
     /* Reconnect quickly the first time: a restarted daemon is usually
@@ -550,6 +560,10 @@ run_commands(vd_host *h)
             flush_held(h, &held);
         if ((res = vd_result_new(&item->cmd, item->id, h->id))) {
             bool changed = false;
+            long long start_ms = vd_journal_now_ms();
+            vd_journal_entry *je = vd_journal_cmd_wanted(item->cmd.kind)
+                ? vd_journal_cmd_entry(h->snap, h->label, h->uri, &item->cmd)
+                : NULL;
 
             if (item->cmd.kind == VD_CMD_HOST_CONNECT ||
                 item->cmd.kind == VD_CMD_HOST_DISCONNECT) {
@@ -566,8 +580,13 @@ run_commands(vd_host *h)
                              info->verb, h->label) < 0)
                     res->message = NULL;
             } else {
+                vd_jobs_journal_offer(je, start_ms);    /* a job may take it */
                 changed = vd_cmd_run(h->conn, h->readonly, &item->cmd, res);
+                je = vd_jobs_journal_unclaimed();
             }
+            /* the one place a worker's commands reach the journal (jobs:
+             * where they end, in jobs.c) */
+            vd_journal_action_done(je, start_ms, res->ok, res->message);
             if (vd_result_is_progress(res))
                 vd_bus_post(h->bus, res);   /* a job's start: its thread
                                              * may post its end at once */
@@ -696,6 +715,8 @@ vd_host_new(const vd_host_opts *opts, int host_id, vd_bus *bus)
     h->caps.inproc = opts->uri && strncmp(opts->uri, "test:", 5) == 0;
     h->bus = bus;
     h->cb_domain = h->cb_network = h->cb_pool = -1;
+    for (int i = 0; i < VD_JOURNAL_NEVENTS; i++)
+        h->cb_journal[i] = -1;
     pthread_mutex_init(&h->lock, NULL);
     pthread_condattr_init(&attr);
     pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);

@@ -17,11 +17,33 @@
 #include "core/cmd_netstore.h"
 #include "core/errors.h"
 #include "core/jobs_priv.h"
+#include "core/journal_priv.h"
 
 static pthread_mutex_t jobs_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t jobs_cond = PTHREAD_COND_INITIALIZER;
 static vd_job *jobs;            /* running jobs, guarded by jobs_lock */
 static __thread vd_bus *worker_bus;
+/* the journal entry of the command running on this worker thread */
+static __thread vd_journal_entry *offered_entry;
+static __thread long long offered_start_ms;
+
+/* See journal_priv.h. */
+void
+vd_jobs_journal_offer(vd_journal_entry *e, long long start_ms)
+{
+    offered_entry = e;
+    offered_start_ms = start_ms;
+}
+
+/* See journal_priv.h. */
+vd_journal_entry *
+vd_jobs_journal_unclaimed(void)
+{
+    vd_journal_entry *e = offered_entry;
+
+    offered_entry = NULL;
+    return e;
+}
 
 /* See cmd_netstore.h. */
 void
@@ -179,6 +201,10 @@ vd_job_discard(vd_job *j)
         j->ops->free(j->priv);
     virConnectClose(j->conn);
     free(j->summary);
+    if (j->journal) {
+        vd_journal_entry_clear(j->journal);
+        free(j->journal);
+    }
     free(j->p.what);
     free(j);
 }
@@ -240,6 +266,10 @@ job_main(void *opaque)
             msg = NULL;
     }
     post(j, msg);
+    /* the one place jobs reach the journal: where they end */
+    vd_journal_action_done(j->journal, j->journal_start_ms,
+                           j->p.state == VD_JOB_DONE, msg);
+    j->journal = NULL;
     free(msg);
     free(err);
     job_end(j);
@@ -263,6 +293,8 @@ vd_job_start(vd_job *j, vd_result *res)
     j->bus = worker_bus;
     if (!j->bus)
         return -1;              /* not on a worker: nobody would hear it */
+    j->journal = offered_entry;         /* recorded when it ends */
+    j->journal_start_ms = offered_start_ms;
     /* the first progress, copied before the thread may touch j */
     if (!(first = vd_progress_copy(&j->p)))
         return -1;
@@ -278,9 +310,11 @@ vd_job_start(vd_job *j, vd_result *res)
         jobs = j->next;
     pthread_mutex_unlock(&jobs_lock);
     if (rc != 0) {
+        j->journal = NULL;              /* still the worker's */
         vd_progress_free(first);
         return -1;
     }
+    offered_entry = NULL;               /* the job's now */
     res->ok = true;
     res->data = first;
     res->data_free = vd_progress_free;
@@ -352,13 +386,7 @@ vd_jobs_shutdown(int wait_ms)
     vd_job *j;
     bool empty;
 
-    clock_gettime(CLOCK_REALTIME, &ts);
-    ts.tv_sec += wait_ms / 1000;
-    ts.tv_nsec += (long)(wait_ms % 1000) * 1000000L;
-    if (ts.tv_nsec >= 1000000000L) {
-        ts.tv_sec++;
-        ts.tv_nsec -= 1000000000L;
-    }
+    vd_realtime_in(wait_ms, &ts);
     pthread_mutex_lock(&jobs_lock);
     for (j = jobs; j; j = j->next)
         __atomic_store_n(&j->cancel, 1, __ATOMIC_RELEASE);

@@ -44,6 +44,8 @@ struct vd_job {
     vd_progress p;              /* p.what and p.total: set by the starter */
     char *summary;              /* set by run (malloc'ed): the last message's
                                  * text instead of the byte count */
+    struct vd_journal_entry *journal; /* its command's entry, recorded at the end */
+    long long journal_start_ms;
 };
 
 /* A new job on conn (takes a reference to it); NULL on out of memory

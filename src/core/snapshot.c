@@ -261,6 +261,33 @@ vd_snapshot_find_domain(const vd_snapshot *snap, const char *uuid)
                    domain_uuid_cmp);
 }
 
+/* Count domains by state (model.h: the one vocabulary). */
+void
+vd_dom_count(const vd_domain *doms, size_t n, vd_dom_counts *c)
+{
+    size_t i;
+
+    memset(c, 0, sizeof(*c));
+    for (i = 0; i < n; i++) {
+        switch (doms[i].state) {
+        case VD_DOM_RUNNING:
+        case VD_DOM_BLOCKED:
+        case VD_DOM_SHUTDOWN:
+            c->running++;
+            break;
+        case VD_DOM_PAUSED:
+        case VD_DOM_PMSUSPENDED:
+            c->paused++;
+            break;
+        default:
+            c->off++;
+            break;
+        }
+    }
+    c->active = c->running + c->paused;
+    c->total = n;
+}
+
 /* Short word for a domain state, as virsh prints it. */
 const char *
 vd_dom_state_name(vd_dom_state state)

@@ -101,6 +101,12 @@ typedef struct vd_app {
 
     char msg[512];
     vd_msg_kind msg_kind;
+    bool msg_hint;                      /* msg is the main screen's key hint
+                                         * ("Tab next pane, q quit"): not
+                                         * shown while a view is on top */
+    const struct vd_view *msg_owner;    /* the view on top when msg was set
+                                         * (NULL: the main screen): its
+                                         * closing brings back the one before */
 
     /* The view stack (view.h): top first; closed views wait in dead
      * until the event that closed them is over; routes map request
@@ -135,6 +141,7 @@ void vd_app_focus(vd_app *app, vd_pane_id pane);
 const vd_domain *vd_app_domain(const vd_app *app);
 const vd_network *vd_app_network(const vd_app *app);
 const vd_pool *vd_app_pool(const vd_app *app);
+int vd_app_widest_name(const vd_app *app, vd_pane_id pane);
 int vd_app_retry_s(const vd_snapshot *snap);
 /* A connected host whose poll is overdue (its worker waits on the daemon):
  * seconds since its last answer; -1 when it is not overdue. */

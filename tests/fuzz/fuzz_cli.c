@@ -35,11 +35,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (size < 1)
         return 0;
-    which = data[0] % 6;
+    which = data[0] % 7;
     if (!(buf = vd_fuzz_split(data + 1, size - 1, words, MAX_ARGS)))
         return 0;
     argv[0] = which == 0 ? "virtdeck" : which == 1 ? "create" : which == 2 ? "top" :
-              which == 3 ? "snapshot" : which == 4 ? "clone" : "migrate";
+              which == 3 ? "snapshot" : which == 4 ? "clone" :
+              which == 5 ? "migrate" : "journal";
     /* as many words as the input has (NUL-separated), up to MAX_ARGS;
      * each a writable string of buf (create splits values in place) */
     nwords = size > 1 ? 1 : 0;
@@ -88,6 +89,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         VD_FUZZ_ASSERT(status >= 0 || a.err[0]);
         /* a run has both operands */
         VD_FUZZ_ASSERT(status != VD_CLI_RUN || (a.domain && a.dest_uri));
+    } else if (which == 6) {
+        vd_journal_args a = { 0 };
+        status = vd_journal_args_parse(&a, argc, argv);
+        VD_FUZZ_ASSERT(known(status) && status != VD_CLI_SCREEN &&
+                       status != VD_CLI_VERSION);
+        VD_FUZZ_ASSERT(status >= 0 || a.err[0]);
     } else {
         vd_top_args a = { 0 };
         status = vd_top_args_parse(&a, argc, argv);

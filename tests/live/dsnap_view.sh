@@ -4,7 +4,7 @@
 # under --ascii); a snapshot made elsewhere (virsh snapshot-create-as)
 # shows in the view and in the domains table's Snaps column within a
 # tick; c creates one through the form, r reverts (ending paused), d
-# deletes a snapshot with its children, each checked with virsh; L
+# deletes a snapshot with its children, each checked with virsh; W
 # clones the shut off guest through the form and its progress view.
 set -u
 . "$VD_SRC/tests/lib/screen.sh"
@@ -85,7 +85,7 @@ screen_wait "4 snapshots of $G" 10
 vd_virsh destroy $G >/dev/null
 screen_keys Escape
 screen_wait_re "Domains \("
-screen_keys L
+screen_keys W
 screen_wait "New name" 15
 screen_expect "$G-clone"
 screen_keys Enter

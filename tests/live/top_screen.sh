@@ -20,7 +20,7 @@ vd_virsh start $G >/dev/null || screen_fail "start"
 screen_wait_re "$G +running" 5
 screen_wait_re "$G +running +1 +64\.0 MiB .* [0-9]+ +[0-9]+\.[0-9] .* [0-9]+% [0-9.]+M/64M" 10
 # the host meters: CPU and memory of the host, running/total, the tick
-screen_wait_re "CPU .* [0-9]+% Mem .* [0-9]+% [0-9]+/[0-9]+ up 2s" 5
+screen_wait_re "CPU .* [0-9]+% Mem .* [0-9]+% [0-9]+/[0-9]+ active 2s" 5
 
 # graphs of the guest
 live_select $G
@@ -41,10 +41,10 @@ screen_wait_gone "CPU % of its vCPUs"
 # the tick: + shorter, - longer
 screen_keys +
 screen_wait "refresh every 1 s"
-screen_wait_re "up 1s"
+screen_wait_re "active 1s"
 screen_keys - -
 screen_wait "refresh every 5 s"
-screen_wait_re "up 5s"
+screen_wait_re "active 5s"
 
 # destroy: the state changes within 1 s, long before the 5 s tick
 vd_virsh destroy $G >/dev/null || screen_fail "destroy"

@@ -34,7 +34,7 @@ screen_wait_re "16509"
 screen_keys j
 screen_wait "Not connected to test:///default"
 screen_keys c
-screen_wait_re "idle +1/1 VMs up"
+screen_wait_re "idle +1/1 VMs running"
 screen_keys l
 screen_wait_re "test +running"
 screen_keys h d

@@ -27,7 +27,7 @@ screen_expect_re "net-iso +[a-z]+ .*virbr11"
 screen_expect_re "pool-a +100 GiB +3%"
 
 # The host row, the header and the bottom lines.
-screen_expect_re "xml +1/4 VMs up"
+screen_expect_re "model-host\.xml +1/4 │"      # the label whole, the state in figures (80 columns)
 screen_expect_re "^ virtdeck .*connected.*4 VMs: 1 running, 1 paused"
 screen_expect_re "F1Help +F5Refresh +F9ForceOff +F10Quit"
 [ "$(screen_capture | wc -l)" -eq 24 ] || screen_fail "the screen is not 24 lines"

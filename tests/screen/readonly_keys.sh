@@ -33,7 +33,7 @@ refused S "managed save"
 refused T migrate
 screen_expect_not "Migrate alpha from"
 refused P "switch to post-copy"
-refused L clone
+refused W clone
 screen_expect_re "alpha +running"
 
 # the top view refuses the same way

@@ -13,7 +13,7 @@ _width_is() { [ "$(width "$1")" = "$2" ]; }
 # A long tick: no new snapshot may hide a missing resize redraw.
 screen_start 80x24 -d 3600 -c "$MODEL"
 screen_wait_re "Name.? +State +vCPU"
-screen_wait "1/4 VMs up"
+screen_wait_re "model-host\.xml +1/4 │"
 before=$(screen_capture)
 [ "$(width 2)" -eq 81 ] || [ "$(width 2)" -eq 80 ] || screen_fail "line 2 is $(width 2) wide at 80 columns"
 

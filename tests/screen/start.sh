@@ -11,7 +11,7 @@ screen_wait_re "beta +running"
 screen_wait "beta started"
 ok=$(screen_attr "beta started")
 screen_expect_re "4 VMs: 2 running"
-screen_expect_re "xml +2/4 VMs up"
+screen_expect_re "model-host\.xml +2/4 │"
 
 # Starting it again is refused by libvirt, in the error colour.
 screen_keys s

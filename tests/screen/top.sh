@@ -71,8 +71,8 @@ echo "$out" | grep -q -- "--ascii is for the screen, not --batch" ||
 # ---- virtdeck top: meters and the table sorted by CPU % ----
 screen_start 130x34 top -c "$MODEL" -c "$DEMO" -c "$DEAD" -d 0.5
 screen_wait "sorted by CPU %"
-screen_wait_re "^ model-host\.xml +CPU\[.*\] +(-|[0-9]+%) +Mem\[.*\] .* 2/4 up +tick 0\.5s"
-screen_wait_re "^ demo-host\.xml +CPU\[.*\] +(-|[0-9]+%) +Mem\[.*\] .* 13/17 up +tick 0\.5s"
+screen_wait_re "^ model-host\.xml +CPU\[.*\] +(-|[0-9]+%) +Mem\[.*\] .* 2/4 active +tick 0\.5s"
+screen_wait_re "^ demo-host\.xml +CPU\[.*\] +(-|[0-9]+%) +Mem\[.*\] .* 13/17 active +tick 0\.5s"
 screen_wait_re "^ 127\.0\.0\.1 +failed, retry .*(onnection refused|unable to connect)"
 screen_expect "Domains: 21 (12 running, 3 paused, 6 off) on 2 of 3 hosts"
 screen_expect_re " Name +Host +State +vCPU +.?CPU% +Mem% +Mem used/total +Disk rd/wr +Net rx/tx +CPU graph"
@@ -161,7 +161,7 @@ screen_resize 80 24
 screen_wait_re "^ Name.? +Host +State +vCPU +CPU% +Mem% +Used/Total +Disk rd/wr *$"
 screen_expect_not "Net rx/tx"
 screen_expect_not "CPU graph"
-screen_wait_re "^ model-hos[^ ]* +CPU\[.*\] +(-|[0-9]+%) +Mem\[.*\] .* 2/4 up 0\.5s *$"
+screen_wait_re "^ model-hos[^ ]* +CPU\[.*\] +(-|[0-9]+%) +Mem\[.*\] .* 2/4 active 0\.5s *$"
 screen_expect_re "^ 127\.0\.0\.1 +failed"
 screen_expect " Domains: 21 (12 running, 3 paused, 6 off) on 2 of 3 hosts"
 # the test driver reports no disk counters: unknown ("-"), never 0/0

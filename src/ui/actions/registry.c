@@ -204,7 +204,7 @@ static const vd_dom_action actions[] = {
     { .key = 'Z', .key_name = "Z",
       .label = "Snapshots: tree, create, revert, delete", .group = OPEN,
       .places = EVERYWHERE, .cmd = VD_CMD_DSNAP_LIST, .run = run_snapshots },
-    { .key = 'L', .key_name = "L",
+    { .key = 'W', .key_name = "W",
       .label = "Clone: new name, disks copied, shared or linked", .group = LIFE,
       .places = EVERYWHERE,
       .states = VD_ST(VD_DOM_SHUTOFF) | VD_ST(VD_DOM_PAUSED),

@@ -30,6 +30,7 @@
 #include "ui/widgets/listview.h"
 #include "ui/views/monitor.h"
 #include "ui/app/view.h"
+#include "ui/views/journal_ui.h"
 #include "ui/views/netstore_ui.h"
 #include "ui/widgets/term_image.h"
 #include "ui/widgets/term_picture.h"
@@ -287,6 +288,35 @@ vd_app_retry_s(const vd_snapshot *snap)
     return (int)((left + 999) / 1000);
 }
 
+/* The width of the longest name in pane's list of the current host
+ * (the domains pane in the all-hosts view: of every host), so that
+ * names give way last (table.h, vd_table_layout_need). */
+int
+vd_app_widest_name(const vd_app *app, vd_pane_id pane)
+{
+    bool all = pane == VD_PANE_DOMAINS && vd_all_hosts_on(app);
+    const vd_snapshot *cur = vd_app_snap(app);
+    int w = 0;
+
+    for (size_t h = 0; h < app->nhosts; h++) {
+        const vd_snapshot *snap = app->hosts[h].snap;
+        size_t n = snap ? snap_rows(snap, pane) : 0;
+
+        if (!snap || (!all && snap != cur))
+            continue;
+        for (size_t i = 0; i < n; i++) {
+            const char *name = pane == VD_PANE_DOMAINS ? snap->domains[i].name :
+                               pane == VD_PANE_NETWORKS ? snap->networks[i].name :
+                               pane == VD_PANE_POOLS ? snap->pools[i].name : NULL;
+            int nw = vd_text_width(name ? name : "");
+
+            if (nw > w)
+                w = nw;
+        }
+    }
+    return w;
+}
+
 /* When a connected host's poll is overdue: a quarter tick (at least
  * half a second) after the next tick was due, the worker is waiting on
  * the daemon. 0 when it has no tick. */
@@ -337,6 +367,8 @@ vd_app_message(vd_app *app, vd_msg_kind kind, const char *fmt, ...)
     vsnprintf(app->msg, sizeof(app->msg), fmt, ap);
     va_end(ap);
     app->msg_kind = kind;
+    app->msg_owner = app->views;    /* the message belongs to the top view */
+    app->msg_hint = false;
     app->dirty = true;
 }
 
@@ -1025,9 +1057,11 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
         vd_app_message(&app, VD_MSG_ERROR, "%s", theme_msg);
     else if (opts->notice)
         vd_app_message(&app, VD_MSG_ERROR, "%s", opts->notice);
-    else
+    else {
         vd_app_message(&app, VD_MSG_INFO, "virtdeck %s: ? help, Tab next "
                        "pane, Enter select, q quit", VD_VERSION);
+        app.msg_hint = true;        /* the main screen's keys only */
+    }
 
     /* The UI machinery's showcase, for screen tests (gallery.h). */
     if (vd_gallery_enabled())
@@ -1035,6 +1069,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
     /* `virtdeck top`: straight into the top view (issue 4) */
     if (opts->top)
         vd_top_show(&app);
+    vd_ui_journal_poll(&app);       /* start reading the journal */
     app.dirty = true;
     end_signal = 0;
     while (!app.quit && !end_signal) {
@@ -1063,6 +1098,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
         if (n > 0 && (pfd[1].revents & POLLIN))
             drain_bus(&app);
         vd_console_poll(&app);      /* console frames and output (issue 7) */
+        vd_ui_journal_poll(&app);   /* new journal entries, its errors */
         if (refresh_snapshots(&app)) {
             vd_views_snapshot(&app);
             app.dirty = true;
@@ -1073,6 +1109,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
 
  cleanup:
     vd_views_free(&app);
+    vd_ui_journal_free();
     vd_ui_jobs_free();
     vd_lists_free(&app);
     if (winch)

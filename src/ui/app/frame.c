@@ -106,22 +106,17 @@ draw_header(vd_app *app)
                  vd_app_connecting_s(snap));
     x += vd_draw_text(r->y, x, end - x, buf, attr);
     if (snap->conn == VD_CONN_CONNECTED) {
-        size_t counts[VD_DOM_STATE_LAST] = { 0 };
+        vd_dom_counts dc;
         size_t active_nets = 0, active_pools = 0;
 
-        for (size_t i = 0; i < snap->ndomains; i++)
-            if (snap->domains[i].state < VD_DOM_STATE_LAST)
-                counts[snap->domains[i].state]++;
+        vd_dom_count(snap->domains, snap->ndomains, &dc);
         for (size_t i = 0; i < snap->nnetworks; i++)
             active_nets += snap->networks[i].active;
         for (size_t i = 0; i < snap->npools; i++)
             active_pools += snap->pools[i].state == VD_POOL_RUNNING;
         x += vd_draw_text(r->y, x, end - x, vd_glyph_str(VD_GLYPH_SEP), attr);
         snprintf(buf, sizeof(buf), " %zu VMs: %zu running, %zu paused, %zu off ",
-                 snap->ndomains, counts[VD_DOM_RUNNING] + counts[VD_DOM_BLOCKED],
-                 counts[VD_DOM_PAUSED] + counts[VD_DOM_PMSUSPENDED],
-                 counts[VD_DOM_SHUTOFF] + counts[VD_DOM_SHUTDOWN] +
-                 counts[VD_DOM_CRASHED] + counts[VD_DOM_NOSTATE]);
+                 dc.total, dc.running, dc.paused, dc.off);
         x += vd_draw_text(r->y, x, end - x, buf, attr);
         x += vd_draw_text(r->y, x, end - x, vd_glyph_str(VD_GLYPH_SEP), attr);
         snprintf(buf, sizeof(buf), " %zu/%zu nets %zu/%zu pools up ",

@@ -20,6 +20,7 @@
 #include "ui/app/keys_list.h"
 #include "ui/widgets/listview.h"
 #include "ui/views/monitor.h"
+#include "ui/views/journal_ui.h"
 #include "ui/app/quit.h"
 #include "ui/app/view.h"
 #include "ui/forms/wizard.h"
@@ -288,6 +289,8 @@ static const vd_binding tail[] = {
       GENERAL, P_ALL, vd_act_top, 0, 0, NULL },
     { 'J', "J", "Jobs: migrations, evacuations, transfers (C cancels)",
       GENERAL, P_ALL, vd_act_jobs, 0, 0, NULL },
+    { 'L', "L", "Journal: what virtdeck did and saw, newest first",
+      GENERAL, P_ALL, vd_act_journal, 0, 0, NULL },
     { '+', "+", "Refresh more / less often", GENERAL, P_ALL,
       vd_act_monitor_tick, 0, 0, NULL },
     { '-', "-", "Refresh more / less often", GENERAL, P_ALL,

@@ -67,7 +67,17 @@ vd_view_push(vd_app *app, const vd_view_ops *ops, void *data,
     v->data = data;
     snprintf(v->title, sizeof(v->title), "%s", title ? title : ops->name);
     v->below = app->views;
+    memcpy(v->saved_msg, app->msg, sizeof(v->saved_msg));
+    v->saved_kind = (int)app->msg_kind;
+    v->saved_owner = app->msg_owner;
+    v->saved_hint = app->msg_hint;
     app->views = v;
+    if (app->msg_hint) {
+        /* "Tab next pane, q quit" is not true in a view: back at close */
+        app->msg[0] = '\0';
+        app->msg_hint = false;
+        app->msg_owner = v;
+    }
     app->dirty = true;
     return v;
 }
@@ -117,6 +127,18 @@ vd_view_close(vd_app *app, vd_view *v)
     }
     v->closed = true;
     drop_routes(app, v);
+    if (app->msg_owner == v && app->msg_kind == VD_MSG_INFO) {
+        /* its hint goes with it: back to what was said before */
+        memcpy(app->msg, v->saved_msg, sizeof(app->msg));
+        app->msg_kind = (vd_msg_kind)v->saved_kind;
+        app->msg_hint = v->saved_hint;
+        app->msg_owner = v->saved_owner && vd_view_alive(app, v->saved_owner)
+                         ? v->saved_owner : NULL;
+        app->dirty = true;
+    } else if (app->msg_owner == v) {
+        /* an outcome (done, failed) stays: it is news, not a hint */
+        app->msg_owner = vd_view_top(app);
+    }
     if (v->ops->close)
         v->ops->close(app, v);
     v->data = NULL;

@@ -95,6 +95,13 @@ struct vd_view {
     char title[160];            /* shown by the frame of full-screen views */
     bool closed;                /* popped; freed after the current event */
     vd_view *below;             /* next view down the stack, NULL: base */
+    /* the status line when the view was pushed: back when it closes, if
+     * the message then is its own hint (an information, not an outcome
+     * such as "done" or an error, which stays) */
+    char saved_msg[512];
+    int saved_kind;
+    const vd_view *saved_owner;
+    bool saved_hint;
 };
 
 /* Push a new view with ops and data on top. title may be NULL. The

@@ -333,8 +333,10 @@ draw_domains(vd_app *app, const vd_rect *inner, bool focused)
         return;
     }
     /* the host column only in the all-hosts view */
-    vd_table_layout(&t, cols, sizeof(cols) / sizeof(cols[0]) -
-                    (vd_all_hosts_on(app) ? 0 : 1), inner->x + 1, inner->w - 2);
+    vd_table_layout_need(&t, cols, sizeof(cols) / sizeof(cols[0]) -
+                         (vd_all_hosts_on(app) ? 0 : 1), inner->x + 1,
+                         inner->w - 2, COL_NAME,
+                         vd_app_widest_name(app, VD_PANE_DOMAINS));
     vd_list_header(app, VD_PANE_DOMAINS, &t, inner->y,
                    vd_role_attr(VD_ROLE_COLUMN_HEADER));
     if (n == 0) {

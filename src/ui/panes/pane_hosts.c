@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ui/widgets/draw.h"
+#include "ui/views/monitor.h"
 #include "ui/widgets/table.h"
 #include "ui/ui_priv.h"
 #include "ui/panes/all_hosts.h"
@@ -28,13 +29,15 @@ conn_role(const vd_snapshot *snap)
     return VD_ROLE_DIM;
 }
 
-/* The state text of a host row; the long form when wide is set:
- * "connected, 2/4 VMs up" or "2/4 VMs up", "failed, retry in 5s". */
+/* The state text of a host row, from the longest form (0) to the
+ * shortest (3): "connected, 2/4 VMs running", "2/4 VMs running",
+ * "2/4 running", "2/4"; "failed, retry in 5s". */
 static void
-host_state_text(const vd_snapshot *snap, bool wide, char *buf, size_t len)
+host_state_text(const vd_snapshot *snap, int form, char *buf, size_t len)
 {
-    size_t up = 0;
+    vd_dom_counts dc;
     int retry, wait;
+    bool wide = form == 0;
 
     switch (snap->conn) {
     case VD_CONN_CONNECTED:
@@ -43,11 +46,10 @@ host_state_text(const vd_snapshot *snap, bool wide, char *buf, size_t len)
             snprintf(buf, len, "%sno answer %ds", wide ? "stale: " : "", wait);
             return;
         }
-        for (size_t i = 0; i < snap->ndomains; i++)
-            up += snap->domains[i].state == VD_DOM_RUNNING ||
-                  snap->domains[i].state == VD_DOM_BLOCKED;
-        snprintf(buf, len, "%s%zu/%zu VMs up", wide ? "connected, " : "",
-                 up, snap->ndomains);
+        vd_dom_count(snap->domains, snap->ndomains, &dc);
+        snprintf(buf, len, "%s%zu/%zu%s", wide ? "connected, " : "",
+                 dc.running, dc.total, form <= 1 ? " VMs running" :
+                 form == 2 ? " running" : "");
         return;
     case VD_CONN_CONNECTING:
         wait = vd_app_connecting_s(snap);
@@ -110,7 +112,23 @@ draw_host_row(vd_app *app, size_t i, int y, int x, int w, bool selected,
 
     if (selected)
         vd_draw_fill(y, x, w, normal);
-    host_state_text(snap, w >= 44, text, sizeof(text));
+    /* the host's name gives way last: the longest form that keeps it
+     * whole; when none does, "1/4 running" while 12 cells of the name
+     * stay, else "1/4" */
+    {
+        int form;
+
+        for (form = w >= 44 ? 0 : 1; form <= 3; form++) {
+            host_state_text(snap, form, text, sizeof(text));
+            if (3 + lw + 2 + vd_text_width(text) + 1 <= w)
+                break;
+        }
+        if (form > 3) {
+            host_state_text(snap, 2, text, sizeof(text));
+            if (3 + 12 + 2 + vd_text_width(text) + 1 > w)
+                host_state_text(snap, 3, text, sizeof(text));
+        }
+    }
     sw = vd_text_width(text);
     /* the label tells hosts apart: it goes whole before the state, which
      * shrinks to its figures ("1/4") or goes (the dot's colour stays);
@@ -160,7 +178,7 @@ draw_overview(const vd_snapshot *snap, const vd_rect *r, int y)
     const vd_host_info *info = &snap->info;
     const vd_host_rates *rates = &snap->stats.rates;
     int end = r->y + r->h;
-    size_t i, running = 0;
+    vd_dom_counts dc;
     char buf[256];
 
     if (y < end && (info->cpu_name || info->sockets)) {
@@ -173,20 +191,22 @@ draw_overview(const vd_snapshot *snap, const vd_rect *r, int y)
                      info->sockets == 1 ? "" : "s", info->cores, info->threads);
         vd_draw_text(y++, r->x, r->w, buf, vd_role_attr(VD_ROLE_NORMAL));
     }
-    for (i = 0; i < snap->ndomains; i++)
-        running += snap->domains[i].state == VD_DOM_RUNNING ||
-                   snap->domains[i].state == VD_DOM_BLOCKED ||
-                   snap->domains[i].state == VD_DOM_PAUSED;
+    vd_dom_count(snap->domains, snap->ndomains, &dc);
     if (y < end) {
-        snprintf(buf, sizeof(buf), "KVM: %s   VMs: %zu running of %zu",
+        snprintf(buf, sizeof(buf), "KVM: %s   VMs: %zu running, %zu paused, %zu off",
                  info->kvm > 0 ? "yes" : info->kvm < 0 ? "no (TCG only)" : "n/a",
-                 running, snap->ndomains);
+                 dc.running, dc.paused, dc.off);
         vd_draw_text(y++, r->x, r->w, buf, vd_role_attr(VD_ROLE_NORMAL));
     }
     if (y < end)
         draw_meter(y++, r->x, r->w, "CPU", rates->cpu_valid, rates->cpu_pct);
     if (y < end)
         draw_meter(y++, r->x, r->w, "Mem", rates->mem_valid, rates->mem_pct);
+    if (y < end && vd_monitor_demo_note(snap, true)) {
+        vd_rect rest = { y, r->x, end - y, r->w };
+        vd_draw_wrap(&rest, y, vd_monitor_demo_note(snap, true),
+                     vd_role_attr(VD_ROLE_DIM));
+    }
 }
 
 /* Details of the selected host in r, one fact a line. */

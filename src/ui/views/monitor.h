@@ -31,6 +31,11 @@ const char *vd_monitor_pair(bool known, double a, double b, char *buf,
  * aligned in [x, x + w) of row y; returns the width used. */
 int vd_monitor_meters(vd_app *app, int y, int x, int w);
 
+/* For a host on libvirt's test driver (test:// URIs, the demo host),
+ * what to say beside its meters and graphs: its figures are synthetic.
+ * The short form fits a pane line. NULL for any other host. */
+const char *vd_monitor_demo_note(const vd_snapshot *snap, bool short_form);
+
 /* "+" / "-": a shorter / longer refresh period for every host. */
 void vd_act_monitor_tick(vd_app *app, const vd_binding *b);
 

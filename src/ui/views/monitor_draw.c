@@ -89,6 +89,20 @@ meter(int y, int x, const char *label, double pct, const char *text, int barw)
     return w;
 }
 
+/* See monitor.h. */
+const char *
+vd_monitor_demo_note(const vd_snapshot *snap, bool short_form)
+{
+    if (!snap || !snap->uri || strncmp(snap->uri, "test:", 5) != 0)
+        return NULL;
+    return short_form
+        ? "Demo host: synthetic figures; add a real host (a) for live ones"
+        : "Demo host (libvirt's test driver): synthetic CPU figures and no "
+          "memory, disk or network use, so the meters stay flat or show -. "
+          "For live figures, add a real host (a in the hosts pane, or "
+          "virtdeck -c qemu:///system).";
+}
+
 /* The selected host's meters, right-aligned. */
 int
 vd_monitor_meters(vd_app *app, int y, int x, int w)
@@ -107,12 +121,24 @@ vd_monitor_meters(vd_app *app, int y, int x, int w)
         snprintf(tail, sizeof(tail), "%u/%u stale %ds ", st->running, st->total,
                  vd_app_stale_s(snap));
     else if (snap->tick_ms % 1000)
-        snprintf(tail, sizeof(tail), "%u/%u up %.1fs ", st->running, st->total,
+        snprintf(tail, sizeof(tail), "%u/%u active %.1fs ", st->running, st->total,
                  snap->tick_ms / 1000.0);
     else
-        snprintf(tail, sizeof(tail), "%u/%u up %ds ", st->running, st->total,
+        snprintf(tail, sizeof(tail), "%u/%u active %ds ", st->running, st->total,
                  snap->tick_ms / 1000);
-    /* " CPU[bar] 12% Mem[bar] 40% 3/10 up 2s " */
+    if (vd_monitor_demo_note(snap, true)) {
+        /* the test driver's figures are synthetic: say so, not "-" */
+        static const char demo[] = " demo host: no live figures (i) ";
+
+        need = (int)strlen(demo) + (int)strlen(tail);
+        if (need > w)
+            return 0;
+        cx = x + w - need;
+        cx += vd_draw_text(y, cx, (int)strlen(demo), demo, vd_role_attr(VD_ROLE_DIM));
+        vd_draw_text(y, cx, (int)strlen(tail), tail, vd_role_attr(VD_ROLE_BORDER));
+        return need;
+    }
+    /* " CPU[bar] 12% Mem[bar] 40% 3/10 active 2s " */
     need = 1 + 4 + barw + (int)strlen(cpu) + 4 + barw + (int)strlen(mem) +
            (int)strlen(tail);
     if (need > w) {

@@ -21,6 +21,7 @@
 #include "ui/widgets/draw.h"
 #include "ui/widgets/term_image.h"
 #include "ui/app/view.h"
+#include "ui/views/journal_ui.h"
 
 /* The screenshot thumbnail: taken again this often while the view is
  * on top (ms), and the smallest panel it is drawn in (cells). */
@@ -172,6 +173,32 @@ line(liner *l, attr_t attr, const char *fmt, ...)
                  l->clip_w : l->area->w - 2, buf, attr);
 }
 
+/* The domain's history from the journal, newest first, one item a
+ * line ("start 3 h ago by root from tui"). */
+static void
+history_lines(vd_app *app, const details_data *dd, liner *l)
+{
+    const vd_snapshot *snap = dd->t.host < app->nhosts
+                              ? app->hosts[dd->t.host].snap : NULL;
+    char hist[2048], *item, *save = NULL;
+    bool first = true;
+
+    vd_ui_journal_history(snap ? snap->label : NULL, snap ? snap->uri : NULL,
+                          dd->t.uuid, dd->t.name, 6, hist, sizeof(hist));
+    if (!hist[0]) {
+        line(l, vd_role_attr(VD_ROLE_DIM), "  History     nothing recorded "
+             "(the journal, J, keeps what happens while virtdeck runs)");
+        return;
+    }
+    for (item = strtok_r(hist, "\n", &save); item; item = strtok_r(NULL, "\n", &save)) {
+        while (*item == ' ')
+            item++;
+        line(l, vd_role_attr(VD_ROLE_NORMAL), "%s%s", first ? "  History     "
+             : "              ", item);
+        first = false;
+    }
+}
+
 /* The panel right of the text where the thumbnail goes: false when the
  * area is too small for one (then the text says so). */
 static bool
@@ -292,6 +319,7 @@ details_draw(vd_app *app, vd_view *v, const vd_rect *area)
     line(&l, norm, "  Memory      %s of at most %s", a, b);
     line(&l, norm, "  Autostart   %s     Persistent  %s", d->autostart ? "yes" : "no",
          d->persistent ? "yes" : "no (transient)");
+    history_lines(app, dd, &l);
     line(&l, norm, "%s", "");
     line(&l, head, "Disks (%zu)", d->ndisks);
     line(&l, dim, "  %-7s %-7s %-7s %-10s %-10s %s", "Target", "Device", "Bus",

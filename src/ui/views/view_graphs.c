@@ -191,7 +191,15 @@ graphs_draw(vd_app *app, vd_view *v, const vd_rect *area)
             vd_draw_text(y + 1, x + used, w - used, line, vd_role_attr(VD_ROLE_DIM));
         }
     }
-    rows = area->h - 2;
+    if (vd_monitor_demo_note(snap, false)) {
+        /* say why the graphs are flat, instead of the rates */
+        vd_rect r = { y + 1, x, 3, w };
+        vd_draw_fill(y + 1, x, w, vd_role_attr(VD_ROLE_NORMAL));
+        vd_draw_wrap(&r, y + 1, vd_monitor_demo_note(snap, false),
+                     vd_role_attr(VD_ROLE_STATUS_BUSY));
+        y += 2;
+    }
+    rows = area->y + area->h - (y + 2);
     gh = rows / 4 - 1;              /* each graph: a title and gh rows */
     if (gh < 1)
         gh = 1;

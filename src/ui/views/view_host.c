@@ -13,6 +13,7 @@
 #include "ui/forms/hosts_edit.h"
 #include "ui/widgets/table.h"
 #include "ui/app/view.h"
+#include "ui/views/monitor.h"
 
 typedef struct host_view {
     int host_id;                /* vd_host_id(): survives index changes */
@@ -31,14 +32,15 @@ snap_of(const vd_app *app, int id)
 /* A labelled meter line. */
 static void
 meter(int y, int x, int w, const char *name, bool valid, double pct,
-      const char *detail)
+      const char *detail, bool demo)
 {
     char buf[64];
     int bw = w - 12 - 8 - (int)strlen(detail) - 2;
 
     vd_draw_text(y, x, 12, name, vd_role_attr(VD_ROLE_NORMAL));
     if (!valid) {
-        vd_draw_text(y, x + 12, w - 12, "- (no figures yet)", vd_role_attr(VD_ROLE_DIM));
+        vd_draw_text(y, x + 12, w - 12, demo ? "- (the test driver gives none)"
+                     : "- (no figures yet)", vd_role_attr(VD_ROLE_DIM));
         return;
     }
     if (bw > 40)
@@ -63,7 +65,7 @@ host_draw(vd_app *app, vd_view *v, const vd_rect *area)
     attr_t norm = vd_role_attr(VD_ROLE_NORMAL), head = vd_role_attr(VD_ROLE_COLUMN_HEADER);
     int x = area->x + 2, w = area->w - 4, y = area->y + 1;
     char buf[512], v1[32], v2[32], a[32], b[32];
-    size_t i, running = 0, paused = 0;
+    vd_dom_counts dc;
 
     if (!snap) {
         vd_draw_text(y, x, w, "This host was removed.", vd_role_attr(VD_ROLE_DIM));
@@ -114,20 +116,24 @@ host_draw(vd_app *app, vd_view *v, const vd_rect *area)
              info->kvm < 0 ? "not available (guests run with TCG emulation)" :
              "not applicable (not a QEMU host)");
     vd_draw_text(y++, x, w, buf, norm);
-    for (i = 0; i < snap->ndomains; i++) {
-        running += snap->domains[i].state == VD_DOM_RUNNING ||
-                   snap->domains[i].state == VD_DOM_BLOCKED;
-        paused += snap->domains[i].state == VD_DOM_PAUSED;
-    }
-    snprintf(buf, sizeof(buf), "VMs          %zu running, %zu paused, %zu in all",
-             running, paused, snap->ndomains);
+    vd_dom_count(snap->domains, snap->ndomains, &dc);
+    snprintf(buf, sizeof(buf), "VMs          %zu running, %zu paused, %zu off "
+             "(%zu active of %zu)", dc.running, dc.paused, dc.off, dc.active,
+             dc.total);
     vd_draw_text(y++, x, w, buf, norm);
     y++;
-    meter(y++, x, w, "Host CPU", snap->stats.rates.cpu_valid, snap->stats.rates.cpu_pct, "");
+    meter(y++, x, w, "Host CPU", snap->stats.rates.cpu_valid, snap->stats.rates.cpu_pct, "",
+          vd_monitor_demo_note(snap, true) != NULL);
     snprintf(buf, sizeof(buf), "%s of %s",
              vd_fmt_size(snap->stats.rates.mem_used_kib * 1024ULL, a, sizeof(a)),
              vd_fmt_size(snap->stats.rates.mem_total_kib * 1024ULL, b, sizeof(b)));
-    meter(y++, x, w, "Host memory", snap->stats.rates.mem_valid, snap->stats.rates.mem_pct, buf);
+    meter(y++, x, w, "Host memory", snap->stats.rates.mem_valid, snap->stats.rates.mem_pct, buf,
+          vd_monitor_demo_note(snap, true) != NULL);
+    if (vd_monitor_demo_note(snap, false)) {
+        vd_rect r = { y + 1, x, area->y + area->h - y - 1, w };
+        vd_draw_wrap(&r, y + 1, vd_monitor_demo_note(snap, false),
+                     vd_role_attr(VD_ROLE_STATUS_BUSY));
+    }
 }
 
 /* Leave. */

@@ -303,11 +303,11 @@ draw_host_row(vd_app *app, size_t hi, int y, int x, int w, int lw)
         int tw;
 
         if (form == 0)
-            snprintf(tail, sizeof(tail), "  %u/%u up  tick %s%s",
+            snprintf(tail, sizeof(tail), "  %u/%u active  tick %s%s",
                      snap->stats.running, snap->stats.total, tick,
                      snap->readonly ? "  read-only" : "");
         else if (form == 1)
-            snprintf(tail, sizeof(tail), "  %u/%u up %s", snap->stats.running,
+            snprintf(tail, sizeof(tail), "  %u/%u active %s", snap->stats.running,
                      snap->stats.total, tick);
         else
             snprintf(tail, sizeof(tail), " %u/%u", snap->stats.running,

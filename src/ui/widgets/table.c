@@ -47,6 +47,14 @@ void
 vd_table_layout(vd_table *t, const vd_col *cols, size_t ncols, int x,
                 int width)
 {
+    vd_table_layout_need(t, cols, ncols, x, width, (size_t)-1, 0);
+}
+
+/* Lay out the columns, giving column need_col need cells first. */
+void
+vd_table_layout_need(vd_table *t, const vd_col *cols, size_t ncols, int x,
+                     int width, size_t need_col, int need)
+{
     int extra, maxprio = 0, nflex = 0, pos;
 
     if (ncols > VD_TABLE_MAXCOLS)
@@ -63,7 +71,20 @@ vd_table_layout(vd_table *t, const vd_col *cols, size_t ncols, int x,
     }
     while (needed_width(t) > t->width && drop_one(t))
         ;
-    extra = t->width - needed_width(t);
+    /* the names give way last: other columns go (least important
+     * first) before the widest name is cut */
+    if (need_col < ncols && t->shown[need_col] && need > cols[need_col].min) {
+        if (cols[need_col].max && need > cols[need_col].max)
+            need = cols[need_col].max;
+        while (needed_width(t) - cols[need_col].min + need > t->width &&
+               drop_one(t))
+            ;
+        extra = t->width - needed_width(t);
+        t->cw[need_col] += need - cols[need_col].min < extra
+                           ? need - cols[need_col].min : extra;
+    }
+    extra = t->width - needed_width(t) - (need_col < ncols && t->shown[need_col]
+                                          ? t->cw[need_col] - cols[need_col].min : 0);
 
     /* Towards the preferred widths, most important columns first. */
     for (int prio = 0; prio <= maxprio && extra > 0; prio++) {
@@ -72,7 +93,7 @@ vd_table_layout(vd_table *t, const vd_col *cols, size_t ncols, int x,
 
             if (!t->shown[i] || cols[i].prio != prio)
                 continue;
-            grow = cols[i].want - cols[i].min;
+            grow = cols[i].want - t->cw[i];
             if (grow > extra)
                 grow = extra;
             if (grow > 0) {
@@ -287,7 +308,9 @@ vd_pane_table(vd_app *app, const vd_rect *inner, bool focused,
         vd_pane_note(app, inner, NULL);
         return;
     }
-    vd_table_layout(&t, cols, ncols, inner->x + 1, inner->w - 2);
+    /* the names (the first column) give way last */
+    vd_table_layout_need(&t, cols, ncols, inner->x + 1, inner->w - 2, 0,
+                         vd_app_widest_name(app, pane));
     vd_list_header(app, pane, &t, inner->y, vd_role_attr(VD_ROLE_COLUMN_HEADER));
     if (n == 0) {
         vd_rect body = { inner->y + 1, inner->x, inner->h - 1, inner->w };

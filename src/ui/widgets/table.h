@@ -42,6 +42,12 @@ typedef struct vd_table {
 void vd_table_layout(vd_table *t, const vd_col *cols, size_t ncols,
                      int x, int width);
 
+/* The same, where column need_col (the names) needs need cells (the
+ * widest name; bounded by its max): the other columns are dropped,
+ * least important first, before a name is cut. */
+void vd_table_layout_need(vd_table *t, const vd_col *cols, size_t ncols,
+                          int x, int width, size_t need_col, int need);
+
 /* Draw the column titles on row y, the whole row in attr. */
 void vd_table_header(const vd_table *t, int y, attr_t attr);
 
