@@ -24,12 +24,15 @@
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 
+#include "virtdeck/cloudinit.h"
 #include "virtdeck/create.h"
+#include "virtdeck/devopts.h"
 #include "virtdeck/domspec.h"
 #include "virtdeck/osinfo.h"
 #include "cli.h"
 
 #define PROG "virtdeck create"
+#define MAX_DEVS 32             /* disks, NICs */
 
 /* What the command line asked for beyond the spec. */
 typedef struct create_opts {
@@ -48,7 +51,19 @@ typedef struct create_opts {
     bool have_disk;
     bool have_net;
     bool have_gfx;
+    bool disk_none;             /* --disk none / --nodisks */
+    bool net_none;              /* --network none / --nonetworks */
+    bool quiet;
     int installs;               /* how many install options were given */
+    int ndisks;                 /* --disk options taken (main + more) */
+    int nnets;
+    bool path_new[MAX_DEVS];    /* disk i: path= of a new file with size= */
+    const char *legacy_mac;     /* --mac: the first NIC's MAC */
+    /* --cloud-init */
+    bool cloud_init;
+    const char *ci_user_data, *ci_meta_data, *ci_network_config;
+    const char *ci_ssh_key;
+    bool ci_root_password;
 } create_opts;
 
 /* Print a message prefixed with the command's name; returns 1 (the
@@ -227,135 +242,392 @@ parse_enum(const char *opt, const char *key, const char *word,
     return 0;
 }
 
-/* --disk. */
+/* A yes/no value of a sub-option (on/off/yes/no/true/false). */
+static int
+parse_bool(const char *opt, const char *key, const char *val, bool *out)
+{
+    if (strcmp(val, "on") == 0 || strcmp(val, "yes") == 0 ||
+        strcmp(val, "true") == 0) {
+        *out = true;
+        return 0;
+    }
+    if (strcmp(val, "off") == 0 || strcmp(val, "no") == 0 ||
+        strcmp(val, "false") == 0) {
+        *out = false;
+        return 0;
+    }
+    return fail("%s: %s '%s' is not on or off", opt, key, val), -1;
+}
+
+/* A boot order number (1..99). */
+static int
+parse_boot_order(const char *opt, const char *val, unsigned int *out)
+{
+    unsigned long long num;
+
+    if (parse_uint(val, &num) < 0 || num < 1 || num > 99)
+        return fail("%s: boot.order '%s' is not a number from 1 to 99", opt, val), -1;
+    *out = (unsigned int)num;
+    return 0;
+}
+
+/* Whether word is one of the '|'-separated words. */
+static bool
+one_of(const char *words, const char *word)
+{
+    size_t len = strlen(word);
+    const char *p = words;
+
+    while (p) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        if (n == len && strncmp(p, word, n) == 0)
+            return true;
+        p = bar ? bar + 1 : NULL;
+    }
+    return false;
+}
+
+/* Set a string field to val when val is one of words. */
+static int
+parse_word(const char *opt, const char *key, const char *val,
+           const char *words, char **field)
+{
+    if (!one_of(words, val)) {
+        char *list = strdup(words), *p;
+        for (p = list; p && *p; p++) {
+            if (*p == '|')
+                *p = ',';
+        }
+        fail("%s: '%s' is not a valid %s (%s)", opt, val, key,
+             list ? list : words);
+        free(list);
+        return -1;
+    }
+    return vd_spec_set(field, val);
+}
+
+/* A keymap as QEMU names them ("de", "en-us", "pt-br"). */
+static int
+parse_keymap(const char *opt, const char *val, vd_gfx_spec *g)
+{
+    static const char *const maps =
+        "ar|bepo|cz|da|de|de-ch|en-gb|en-us|es|et|fi|fo|fr|fr-be|fr-ca|"
+        "fr-ch|hr|hu|is|it|ja|lt|lv|mk|nl|no|pl|pt|pt-br|ru|sl|sv|th|tr";
+
+    if (!one_of(maps, val))
+        return fail("%s: keymap '%s' is not one QEMU knows (%s)", opt, val,
+                    "en-us, de, fr, ... as in /usr/share/qemu/keymaps"), -1;
+    return vd_spec_set(&g->keymap, val);
+}
+
+/* --disk (each one: the first is the main disk). */
 static int
 parse_disk(char *arg, vd_domain_spec *spec, create_opts *o)
 {
-    char *keys[16], *vals[16];
-    vd_disk_spec *d = &spec->disk;
-    int i, n, v;
+    char *keys[24], *vals[24];
+    vd_disk_spec disk = { 0 }, *d = &disk;
+    int i, n, v, ret = -1;
 
-    o->have_disk = true;
     if (strcmp(arg, "none") == 0) {
-        d->kind = VD_DISK_NONE;
+        if (o->ndisks > 0)
+            return fail("--disk none: other disks were given"), -1;
+        o->have_disk = true;
+        o->disk_none = true;
         return 0;
     }
-    if (arg[0] == '/') {        /* virt-install's bare path */
-        d->kind = VD_DISK_PATH;
-        return vd_spec_set(&d->path, arg);
-    }
-    if ((n = split_opts(arg, keys, vals, 16)) < 0)
+    if (o->disk_none)
+        return fail("--disk: --disk none was given"), -1;
+    if ((n = split_opts(arg, keys, vals, 24)) < 0)
         return fail("--disk: too many options"), -1;
     for (i = 0; i < n; i++) {
         const char *k = keys[i], *val = vals[i];
+        if (!val && i == 0) {           /* virt-install's bare path */
+            val = k;
+            k = "path";
+        }
         if (!val)
             return fail("--disk: '%s' needs a value (%s=...)", k, k), -1;
         if (strcmp(k, "pool") == 0) {
             d->kind = VD_DISK_NEW_VOLUME;
             if (vd_spec_set(&d->pool, val) < 0)
-                return -1;
+                goto cleanup;
         } else if (strcmp(k, "size") == 0) {
-            if (parse_gib(val, &d->size_bytes) < 0)
-                return fail("--disk: size '%s' is not a number of GiB", val), -1;
-            o->have_disk_size = true;
-        } else if (strcmp(k, "format") == 0) {
+            if (parse_gib(val, &d->size_bytes) < 0 || d->size_bytes == 0) {
+                fail("--disk: size '%s' is not a number of GiB", val);
+                goto cleanup;
+            }
+        } else if (strcmp(k, "format") == 0 || strcmp(k, "driver.type") == 0) {
             if (parse_enum("--disk", "format", val, vd_disk_format_parse, &v) < 0)
-                return -1;
+                goto cleanup;
             d->format = v;
-        } else if (strcmp(k, "bus") == 0) {
+        } else if (strcmp(k, "bus") == 0 || strcmp(k, "target.bus") == 0) {
             if (parse_enum("--disk", "bus", val, vd_disk_bus_parse, &v) < 0)
-                return -1;
+                goto cleanup;
             d->bus = v;
-            o->have_disk_bus = true;
-        } else if (strcmp(k, "cache") == 0) {
+            if (o->ndisks == 0)
+                o->have_disk_bus = true;
+        } else if (strcmp(k, "cache") == 0 || strcmp(k, "driver.cache") == 0) {
             if (parse_enum("--disk", "cache mode", val, vd_disk_cache_parse, &v) < 0)
-                return -1;
+                goto cleanup;
             d->cache = v;
         } else if (strcmp(k, "name") == 0) {
             if (vd_spec_set(&d->volume, val) < 0)
-                return -1;
+                goto cleanup;
         } else if (strcmp(k, "vol") == 0) {
             const char *slash = strchr(val, '/');
-            if (!slash || slash == val || !slash[1])
-                return fail("--disk: vol= must be POOL/VOLUME"), -1;
+            if (!slash || slash == val || !slash[1]) {
+                fail("--disk: vol= must be POOL/VOLUME");
+                goto cleanup;
+            }
             d->kind = VD_DISK_VOLUME;
             if (vd_spec_set(&d->volume, slash + 1) < 0)
-                return -1;
+                goto cleanup;
             ((char *)slash)[0] = '\0';
             if (vd_spec_set(&d->pool, val) < 0)
-                return -1;
+                goto cleanup;
         } else if (strcmp(k, "path") == 0) {
+            if (val[0] != '/') {
+                fail("--disk: path '%s' is not an absolute path", val);
+                goto cleanup;
+            }
             d->kind = VD_DISK_PATH;
             if (vd_spec_set(&d->path, val) < 0)
-                return -1;
+                goto cleanup;
+        } else if (strcmp(k, "device") == 0) {
+            if (parse_word("--disk", "device", val, "disk|cdrom|floppy|lun",
+                           &d->device) < 0)
+                goto cleanup;
+        } else if (strcmp(k, "io") == 0 || strcmp(k, "driver.io") == 0) {
+            if (parse_word("--disk", "io mode", val, "native|threads|io_uring",
+                           &d->io) < 0)
+                goto cleanup;
+        } else if (strcmp(k, "discard") == 0 || strcmp(k, "driver.discard") == 0) {
+            if (parse_word("--disk", "discard mode", val, "unmap|ignore",
+                           &d->discard) < 0)
+                goto cleanup;
+        } else if (strcmp(k, "readonly") == 0 || strcmp(k, "perms") == 0) {
+            if (strcmp(k, "perms") == 0) {
+                if (strcmp(val, "ro") && strcmp(val, "rw") && strcmp(val, "sh")) {
+                    fail("--disk: perms '%s' is not ro, rw or sh", val);
+                    goto cleanup;
+                }
+                d->readonly = strcmp(val, "ro") == 0;
+                d->shareable = strcmp(val, "sh") == 0;
+            } else if (parse_bool("--disk", k, val, &d->readonly) < 0) {
+                goto cleanup;
+            }
+        } else if (strcmp(k, "shareable") == 0) {
+            if (parse_bool("--disk", k, val, &d->shareable) < 0)
+                goto cleanup;
+        } else if (strcmp(k, "boot.order") == 0 || strcmp(k, "boot_order") == 0) {
+            if (parse_boot_order("--disk", val, &d->boot_order) < 0)
+                goto cleanup;
+        } else if (strcmp(k, "serial") == 0) {
+            if (!*val || strlen(val) > 20 || strspn(val,
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.+-")
+                != strlen(val)) {
+                fail("--disk: serial '%s' must be 1 to 20 letters, digits, "
+                     "'_', '.', '+' or '-'", val);
+                goto cleanup;
+            }
+            if (vd_spec_set(&d->serial, val) < 0)
+                goto cleanup;
+        } else if (strcmp(k, "backing_store") == 0 ||
+                   strcmp(k, "backing.store") == 0) {
+            if (vd_spec_set(&d->backing, val) < 0)
+                goto cleanup;
+        } else if (strcmp(k, "sparse") == 0) {
+            bool sparse;
+            if (parse_bool("--disk", k, val, &sparse) < 0)
+                goto cleanup;
+            if (!sparse) {
+                fail("--disk: sparse=no is not supported (new volumes are sparse)");
+                goto cleanup;
+            }
         } else {
-            return fail("--disk: unknown option '%s'", k), -1;
+            fail("--disk: unknown option '%s'", k);
+            goto cleanup;
         }
     }
-    if (d->kind == VD_DISK_NONE)
-        return fail("--disk: give pool=, vol=, path= or none"), -1;
+    if (d->kind == VD_DISK_NONE && d->size_bytes)
+        d->kind = VD_DISK_NEW_VOLUME;   /* --disk size=N: the default pool */
+    if (d->kind == VD_DISK_NEW_VOLUME && !d->pool &&
+        vd_spec_set(&d->pool, "default") < 0)
+        goto cleanup;
+    if (d->kind == VD_DISK_PATH && d->size_bytes)
+        o->path_new[o->ndisks] = true;  /* resolved to a pool on the host */
+    if (d->kind == VD_DISK_NONE &&
+        !(d->device && (strcmp(d->device, "cdrom") == 0 ||
+                        strcmp(d->device, "floppy") == 0))) {
+        fail("--disk: give pool=, vol=, path=, size= or none");
+        goto cleanup;
+    }
+    if (d->backing && d->kind != VD_DISK_NEW_VOLUME) {
+        fail("--disk: backing_store= goes with pool=P,size=S (a new volume)");
+        goto cleanup;
+    }
     if (d->kind == VD_DISK_NEW_VOLUME && d->format == VD_FMT_UNSET)
         d->format = VD_FMT_QCOW2;
-    return 0;
+    if (d->kind == VD_DISK_NEW_VOLUME && d->size_bytes == 0 && !d->backing) {
+        fail("--disk: pool=%s needs size=GiB", d->pool);
+        goto cleanup;
+    }
+    if (o->ndisks >= MAX_DEVS) {
+        fail("--disk: at most %d disks", MAX_DEVS);
+        goto cleanup;
+    }
+    o->have_disk = true;
+    if (o->ndisks == 0) {
+        if (d->size_bytes)
+            o->have_disk_size = true;
+        spec->disk = *d;
+        memset(d, 0, sizeof(*d));
+    } else if (vd_spec_add_disk(spec, d) < 0) {
+        goto cleanup;
+    }
+    o->ndisks++;
+    ret = 0;
+
+ cleanup:
+    vd_disk_spec_clear(d);
+    return ret;
 }
 
-/* --network. */
+/* --network (each one: the first is the main NIC). */
 static int
 parse_network(char *arg, vd_domain_spec *spec, create_opts *o)
 {
     char *keys[16], *vals[16];
-    vd_net_spec *net = &spec->net;
-    bool direct = false;
-    int i, n, v;
+    vd_net_spec nic = { 0 }, *net = &nic;
+    const char *type = NULL;
+    int i, n, v, ret = -1;
 
-    o->have_net = true;
     if (strcmp(arg, "none") == 0) {
-        net->kind = VD_NET_NONE;
+        if (o->nnets > 0)
+            return fail("--network none: other interfaces were given"), -1;
+        o->have_net = true;
+        o->net_none = true;
         return 0;
     }
+    if (o->net_none)
+        return fail("--network: --network none was given"), -1;
     if ((n = split_opts(arg, keys, vals, 16)) < 0)
         return fail("--network: too many options"), -1;
     for (i = 0; i < n; i++) {
         const char *k = keys[i], *val = vals[i];
+        char *colon;
+        if (!val && i == 0) {
+            /* "default", "user", "bridge:br0", "network:NAME" */
+            if ((colon = strchr(k, ':'))) {
+                *colon = '\0';
+                val = colon + 1;
+            } else if (strcmp(k, "user") == 0 || strcmp(k, "default") == 0) {
+                val = k;
+                k = "type";
+            } else {
+                val = k;
+                k = "network";
+            }
+        }
         if (!val)
             return fail("--network: '%s' needs a value (%s=...)", k, k), -1;
         if (strcmp(k, "network") == 0) {
             net->kind = VD_NET_NETWORK;
             if (vd_spec_set(&net->source, val) < 0)
-                return -1;
+                goto cleanup;
         } else if (strcmp(k, "bridge") == 0) {
             net->kind = VD_NET_BRIDGE;
             if (vd_spec_set(&net->source, val) < 0)
-                return -1;
+                goto cleanup;
         } else if (strcmp(k, "type") == 0) {
-            if (strcmp(val, "direct") != 0 && strcmp(val, "network") != 0 &&
-                strcmp(val, "bridge") != 0)
-                return fail("--network: type '%s' is not network, bridge or "
-                            "direct", val), -1;
-            direct = strcmp(val, "direct") == 0;
+            if (!one_of("direct|network|bridge|user|default", val)) {
+                fail("--network: type '%s' is not network, bridge, direct or "
+                     "user", val);
+                goto cleanup;
+            }
+            type = val;
         } else if (strcmp(k, "source") == 0) {
             if (vd_spec_set(&net->source, val) < 0)
-                return -1;
+                goto cleanup;
         } else if (strcmp(k, "source_mode") == 0 || strcmp(k, "source.mode") == 0) {
-            if (strcmp(val, "bridge") != 0)
-                return fail("--network: only source_mode=bridge is supported"), -1;
+            if (strcmp(val, "bridge") != 0) {
+                fail("--network: only source_mode=bridge is supported");
+                goto cleanup;
+            }
         } else if (strcmp(k, "model") == 0 || strcmp(k, "model.type") == 0) {
             if (parse_enum("--network", "NIC model", val, vd_nic_model_parse, &v) < 0)
-                return -1;
+                goto cleanup;
             net->model = v;
-            o->have_nic_model = true;
+            if (o->nnets == 0)
+                o->have_nic_model = true;
         } else if (strcmp(k, "mac") == 0 || strcmp(k, "mac.address") == 0) {
-            if (vd_spec_set(&net->mac, val) < 0)
-                return -1;
+            if (strcmp(val, "RANDOM") != 0 && vd_spec_set(&net->mac, val) < 0)
+                goto cleanup;
+        } else if (strcmp(k, "link_state") == 0 || strcmp(k, "link.state") == 0) {
+            if (parse_word("--network", "link state", val, "up|down",
+                           &net->link_state) < 0)
+                goto cleanup;
+        } else if (strcmp(k, "boot.order") == 0 || strcmp(k, "boot_order") == 0) {
+            if (parse_boot_order("--network", val, &net->boot_order) < 0)
+                goto cleanup;
         } else {
-            return fail("--network: unknown option '%s'", k), -1;
+            fail("--network: unknown option '%s'", k);
+            goto cleanup;
         }
     }
-    if (direct)
+    if (type && strcmp(type, "direct") == 0)
         net->kind = VD_NET_MACVTAP;
-    if (net->kind == VD_NET_NONE)
-        return fail("--network: give network=, bridge=, type=direct,source= "
-                    "or none"), -1;
+    else if (type && strcmp(type, "user") == 0)
+        net->kind = VD_NET_USER;
+    else if (type && strcmp(type, "default") == 0 && net->kind == VD_NET_NONE) {
+        net->kind = VD_NET_NETWORK;
+        if (vd_spec_set(&net->source, "default") < 0)
+            goto cleanup;
+    } else if (type && strcmp(type, "network") == 0 && net->kind == VD_NET_NONE)
+        net->kind = VD_NET_NETWORK;
+    else if (type && strcmp(type, "bridge") == 0 && net->kind == VD_NET_NONE)
+        net->kind = VD_NET_BRIDGE;
+    if (net->kind == VD_NET_NONE) {
+        fail("--network: give network=, bridge=, type=direct,source=, user "
+             "or none");
+        goto cleanup;
+    }
+    if (report(vd_check_mac(net->mac)))
+        goto cleanup;
+    if (o->nnets >= MAX_DEVS) {
+        fail("--network: at most %d interfaces", MAX_DEVS);
+        goto cleanup;
+    }
+    o->have_net = true;
+    if (o->nnets == 0) {
+        spec->net = *net;
+        memset(net, 0, sizeof(*net));
+    } else if (vd_spec_add_net(spec, net) < 0) {
+        goto cleanup;
+    }
+    o->nnets++;
+    ret = 0;
+
+ cleanup:
+    vd_net_spec_clear(net);
+    return ret;
+}
+
+/* A TCP port for --graphics (5900..65535), or -1 meaning automatic. */
+static int
+parse_port(const char *key, const char *val, int *out)
+{
+    unsigned long long num;
+
+    if (strcmp(val, "-1") == 0 || strcmp(val, "auto") == 0) {
+        *out = 0;
+        return 0;
+    }
+    if (parse_uint(val, &num) < 0 || num < 1 || num > 65535)
+        return fail("--graphics: %s '%s' is not a TCP port (1-65535) or -1",
+                    key, val), -1;
+    *out = (int)num;
     return 0;
 }
 
@@ -388,10 +660,21 @@ parse_graphics(char *arg, vd_domain_spec *spec, create_opts *o)
         } else if (strcmp(k, "password") == 0 || strcmp(k, "passwd") == 0) {
             if (vd_spec_set(&g->password, val) < 0)
                 return -1;
+        } else if (strcmp(k, "port") == 0) {
+            if (parse_port(k, val, &g->port) < 0)
+                return -1;
+        } else if (strcmp(k, "tlsport") == 0 || strcmp(k, "tlsPort") == 0) {
+            if (parse_port(k, val, &g->tlsport) < 0)
+                return -1;
+        } else if (strcmp(k, "keymap") == 0) {
+            if (parse_keymap("--graphics", val, g) < 0)
+                return -1;
         } else {
             return fail("--graphics: unknown option '%s'", k), -1;
         }
     }
+    if (g->tlsport && g->kind != VD_GFX_SPICE)
+        return fail("--graphics: tlsport= is for SPICE"), -1;
     return 0;
 }
 
@@ -477,6 +760,76 @@ parse_location(char *arg, vd_domain_spec *spec)
     return 0;
 }
 
+/* A note on stderr about an option virtdeck takes but does not act on. */
+static void
+note(const create_opts *o, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (o->quiet)
+        return;
+    fprintf(stderr, "%s: note: ", PROG);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+/* --cloud-init [KEY=VALUE,...]. */
+static int
+parse_cloud_init(char *arg, create_opts *o)
+{
+    char *keys[12], *vals[12];
+    int i, n;
+    bool on;
+
+    o->cloud_init = true;
+    if (!arg || !*arg)
+        return 0;
+    if ((n = split_opts(arg, keys, vals, 12)) < 0)
+        return fail("--cloud-init: too many options"), -1;
+    for (i = 0; i < n; i++) {
+        const char *k = keys[i], *val = vals[i];
+        if (!val)
+            return fail("--cloud-init: '%s' needs a value (%s=...)", k, k), -1;
+        if (strcmp(k, "user-data") == 0) {
+            o->ci_user_data = val;
+        } else if (strcmp(k, "meta-data") == 0) {
+            o->ci_meta_data = val;
+        } else if (strcmp(k, "network-config") == 0) {
+            o->ci_network_config = val;
+        } else if (strcmp(k, "ssh-key") == 0 || strcmp(k, "root-ssh-key") == 0) {
+            o->ci_ssh_key = val;
+        } else if (strcmp(k, "root-password-generate") == 0) {
+            if (parse_bool("--cloud-init", k, val, &on) < 0)
+                return -1;
+            o->ci_root_password = on;
+        } else if (strcmp(k, "disable") == 0) {
+            if (parse_bool("--cloud-init", k, val, &on) < 0)
+                return -1;
+            if (on)
+                note(o, "--cloud-init disable=on: the seed ISO stays attached; "
+                     "detach it after the first boot");
+        } else {
+            return fail("--cloud-init: unknown option '%s'", k), -1;
+        }
+    }
+    if (o->ci_user_data && (o->ci_ssh_key || o->ci_root_password))
+        return fail("--cloud-init: user-data= replaces the generated user-data: "
+                    "give it alone, or ssh-key=/root-password-generate= without it"),
+               -1;
+    return 0;
+}
+
+/* A device option ("--rng /dev/urandom") into spec's devopts, checked. */
+static int
+add_devopt(vd_domain_spec *spec, const char *kind, const char *value)
+{
+    if (report(vd_check_devopt(kind, value)))
+        return -1;
+    return vd_spec_add_devopt(spec, kind, value);
+}
+
 /* Parse argv into spec and o. Returns 0, 1 for --help (exit 0), or -1
  * (message printed; exit 2 for usage, 1 for a refused value). */
 static int
@@ -487,48 +840,106 @@ parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o)
         OPT_EXTRA, OPT_IMPORT, OPT_PXE, OPT_DISK, OPT_NETWORK, OPT_GRAPHICS,
         OPT_VIDEO, OPT_BOOT, OPT_VIRT_TYPE, OPT_ARCH, OPT_MACHINE,
         OPT_PRINT_XML, OPT_DRY_RUN, OPT_START, OPT_DOMCAPS,
+        OPT_NODISKS, OPT_NONETWORKS, OPT_FILE, OPT_FILE_SIZE, OPT_BRIDGE,
+        OPT_MAC, OPT_VNC, OPT_VNCPORT, OPT_VNCLISTEN, OPT_SPICE,
+        OPT_NOGRAPHICS, OPT_KEYMAP, OPT_UUID, OPT_HVM, OPT_NOOP,
+        OPT_WAIT, OPT_OS_TYPE, OPT_AUTOCONSOLE, OPT_QUIET, OPT_CHECK,
+        OPT_DEVOPT, OPT_CLOUD_INIT, OPT_UNATTENDED,
     };
+    /* Every option, under virt-install's names; the device options all
+     * go to OPT_DEVOPT and are told apart by their name. */
     static const struct option longopts[] = {
         { "connect", required_argument, NULL, 'c' },
         { "name", required_argument, NULL, 'n' },
+        { "uuid", required_argument, NULL, 'u' },
         { "vcpus", required_argument, NULL, OPT_VCPUS },
         { "memory", required_argument, NULL, OPT_MEMORY },
-        { "ram", required_argument, NULL, OPT_MEMORY },
+        { "ram", required_argument, NULL, 'r' },
         { "cpu", required_argument, NULL, OPT_CPU },
         { "os-variant", required_argument, NULL, OPT_OS },
         { "osinfo", required_argument, NULL, OPT_OS },
+        { "os-type", required_argument, NULL, OPT_OS_TYPE },
         { "cdrom", required_argument, NULL, OPT_CDROM },
-        { "location", required_argument, NULL, OPT_LOCATION },
-        { "extra-args", required_argument, NULL, OPT_EXTRA },
+        { "location", required_argument, NULL, 'l' },
+        { "extra-args", required_argument, NULL, 'x' },
         { "import", no_argument, NULL, OPT_IMPORT },
         { "pxe", no_argument, NULL, OPT_PXE },
         { "disk", required_argument, NULL, OPT_DISK },
-        { "network", required_argument, NULL, OPT_NETWORK },
+        { "nodisks", no_argument, NULL, OPT_NODISKS },
+        { "file", required_argument, NULL, 'f' },
+        { "file-size", required_argument, NULL, 's' },
+        { "network", required_argument, NULL, 'w' },
+        { "nonetworks", no_argument, NULL, OPT_NONETWORKS },
+        { "bridge", required_argument, NULL, 'b' },
+        { "mac", required_argument, NULL, 'm' },
         { "graphics", required_argument, NULL, OPT_GRAPHICS },
+        { "vnc", no_argument, NULL, OPT_VNC },
+        { "vncport", required_argument, NULL, OPT_VNCPORT },
+        { "vnclisten", required_argument, NULL, OPT_VNCLISTEN },
+        { "spice", no_argument, NULL, OPT_SPICE },
+        { "nographics", no_argument, NULL, OPT_NOGRAPHICS },
+        { "keymap", required_argument, NULL, 'k' },
         { "video", required_argument, NULL, OPT_VIDEO },
         { "boot", required_argument, NULL, OPT_BOOT },
         { "virt-type", required_argument, NULL, OPT_VIRT_TYPE },
+        { "hvm", no_argument, NULL, 'v' },
+        { "accelerate", no_argument, NULL, OPT_NOOP },
         { "arch", required_argument, NULL, OPT_ARCH },
         { "machine", required_argument, NULL, OPT_MACHINE },
-        { "print-xml", no_argument, NULL, OPT_PRINT_XML },
+        { "memballoon", required_argument, NULL, OPT_DEVOPT },
+        { "clock", required_argument, NULL, OPT_DEVOPT },
+        { "controller", required_argument, NULL, OPT_DEVOPT },
+        { "sound", required_argument, NULL, OPT_DEVOPT },
+        { "soundhw", required_argument, NULL, OPT_DEVOPT },
+        { "rng", required_argument, NULL, OPT_DEVOPT },
+        { "tpm", required_argument, NULL, OPT_DEVOPT },
+        { "watchdog", required_argument, NULL, OPT_DEVOPT },
+        { "serial", required_argument, NULL, OPT_DEVOPT },
+        { "console", required_argument, NULL, OPT_DEVOPT },
+        { "channel", required_argument, NULL, OPT_DEVOPT },
+        { "filesystem", required_argument, NULL, OPT_DEVOPT },
+        { "memorybacking", required_argument, NULL, OPT_DEVOPT },
+        { "host-device", required_argument, NULL, OPT_DEVOPT },
+        { "hostdev", required_argument, NULL, OPT_DEVOPT },
+        { "input", required_argument, NULL, OPT_DEVOPT },
+        { "cloud-init", optional_argument, NULL, OPT_CLOUD_INIT },
+        { "unattended", optional_argument, NULL, OPT_UNATTENDED },
+        { "print-xml", optional_argument, NULL, OPT_PRINT_XML },
         { "dry-run", no_argument, NULL, OPT_DRY_RUN },
         { "start", no_argument, NULL, OPT_START },
+        { "noautoconsole", no_argument, NULL, OPT_AUTOCONSOLE },
+        { "autoconsole", required_argument, NULL, OPT_AUTOCONSOLE },
+        { "wait", optional_argument, NULL, OPT_WAIT },
+        { "noreboot", no_argument, NULL, OPT_NOOP },
+        { "check", required_argument, NULL, OPT_CHECK },
+        { "quiet", no_argument, NULL, 'q' },
+        { "debug", no_argument, NULL, 'd' },
         { "domcaps", required_argument, NULL, OPT_DOMCAPS },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     unsigned long long num;
-    int c, v;
+    int c, v, idx;
 
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":c:n:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":c:n:u:r:l:x:f:s:w:b:m:k:vqdh",
+                            longopts, &idx)) != -1) {
+        const char *optname = c >= 256 || c == 0 ? longopts[idx].name : NULL;
         switch (c) {
         case 'c':
             o->uri = optarg;
             break;
         case 'n':
             if (vd_spec_set(&spec->name, optarg) < 0)
+                return -1;
+            break;
+        case 'u':
+            if (strlen(optarg) != 36 && strlen(optarg) != 32) {
+                fail("--uuid: '%s' is not a UUID", optarg);
+                return -1;
+            }
+            if (vd_spec_set(&spec->uuid, optarg) < 0)
                 return -1;
             break;
         case OPT_VCPUS: {
@@ -541,44 +952,88 @@ parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o)
                 fail("--vcpus: '%s' is not a number", optarg);
                 return -1;
             }
+            if (comma)
+                note(o, "--vcpus: only the count is used; %s is ignored", comma + 1);
             spec->vcpus = (unsigned int)num;
             o->have_vcpus = true;
             break;
         }
-        case OPT_MEMORY:
+        case 'r':
+        case OPT_MEMORY: {
+            const char *opt = c == 'r' ? "--ram" : "--memory";
+            char *comma = strchr(optarg, ',');
+            if (comma)
+                *comma = '\0';
             if (strncmp(optarg, "memory=", 7) == 0)
                 optarg += 7;
+            else if (strncmp(optarg, "currentMemory=", 14) == 0)
+                optarg += 14;
             if (parse_uint(optarg, &num) < 0) {
-                fail("--memory: '%s' is not a number of MiB", optarg);
+                fail("%s: '%s' is not a number of MiB", opt, optarg);
+                return -1;
+            }
+            if (comma) {
+                fail("%s: only a size in MiB is supported, not %s", opt, comma + 1);
                 return -1;
             }
             spec->memory_mib = num;
             o->have_memory = true;
             break;
-        case OPT_CPU:
+        }
+        case OPT_CPU: {
+            char *comma = strchr(optarg, ',');
+            if (comma) {
+                fail("--cpu: only a mode or a model name is supported, not '%s'",
+                     comma + 1);
+                return -1;
+            }
             if (strcmp(optarg, "host") == 0)
                 optarg = "host-model";
-            if (parse_enum("--cpu", "CPU mode", optarg, vd_cpu_mode_parse, &v) < 0)
+            if ((v = vd_cpu_mode_parse(optarg)) >= 0) {
+                spec->cpu_mode = v;
+            } else if (strspn(optarg, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijkl"
+                              "mnopqrstuvwxyz0123456789_.-") == strlen(optarg) &&
+                       *optarg) {
+                if (vd_spec_set(&spec->cpu_model, optarg) < 0)
+                    return -1;
+            } else {
+                fail("--cpu: '%s' is not host, host-model, host-passthrough or "
+                     "a CPU model name", optarg);
                 return -1;
-            spec->cpu_mode = v;
+            }
             break;
-        case OPT_OS:
-            if (strncmp(optarg, "name=", 5) == 0 || strncmp(optarg, "id=", 3) == 0)
+        }
+        case OPT_OS: {
+            char *comma;
+            if (strncmp(optarg, "detect=", 7) == 0) {
+                note(o, "--os-variant detect=: virtdeck does not detect the OS "
+                     "of an install medium; no variant is used");
+                break;
+            }
+            if ((comma = strchr(optarg, ',')))
+                *comma = '\0';
+            if (strncmp(optarg, "name=", 5) == 0 || strncmp(optarg, "id=", 3) == 0 ||
+                strncmp(optarg, "short-id=", 9) == 0)
                 optarg = strchr(optarg, '=') + 1;
             if (vd_spec_set(&spec->os_variant, optarg) < 0)
                 return -1;
+            break;
+        }
+        case OPT_OS_TYPE:
+            note(o, "--os-type is deprecated in virt-install and has no effect; "
+                 "use --os-variant");
             break;
         case OPT_CDROM:
             o->installs++;
             if (parse_cdrom(optarg, spec) < 0)
                 return -1;
             break;
-        case OPT_LOCATION:
+        case 'l':
             o->installs++;
             if (parse_location(optarg, spec) < 0)
                 return -1;
             break;
-        case OPT_EXTRA:
+        case 'x':
             if (vd_spec_set(&spec->install.extra_args, optarg) < 0)
                 return -1;
             break;
@@ -591,23 +1046,87 @@ parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o)
             spec->install.kind = VD_INSTALL_PXE;
             break;
         case OPT_DISK:
-            if (o->have_disk) {
-                fail("--disk: only one disk is supported");
-                return -1;
-            }
             if (parse_disk(optarg, spec, o) < 0)
                 return -1;
             break;
-        case OPT_NETWORK:
-            if (o->have_net) {
-                fail("--network: only one network interface is supported");
+        case OPT_NODISKS:
+            if (parse_disk((char[]){ "none" }, spec, o) < 0)
+                return -1;
+            break;
+        case 'f': {             /* --file PATH: a disk at PATH */
+            char *buf = NULL;
+            int rc;
+            if (asprintf(&buf, "path=%s", optarg) < 0)
+                return -1;
+            rc = parse_disk(buf, spec, o);
+            free(buf);
+            if (rc < 0)
+                return -1;
+            break;
+        }
+        case 's': {             /* --file-size GiB: the size of the last --file */
+            vd_disk_spec *d = o->ndisks <= 1 ? &spec->disk
+                            : &spec->more_disks[spec->n_more_disks - 1];
+            if (o->ndisks == 0 || d->kind != VD_DISK_PATH) {
+                fail("--file-size goes after --file PATH");
                 return -1;
             }
+            if (parse_gib(optarg, &d->size_bytes) < 0 || !d->size_bytes) {
+                fail("--file-size: '%s' is not a number of GiB", optarg);
+                return -1;
+            }
+            o->path_new[o->ndisks - 1] = true;
+            if (o->ndisks == 1)
+                o->have_disk_size = true;
+            break;
+        }
+        case 'w':
             if (parse_network(optarg, spec, o) < 0)
                 return -1;
             break;
+        case OPT_NONETWORKS:
+            if (parse_network((char[]){ "none" }, spec, o) < 0)
+                return -1;
+            break;
+        case 'b': {
+            char *buf = NULL;
+            int rc;
+            if (asprintf(&buf, "bridge=%s", optarg) < 0)
+                return -1;
+            rc = parse_network(buf, spec, o);
+            free(buf);
+            if (rc < 0)
+                return -1;
+            break;
+        }
+        case 'm':
+            o->legacy_mac = optarg;
+            break;
         case OPT_GRAPHICS:
             if (parse_graphics(optarg, spec, o) < 0)
+                return -1;
+            break;
+        case OPT_VNC:
+        case OPT_SPICE:
+        case OPT_NOGRAPHICS:
+            o->have_gfx = true;
+            spec->gfx.kind = c == OPT_VNC ? VD_GFX_VNC
+                           : c == OPT_SPICE ? VD_GFX_SPICE : VD_GFX_NONE;
+            break;
+        case OPT_VNCPORT:
+            o->have_gfx = true;
+            spec->gfx.kind = VD_GFX_VNC;
+            if (parse_port("--vncport", optarg, &spec->gfx.port) < 0)
+                return -1;
+            break;
+        case OPT_VNCLISTEN:
+            o->have_gfx = true;
+            spec->gfx.kind = VD_GFX_VNC;
+            if (vd_spec_set(&spec->gfx.listen, optarg) < 0)
+                return -1;
+            break;
+        case 'k':
+            if (parse_keymap("--keymap", optarg, &spec->gfx) < 0)
                 return -1;
             break;
         case OPT_VIDEO:
@@ -630,6 +1149,16 @@ parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o)
             spec->virt_type = v;
             o->have_virt_type = true;
             break;
+        case 'v':
+            note(o, "--hvm: every virtdeck guest is fully virtualised");
+            break;
+        case OPT_NOOP:
+            if (strcmp(optname, "accelerate") == 0)
+                note(o, "--accelerate is deprecated in virt-install and has no "
+                     "effect; KVM is used where the host offers it");
+            else
+                note(o, "--noreboot: virtdeck starts the guest only with --start");
+            break;
         case OPT_ARCH:
             if (vd_spec_set(&spec->arch, optarg) < 0)
                 return -1;
@@ -638,7 +1167,34 @@ parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o)
             if (vd_spec_set(&spec->machine, optarg) < 0)
                 return -1;
             break;
+        case OPT_DEVOPT: {
+            const char *kind = optname;
+            if (strcmp(kind, "soundhw") == 0)
+                kind = "sound";
+            else if (strcmp(kind, "host-device") == 0)
+                kind = "hostdev";
+            if (add_devopt(spec, kind, optarg) < 0)
+                return -1;
+            break;
+        }
+        case OPT_CLOUD_INIT:
+            /* "--cloud-init KEY=VALUE": the value may be the next word */
+            if (!optarg && optind < argc && argv[optind][0] != '-' &&
+                strchr(argv[optind], '='))
+                optarg = argv[optind++];
+            if (parse_cloud_init(optarg, o) < 0)
+                return -1;
+            break;
+        case OPT_UNATTENDED:
+            fail("--unattended is not supported: use --cloud-init with a "
+                 "cloud image, or install from --cdrom");
+            return -1;
         case OPT_PRINT_XML:
+            if (optarg) {
+                fail("--print-xml: the install phases (%s) are virt-install's; "
+                     "virtdeck prints one document", optarg);
+                return -1;
+            }
             o->print_xml = true;
             break;
         case OPT_DRY_RUN:
@@ -646,6 +1202,25 @@ parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o)
             break;
         case OPT_START:
             o->start = true;
+            break;
+        case OPT_AUTOCONSOLE:
+            note(o, "--%s: virtdeck never attaches a console; open it in the "
+                 "TUI or with 'virtdeck console'", optname);
+            break;
+        case OPT_WAIT:
+            if (!optarg && optind < argc && argv[optind][0] != '-' &&
+                strspn(argv[optind], "-0123456789") == strlen(argv[optind]))
+                optind++;       /* "--wait 10" */
+            note(o, "--wait: virtdeck does not wait for an install to end");
+            break;
+        case OPT_CHECK:
+            note(o, "--check %s: virtdeck's checks cannot be turned off", optarg);
+            break;
+        case 'q':
+            o->quiet = true;
+            break;
+        case 'd':
+            note(o, "--debug has no effect (LIBVIRT_DEBUG=1 shows libvirt's log)");
             break;
         case OPT_DOMCAPS:
             o->domcaps_file = optarg;
@@ -668,6 +1243,18 @@ parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o)
     if (o->installs > 1) {
         fail("give only one of --cdrom, --location, --import and --pxe");
         return -1;
+    }
+    if (o->legacy_mac) {
+        if (o->nnets == 0 && !o->net_none &&
+            parse_network((char[]){ "default" }, spec, o) < 0)
+            return -1;
+        if (o->net_none) {
+            fail("--mac: --network none was given");
+            return -1;
+        }
+        if (report(vd_check_mac(o->legacy_mac)) ||
+            vd_spec_set(&spec->net.mac, o->legacy_mac) < 0)
+            return -1;
     }
     return 0;
 
@@ -923,10 +1510,15 @@ apply_os_variant(vd_domain_spec *spec, const create_opts *o)
         return 1;
     }
     if (vd_osdb_lookup(db, spec->os_variant, spec->arch, &v, &rec) < 0) {
+        char *near = vd_osdb_suggest(db, spec->os_variant, 5);
         fail("--os-variant: there is no OS variant '%s' in the libosinfo "
-             "database (osinfo-query os lists them)", spec->os_variant);
+             "database%s%s (osinfo-query os lists them)", spec->os_variant,
+             near ? "; the closest are " : "", near ? near : "");
+        free(near);
         goto cleanup;
     }
+    /* the guest agent channel, unless a --channel was given */
+    spec->agent_channel = rec.agent && !vd_spec_has_devopt(spec, "channel");
     if (o->have_memory)
         mask |= VD_OSREC_MEMORY;
     if (o->have_vcpus)
@@ -1019,11 +1611,420 @@ read_caps(virConnectPtr conn, vd_domain_spec *spec, const create_opts *o,
     }
 }
 
+/* The target directory of a pool (from its XML), or NULL. Caller frees. */
+static char *
+pool_dir(virStoragePoolPtr pool)
+{
+    char *xml = virStoragePoolGetXMLDesc(pool, 0), *dir = NULL;
+    xmlDocPtr doc;
+
+    if (!xml) {
+        virResetLastError();
+        return NULL;
+    }
+    if ((doc = xmlReadMemory(xml, (int)strlen(xml), "pool.xml", NULL,
+                             XML_PARSE_NONET | XML_PARSE_NOERROR |
+                             XML_PARSE_NOWARNING))) {
+        xmlXPathContextPtr ctxt = xmlXPathNewContext(doc);
+        xmlXPathObjectPtr obj = ctxt ? xmlXPathEvalExpression(BAD_CAST
+                "string(/pool[@type='dir' or @type='fs' or @type='netfs']"
+                "/target/path)", ctxt) : NULL;
+        if (obj && obj->type == XPATH_STRING && obj->stringval &&
+            obj->stringval[0])
+            dir = strdup((const char *)obj->stringval);
+        xmlXPathFreeObject(obj);
+        xmlXPathFreeContext(ctxt);
+        xmlFreeDoc(doc);
+    }
+    free(xml);
+    return dir;
+}
+
+/* A disk path= of a file that does not exist yet, with size=: make it a
+ * new volume of the pool whose directory holds it. 0 or 1. */
+static int
+path_to_pool_volume(const pool_list *pl, vd_disk_spec *d)
+{
+    const char *slash = strrchr(d->path, '/');
+    char *dir = strndup(d->path, slash > d->path ? (size_t)(slash - d->path) : 1);
+    const char *pool = NULL;
+    int i;
+
+    if (!dir)
+        return fail("out of memory");
+    for (i = 0; i < pl->n && !pool; i++) {
+        char *pdir = pool_dir(pl->pools[i]);
+        size_t len = pdir ? strlen(pdir) : 0;
+        while (len > 1 && pdir[len - 1] == '/')
+            pdir[--len] = '\0';
+        if (pdir && strcmp(pdir, dir) == 0)
+            pool = pl->names[i];
+        free(pdir);
+    }
+    if (!pool) {
+        fail("--disk: no storage pool has the directory %s, so %s cannot be "
+             "created there: define a pool for it (virsh pool-define-as NAME "
+             "dir --target %s) or use pool=POOL,size=GiB", dir, d->path, dir);
+        free(dir);
+        return 1;
+    }
+    free(dir);
+    if (!slash[1])
+        return fail("--disk: path %s names no file", d->path);
+    if (d->format == VD_FMT_UNSET) {
+        const char *dot = strrchr(slash, '.');
+        d->format = dot && strcmp(dot, ".qcow2") == 0 ? VD_FMT_QCOW2 : VD_FMT_RAW;
+    }
+    if (vd_spec_set(&d->volume, slash + 1) < 0 || vd_spec_set(&d->pool, pool) < 0)
+        return fail("out of memory");
+    free(d->path);
+    d->path = NULL;
+    d->kind = VD_DISK_NEW_VOLUME;
+    return 0;
+}
+
+/* backing_store=VOLUME of a new disk: a volume of the same pool (or a
+ * path of a volume); its path and format go into the disk, and its size
+ * when size= is not given. 0 or 1. */
+static int
+resolve_backing(virConnectPtr conn, const pool_list *pl, vd_disk_spec *d)
+{
+    virStoragePoolPtr p = find_pool(pl, d->pool);
+    virStorageVolPtr vol;
+    virStorageVolInfo info;
+    char *path;
+    int fmt;
+
+    vol = d->backing[0] == '/' ? virStorageVolLookupByPath(conn, d->backing)
+        : p ? virStorageVolLookupByName(p, d->backing) : NULL;
+    if (!vol) {
+        virResetLastError();
+        return fail("--disk: backing_store: pool '%s' has no volume '%s'",
+                    d->pool, d->backing);
+    }
+    path = virStorageVolGetPath(vol);
+    fmt = volume_format(vol);
+    if (virStorageVolGetInfo(vol, &info) == 0 && d->size_bytes == 0)
+        d->size_bytes = info.capacity;
+    virStorageVolFree(vol);
+    virResetLastError();
+    if (!path)
+        return fail("--disk: backing_store: the path of '%s' is unknown", d->backing);
+    free(d->backing);
+    d->backing = path;
+    d->backing_format = fmt == VD_FMT_UNSET ? VD_FMT_RAW : fmt;
+    if (d->format != VD_FMT_QCOW2)
+        return fail("--disk: backing_store= needs format=qcow2 for the new disk");
+    return 0;
+}
+
+/* One disk against the host (idx 0 is the main disk). 0 or 1. */
+static int
+check_disk_host(virConnectPtr conn, bool local, const pool_list *pl,
+                vd_domain_spec *spec, vd_disk_spec *d, int idx,
+                const create_opts *o)
+{
+    if (d->kind == VD_DISK_PATH && idx < MAX_DEVS && o->path_new[idx]) {
+        if (host_has_file(conn, local, d->path, NULL))
+            return fail("--disk: %s exists already: drop size= to use it as "
+                        "it is", d->path);
+        if (path_to_pool_volume(pl, d))
+            return 1;
+    }
+    switch (d->kind) {
+    case VD_DISK_NEW_VOLUME: {
+        virStoragePoolInfo info;
+        char *volname = NULL;
+        virStoragePoolPtr p;
+        size_t j;
+
+        if (idx > 0 && !d->volume &&
+            asprintf(&d->volume, "%s-%d.%s", spec->name, idx,
+                     d->format == VD_FMT_RAW ? "img" : "qcow2") < 0) {
+            d->volume = NULL;
+            return fail("out of memory");
+        }
+        volname = idx == 0 ? vd_spec_new_volume_name(spec) : strdup(d->volume);
+        if (!volname)
+            return fail("out of memory");
+        /* two new disks of one name in one pool */
+        for (j = 0; idx > 0 && j < spec->n_more_disks &&
+                    &spec->more_disks[j] != d; j++) {
+            const vd_disk_spec *e = &spec->more_disks[j];
+            if (e->kind == VD_DISK_NEW_VOLUME && strcmp(e->pool, d->pool) == 0 &&
+                e->volume && strcmp(e->volume, volname) == 0) {
+                fail("--disk: two new disks are called '%s' in pool '%s'",
+                     volname, d->pool);
+                free(volname);
+                return 1;
+            }
+        }
+        if (idx > 0 && spec->disk.kind == VD_DISK_NEW_VOLUME &&
+            strcmp(spec->disk.pool, d->pool) == 0) {
+            char *main = vd_spec_new_volume_name(spec);
+            bool same = main && strcmp(main, volname) == 0;
+            free(main);
+            if (same) {
+                fail("--disk: two new disks are called '%s' in pool '%s'",
+                     volname, d->pool);
+                free(volname);
+                return 1;
+            }
+        }
+        if (check_pool_volume(pl, d->pool, volname, false, NULL)) {
+            free(volname);
+            return 1;
+        }
+        free(volname);
+        if (d->backing && resolve_backing(conn, pl, d))
+            return 1;
+        p = find_pool(pl, d->pool);
+        if (virStoragePoolGetInfo(p, &info) < 0)
+            return fail("pool '%s': %s", d->pool, virt_error());
+        /* a disk on a backing image starts (nearly) empty */
+        if (!d->backing && report(vd_check_disk_size(d->size_bytes, d->pool,
+                                                     info.available, true)))
+            return 1;
+        return 0;
+    }
+    case VD_DISK_VOLUME:
+        return check_pool_volume(pl, d->pool, d->volume, true, &d->format);
+    case VD_DISK_PATH: {
+        const char *dot = strrchr(d->path, '.');
+        if (dot && (strcmp(dot, ".qcow2") == 0 || strcmp(dot, ".qcow") == 0))
+            d->format = VD_FMT_QCOW2;
+        return report(vd_check_host_path(d->path,
+                                         host_has_file(conn, local, d->path,
+                                                       &d->format)));
+    }
+    default:
+        return 0;
+    }
+}
+
+/* One NIC's network against the host. 0 or 1. */
+static int
+check_network_host(virConnectPtr conn, const vd_net_spec *net)
+{
+    virNetworkPtr *nets = NULL;
+    const char **nnames;
+    bool *active;
+    int i, n, bad;
+
+    if (net->kind != VD_NET_NETWORK)
+        return 0;
+    if ((n = virConnectListAllNetworks(conn, &nets, 0)) < 0)
+        return fail("cannot list the networks: %s", virt_error());
+    nnames = calloc(n + 1, sizeof(*nnames));
+    active = calloc(n + 1, sizeof(*active));
+    for (i = 0; nnames && active && i < n; i++) {
+        nnames[i] = virNetworkGetName(nets[i]);
+        active[i] = virNetworkIsActive(nets[i]) == 1;
+    }
+    bad = nnames && active
+        ? report(vd_check_network(net->source, nnames, active, (size_t)n))
+        : fail("out of memory");
+    for (i = 0; i < n; i++)
+        virNetworkFree(nets[i]);
+    free(nets);
+    free(nnames);
+    free(active);
+    return bad;
+}
+
+/* The numbers of a node device's XML at the XPath expressions exprs
+ * (each "number(...)"), into out; NaN becomes -1. 0 or -1. */
+static int
+nodedev_numbers(virNodeDevicePtr dev, const char *const *exprs, long *out,
+                int n)
+{
+    char *xml = virNodeDeviceGetXMLDesc(dev, 0);
+    xmlDocPtr doc;
+    xmlXPathContextPtr ctxt;
+    int i;
+
+    if (!xml)
+        return -1;
+    doc = xmlReadMemory(xml, (int)strlen(xml), "nodedev.xml", NULL,
+                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    free(xml);
+    if (!doc)
+        return -1;
+    ctxt = xmlXPathNewContext(doc);
+    for (i = 0; i < n; i++) {
+        xmlXPathObjectPtr obj = ctxt ? xmlXPathEvalExpression(BAD_CAST exprs[i], ctxt) : NULL;
+        out[i] = obj && obj->type == XPATH_NUMBER && obj->floatval == obj->floatval
+               ? (long)obj->floatval : -1;
+        xmlXPathFreeObject(obj);
+    }
+    xmlXPathFreeContext(ctxt);
+    xmlFreeDoc(doc);
+    return 0;
+}
+
+/* The domain (other than none) whose XML has a host device matching the
+ * XPath predicate expr, or NULL. Caller frees. */
+static char *
+hostdev_user(virConnectPtr conn, const char *expr)
+{
+    virDomainPtr *doms = NULL;
+    char *who = NULL;
+    int i, n = virConnectListAllDomains(conn, &doms, 0);
+
+    for (i = 0; i < n; i++) {
+        char *xml = who ? NULL : virDomainGetXMLDesc(doms[i], 0);
+        xmlDocPtr doc = xml ? xmlReadMemory(xml, (int)strlen(xml), "d.xml", NULL,
+                                            XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                            XML_PARSE_NOWARNING) : NULL;
+        xmlXPathContextPtr ctxt = doc ? xmlXPathNewContext(doc) : NULL;
+        xmlXPathObjectPtr obj = ctxt ? xmlXPathEvalExpression(BAD_CAST expr, ctxt) : NULL;
+
+        if (obj && obj->type == XPATH_BOOLEAN && obj->boolval)
+            who = strdup(virDomainGetName(doms[i]));
+        xmlXPathFreeObject(obj);
+        xmlXPathFreeContext(ctxt);
+        xmlFreeDoc(doc);
+        free(xml);
+        virDomainFree(doms[i]);
+    }
+    free(doms);
+    virResetLastError();
+    return who;
+}
+
+/* One --host-device value: find it among the host's node devices and
+ * write its canonical form ("0000:00:19.0" or "0x1d6b:0x0002") into
+ * *canon (caller frees). 0 or 1. */
+static int
+resolve_hostdev(virConnectPtr conn, const char *v, char **canon)
+{
+    static const char *const pci_x[] = {
+        "number(/device/capability[@type='pci']/domain)",
+        "number(/device/capability[@type='pci']/bus)",
+        "number(/device/capability[@type='pci']/slot)",
+        "number(/device/capability[@type='pci']/function)",
+    };
+    static const char *const usb_x[] = {
+        "number(/device/capability[@type='usb_device']/bus)",
+        "number(/device/capability[@type='usb_device']/device)",
+        "number(/device/capability[@type='usb_device']/vendor/@id)",
+        "number(/device/capability[@type='usb_device']/product/@id)",
+    };
+    unsigned int a = 0, b, c, e;
+    long num[4];
+    char name[64], tail, *expr = NULL, *who;
+    virNodeDevicePtr dev = NULL;
+    bool pci = false;
+
+    *canon = NULL;
+    if (sscanf(v, "%x:%x:%x.%x%c", &a, &b, &c, &e, &tail) == 4 ||
+        (a = 0, sscanf(v, "%x:%x.%x%c", &b, &c, &e, &tail) == 3)) {
+        snprintf(name, sizeof(name), "pci_%04x_%02x_%02x_%x", a, b, c, e);
+        pci = true;
+    } else if (sscanf(v, "0x%x:0x%x%c", &a, &b, &tail) == 2 ||
+               sscanf(v, "%u.%u%c", &a, &b, &tail) == 2) {
+        bool by_id = v[0] == '0' && v[1] == 'x';
+        virNodeDevicePtr *devs = NULL;
+        int i, n = virConnectListAllNodeDevices(conn, &devs,
+                                                VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_DEV);
+        for (i = 0; i < n; i++) {
+            if (!dev && nodedev_numbers(devs[i], usb_x, num, 4) == 0 &&
+                (by_id ? num[2] == (long)a && num[3] == (long)b
+                       : num[0] == (long)a && num[1] == (long)b)) {
+                dev = devs[i];
+                continue;
+            }
+            virNodeDeviceFree(devs[i]);
+        }
+        free(devs);
+        virResetLastError();
+        if (!dev)
+            return fail("--host-device: the host has no USB device %s "
+                        "(virsh nodedev-list --cap usb_device)", v);
+        snprintf(name, sizeof(name), "%s", virNodeDeviceGetName(dev));
+    } else {
+        snprintf(name, sizeof(name), "%s", v);
+    }
+    if (!dev && !(dev = virNodeDeviceLookupByName(conn, name))) {
+        virResetLastError();
+        return fail("--host-device: the host has no device %s (virsh "
+                    "nodedev-list lists them)", v);
+    }
+    if (pci || strncmp(name, "pci_", 4) == 0) {
+        if (nodedev_numbers(dev, pci_x, num, 4) < 0 || num[1] < 0) {
+            virNodeDeviceFree(dev);
+            return fail("--host-device: %s is not a PCI or USB device", v);
+        }
+        if (asprintf(canon, "%04lx:%02lx:%02lx.%lx", num[0], num[1], num[2],
+                     num[3]) < 0 ||
+            asprintf(&expr, "boolean(//hostdev[@type='pci']/source/address["
+                     "number(@domain)=%ld and number(@bus)=%ld and "
+                     "number(@slot)=%ld and number(@function)=%ld])",
+                     num[0], num[1], num[2], num[3]) < 0)
+            expr = NULL;
+    } else {
+        if (nodedev_numbers(dev, usb_x, num, 4) < 0 || num[2] < 0) {
+            virNodeDeviceFree(dev);
+            return fail("--host-device: %s is not a PCI or USB device", v);
+        }
+        if (asprintf(canon, "0x%04lx:0x%04lx", num[2], num[3]) < 0 ||
+            asprintf(&expr, "boolean(//hostdev[@type='usb']/source["
+                     "number(vendor/@id)=%ld and number(product/@id)=%ld])",
+                     num[2], num[3]) < 0)
+            expr = NULL;
+    }
+    virNodeDeviceFree(dev);
+    if (!expr || !*canon)
+        return fail("out of memory");
+    who = hostdev_user(conn, expr);
+    free(expr);
+    if (who) {
+        fail("--host-device: %s is in use: domain '%s' has it", v, who);
+        free(who);
+        free(*canon);
+        *canon = NULL;
+        return 1;
+    }
+    return 0;
+}
+
+/* Every --host-device of spec resolved on the host (see above). 0 or 1. */
+static int
+resolve_hostdevs(virConnectPtr conn, vd_domain_spec *spec)
+{
+    size_t i, j;
+
+    for (i = 0; i < spec->n_devopts; i++) {
+        char *canon = NULL, *opt = NULL;
+        if (strncmp(spec->devopts[i], "hostdev:", 8) != 0)
+            continue;
+        if (resolve_hostdev(conn, spec->devopts[i] + 8, &canon))
+            return 1;
+        for (j = 0; j < i; j++) {
+            if (strncmp(spec->devopts[j], "hostdev:", 8) == 0 &&
+                strcmp(spec->devopts[j] + 8, canon) == 0) {
+                fail("--host-device: %s is given twice", spec->devopts[i] + 8);
+                free(canon);
+                return 1;
+            }
+        }
+        if (asprintf(&opt, "hostdev:%s", canon) < 0) {
+            free(canon);
+            return fail("out of memory");
+        }
+        free(canon);
+        free(spec->devopts[i]);
+        spec->devopts[i] = opt;
+    }
+    return 0;
+}
+
 /* Check every field against the host. 0 or 1 (message printed). */
 static int
 check_against_host(virConnectPtr conn, const char *uri, vd_domain_spec *spec,
-                   const vd_host_caps *caps)
+                   const vd_host_caps *caps, create_opts *o)
 {
+    size_t j;
     bool local = uri_is_local(uri);
     pool_list pl = { 0 };
     char **names = NULL;
@@ -1077,77 +2078,21 @@ check_against_host(virConnectPtr conn, const char *uri, vd_domain_spec *spec,
         break;
     }
 
-    switch (spec->disk.kind) {
-    case VD_DISK_NEW_VOLUME: {
-        virStoragePoolInfo info;
-        char *volname = vd_spec_new_volume_name(spec);
-        virStoragePoolPtr p;
-        int bad;
-
-        if (!volname) {
-            fail("out of memory");
-            goto cleanup;
-        }
-        bad = check_pool_volume(&pl, spec->disk.pool, volname, false, NULL);
-        free(volname);
-        if (bad)
-            goto cleanup;
-        p = find_pool(&pl, spec->disk.pool);
-        if (virStoragePoolGetInfo(p, &info) < 0) {
-            fail("pool '%s': %s", spec->disk.pool, virt_error());
-            goto cleanup;
-        }
-        if (report(vd_check_disk_size(spec->disk.size_bytes, spec->disk.pool,
-                                      info.available, true)))
-            goto cleanup;
-        break;
-    }
-    case VD_DISK_VOLUME:
-        if (check_pool_volume(&pl, spec->disk.pool, spec->disk.volume, true,
-                              &spec->disk.format))
-            goto cleanup;
-        break;
-    case VD_DISK_PATH: {
-        const char *dot = strrchr(spec->disk.path, '.');
-        if (dot && (strcmp(dot, ".qcow2") == 0 || strcmp(dot, ".qcow") == 0))
-            spec->disk.format = VD_FMT_QCOW2;
-        if (report(vd_check_host_path(spec->disk.path,
-                                      host_has_file(conn, local, spec->disk.path,
-                                                    &spec->disk.format))))
-            goto cleanup;
-        break;
-    }
-    default:
-        break;
-    }
-
-    if (spec->net.kind == VD_NET_NETWORK) {
-        virNetworkPtr *nets = NULL;
-        const char **nnames;
-        bool *active;
-        int n = virConnectListAllNetworks(conn, &nets, 0), bad;
-
-        if (n < 0) {
-            fail("cannot list the networks: %s", virt_error());
-            goto cleanup;
-        }
-        nnames = calloc(n + 1, sizeof(*nnames));
-        active = calloc(n + 1, sizeof(*active));
-        for (i = 0; nnames && active && i < n; i++) {
-            nnames[i] = virNetworkGetName(nets[i]);
-            active[i] = virNetworkIsActive(nets[i]) == 1;
-        }
-        bad = nnames && active
-            ? report(vd_check_network(spec->net.source, nnames, active, (size_t)n))
-            : (fail("out of memory"), 1);
-        for (i = 0; i < n; i++)
-            virNetworkFree(nets[i]);
-        free(nets);
-        free(nnames);
-        free(active);
-        if (bad)
+    if (check_disk_host(conn, local, &pl, spec, &spec->disk, 0, o))
+        goto cleanup;
+    for (j = 0; j < spec->n_more_disks; j++) {
+        if (check_disk_host(conn, local, &pl, spec, &spec->more_disks[j],
+                            (int)j + 1, o))
             goto cleanup;
     }
+    if (check_network_host(conn, &spec->net))
+        goto cleanup;
+    for (j = 0; j < spec->n_more_nets; j++) {
+        if (check_network_host(conn, &spec->more_nets[j]))
+            goto cleanup;
+    }
+    if (resolve_hostdevs(conn, spec))
+        goto cleanup;
     if (report(vd_check_firmware(spec->firmware, caps)))
         goto cleanup;
     ret = 0;
@@ -1164,6 +2109,8 @@ check_against_host(virConnectPtr conn, const char *uri, vd_domain_spec *spec,
 static int
 check_fields(const vd_domain_spec *spec, const create_opts *o)
 {
+    size_t i;
+
     if (!spec->name)
         return fail("--name is required");
     if (report(vd_check_name(spec->name, NULL, 0)))
@@ -1176,10 +2123,14 @@ check_fields(const vd_domain_spec *spec, const create_opts *o)
     if (spec->disk.kind == VD_DISK_NEW_VOLUME && !spec->disk.size_bytes &&
         !o->have_disk_size)
         return fail("--disk: pool=%s needs size=GiB", spec->disk.pool);
-    if (spec->net.kind == VD_NET_NETWORK || spec->net.kind == VD_NET_NONE) {
-        /* names of virtual networks are libvirt's business */
-    } else if (report(vd_check_ifname(spec->net.source))) {
+    if ((spec->net.kind == VD_NET_BRIDGE || spec->net.kind == VD_NET_MACVTAP) &&
+        report(vd_check_ifname(spec->net.source)))
         return 1;
+    for (i = 0; i < spec->n_more_nets; i++) {
+        const vd_net_spec *n = &spec->more_nets[i];
+        if ((n->kind == VD_NET_BRIDGE || n->kind == VD_NET_MACVTAP) &&
+            report(vd_check_ifname(n->source)))
+            return 1;
     }
     if (report(vd_check_mac(spec->net.mac)) ||
         report(vd_check_listen(spec->gfx.listen)) ||
@@ -1189,6 +2140,138 @@ check_fields(const vd_domain_spec *spec, const create_opts *o)
         spec->disk.kind != VD_DISK_VOLUME && spec->disk.kind != VD_DISK_PATH)
         return fail("importing needs an existing disk (a volume or a path)");
     return 0;
+}
+
+/* The text of a file the user named (at most 1 MiB) into *out (caller
+ * frees). 0 or 1 (message naming opt). */
+static int
+read_text_file(const char *opt, const char *path, char **out)
+{
+    FILE *f = fopen(path, "r");
+    size_t len = 0, n;
+    char *buf;
+
+    *out = NULL;
+    if (!f)
+        return fail("%s: cannot read %s: %s", opt, path, strerror(errno));
+    if (!(buf = malloc(1024 * 1024 + 1))) {
+        fclose(f);
+        return fail("out of memory");
+    }
+    while ((n = fread(buf + len, 1, 1024 * 1024 + 1 - len, f)) > 0)
+        len += n;
+    fclose(f);
+    if (len > 1024 * 1024) {
+        free(buf);
+        return fail("%s: %s is larger than 1 MiB", opt, path);
+    }
+    buf[len] = '\0';
+    if (strlen(buf) != len) {
+        free(buf);
+        return fail("%s: %s is not a text file", opt, path);
+    }
+    *out = buf;
+    return 0;
+}
+
+/* What --cloud-init makes: the seed ISO's bytes and its volume. */
+typedef struct seed {
+    void *iso;
+    size_t len;
+    char password[17];          /* a generated one, or "" */
+    vd_volume_spec vol;
+    char *pool;
+} seed;
+
+/* --cloud-init: build the seed ISO (unless only the XML is wanted) and
+ * add its CD-ROM to spec. The seed volume goes into the pool of the
+ * first new disk, else pool 'default'. 0 or 1. */
+static int
+prepare_seed(virConnectPtr conn, vd_domain_spec *spec, const create_opts *o,
+             seed *sd)
+{
+    vd_cloudinit ci = { .hostname = spec->name };
+    char *user = NULL, *meta = NULL, *netcfg = NULL, *key = NULL, *err = NULL;
+    vd_disk_spec cd = { 0 };
+    pool_list pl = { 0 };
+    size_t i;
+    int ret = 1;
+
+    if (!o->cloud_init)
+        return 0;
+    if ((o->ci_user_data && read_text_file("--cloud-init: user-data", o->ci_user_data, &user)) ||
+        (o->ci_meta_data && read_text_file("--cloud-init: meta-data", o->ci_meta_data, &meta)) ||
+        (o->ci_network_config &&
+         read_text_file("--cloud-init: network-config", o->ci_network_config, &netcfg)) ||
+        (o->ci_ssh_key && read_text_file("--cloud-init: ssh-key", o->ci_ssh_key, &key)))
+        goto cleanup;
+    if (key) {
+        char *nl = strchr(key, '\n');
+        if (nl)
+            *nl = '\0';
+        if (strncmp(key, "ssh-", 4) != 0 && strncmp(key, "ecdsa-", 6) != 0 &&
+            strncmp(key, "sk-", 3) != 0) {
+            fail("--cloud-init: ssh-key: %s is not an SSH public key", o->ci_ssh_key);
+            goto cleanup;
+        }
+    }
+    ci.user_data = user;
+    ci.meta_data = meta;
+    ci.network_config = netcfg;
+    ci.ssh_key = key;
+    /* a bare --cloud-init generates a root password, as virt-install does */
+    if (!user && (o->ci_root_password || !key)) {
+        if (vd_cloudinit_password(sd->password, 16) < 0) {
+            fail("--cloud-init: no random bytes for a password");
+            goto cleanup;
+        }
+        ci.password = sd->password;
+    }
+    /* the pool: that of the first new disk, else 'default' */
+    if (spec->disk.kind == VD_DISK_NEW_VOLUME)
+        sd->pool = strdup(spec->disk.pool);
+    for (i = 0; !sd->pool && i < spec->n_more_disks; i++) {
+        if (spec->more_disks[i].kind == VD_DISK_NEW_VOLUME)
+            sd->pool = strdup(spec->more_disks[i].pool);
+    }
+    if (!sd->pool)
+        sd->pool = strdup("default");
+    if (!sd->pool || asprintf(&sd->vol.name, "%s-cidata.iso", spec->name) < 0) {
+        sd->vol.name = NULL;
+        fail("out of memory");
+        goto cleanup;
+    }
+    if (!o->print_xml) {
+        if (read_pools(conn, &pl) < 0 ||
+            check_pool_volume(&pl, sd->pool, sd->vol.name, false, NULL))
+            goto cleanup;
+        if (vd_cloudinit_iso(&ci, &sd->iso, &sd->len, &err) < 0) {
+            fail("--cloud-init: %s", err ? err : "the seed ISO could not be built");
+            goto cleanup;
+        }
+        sd->vol.capacity = sd->len;
+        sd->vol.format = VD_FMT_RAW;
+    }
+    cd.kind = VD_DISK_VOLUME;
+    cd.format = VD_FMT_RAW;
+    if (vd_spec_set(&cd.pool, sd->pool) < 0 ||
+        vd_spec_set(&cd.volume, sd->vol.name) < 0 ||
+        vd_spec_set(&cd.device, "cdrom") < 0 ||
+        vd_spec_add_disk(spec, &cd) < 0) {
+        fail("out of memory");
+        goto cleanup;
+    }
+    ret = 0;
+
+ cleanup:
+    vd_disk_spec_clear(&cd);
+    free_pools(&pl);
+    free(err);
+    free(user);
+    free(meta);
+    free(netcfg);
+    free(key);
+    return ret;
 }
 
 /* libvirt's errors are read with virGetLastError(), not printed. */
@@ -1211,6 +2294,8 @@ vd_cli_create(int argc, char **argv)
     const char *perr = NULL;
     char *xml = NULL, *err = NULL;
     char uuid[VD_UUID_LEN] = "";
+    seed sd = { 0 };
+    vd_create_volume seedvol = { 0 };
     bool have_caps;
     int rc, ret = 1;
 
@@ -1237,7 +2322,8 @@ vd_cli_create(int argc, char **argv)
     have_caps = read_caps(conn, &spec, &o, &caps);
     if (o.domcaps_file && !have_caps)
         goto cleanup;
-    if (check_against_host(conn, o.uri, &spec, have_caps ? &caps : NULL))
+    if (check_against_host(conn, o.uri, &spec, have_caps ? &caps : NULL, &o) ||
+        prepare_seed(conn, &spec, &o, &sd))
         goto cleanup;
     if ((problem = vd_check_spec(&spec))) {
         report(problem);
@@ -1258,13 +2344,24 @@ vd_cli_create(int argc, char **argv)
         ret = 0;
         goto cleanup;
     }
-    if (vd_create(conn, &spec, have_caps ? &caps : NULL,
-                  o.start ? VD_CREATE_START : 0, uuid, &err) < 0) {
+    seedvol.pool = sd.pool;
+    seedvol.vol = &sd.vol;
+    seedvol.data = sd.iso;
+    seedvol.len = sd.len;
+    if (vd_create_with(conn, &spec, have_caps ? &caps : NULL,
+                       &seedvol, sd.iso ? 1 : 0,
+                       o.start ? VD_CREATE_START : 0, uuid, &err) < 0) {
         fail("%s", err ? err : "creation failed");
         goto cleanup;
     }
     printf("Domain '%s' %s (UUID %s).\n", spec.name,
            o.start ? "created and started" : "created", uuid);
+    if (sd.iso)
+        printf("Cloud-init seed: volume '%s' in pool '%s'.\n", sd.vol.name, sd.pool);
+    if (sd.password[0])
+        printf("Generated root password for the first boot: %s\n"
+               "(shown only now; it is in the seed volume until you delete it)\n",
+               sd.password);
     ret = 0;
 
  cleanup:
@@ -1274,5 +2371,9 @@ vd_cli_create(int argc, char **argv)
         virConnectClose(conn);
     vd_host_caps_clear(&caps);
     vd_domain_spec_clear(&spec);
+    free(sd.iso);
+    free(sd.pool);
+    vd_volume_spec_clear(&sd.vol);
+    explicit_bzero(sd.password, sizeof(sd.password));
     return ret;
 }
