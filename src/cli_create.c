@@ -2136,9 +2136,8 @@ check_fields(const vd_domain_spec *spec, const create_opts *o)
         report(vd_check_listen(spec->gfx.listen)) ||
         report(vd_check_password(spec->gfx.password, spec->gfx.kind)))
         return 1;
-    if (spec->install.kind == VD_INSTALL_IMPORT &&
-        spec->disk.kind != VD_DISK_VOLUME && spec->disk.kind != VD_DISK_PATH)
-        return fail("importing needs an existing disk (a volume or a path)");
+    if (spec->install.kind == VD_INSTALL_IMPORT && spec->disk.kind == VD_DISK_NONE)
+        return fail("--import needs a --disk");
     return 0;
 }
 

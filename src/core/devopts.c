@@ -516,8 +516,8 @@ mb_setting(vd_xb *xb, xmlNodePtr mb, const char *name, const char *attr,
 
     if (!n)
         n = vd_xb_el(xb, mb, name);
-    if (attr)
-        vd_xb_attr(xb, n, attr, val);
+    if (n && attr && !xb->failed && !xmlSetProp(n, BAD_CAST attr, BAD_CAST val))
+        xb->failed = true;
 }
 
 /* A <source> (and <protocol>) of a character device. */
@@ -567,6 +567,10 @@ add_chardev(vd_xb *xb, xmlNodePtr devices, const char *kind, const devopt *d,
     dev = vd_xb_el(xb, devices, kind);
     vd_xb_attr(xb, dev, "type", type);
     chardev_source(xb, dev, d, type);
+    if (strcmp(type, "unix") == 0 && !get(d, "path")) {
+        xmlNodePtr src = vd_xb_el(xb, dev, "source");
+        vd_xb_attr(xb, src, "mode", "bind");    /* libvirt picks the path */
+    }
     if (strcmp(kind, "channel") == 0) {
         tgt = vd_xb_el(xb, dev, "target");
         vd_xb_attr(xb, tgt, "type", "virtio");
@@ -734,7 +738,7 @@ add_one(vd_xb *xb, xmlNodePtr root, xmlNodePtr devices, const char *kind,
         vd_xb_attr(xb, n, "model", get(d, "model") ? get(d, "model") : "tpm-crb");
         b = vd_xb_el(xb, n, "backend");
         vd_xb_attr(xb, b, "type", "emulator");
-        vd_xb_attr(xb, b, "version", get(d, "version") ? get(d, "version") : "2.0");
+        vd_xb_attr(xb, b, "version", get(d, "version"));   /* NULL: libvirt's */
     } else if (strcmp(kind, "watchdog") == 0) {
         const char *model = get(d, "model");
         if (model && strcmp(model, "none") == 0)

@@ -240,9 +240,11 @@ resources_for(OsinfoResourcesList *list, const char *arch)
     return all;
 }
 
-/* Memory, vCPUs and disk from a resources entry, where not yet set. */
+/* Memory, vCPUs and disk from a resources entry, where not yet set,
+ * times factor (2 for a minimum standing in for a missing recommended
+ * value, as virt-install does). */
 static void
-take_resources(OsinfoResources *r, vd_os_recommend *rec)
+take_resources(OsinfoResources *r, vd_os_recommend *rec, unsigned int factor)
 {
     gint64 ram, storage;
     gint cpus;
@@ -253,11 +255,11 @@ take_resources(OsinfoResources *r, vd_os_recommend *rec)
     storage = osinfo_resources_get_storage(r);
     cpus = osinfo_resources_get_n_cpus(r);
     if (!rec->memory_mib && ram > 0)
-        rec->memory_mib = (unsigned long long)ram / VD_MIB;
+        rec->memory_mib = (unsigned long long)ram / VD_MIB * factor;
     if (!rec->disk_bytes && storage > 0)
-        rec->disk_bytes = (unsigned long long)storage;
+        rec->disk_bytes = (unsigned long long)storage * factor;
     if (!rec->vcpus && cpus > 0)
-        rec->vcpus = (unsigned int)cpus;
+        rec->vcpus = (unsigned int)cpus * factor;
 }
 
 /* Disk bus and NIC model from the devices the OS supports. */
@@ -374,12 +376,12 @@ vd_osdb_lookup(vd_osdb *db, const char *id, const char *arch,
         OsinfoResourcesList *list;
 
         if ((list = osinfo_os_get_recommended_resources(os))) {
-            take_resources(resources_for(list, arch), rec);
+            take_resources(resources_for(list, arch), rec, 1);
             g_object_unref(list);
         }
-        /* fill the gaps from the minimum */
+        /* fill the gaps from twice the minimum (virt-install's rule) */
         if ((list = osinfo_os_get_minimum_resources(os))) {
-            take_resources(resources_for(list, arch), rec);
+            take_resources(resources_for(list, arch), rec, 2);
             g_object_unref(list);
         }
         take_devices(os, rec);

@@ -326,8 +326,10 @@ check_install(const vd_domain_spec *spec)
             return msg("the kernel and initrd paths must be absolute");
         return NULL;
     case VD_INSTALL_IMPORT:
-        if (spec->disk.kind != VD_DISK_VOLUME && spec->disk.kind != VD_DISK_PATH)
-            return msg("importing needs an existing disk (a volume or a path)");
+        /* a new disk too: on a cloud image (backing store), or left for
+         * another tool to fill, as virt-install allows */
+        if (spec->disk.kind == VD_DISK_NONE)
+            return msg("importing needs a disk");
         return NULL;
     case VD_INSTALL_NONE:
     case VD_INSTALL_PXE:

@@ -431,8 +431,7 @@ vd_domain_xml(const vd_domain_spec *spec, const vd_host_caps *caps,
         node = vd_xb_el(&xb, root, "cpu");
         vd_xb_attr(&xb, node, "mode", "custom");
         vd_xb_attr(&xb, node, "match", "exact");
-        node = vd_xb_text(&xb, node, "model", spec->cpu_model);
-        vd_xb_attr(&xb, node, "fallback", "allow");
+        vd_xb_text(&xb, node, "model", spec->cpu_model);
     } else if (spec->cpu_mode != VD_CPU_DEFAULT) {
         node = vd_xb_el(&xb, root, "cpu");
         vd_xb_attr(&xb, node, "mode", vd_cpu_mode_name(spec->cpu_mode));
@@ -483,6 +482,8 @@ vd_domain_xml(const vd_domain_spec *spec, const vd_host_caps *caps,
     if (spec->agent_channel) {
         xmlNodePtr chan = vd_xb_el(&xb, devices, "channel");
         vd_xb_attr(&xb, chan, "type", "unix");
+        node = vd_xb_el(&xb, chan, "source");
+        vd_xb_attr(&xb, node, "mode", "bind");
         node = vd_xb_el(&xb, chan, "target");
         vd_xb_attr(&xb, node, "type", "virtio");
         vd_xb_attr(&xb, node, "name", "org.qemu.guest_agent.0");
