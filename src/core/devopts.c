@@ -756,7 +756,8 @@ add_one(vd_xb *xb, xmlNodePtr root, xmlNodePtr devices, const char *kind,
         bool virtiofs = !driver || strcmp(driver, "virtiofs") == 0;
         n = vd_xb_el(xb, devices, "filesystem");
         vd_xb_attr(xb, n, "type", "mount");
-        vd_xb_attr(xb, n, "accessmode", virtiofs ? "passthrough"
+        /* virtiofs knows passthrough only, libvirt's default */
+        vd_xb_attr(xb, n, "accessmode", virtiofs ? NULL
                    : get(d, "accessmode") ? get(d, "accessmode") : "mapped");
         b = vd_xb_el(xb, n, "driver");
         vd_xb_attr(xb, b, "type", virtiofs ? "virtiofs" : "path");

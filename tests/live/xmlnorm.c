@@ -20,6 +20,7 @@
  *     POOL=DIR directories, graphics' automatic port, the pty
  *     serial/console pair that both stand for one serial console.
  */
+#define _GNU_SOURCE 1
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,28 @@ static bool
 given(const char *s)
 {
     return strstr(cmdline, s) != NULL;
+}
+
+/* Whether an argument of option opt (its next word) holds s. */
+static bool
+option_has(const char *opt, const char *s)
+{
+    size_t len = strlen(opt);
+    const char *p = cmdline;
+
+    while ((p = strstr(p, opt))) {
+        const char *arg = p + len, *end;
+        if ((p == cmdline || p[-1] == ' ') && *arg == ' ') {
+            arg++;
+            end = strchr(arg, ' ');
+            if (!end)
+                end = arg + strlen(arg);
+            if (memmem(arg, (size_t)(end - arg), s, strlen(s)))
+                return true;
+        }
+        p += len;
+    }
+    return false;
 }
 
 /* Delete every node matching expr. */
@@ -238,6 +261,10 @@ main(int argc, char **argv)
     drop(ctxt, "/domain/devices/controller[@type='pci' or @type='sata' or @type='ide']");
     if (!given("--controller usb") && !given("--controller type=usb"))
         drop(ctxt, "/domain/devices/controller[@type='usb']");
+    /* a SCSI disk: virtdeck adds a virtio-scsi controller, virt-install
+     * leaves it to libvirt (an LSI one) */
+    if (!given("--controller type=scsi") && !given("--controller virtio-scsi"))
+        drop(ctxt, "/domain/devices/controller[@type='scsi']");
     if (!given("--controller type=virtio-serial"))
         drop(ctxt, "/domain/devices/controller[@type='virtio-serial']");
     drop(ctxt, "/domain/devices/controller/@index");
@@ -263,9 +290,9 @@ main(int argc, char **argv)
      * virt-install's come from libosinfo, so compare them only where
      * the line names a model or an OS */
     if (!given("--os-variant") && !given("--osinfo")) {
-        if (!given("bus="))
+        if (!option_has("--disk", "bus="))
             drop(ctxt, "/domain/devices/disk[@device='disk']/target/@bus");
-        if (!given("model="))
+        if (!option_has("--network", "model=") && !option_has("-w", "model="))
             drop(ctxt, "/domain/devices/interface/model");
     }
     /* virt-install's install-time document stops at the first reboot */
@@ -273,8 +300,7 @@ main(int argc, char **argv)
         drop(ctxt, "/domain/on_reboot");
     /* virt-install: discard=unmap on new disks, no image compression for
      * a local SPICE display */
-    if (!given("discard="))
-        drop(ctxt, "/domain/devices/disk/driver/@discard");
+    drop(ctxt, "/domain/devices/disk/driver[@discard='unmap']/@discard");
     drop(ctxt, "/domain/devices/graphics/image[@compression='off']"
          "|/domain/devices/graphics[@tlsPort='-1']/@tlsPort");
     if (!given("--serial") && !given("--console"))
