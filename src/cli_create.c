@@ -654,8 +654,14 @@ parse_network(char *arg, vd_domain_spec *spec, create_opts *o)
              "or none");
         goto cleanup;
     }
-    if (report(vd_check_mac(net->mac)))
-        goto cleanup;
+    if (net->mac) {
+        vd_check_msg *m = vd_check_mac(net->mac);
+        if (m) {
+            fail("--network: %s", m);
+            vd_check_free(m);
+            goto cleanup;
+        }
+    }
     if (o->nnets >= MAX_DEVS) {
         fail("--network: at most %d interfaces", MAX_DEVS);
         goto cleanup;

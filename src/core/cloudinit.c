@@ -204,6 +204,8 @@ vd_cloudinit_iso(const vd_cloudinit *ci, void **data, size_t *len, char **err)
     }
     iso_write_opts_set_rockridge(opts, 1);
     iso_write_opts_set_joliet(opts, 1);
+    /* the label stays "cidata" in lower case, as genisoimage -V writes it */
+    iso_write_opts_set_relaxed_vol_atts(opts, 1);
     if ((rc = iso_image_create_burn_source(image, opts, &src)) < 0) {
         set_err(err, "libisofs: %s", iso_error_to_msg(rc));
         src = NULL;

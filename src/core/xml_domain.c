@@ -178,9 +178,7 @@ add_spec_disk(vd_xb *xb, xmlNodePtr devices, const vd_disk_spec *d,
         bus = cdrom_bus;
     if (strcmp(device, "floppy") == 0)
         bus = VD_BUS_FDC;
-    disk = add_disk(xb, devices, device, pool, path);
-    if (!pool && !path)
-        vd_xb_attr(xb, disk, "type", "file");
+    disk = add_disk(xb, devices, device, pool, path);     /* empty: file */
     if (removable && fmt == VD_FMT_UNSET && (pool || path))
         fmt = VD_FMT_RAW;
     drv = add_driver(xb, disk, fmt, d->cache);
