@@ -20,7 +20,8 @@
 #include "cli.h"
 
 #define MAX_HOSTS 64
-#define QUIT_WAIT_MS 1500       /* how long quitting waits for workers */
+#define QUIT_WAIT_MS 1500       /* how long quitting waits for jobs to clean up */
+#define QUIT_HOSTS_MS 100       /* how long quitting waits for all the workers */
 
 typedef struct options {
     const char *uris[MAX_HOSTS];
@@ -181,7 +182,11 @@ load_hosts(const options *opts, vd_hosts_conf *conf, char **notice)
         vd_hosts_conf_load(conf, path);
         free(path);
     }
-    if (conf->nerrors) {
+    if (conf->unreadable) {
+        if (asprintf(notice, "hosts list not read: %s; it will not be "
+                     "written over", conf->unreadable) < 0)
+            *notice = NULL;
+    } else if (conf->nerrors) {
         /* the first problem on the status line, the count with it */
         if (asprintf(notice, "%s %s", conf->nerrors > 1 ?
                      "lines skipped, the first:" : "line skipped:",
@@ -211,7 +216,7 @@ main(int argc, char **argv)
     const char *err = NULL;
     size_t i;
     bool all_ended = true;
-    int rc, ret = EXIT_FAILURE;
+    int rc, ui_status, ret = EXIT_FAILURE;
 
     setlocale(LC_ALL, "");
     signal(SIGPIPE, SIG_IGN);
@@ -268,17 +273,39 @@ main(int argc, char **argv)
         nhosts++;
     }
 
-    if (vd_ui_run(hosts, nhosts, bus, &opts.ui) == 0)
+    ui_status = vd_ui_run(hosts, nhosts, bus, &opts.ui);
+    if (ui_status == 0)
         ret = EXIT_SUCCESS;
+    else if (ui_status > 128)
+        ret = ui_status;        /* SIGTERM / SIGHUP: the shell's status */
 
  cleanup:
-    for (i = 0; i < nhosts; i++) {
-        if (!vd_host_free(hosts[i], QUIT_WAIT_MS))
-            all_ended = false;
+    /* every worker at once, then one short deadline for all: a hung
+     * host's worker is not waited for (it ends with the process) */
+    for (i = 0; i < nhosts; i++)
+        vd_host_stop(hosts[i]);
+    {
+        long long deadline = vd_now_ms() + QUIT_HOSTS_MS;
+
+        for (i = 0; i < nhosts; i++) {
+            long long left = deadline - vd_now_ms();
+
+            if (!vd_host_free(hosts[i], left > 0 ? (int)left : 0))
+                all_ended = false;
+        }
     }
     /* running jobs (uploads...) post to the bus: stop them first */
     if (!vd_jobs_shutdown(QUIT_WAIT_MS))
         all_ended = false;
+    {
+        /* what a lost connection kept us from removing: say so */
+        char *left = vd_leftovers_pending();
+
+        if (left)
+            fprintf(stderr, "virtdeck: not removed, because the host was "
+                    "not connected again before quitting:\n%s", left);
+        free(left);
+    }
     /* A worker stuck in a hung RPC still uses the bus and the event
      * loop: then leave both to the process exit rather than pull them
      * away under it. */

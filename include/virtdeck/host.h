@@ -33,6 +33,11 @@ typedef struct vd_host_opts {
  * Release with vd_host_free(). */
 vd_host *vd_host_new(const vd_host_opts *opts, int host_id, vd_bus *bus);
 
+/* Ask the worker to disconnect and end, without waiting (then
+ * vd_host_free() each host with what is left of one deadline, so
+ * quitting never waits for the hosts one after the other). */
+void vd_host_stop(vd_host *host);
+
 /* Ask the worker to disconnect and end, wait up to wait_ms for it, and
  * release the host. A worker stuck in a hung RPC is left to finish on
  * its own and frees itself then; this call never waits longer. Returns

@@ -42,6 +42,15 @@ typedef struct vd_hosts_conf {
     size_t nerrors;
     char *after;                /* the lines after the last host, as
                                  * vd_host_entry.before (owned; NULL: none) */
+    char *unreadable;           /* why the file was not read at all (too
+                                 * large, an I/O error): saving over it is
+                                 * refused (owned; NULL: read in full) */
+    bool keep_aside;            /* the file has bytes that cannot be
+                                 * written back as they were (a NUL byte):
+                                 * the next save first keeps the original
+                                 * under another name */
+    char *kept_aside;           /* where the last save kept the original
+                                 * (owned; NULL: it did not) */
 } vd_hosts_conf;
 
 /* The path of hosts.conf: $XDG_CONFIG_HOME/virtdeck/hosts.conf, else
@@ -56,8 +65,10 @@ int vd_hosts_conf_parse(vd_hosts_conf *conf, const char *text,
                         const char *name);
 
 /* Load path into conf (appending). A missing file is an empty list.
- * Returns the number of malformed lines, or -1 when the file could not
- * be read (a message is added to conf->errors). */
+ * A line with a NUL byte is reported and not read, like a malformed
+ * line, and conf->keep_aside is set. Returns the number of malformed
+ * lines, or -1 when the file could not be read (a message is added to
+ * conf->errors and conf->unreadable says why). */
 int vd_hosts_conf_load(vd_hosts_conf *conf, const char *path);
 
 /* Format the non-transient hosts as the file's text, with the comment,
@@ -67,10 +78,12 @@ char *vd_hosts_conf_format(const vd_hosts_conf *conf);
 
 /* Write the non-transient hosts to path atomically (temporary file in
  * the same directory, fsync, rename), creating the directory if it is
- * missing. Returns 0, or -1 with *err set to a message the caller
- * frees. */
-int vd_hosts_conf_save(const vd_hosts_conf *conf, const char *path,
-                       char **err);
+ * missing. Never writes over a file that was not read in full: with
+ * conf->unreadable set it refuses; with conf->keep_aside set it first
+ * keeps the original byte for byte as PATH.unreadable-YYYYMMDDTHHMMSS
+ * (a hard link; the name goes to conf->kept_aside). Returns 0, or -1
+ * with *err set to a message the caller frees. */
+int vd_hosts_conf_save(vd_hosts_conf *conf, const char *path, char **err);
 
 /* Append a host (strings copied; label may be NULL). Returns its
  * index, or -1 when uri is not a URI (*why set to a static message)

@@ -65,6 +65,12 @@ bool vd_result_is_progress(const vd_result *res);
  * jobs post to the bus. Returns true when none is left. */
 bool vd_jobs_shutdown(int wait_ms);
 
+/* What jobs made and could not remove because their connection was
+ * lost, on hosts not connected again since (they are removed when
+ * their host connects again): one line each, for a message at exit.
+ * Caller frees; NULL when none. */
+char *vd_leftovers_pending(void);
+
 /* Word for a job state ("running", "done", ...). Static. */
 const char *vd_job_state_name(vd_job_state state);
 

@@ -25,6 +25,7 @@
 #include "core/cmd_netstore.h"
 #include "core/errors.h"
 #include "core/hostinfo.h"
+#include "core/leftovers.h"
 #include "core/lists.h"
 #include "core/snapshot_priv.h"
 #include "core/stats_priv.h"
@@ -404,6 +405,8 @@ try_connect(vd_host *h)
     h->attempts = 0;
     h->ticks = 0;
     h->next_tick_ms = vd_now_ms() + h->tick_ms;
+    /* what jobs could not remove when the connection went away */
+    vd_leftovers_sweep(h->id, h->conn, h->bus);
 }
 
 /* The connection went away: say why and schedule a reconnect. */
@@ -708,6 +711,18 @@ vd_host_new(const vd_host_opts *opts, int host_id, vd_bus *bus)
  error:
     host_unref(h);
     return NULL;
+}
+
+/* Ask the worker to end, without waiting. */
+void
+vd_host_stop(vd_host *h)
+{
+    if (!h)
+        return;
+    pthread_mutex_lock(&h->lock);
+    h->stop = true;
+    pthread_cond_broadcast(&h->cond);
+    pthread_mutex_unlock(&h->lock);
 }
 
 /* Stop the worker, wait a little for it, release the host. */

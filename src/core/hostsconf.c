@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "virtdeck/hostsconf.h"
@@ -133,6 +134,8 @@ vd_hosts_conf_clear(vd_hosts_conf *conf)
         free(conf->errors[i]);
     free(conf->errors);
     free(conf->after);
+    free(conf->unreadable);
+    free(conf->kept_aside);
     memset(conf, 0, sizeof(*conf));
 }
 
@@ -397,40 +400,108 @@ vd_hosts_conf_path(void)
     return path;
 }
 
+/* Note that the file at path was not read: the message goes to the
+ * errors and to conf->unreadable. */
+static void
+set_unreadable(vd_hosts_conf *conf, const char *path, const char *why)
+{
+    add_error(conf, "%s: %s; it is not read and will not be written over",
+              path, why);
+    free(conf->unreadable);
+    if (asprintf(&conf->unreadable, "%s: %s", path, why) < 0)
+        conf->unreadable = NULL;
+}
+
+/* Replace each line of buf[0..len) that holds a NUL byte by a comment
+ * saying so (the bytes after the NUL shown as "\0"), and report it.
+ * Returns the new text (caller frees) or NULL on out of memory. */
+static char *
+drop_nul_lines(vd_hosts_conf *conf, const char *buf, size_t len,
+               const char *name)
+{
+    char *out = NULL;
+    size_t outlen = 0;
+    FILE *f = open_memstream(&out, &outlen);
+    size_t off = 0;
+    unsigned int lineno = 0;
+
+    if (!f)
+        return NULL;
+    while (off < len) {
+        const char *nl = memchr(buf + off, '\n', len - off);
+        size_t n = nl ? (size_t)(nl - (buf + off)) : len - off;
+
+        lineno++;
+        if (memchr(buf + off, '\0', n)) {
+            fputs("# not read (a NUL byte): ", f);
+            for (size_t i = 0; i < n; i++) {
+                if (buf[off + i] == '\0')
+                    fputs("\\0", f);
+                else
+                    fputc(buf[off + i], f);
+            }
+            add_error(conf, "%s:%u: a NUL byte: line not read", name, lineno);
+        } else {
+            fwrite(buf + off, 1, n, f);
+        }
+        if (nl)
+            fputc('\n', f);
+        off += n + (nl ? 1 : 0);
+    }
+    if (fclose(f) != 0) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
 /* Load path; see hostsconf.h. */
 int
 vd_hosts_conf_load(vd_hosts_conf *conf, const char *path)
 {
     FILE *f = fopen(path, "r");
-    char *buf = NULL;
+    const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    char *buf = NULL, *text = NULL;
     size_t len;
-    int ret = -1;
+    int ret = -1, nul_errors = 0;
 
     if (!f) {
         if (errno == ENOENT)
             return 0;
-        add_error(conf, "%s: %s", path, strerror(errno));
+        set_unreadable(conf, path, strerror(errno));
         return -1;
     }
     if (!(buf = malloc(MAX_FILE_BYTES + 1)))
         goto cleanup;
     len = fread(buf, 1, MAX_FILE_BYTES + 1, f);
     if (ferror(f)) {
-        add_error(conf, "%s: %s", path, strerror(errno));
+        set_unreadable(conf, path, strerror(errno));
         goto cleanup;
     }
     if (len > MAX_FILE_BYTES) {
-        add_error(conf, "%s: larger than %d bytes, not read", path, MAX_FILE_BYTES);
+        char why[64];
+
+        snprintf(why, sizeof(why), "larger than %d bytes", MAX_FILE_BYTES);
+        set_unreadable(conf, path, why);
         goto cleanup;
     }
     buf[len] = '\0';
     if (memchr(buf, '\0', len)) {
-        add_error(conf, "%s: not a text file", path);
-        goto cleanup;
+        size_t before = conf->nerrors;
+
+        /* the other lines still load; the file cannot be written back
+         * as it was, so the next save keeps it aside first */
+        if (!(text = drop_nul_lines(conf, buf, len, name)))
+            goto cleanup;
+        nul_errors = (int)(conf->nerrors - before);
+        conf->keep_aside = true;
     }
-    ret = vd_hosts_conf_parse(conf, buf, strrchr(path, '/') ? strrchr(path, '/') + 1 : path);
+    ret = vd_hosts_conf_parse(conf, text ? text : buf, name);
+    if (ret >= 0)
+        ret += nul_errors;
 
  cleanup:
+    free(text);
     free(buf);
     fclose(f);
     return ret;
@@ -526,17 +597,72 @@ make_parent(const char *path)
     return ret;
 }
 
+/* Keep the file at path under a new name next to it, byte for byte (a
+ * hard link, so the rename of the new file over path cannot lose it).
+ * The name goes to conf->kept_aside. 0, or -1 with *err set. */
+static int
+keep_aside(vd_hosts_conf *conf, const char *path, char **err)
+{
+    char stamp[32], *aside = NULL;
+    time_t now = time(NULL);
+    struct tm tm;
+
+    localtime_r(&now, &tm);
+    strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%S", &tm);
+    for (int i = 0; i < 100; i++) {
+        free(aside);
+        if ((i == 0 ? asprintf(&aside, "%s.unreadable-%s", path, stamp)
+                    : asprintf(&aside, "%s.unreadable-%s.%d", path, stamp, i)) < 0) {
+            aside = NULL;
+            break;
+        }
+        if (link(path, aside) == 0) {
+            free(conf->kept_aside);
+            conf->kept_aside = aside;
+            return 0;
+        }
+        if (errno == ENOENT) {          /* gone meanwhile: nothing to keep */
+            free(aside);
+            return 0;
+        }
+        if (errno != EEXIST)
+            break;
+    }
+    if (asprintf(err, "%s has lines that cannot be written back and could "
+                 "not be kept aside (%s): not written over", path,
+                 strerror(errno)) < 0)
+        *err = NULL;
+    free(aside);
+    return -1;
+}
+
 /* Save atomically; see hostsconf.h. */
 int
-vd_hosts_conf_save(const vd_hosts_conf *conf, const char *path, char **err)
+vd_hosts_conf_save(vd_hosts_conf *conf, const char *path, char **err)
 {
-    char *text = vd_hosts_conf_format(conf);
+    char *text = NULL;
     char *tmp = NULL;
     size_t len, off = 0;
     int fd = -1, ret = -1;
     bool created = false;
 
     *err = NULL;
+    free(conf->kept_aside);
+    conf->kept_aside = NULL;
+    if (conf->unreadable) {
+        const char *base = strrchr(path, '/');
+
+        if (asprintf(err, "%s is not written over: it was not read (%s); "
+                     "fix or move %s, then restart", base ? base + 1 : path,
+                     strchr(conf->unreadable, ':') ?
+                     strchr(conf->unreadable, ':') + 2 : conf->unreadable,
+                     path) < 0)
+            *err = NULL;
+        return -1;
+    }
+    if (conf->keep_aside && keep_aside(conf, path, err) < 0)
+        return -1;
+    text = vd_hosts_conf_format(conf);
     if (!text || asprintf(&tmp, "%s.XXXXXX", path) < 0) {
         tmp = NULL;
         if (asprintf(err, "%s: out of memory", path) < 0)
@@ -568,6 +694,7 @@ vd_hosts_conf_save(const vd_hosts_conf *conf, const char *path, char **err)
     if (rename(tmp, path) < 0)
         goto io_error;
     created = false;
+    conf->keep_aside = false;
     ret = 0;
     goto cleanup;
 

@@ -24,6 +24,7 @@
 #include "core/cmd_netstore.h"
 #include "core/errors.h"
 #include "core/jobs_priv.h"
+#include "core/leftovers.h"
 
 typedef struct vol_clone {
     virStoragePoolPtr pool;
@@ -139,8 +140,24 @@ clone_run(vd_job *j, char **err)
     return 0;
 }
 
+/* After a failure: libvirt removes a failed copy itself, unless the
+ * daemon died in the middle: then remove the new volume once back. */
+static const char *
+clone_undo(vd_job *j)
+{
+    vol_clone *c = j->priv;
+
+    if (!vd_conn_lost(j->conn))
+        return NULL;
+    vd_leftover_volume(j->p.host_id, j->p.kind, virStoragePoolGetName(c->pool),
+                       c->name, "the partial copy of the interrupted clone");
+    return "the connection was lost: the partial copy will be deleted when "
+           "the host is connected again";
+}
+
 static const vd_job_ops clone_ops = {
     .run = clone_run,
+    .undo = clone_undo,
     .free = clone_free,
     .cancellable = false,
 };

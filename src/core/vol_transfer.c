@@ -26,6 +26,7 @@
 #include "core/cmd_netstore.h"
 #include "core/errors.h"
 #include "core/jobs_priv.h"
+#include "core/leftovers.h"
 
 #define CHUNK (1024 * 1024)     /* bytes per stream call */
 
@@ -35,6 +36,7 @@ typedef struct transfer {
     virStorageVolPtr vol;
     int fd;
     char *local;                /* the local file's path */
+    char *pool;                 /* the volume's pool (name) */
 } transfer;
 
 /* Free a transfer. */
@@ -50,6 +52,7 @@ transfer_free(void *p)
     if (t->vol)
         virStorageVolFree(t->vol);
     free(t->local);
+    free(t->pool);
     free(t);
 }
 
@@ -166,9 +169,18 @@ transfer_undo(vd_job *j)
 
     if (!t->created)
         return NULL;
-    if (t->upload)
-        return virStorageVolDelete(t->vol, 0) == 0 ? "the partial volume was deleted"
-                                                   : NULL;
+    if (t->upload) {
+        if (virStorageVolDelete(t->vol, 0) == 0)
+            return "the partial volume was deleted";
+        if (!vd_conn_lost(j->conn))
+            return NULL;
+        /* the daemon or the transport died: remove it once back */
+        vd_leftover_volume(j->p.host_id, j->p.kind, t->pool,
+                           virStorageVolGetName(t->vol),
+                           "the partial volume of the interrupted upload");
+        return "the connection was lost: the partial volume will be deleted "
+               "when the host is connected again";
+    }
     return unlink(t->local) == 0 ? "the partial file was deleted" : NULL;
 }
 
@@ -272,6 +284,11 @@ vd_ns_vol_upload(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
         }
         t->created = true;
         changed = true;
+        if (!(t->pool = strdup(virStoragePoolGetName(pool)))) {
+            vd_result_say(res, "upload: out of memory");
+            transfer_undo(j);
+            goto cleanup;
+        }
     }
     j->p.total = (unsigned long long)st.st_size;
     if (asprintf(&j->p.what, "upload %s to %s/%s", local,

@@ -24,8 +24,10 @@ typedef struct vd_ui_opts {
 } vd_ui_opts;
 
 /* Run the interface until the user quits. hosts[i] stay owned by the
- * caller and outlive the call. Returns 0, or 1 when the terminal could
- * not be set up (message already printed to stderr). */
+ * caller and outlive the call. Returns 0, 1 when the terminal could
+ * not be set up (message already printed to stderr), or 128 + the
+ * signal when SIGTERM or SIGHUP ended it (the terminal is restored;
+ * the caller then cancels the running jobs, as on q). */
 int vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus,
               const vd_ui_opts *opts);
 

@@ -42,6 +42,7 @@ typedef struct vd_sel {
     size_t cursor;
     size_t top;
     char uuid[VD_UUID_LEN];
+    size_t host;                /* the selected row's host (lists) */
 } vd_sel;
 
 /* One host as the UI sees it. */
@@ -138,8 +139,8 @@ void vd_app_message(vd_app *app, vd_msg_kind kind, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 bool vd_app_submit(vd_app *app, vd_cmd_kind kind, const char *uuid,
                    const char *name);
-void vd_app_ask(vd_app *app, vd_cmd_kind kind, const char *uuid,
-                const char *name, const char *prompt);
+/* The word shown while kind runs: "Starting" (a name follows). */
+const char *vd_app_progress_word(vd_cmd_kind kind);
 void vd_sel_fit(vd_sel *sel, size_t count, size_t page);
 
 /* ---- frame.c: layout and the fixed parts of the screen ---- */

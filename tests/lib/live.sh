@@ -24,3 +24,41 @@ live_select() {
     done
     screen_fail "could not select '$name' in the focused pane"
 }
+
+# live_scratch_pool NAME: a persistent dir pool NAME (started) in a new
+# temporary directory; sets $tmp (the directory, the pool's target is
+# $tmp/pooldir) and $pool, and installs live_scratch_cleanup (screen,
+# pool, directory) as the EXIT trap. Call it again after screen_start,
+# which sets its own trap: `trap live_scratch_cleanup EXIT`.
+live_scratch_pool() {
+    pool=$1
+    tmp=$(mktemp -d "/tmp/vd-$pool.XXXXXX")
+    trap live_scratch_cleanup EXIT
+    mkdir -p "$tmp/pooldir"
+    vd_virsh -q pool-define-as "$pool" dir --target "$tmp/pooldir" >/dev/null &&
+        vd_virsh -q pool-start "$pool" >/dev/null ||
+        { echo "FAIL: could not make the pool $pool"; exit 1; }
+}
+
+# live_scratch_cleanup: the EXIT trap of live_scratch_pool.
+live_scratch_cleanup() {
+    screen_stop
+    vd_virsh -q pool-destroy "$pool" >/dev/null 2>&1
+    vd_virsh -q pool-undefine "$pool" >/dev/null 2>&1
+    rm -rf "$tmp"
+}
+
+# live_vols: the volumes of $pool, sorted, on one line.
+live_vols() {
+    vd_virsh -q vol-list "$pool" 2>/dev/null | awk '{print $1}' | sort | tr '\n' ' '
+}
+
+# live_open_volumes: from the main screen (just started), open the
+# volumes view of $pool.
+live_open_volumes() {
+    screen_wait "vdpool" 15
+    screen_keys Tab Tab                 # the pools pane
+    live_select "$pool"
+    screen_keys v
+    screen_wait "Volumes of pool $pool"
+}

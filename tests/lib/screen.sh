@@ -199,6 +199,14 @@ screen_wait_exit() {
     cat "$SCREEN_STATUS"
 }
 
+# screen_pid: the process id of virtdeck itself (the child of the
+# pane's shell), for tests that send it signals.
+screen_pid() {
+    local shell_pid
+    shell_pid=$(screen_tmux display-message -p -t "$SCREEN_TARGET" '#{pane_pid}')
+    pgrep -P "$shell_pid" | head -n 1
+}
+
 # screen_keys KEYS...: type keys (tmux send-keys names: Tab, BTab, Enter,
 # Down, F1, C-l, or plain characters). Fails when virtdeck is gone.
 screen_keys() {

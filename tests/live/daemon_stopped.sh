@@ -23,7 +23,7 @@ screen_wait "Starting $G" 1
 for round in 1 2 3 4 5 6; do
     screen_keys '?'
     screen_wait "Quit" 1                       # help overlay within 1 s
-    screen_keys Space                          # any key closes it
+    screen_keys Escape                         # closes it (Space would turn its page)
     screen_wait_re "$G +shut off" 1            # back to the panes within 1 s
     screen_keys h                              # left column and back
     screen_wait_re "Hosts" 1

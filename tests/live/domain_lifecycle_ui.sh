@@ -41,7 +41,7 @@ screen_wait_re "$G-a is rebooting|reboot $G-a" 10
 screen_keys R
 screen_wait "Reset $G-a?"
 screen_keys n
-screen_wait "Reset cancelled"
+screen_wait "Cancelled: reset $G-a"
 screen_keys R
 screen_wait "Reset $G-a?"
 screen_keys y

@@ -1,12 +1,16 @@
 #!/bin/bash
 # ? opens the help overlay, which lists every key of the key table in
-# src/ui/app/keys.c; any key closes it, and F1 opens it too.
+# src/ui/app/keys.c and of the domain actions' registry
+# (src/ui/actions/registry.c); any key closes it, and F1 opens it too.
 . "$VD_SRC/tests/lib/screen.sh"
 MODEL="test://$VD_SRC/tests/data/model-host.xml"
 
-# Every key name in the table: the second field of each binding row.
-mapfile -t names < <(sed -n 's/^ *{ [^,]*, "\([^"]*\)", ".*/\1/p' "$VD_SRC/src/ui/app/keys.c")
-[ "${#names[@]}" -ge 20 ] || { echo "FAIL: read only ${#names[@]} keys from keys.c"; exit 1; }
+# Every key name in the table: the second field of each binding row of
+# keys.c, and the key names of the domain actions' registry.
+mapfile -t names < <(sed -n 's/^ *{ [^,]*, "\([^"]*\)", ".*/\1/p' "$VD_SRC/src/ui/app/keys.c"
+                     grep -o '\.key2\?_name = "[^"]*"' "$VD_SRC/src/ui/actions/registry.c" |
+                         sed 's/.*= "\(.*\)"/\1/')
+[ "${#names[@]}" -ge 40 ] || { echo "FAIL: read only ${#names[@]} keys from keys.c and registry.c"; exit 1; }
 
 screen_start 80x24 -c "$MODEL"
 screen_wait "alpha"

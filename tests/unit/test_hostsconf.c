@@ -266,6 +266,94 @@ test_comments_kept(void **state)
     vd_hosts_conf_clear(&conf);
 }
 
+/* Write len bytes of data to path. */
+static void
+write_bytes(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "w");
+
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* A file with a NUL byte: the other lines load, and the first save
+ * keeps the original byte for byte beside the new file; a file that
+ * could not be read at all is never written over. */
+static void
+test_unreadable_kept(void **state)
+{
+    static const char data[] = "test:///default label=one\n"
+                               "qemu:///sys\0tem label=nul\n"
+                               "qemu+tcp://h/system label=two\n";
+    vd_hosts_conf conf = { 0 };
+    char dir[] = "/tmp/vd-hostsconf-XXXXXX";
+    char path[256], *err = NULL, *back = NULL;
+    const char *why = NULL;
+    size_t blen = 0;
+    FILE *f;
+    int rc;
+
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof(path), "%s/hosts.conf", dir);
+    write_bytes(path, data, sizeof(data) - 1);
+    rc = vd_hosts_conf_load(&conf, path);
+    assert_int_equal(rc, 1);
+    assert_int_equal(conf.nhosts, 2);
+    assert_string_equal(conf.hosts[1].label, "two");
+    assert_non_null(strstr(conf.errors[0], "hosts.conf:2: a NUL byte"));
+    assert_true(conf.keep_aside);
+    assert_null(conf.unreadable);
+
+    assert_int_equal(vd_hosts_conf_add(&conf, "test:///default", "added", true, false, &why), 2);
+    assert_int_equal(vd_hosts_conf_save(&conf, path, &err), 0);
+    assert_null(err);
+    assert_non_null(conf.kept_aside);
+    assert_non_null(strstr(conf.kept_aside, "/hosts.conf.unreadable-"));
+    /* the original, byte for byte */
+    assert_non_null(f = fopen(conf.kept_aside, "r"));
+    back = malloc(sizeof(data));
+    blen = fread(back, 1, sizeof(data), f);
+    fclose(f);
+    assert_int_equal(blen, sizeof(data) - 1);
+    assert_memory_equal(back, data, blen);
+    free(back);
+    unlink(conf.kept_aside);
+    /* a second save has nothing left to keep aside */
+    assert_int_equal(vd_hosts_conf_save(&conf, path, &err), 0);
+    assert_null(conf.kept_aside);
+    vd_hosts_conf_clear(&conf);
+    assert_int_equal(vd_hosts_conf_load(&conf, path), 0);
+    assert_int_equal(conf.nhosts, 3);
+    vd_hosts_conf_clear(&conf);
+
+    /* a file larger than the limit is not read and never written over */
+    {
+        size_t big = 1024 * 1024 + 10;
+        char *huge = malloc(big);
+        struct stat st;
+
+        memset(huge, '#', big);
+        huge[big - 1] = '\n';
+        write_bytes(path, huge, big);
+        free(huge);
+        assert_int_equal(vd_hosts_conf_load(&conf, path), -1);
+        assert_non_null(conf.unreadable);
+        assert_int_equal(vd_hosts_conf_add(&conf, "test:///default", NULL, true, false, &why), 0);
+        assert_int_equal(vd_hosts_conf_save(&conf, path, &err), -1);
+        assert_non_null(err);
+        assert_non_null(strstr(err, "not written over"));
+        free(err);
+        err = NULL;
+        assert_int_equal(stat(path, &st), 0);
+        assert_int_equal((size_t)st.st_size, big);
+        vd_hosts_conf_clear(&conf);
+    }
+    unlink(path);
+    rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -278,6 +366,7 @@ main(void)
         cmocka_unit_test(test_uri_no_tty),
         cmocka_unit_test(test_uri_is_local),
         cmocka_unit_test(test_uri_ssh_edges),
+        cmocka_unit_test(test_unreadable_kept),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,9 +1,9 @@
 /*
- * domain_actions.c: the domain actions of issue 3 that need no form:
- * reset, managed save / restore, autostart, rename, undefine (with its
- * storage: the name must be typed), the XML view and the $EDITOR round
- * trip, and a small "waiting for the host" box that receives a
- * command's answer for them. Marked rows get the simple actions in bulk.
+ * domain_actions.c: what the registry's domain actions that need no
+ * form run: sending a command to a target's host, rename, undefine
+ * (with its storage: the name must be typed), the XML view and the
+ * $EDITOR round trip, and a small "waiting for the host" box that
+ * receives a command's answer for them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,46 +16,7 @@
 #include "ui/widgets/listview.h"
 #include "ui/app/view.h"
 
-#define MAX_MARKED 512
-
 /* ---- targets ---- */
-
-/* The row under the domains pane's cursor. */
-static const vd_row *
-cursor_row(vd_app *app)
-{
-    if (app->nhosts == 0 || vd_app_rows(app, VD_PANE_DOMAINS) == 0)
-        return NULL;
-    return vd_app_row(app, VD_PANE_DOMAINS,
-                      vd_app_sel(app, VD_PANE_DOMAINS)->cursor);
-}
-
-/* Fill t from a row. */
-static void
-target_from_row(vd_dom_target *t, const vd_row *row)
-{
-    t->host = row->host;
-    snprintf(t->uuid, sizeof(t->uuid), "%s", row->uuid);
-    snprintf(t->name, sizeof(t->name), "%s", row->name ? row->name : row->uuid);
-}
-
-/* The domain under the cursor. */
-bool
-vd_dom_target_selected(vd_app *app, vd_dom_target *t)
-{
-    const vd_row *row = cursor_row(app);
-    const vd_snapshot *snap = vd_app_snap(app);
-
-    if (row) {
-        target_from_row(t, row);
-        return true;
-    }
-    if (snap && snap->conn != VD_CONN_CONNECTED)
-        vd_app_message(app, VD_MSG_ERROR, "%s is not connected", snap->label);
-    else
-        vd_app_message(app, VD_MSG_ERROR, "No domain selected");
-    return false;
-}
 
 /* The target's domain now. */
 const vd_domain *
@@ -80,16 +41,9 @@ vd_dom_send(vd_app *app, const vd_dom_target *t, vd_cmd_kind kind,
     }
     if (vd_view_submit(app, NULL, t->host, &cmd) == 0)
         return false;
-    vd_app_message(app, VD_MSG_BUSY, "%s: %s%s", vd_cmd_describe(kind)->verb,
+    vd_app_message(app, VD_MSG_BUSY, "%s %s%s", vd_app_progress_word(kind),
                    t->name, vd_draw_utf8() ? "\u2026" : "...");
     return true;
-}
-
-/* The marked rows of the domains pane (up to max). */
-static size_t
-marked(vd_app *app, const vd_row **rows, size_t max)
-{
-    return vd_list_marked_rows(app, VD_PANE_DOMAINS, rows, max);
 }
 
 /* ---- the waiting box ---- */
@@ -192,103 +146,6 @@ vd_wait_submit(vd_app *app, size_t host, vd_cmd *cmd, const char *text,
     return true;
 }
 
-/* ---- simple actions, in bulk on marked rows ---- */
-
-/* Send kind to every marked row, or to the cursor's. */
-static void
-send_each(vd_app *app, vd_cmd_kind kind, long long num)
-{
-    const vd_row *rows[MAX_MARKED];
-    size_t n = marked(app, rows, MAX_MARKED), sent = 0, i;
-    vd_dom_target t;
-
-    if (n == 0) {
-        if (vd_dom_target_selected(app, &t))
-            vd_dom_send(app, &t, kind, NULL, num, 0);
-        return;
-    }
-    for (i = 0; i < n; i++) {
-        target_from_row(&t, rows[i]);
-        sent += vd_dom_send(app, &t, kind, NULL, num, 0);
-    }
-    if (sent)
-        vd_app_message(app, VD_MSG_BUSY, "%s: sent to %zu marked domain%s",
-                       vd_cmd_describe(kind)->verb, sent, sent == 1 ? "" : "s");
-}
-
-/* Managed save, restore: b->arg is the command. */
-void
-vd_act_dom_simple(vd_app *app, const vd_binding *b)
-{
-    send_each(app, (vd_cmd_kind)b->arg, 0);
-}
-
-/* Autostart: the cursor's domain decides on or off for all. */
-void
-vd_act_dom_autostart(vd_app *app, const vd_binding *b)
-{
-    vd_dom_target t;
-    const vd_domain *dom;
-
-    (void)b;
-    if (!vd_dom_target_selected(app, &t) || !(dom = vd_dom_target_find(app, &t)))
-        return;
-    send_each(app, VD_CMD_DOM_AUTOSTART, dom->autostart ? 0 : 1);
-}
-
-/* The yes of a reset question: ctx is a malloc'ed list of targets. */
-typedef struct target_list {
-    size_t n;
-    vd_dom_target t[];
-} target_list;
-
-/* Reset after yes. */
-static void
-reset_answer(vd_app *app, bool yes, void *ctx)
-{
-    target_list *l = ctx;
-    size_t i;
-
-    if (yes) {
-        for (i = 0; i < l->n; i++)
-            vd_dom_send(app, &l->t[i], VD_CMD_DOM_RESET, NULL, 0, 0);
-    } else {
-        vd_app_message(app, VD_MSG_INFO, "Reset cancelled");
-    }
-    free(l);
-}
-
-/* Reset (asks first): the marked rows or the cursor's. */
-void
-vd_act_dom_reset(vd_app *app, const vd_binding *b)
-{
-    const vd_row *rows[MAX_MARKED];
-    size_t n = marked(app, rows, MAX_MARKED), i;
-    target_list *l;
-    char text[512];
-
-    (void)b;
-    if (!(l = calloc(1, sizeof(*l) + (n ? n : 1) * sizeof(l->t[0]))))
-        return;
-    if (n == 0) {
-        if (!vd_dom_target_selected(app, &l->t[0])) {
-            free(l);
-            return;
-        }
-        l->n = 1;
-        snprintf(text, sizeof(text), "Reset %s?\nLike pressing the reset "
-                 "button: the guest restarts at once, without shutting down.",
-                 l->t[0].name);
-    } else {
-        for (i = 0; i < n; i++)
-            target_from_row(&l->t[i], rows[i]);
-        l->n = n;
-        snprintf(text, sizeof(text), "Reset %zu marked domains?\nThey restart "
-                 "at once, without shutting down.", n);
-    }
-    vd_dialog_confirm(app, "Reset", text, reset_answer, l);
-}
-
 /* ---- rename ---- */
 
 /* Check a new name as it is typed: ctx is the target. */
@@ -336,33 +193,15 @@ rename_answer(vd_app *app, const char *text, void *ctx)
 void
 vd_dom_do_rename(vd_app *app, const vd_dom_target *t)
 {
-    const vd_domain *dom = vd_dom_target_find(app, t);
     vd_dom_target *copy;
     char title[200];
 
-    if (dom && dom->state != VD_DOM_SHUTOFF) {
-        vd_app_message(app, VD_MSG_ERROR, "rename %s: it is %s; only a shut "
-                       "off domain can be renamed", t->name,
-                       vd_dom_state_name(dom->state));
-        return;
-    }
     if (!(copy = malloc(sizeof(*copy))))
         return;
     *copy = *t;
     snprintf(title, sizeof(title), "Rename %s", t->name);
     vd_dialog_prompt(app, title, "New name", t->name, false, rename_check,
                      rename_answer, copy);
-}
-
-/* n: rename. */
-void
-vd_act_dom_rename(vd_app *app, const vd_binding *b)
-{
-    vd_dom_target t;
-
-    (void)b;
-    if (vd_dom_target_selected(app, &t))
-        vd_dom_do_rename(app, &t);
 }
 
 /* ---- undefine ---- */
@@ -432,17 +271,6 @@ vd_dom_do_undefine(vd_app *app, const vd_dom_target *t)
     vd_dialog_menu(app, title, items, 2, 0, false, undefine_choice, u);
 }
 
-/* u: undefine. */
-void
-vd_act_dom_undefine(vd_app *app, const vd_binding *b)
-{
-    vd_dom_target t;
-
-    (void)b;
-    if (vd_dom_target_selected(app, &t))
-        vd_dom_do_undefine(app, &t);
-}
-
 /* ---- XML ---- */
 
 /* The XML arrived: show it. */
@@ -473,16 +301,6 @@ vd_dom_do_xml(vd_app *app, const vd_dom_target *t, bool secure)
     *copy = *t;
     snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", t->uuid);
     vd_wait_submit(app, t->host, &cmd, "Reading the XML...", xml_shown, copy, free);
-}
-
-/* X / Y: the XML view. */
-void
-vd_act_dom_xml(vd_app *app, const vd_binding *b)
-{
-    vd_dom_target t;
-
-    if (vd_dom_target_selected(app, &t))
-        vd_dom_do_xml(app, &t, b->arg == 1);
 }
 
 /* An edit session: the target and the editor's file. */
@@ -648,15 +466,4 @@ vd_dom_do_edit_xml(vd_app *app, const vd_dom_target *t)
     snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", t->uuid);
     vd_wait_submit(app, t->host, &cmd, "Reading the XML...", edit_start, copy,
                    free);
-}
-
-/* E: edit the XML. */
-void
-vd_act_dom_edit_xml(vd_app *app, const vd_binding *b)
-{
-    vd_dom_target t;
-
-    (void)b;
-    if (vd_dom_target_selected(app, &t))
-        vd_dom_do_edit_xml(app, &t);
 }

@@ -212,9 +212,12 @@ vd_app_select(vd_app *app, vd_pane_id pane, size_t row)
     if (row >= n)
         row = n - 1;
     sel->cursor = row;
-    if (pane != VD_PANE_HOSTS)
-        snprintf(sel->uuid, sizeof(sel->uuid), "%s",
-                 vd_app_row(app, pane, row)->uuid);
+    if (pane != VD_PANE_HOSTS) {
+        const vd_row *r = vd_app_row(app, pane, row);
+
+        snprintf(sel->uuid, sizeof(sel->uuid), "%s", r->uuid);
+        sel->host = r->host;
+    }
     vd_sel_fit(sel, n, vd_app_page(app, pane));
 }
 
@@ -299,8 +302,8 @@ vd_app_message(vd_app *app, vd_msg_kind kind, const char *fmt, ...)
 }
 
 /* The word shown while kind runs: "Starting" (name follows). */
-static const char *
-progress_word(vd_cmd_kind kind)
+const char *
+vd_app_progress_word(vd_cmd_kind kind)
 {
     switch (kind) {
     case VD_CMD_DOM_START:
@@ -430,67 +433,18 @@ submit_on(vd_app *app, size_t hi, vd_cmd_kind kind, const char *uuid,
         return false;
     }
     vd_host_submit_simple(h->host, kind, uuid && *uuid ? uuid : NULL);
-    vd_app_message(app, VD_MSG_BUSY, "%s %s%s", progress_word(kind), name,
+    vd_app_message(app, VD_MSG_BUSY, "%s %s%s", vd_app_progress_word(kind), name,
                    vd_draw_utf8() ? "\u2026" : "...");
     return true;
 }
 
-/* Submit kind on the object uuid of the selected host. */
+/* Submit kind on the object uuid of the selected host (host-level
+ * commands; domain actions go through the registry, registry.h). */
 bool
 vd_app_submit(vd_app *app, vd_cmd_kind kind, const char *uuid,
               const char *name)
 {
-    /* in the all-hosts view the row's host, not the selected one */
-    return submit_on(app, vd_all_hosts_host_of(app, uuid, app->host_sel.cursor),
-                     kind, uuid, name);
-}
-
-/* The answer to vd_app_ask()'s dialog: y runs the command. */
-static void
-ask_answered(vd_app *app, bool yes, void *ctx)
-{
-    vd_confirm *c = ctx;
-    const vd_cmd_info *info = vd_cmd_describe(c->kind);
-
-    if (yes)
-        submit_on(app, c->host, c->kind, c->uuid, c->name);
-    else
-        vd_app_message(app, VD_MSG_INFO, "Cancelled: %s %s",
-                       info ? info->verb : "command", c->name);
-    free(c);
-}
-
-/* Ask y/N before submitting kind on uuid; prompt is shown as is. */
-void
-vd_app_ask(vd_app *app, vd_cmd_kind kind, const char *uuid, const char *name,
-           const char *prompt)
-{
-    const vd_cmd_info *info = vd_cmd_describe(kind);
-    const vd_snapshot *snap = vd_app_snap(app);
-
-    /* Say no to a read-only host before asking, not after. */
-    if (info && info->writes && snap && snap->readonly) {
-        vd_app_message(app, VD_MSG_ERROR, "read-only connection: %s refused",
-                       info->verb);
-        return;
-    }
-    /* The question is a dialog (dialog.h); its answer comes to
-     * ask_answered() with a copy of what to run. */
-    {
-        vd_confirm *c = calloc(1, sizeof(*c));
-
-        if (!c) {
-            vd_app_message(app, VD_MSG_ERROR, "out of memory");
-            return;
-        }
-        c->host = vd_all_hosts_host_of(app, uuid, app->host_sel.cursor);
-        c->kind = kind;
-        snprintf(c->uuid, sizeof(c->uuid), "%s", uuid);
-        snprintf(c->name, sizeof(c->name), "%s", name);
-        snprintf(c->prompt, sizeof(c->prompt), "%s", prompt);
-        vd_dialog_confirm(app, info ? info->verb : "Confirm", c->prompt,
-                          ask_answered, c);
-    }
+    return submit_on(app, app->host_sel.cursor, kind, uuid, name);
 }
 
 /* The answer to a pending confirmation: y runs it, anything else not. */
@@ -770,6 +724,23 @@ wait_ms(const vd_app *app)
     return best;
 }
 
+/* The signal that asks the interface to end (SIGTERM, SIGHUP), or 0. */
+static volatile sig_atomic_t end_signal;
+
+/* SIGTERM, SIGHUP: leave without asking, as soon as the main loop
+ * wakes (async-signal-safe). */
+static void
+on_end(int sig)
+{
+    int saved = errno;
+
+    end_signal = sig;
+    if (winch_pipe[1] >= 0 && write(winch_pipe[1], "t", 1) < 0) {
+        /* full pipe: a wake-up is pending anyway */
+    }
+    errno = saved;
+}
+
 /* SIGWINCH: wake the main loop (async-signal-safe). */
 static void
 on_winch(int sig)
@@ -783,11 +754,12 @@ on_winch(int sig)
     errno = saved;
 }
 
-/* Install on_winch with its pipe; *old gets the previous action.
- * Returns false when the pipe cannot be made (no live resize then,
- * but a key still brings the new size). */
+/* Install on_winch (SIGWINCH) and on_end (SIGTERM, SIGHUP) with their
+ * pipe; old[0..2] get the previous actions. Returns false when the
+ * pipe cannot be made (no live resize then, but a key still brings
+ * the new size; the end signals keep their default action). */
 static bool
-watch_winch(struct sigaction *old)
+watch_winch(struct sigaction old[3])
 {
     struct sigaction sa;
 
@@ -799,17 +771,22 @@ watch_winch(struct sigaction *old)
     sa.sa_handler = on_winch;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;
-    sigaction(SIGWINCH, &sa, old);
+    sigaction(SIGWINCH, &sa, &old[0]);
+    sa.sa_handler = on_end;
+    sigaction(SIGTERM, &sa, &old[1]);
+    sigaction(SIGHUP, &sa, &old[2]);
     return true;
 }
 
-/* Put back the previous SIGWINCH action and close the pipe. */
+/* Put back the previous actions and close the pipe. */
 static void
-unwatch_winch(const struct sigaction *old)
+unwatch_winch(const struct sigaction old[3])
 {
     if (winch_pipe[0] < 0)
         return;
-    sigaction(SIGWINCH, old, NULL);
+    sigaction(SIGWINCH, &old[0], NULL);
+    sigaction(SIGTERM, &old[1], NULL);
+    sigaction(SIGHUP, &old[2], NULL);
     close(winch_pipe[0]);
     close(winch_pipe[1]);
     winch_pipe[0] = winch_pipe[1] = -1;
@@ -933,7 +910,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
     static const vd_ui_opts defaults = { .mouse = true };
     vd_app app;
     SCREEN *scr = NULL;
-    struct sigaction old_winch;
+    struct sigaction old_winch[3];
     bool winch = false;
     char theme_msg[512];
     int ret = 1;
@@ -959,7 +936,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
 
     if (!(scr = start_terminal(opts)))
         goto cleanup;
-    winch = watch_winch(&old_winch);
+    winch = watch_winch(old_winch);
     vd_draw_setup(opts->ascii);
     vd_theme_setup(opts->theme, theme_msg, sizeof(theme_msg));
     /* Blank cells take the normal role's colours (themes with a
@@ -980,7 +957,8 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
     if (opts->top)
         vd_top_show(&app);
     app.dirty = true;
-    while (!app.quit) {
+    end_signal = 0;
+    while (!app.quit && !end_signal) {
         struct pollfd pfd[3] = {
             { .fd = STDIN_FILENO, .events = POLLIN },
             { .fd = vd_bus_fd(bus), .events = POLLIN },
@@ -998,6 +976,8 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
         if (n > 0 && (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL)) &&
             !(pfd[0].revents & POLLIN))
             break;              /* the terminal went away */
+        if (end_signal)
+            break;              /* SIGTERM, SIGHUP: leave, jobs cancelled */
         if (n > 0 && (pfd[2].revents & POLLIN))
             handle_winch(&app);
         read_keys(&app);
@@ -1010,14 +990,14 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
         }
         vd_views_reap(&app);
     }
-    ret = 0;
+    ret = end_signal ? 128 + end_signal : 0;
 
  cleanup:
     vd_views_free(&app);
     vd_ui_jobs_free();
     vd_lists_free(&app);
     if (winch)
-        unwatch_winch(&old_winch);
+        unwatch_winch(old_winch);
     if (scr) {
         endwin();
         delscreen(scr);

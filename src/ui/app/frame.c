@@ -257,8 +257,11 @@ draw_keybar(vd_app *app)
     } else {
         table = vd_keys_table(&n);
     }
+    /* The main screen's bar: the keys of the focused pane (r refreshes
+     * a pool, it does not reboot anything there). */
     for (size_t i = 0; i < n && nitems < VD_MAX_HITS; i++)
-        if (table[i].bar > 0)
+        if (table[i].bar > 0 &&
+            (vd_view_top(app) || (table[i].panes & VD_PANE_BIT(app->focus))))
             items[nitems++] = &table[i];
     qsort(items, nitems, sizeof(items[0]), bar_cmp);
 

@@ -52,7 +52,8 @@ group_panes(const vd_binding *b, size_t nb, size_t first)
 
 /* Turn the key table into help lines; returns how many. */
 static size_t
-collect(const vd_binding *b, size_t nb, help_line *lines, size_t max)
+collect(const vd_binding *b, size_t nb, help_line *lines, size_t max,
+        bool pane_names)
 {
     size_t n = 0;
     const char *group = NULL;
@@ -70,7 +71,7 @@ collect(const vd_binding *b, size_t nb, help_line *lines, size_t max)
         }
         if (!group || strcmp(group, b[i].group) != 0) {
             group = b[i].group;
-            gmask = group_panes(b, nb, i);
+            gmask = pane_names ? group_panes(b, nb, i) : VD_PANES_ALL;
             l = &lines[n++];
             memset(l, 0, sizeof(*l));
             if ((gmask & VD_PANES_ALL) == VD_PANES_ALL)
@@ -85,7 +86,7 @@ collect(const vd_binding *b, size_t nb, help_line *lines, size_t max)
         memset(l, 0, sizeof(*l));
         snprintf(l->keys, sizeof(l->keys), "%s", b[i].name);
         l->desc = b[i].desc;
-        if (b[i].panes != gmask)
+        if (pane_names && b[i].panes != gmask)
             snprintf(l->panes, sizeof(l->panes), "(%s)",
                      vd_keys_panes_text(b[i].panes, buf, sizeof(buf)));
     }
@@ -199,7 +200,8 @@ vd_help_draw(vd_app *app)
         src = table;
         pane_note = true;
     }
-    n = collect(src, nb, lines, MAX_LINES);
+    /* (a view's keys are its own: no pane names in its help) */
+    n = collect(src, nb, lines, MAX_LINES, pane_note);
 
     if (app->mouse)
         footer[nfooter++] = "Mouse: a click selects a row and its pane; "

@@ -71,6 +71,22 @@ vd_ui_job_for(int host_id, const char *pool_uuid)
     return NULL;
 }
 
+/* The running jobs; see netstore_ui.h. */
+size_t
+vd_ui_jobs_running(const vd_progress **out, size_t max)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < njobs; i++) {
+        if (jobs[i].p.state != VD_JOB_RUNNING)
+            continue;
+        if (n < max)
+            out[n] = &jobs[i].p;
+        n++;
+    }
+    return n;
+}
+
 /* Grows when a job ends. */
 unsigned int
 vd_ui_jobs_ended(void)

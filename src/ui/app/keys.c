@@ -1,23 +1,26 @@
 /*
  * keys.c: the key table and the actions behind it.
  *
- * To add a key, add a row to bindings[]: the help overlay and the
- * function-key bar pick it up from there. Rows with the same handler,
+ * To add a key, add a row to head[] or tail[]: the help overlay and
+ * the function-key bar pick it up from there. The domain actions come
+ * from the registry (src/ui/actions/registry.c), between the two. Rows with the same handler,
  * argument and description next to each other show as one help line
  * ("j, Down").
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui/app/keys.h"
 #include "ui/views/netstore_ui.h"
 #include "ui/panes/all_hosts.h"
-#include "ui/actions/domain_actions.h"
+#include "ui/actions/registry.h"
 #include "ui/forms/hosts_edit.h"
 #include "ui/console/console_view.h"
 #include "ui/app/keys_list.h"
 #include "ui/widgets/listview.h"
 #include "ui/views/monitor.h"
+#include "ui/app/quit.h"
 #include "ui/app/view.h"
 #include "ui/forms/wizard.h"
 
@@ -125,99 +128,6 @@ act_enter(vd_app *app, const vd_binding *b)
     vd_app_message(app, VD_MSG_INFO, "Nothing selected");
 }
 
-/* The selected domain, or NULL after saying there is none. */
-static const vd_domain *
-need_domain(vd_app *app)
-{
-    const vd_domain *dom = vd_app_domain(app);
-    const vd_snapshot *snap = vd_app_snap(app);
-
-    if (dom)
-        return dom;
-    if (snap && snap->conn != VD_CONN_CONNECTED)
-        vd_app_message(app, VD_MSG_ERROR, "%s is not connected", snap->label);
-    else
-        vd_app_message(app, VD_MSG_ERROR, "No domain selected");
-    return NULL;
-}
-
-/* Run the lifecycle command b->arg on the selected domain. */
-static void
-act_domain(vd_app *app, const vd_binding *b)
-{
-    const vd_domain *dom;
-    const vd_row *marked[512];
-    size_t nm = vd_list_marked_rows(app, VD_PANE_DOMAINS, marked, 512);
-
-    /* Marked rows: the action goes to each of them. */
-    if (nm > 0) {
-        size_t sent = 0;
-
-        for (size_t i = 0; i < nm && i < 512; i++) {
-            vd_cmd cmd = { .kind = (vd_cmd_kind)b->arg };
-
-            snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", marked[i]->uuid);
-            sent += vd_view_submit(app, NULL, marked[i]->host, &cmd) != 0;
-        }
-        if (sent)
-            vd_app_message(app, VD_MSG_BUSY, "%s: sent to %zu marked domains",
-                           vd_cmd_describe((vd_cmd_kind)b->arg)->verb, sent);
-        return;
-    }
-    dom = need_domain(app);
-    if (dom)
-        vd_app_submit(app, (vd_cmd_kind)b->arg, dom->uuid, dom->name);
-}
-
-/* Pause a running domain, resume a paused one. */
-static void
-act_pause(vd_app *app, const vd_binding *b)
-{
-    const vd_domain *dom = need_domain(app);
-
-    (void)b;
-    if (!dom)
-        return;
-    switch (dom->state) {
-    case VD_DOM_PAUSED:
-        vd_app_submit(app, VD_CMD_DOM_RESUME, dom->uuid, dom->name);
-        return;
-    case VD_DOM_RUNNING:
-    case VD_DOM_BLOCKED:
-        vd_app_submit(app, VD_CMD_DOM_SUSPEND, dom->uuid, dom->name);
-        return;
-    case VD_DOM_NOSTATE:
-    case VD_DOM_SHUTDOWN:
-    case VD_DOM_SHUTOFF:
-    case VD_DOM_CRASHED:
-    case VD_DOM_PMSUSPENDED:
-    case VD_DOM_STATE_LAST:
-        break;
-    }
-    vd_app_message(app, VD_MSG_ERROR, "%s is %s: only a running domain can be "
-                   "paused", dom->name, vd_dom_state_name(dom->state));
-}
-
-/* Force off the selected domain, after a y/N question. */
-static void
-act_destroy(vd_app *app, const vd_binding *b)
-{
-    const vd_domain *dom = need_domain(app);
-    char prompt[256];
-
-    (void)b;
-    if (!dom)
-        return;
-    /* (A read-only host gets its refusal from vd_app_ask first.) */
-    if (dom->state == VD_DOM_SHUTOFF && !vd_app_snap(app)->readonly) {
-        vd_app_message(app, VD_MSG_ERROR, "%s is already shut off", dom->name);
-        return;
-    }
-    snprintf(prompt, sizeof(prompt), "Force off %s? It loses power at once, "
-             "like pulling the plug. [y/N]", dom->name);
-    vd_app_ask(app, VD_CMD_DOM_DESTROY, dom->uuid, dom->name, prompt);
-}
-
 /* Ask the selected host to re-read everything, and repaint the
  * terminal from scratch. */
 static void
@@ -246,7 +156,7 @@ static void
 act_quit(vd_app *app, const vd_binding *b)
 {
     (void)b;
-    app->quit = true;
+    vd_app_quit_request(app);       /* asks first while jobs run */
 }
 
 /* ---- the table ---- */
@@ -258,7 +168,7 @@ act_quit(vd_app *app, const vd_binding *b)
 #define LISTS "Lists"
 #define P_LISTS (P_DOMAINS | P_NETWORKS | P_POOLS)
 
-static const vd_binding bindings[] = {
+static const vd_binding head[] = {
     { 'j', "j", "Move down", MOVE, P_ALL, act_move, 1, 0, NULL },
     { VD_KEY(KEY_DOWN), "Down", "Move down", MOVE, P_ALL, act_move, 1, 0, NULL },
     { 'k', "k", "Move up", MOVE, P_ALL, act_move, -1, 0, NULL },
@@ -287,36 +197,10 @@ static const vd_binding bindings[] = {
     { 'H', "H", "All hosts: every host's domains in one table (again: back)",
       PANES, P_ALL, vd_act_all_hosts, 0, 0, NULL },
 
-    { 's', "s", "Start", DOMAIN, P_DOMAINS, act_domain, VD_CMD_DOM_START,
-      5, "Start" },
-    { 'd', "d", "Shut down (ACPI)", DOMAIN, P_DOMAINS, act_domain,
-      VD_CMD_DOM_SHUTDOWN, 6, "Shutdn" },
-    { 'r', "r", "Reboot", DOMAIN, P_DOMAINS, act_domain, VD_CMD_DOM_REBOOT,
-      7, "Reboot" },
-    { 'p', "p", "Pause / resume", DOMAIN, P_DOMAINS, act_pause, 0, 8, "Pause" },
-    { 'D', "D", "Force off (asks first)", DOMAIN, P_DOMAINS, act_destroy, 0,
-      0, NULL },
-    { VD_KEY(KEY_F(9)), "F9", "Force off (asks first)", DOMAIN, P_DOMAINS,
-      act_destroy, 0, 3, "ForceOff" },
-    { 'R', "R", "Reset (asks first)", DOMAIN, P_DOMAINS, vd_act_dom_reset, 0,
-      0, NULL },
-    { 'S', "S", "Managed save (s restores it)", DOMAIN, P_DOMAINS,
-      vd_act_dom_simple, VD_CMD_DOM_MANAGED_SAVE, 0, NULL },
-    { 'a', "a", "Autostart on / off", DOMAIN, P_DOMAINS, vd_act_dom_autostart,
-      0, 0, NULL },
-    { 'n', "n", "Rename (shut off only)", DOMAIN, P_DOMAINS, vd_act_dom_rename,
-      0, 0, NULL },
-    { 'u', "u", "Undefine (asks; optionally with its volumes)", DOMAIN,
-      P_DOMAINS, vd_act_dom_undefine, 0, 0, NULL },
-    { 'i', "i", "Details; there: vCPUs, memory, CD-ROM, disks, NICs", DOMAIN,
-      P_DOMAINS, vd_act_dom_details, 0, 0, NULL },
-    { 'v', "v", "VNC console: the guest's screen here (Ctrl+] leaves)", DOMAIN,
-      P_DOMAINS, vd_act_dom_vnc, 0, 0, NULL },
-    { 'C', "C", "Serial console (Ctrl+] leaves)", DOMAIN, P_DOMAINS,
-      vd_act_dom_serial, 0, 0, NULL },
-    { 'X', "X", "View the XML", DOMAIN, P_DOMAINS, vd_act_dom_xml, 0, 0, NULL },
-    { 'E', "E", "Edit the XML in $EDITOR (validated)", DOMAIN, P_DOMAINS,
-      vd_act_dom_edit_xml, 0, 0, NULL },
+};
+
+/* After the domain actions of the registry: */
+static const vd_binding tail[] = {
     { 'a', "a", "Add a host (saved in hosts.conf)", "Hosts", P_HOSTS,
       vd_act_host_add, 0, 0, NULL },
     { 'e', "e", "Edit the host: URI, label, autoconnect", "Hosts", P_HOSTS,
@@ -396,8 +280,6 @@ static const vd_binding bindings[] = {
       act_refresh, 0, 2, "Refresh" },
     { VD_CTRL('l'), "^L", "Refresh the host, repaint", GENERAL, P_ALL,
       act_refresh, 0, 0, NULL },
-    { 'M', "M", "Graphs of the domain: CPU, memory, disk, network",
-      GENERAL, P_DOMAINS, vd_act_monitor_graphs, 0, 0, NULL },
     { 't', "t", "Top view: every domain of every host, live, sortable",
       GENERAL, P_ALL, vd_act_top, 0, 0, NULL },
     { '+', "+", "Refresh more / less often", GENERAL, P_ALL,
@@ -412,12 +294,33 @@ static const vd_binding bindings[] = {
       "Quit" },
 };
 
-/* The whole table. */
+#define NHEAD (sizeof(head) / sizeof(head[0]))
+#define NTAIL (sizeof(tail) / sizeof(tail[0]))
+
+/* The whole table: head[], the registry's domain actions (domains
+ * pane), tail[]; built on first use. */
 const vd_binding *
 vd_keys_table(size_t *n)
 {
-    *n = sizeof(bindings) / sizeof(bindings[0]);
-    return bindings;
+    static vd_binding *table;
+    static size_t ntable;
+    const vd_binding *acts;
+    size_t nacts;
+
+    if (!table) {
+        acts = vd_dom_actions_table(NULL, 0, VD_PLACE_PANE, P_DOMAINS, &nacts);
+        if (!(table = calloc(NHEAD + nacts + NTAIL, sizeof(*table)))) {
+            *n = NHEAD;
+            return head;
+        }
+        memcpy(table, head, sizeof(head));
+        if (nacts)
+            memcpy(table + NHEAD, acts, nacts * sizeof(*acts));
+        memcpy(table + NHEAD + nacts, tail, sizeof(tail));
+        ntable = NHEAD + nacts + NTAIL;
+    }
+    *n = ntable;
+    return table;
 }
 
 /* The panes of a mask as text. */
@@ -449,11 +352,13 @@ vd_keys_panes_text(unsigned int panes, char *buf, size_t len)
 bool
 vd_keys_dispatch(vd_app *app, int key)
 {
-    const vd_binding *other = NULL;
+    const vd_binding *other = NULL, *table;
     char panes[64];
+    size_t n;
 
-    for (size_t i = 0; i < sizeof(bindings) / sizeof(bindings[0]); i++) {
-        const vd_binding *b = &bindings[i];
+    table = vd_keys_table(&n);
+    for (size_t i = 0; i < n; i++) {
+        const vd_binding *b = &table[i];
 
         if (b->key != key)
             continue;

@@ -117,7 +117,7 @@ vd_act_mark(vd_app *app, const vd_binding *b)
         vd_app_message(app, VD_MSG_INFO, "Nothing to mark");
         return;
     }
-    vd_list_toggle_mark(app, app->focus, row->uuid);
+    vd_list_toggle_mark(app, app->focus, row);
     vd_app_select(app, app->focus, sel->cursor + 1);
 }
 

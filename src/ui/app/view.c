@@ -204,6 +204,25 @@ vd_view_submit(vd_app *app, vd_view *v, size_t hi, vd_cmd *cmd)
     return 0;
 }
 
+/* A view's key table: its own keys, then (for a place that shows
+ * domains) the registry's actions. */
+const vd_binding *
+vd_view_keys(const vd_view *v, size_t *n)
+{
+    const vd_binding *t;
+
+    *n = v->ops->nkeys;
+    if (!v->ops->targets)
+        return v->ops->keys;
+    t = vd_dom_actions_table(v->ops->keys, v->ops->nkeys, v->ops->place,
+                             VD_PANE_BIT(VD_PANE_DOMAINS), n);
+    if (!t) {
+        *n = v->ops->nkeys;
+        return v->ops->keys;
+    }
+    return t;
+}
+
 /* The key table of the top view. */
 const vd_binding *
 vd_views_keys(const vd_app *app, size_t *n)
@@ -211,8 +230,7 @@ vd_views_keys(const vd_app *app, size_t *n)
     *n = 0;
     if (!app->views)
         return NULL;
-    *n = app->views->ops->nkeys;
-    return app->views->ops->keys;
+    return vd_view_keys(app->views, n);
 }
 
 /* The common keys of views (Esc, help). */
@@ -228,7 +246,8 @@ bool
 vd_views_key(vd_app *app, int key)
 {
     vd_view *v = app->views;
-    size_t n;
+    const vd_binding *table;
+    size_t n, nt;
 
     if (!v)
         return false;
@@ -236,9 +255,10 @@ vd_views_key(vd_app *app, int key)
         return true;
     if (v->closed)
         return true;
-    for (size_t i = 0; i < v->ops->nkeys; i++) {
-        if (v->ops->keys[i].key == key && v->ops->keys[i].fn) {
-            v->ops->keys[i].fn(app, &v->ops->keys[i]);
+    table = vd_view_keys(v, &nt);
+    for (size_t i = 0; i < nt; i++) {
+        if (table[i].key == key && table[i].fn) {
+            table[i].fn(app, &table[i]);
             return true;
         }
     }

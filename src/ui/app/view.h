@@ -26,6 +26,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "ui/actions/registry.h"
 #include "ui/app/keys.h"
 #include "ui/ui_priv.h"
 
@@ -64,6 +65,13 @@ typedef struct vd_view_ops {
      * key() handles. NULL: none. */
     const vd_binding *keys;
     size_t nkeys;
+
+    /* A place that shows domains: which domains the registry's actions
+     * act on now (registry.h; the marked rows, else the cursor's). With
+     * it the view's key table, help, menu and bar also hold the
+     * registry's actions offered at place. NULL: no domain actions. */
+    vd_dom_targets_fn targets;
+    vd_place place;
 } vd_view_ops;
 
 enum {
@@ -117,6 +125,11 @@ vd_view *vd_view_find(const vd_app *app, const vd_view_ops *ops);
  * host that is not connected. Returns the request id. */
 unsigned long long vd_view_submit(vd_app *app, vd_view *v, size_t hi,
                                   vd_cmd *cmd);
+
+/* v's key table: its own keys and, when it shows domains, the
+ * registry's actions (see targets above). The table lives as long as
+ * the process. */
+const vd_binding *vd_view_keys(const vd_view *v, size_t *n);
 
 /* Set the view's title (printf format). */
 void vd_view_set_title(vd_view *v, const char *fmt, ...)

@@ -16,10 +16,6 @@
 #include "ui/app/keys.h"
 #include "ui/ui_priv.h"
 
-/* Key handlers for the domains pane (keys.c): v VNC, C serial. */
-void vd_act_dom_vnc(vd_app *app, const vd_binding *b);
-void vd_act_dom_serial(vd_app *app, const vd_binding *b);
-
 /* Open a console of the domain uuid (named name) on host index hi. */
 void vd_console_open_vnc(vd_app *app, size_t hi, const char *uuid,
                          const char *name);

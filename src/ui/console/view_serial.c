@@ -641,6 +641,16 @@ static const vd_binding serial_keys[] = {
       0, 0, NULL },
 };
 
+/* The console's domain is the target of the domain actions. */
+static void
+console_targets(vd_app *app, vd_view *v, vd_dom_targets *out)
+{
+    const serial_view *s = v->data;
+
+    (void)app;
+    vd_dom_targets_one(out, s->host, s->uuid, s->name);
+}
+
 static const vd_view_ops serial_ops = {
     .name = "serial",
     .draw = draw,
@@ -650,6 +660,8 @@ static const vd_view_ops serial_ops = {
     .flags = VD_VIEW_NO_Q | VD_VIEW_NO_HELP | VD_VIEW_OWN_BAR,
     .keys = serial_keys,
     .nkeys = sizeof(serial_keys) / sizeof(serial_keys[0]),
+    .targets = console_targets,
+    .place = VD_PLACE_CONSOLE,
 };
 
 /* Open the serial console of a domain. */
@@ -684,15 +696,4 @@ vd_console_open_serial(vd_app *app, size_t hi, const char *uuid, const char *nam
     snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", uuid);
     if (!vd_view_submit(app, v, hi, &cmd))
         snprintf(s->status, sizeof(s->status), "%.250s", app->msg);
-}
-
-/* C: the serial console of the selected domain. */
-void
-vd_act_dom_serial(vd_app *app, const vd_binding *b)
-{
-    vd_dom_target t;
-
-    (void)b;
-    if (vd_dom_target_selected(app, &t))
-        vd_console_open_serial(app, t.host, t.uuid, t.name);
 }

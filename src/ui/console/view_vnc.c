@@ -488,6 +488,16 @@ static const vd_binding vnc_keys[] = {
       "Console", 0, NULL, 0, 8, "Menu" },
 };
 
+/* The console's domain is the target of the domain actions. */
+static void
+console_targets(vd_app *app, vd_view *v, vd_dom_targets *out)
+{
+    const vnc_view *s = v->data;
+
+    (void)app;
+    vd_dom_targets_one(out, s->host, s->uuid, s->name);
+}
+
 static const vd_view_ops vnc_ops = {
     .name = "vnc",
     .draw = draw,
@@ -497,6 +507,8 @@ static const vd_view_ops vnc_ops = {
     .flags = VD_VIEW_NO_Q | VD_VIEW_NO_HELP | VD_VIEW_OWN_BAR,
     .keys = vnc_keys,
     .nkeys = sizeof(vnc_keys) / sizeof(vnc_keys[0]),
+    .targets = console_targets,
+    .place = VD_PLACE_CONSOLE,
 };
 
 /* Open the VNC console of a domain. */
@@ -530,15 +542,4 @@ vd_console_open_vnc(vd_app *app, size_t hi, const char *uuid, const char *name)
         fflush(stdout);
     }
     request_socket(app, v);
-}
-
-/* v: the VNC console of the selected domain. */
-void
-vd_act_dom_vnc(vd_app *app, const vd_binding *b)
-{
-    vd_dom_target t;
-
-    (void)b;
-    if (vd_dom_target_selected(app, &t))
-        vd_console_open_vnc(app, t.host, t.uuid, t.name);
 }

@@ -211,17 +211,6 @@ vd_dom_do_resources(vd_app *app, const vd_dom_target *t)
                    resources_form, c, form_ctx_free);
 }
 
-/* e: vCPUs and memory. */
-void
-vd_act_dom_resources(vd_app *app, const vd_binding *b)
-{
-    vd_dom_target t;
-
-    (void)b;
-    if (vd_dom_target_selected(app, &t))
-        vd_dom_do_resources(app, &t);
-}
-
 /* ---- CD-ROM ---- */
 
 static const char *const cd_how[] = { "Volume from a pool", "Path on the host", "Eject" };
@@ -421,17 +410,6 @@ vd_dom_do_cdrom(vd_app *app, const vd_dom_target *t)
                    c, form_ctx_free);
 }
 
-/* c: CD-ROM. */
-void
-vd_act_dom_cdrom(vd_app *app, const vd_binding *b)
-{
-    vd_dom_target t;
-
-    (void)b;
-    if (vd_dom_target_selected(app, &t))
-        vd_dom_do_cdrom(app, &t);
-}
-
 /* ---- attach ---- */
 
 static const char *const att_what[] = { "Disk: existing file or volume path",
@@ -572,17 +550,6 @@ vd_dom_do_attach(vd_app *app, const vd_dom_target *t)
     vd_form_on_submit(form, attach_submit);
     vd_form_on_result(form, change_result);
     vd_form_show(app, form);
-}
-
-/* A: attach a device. */
-void
-vd_act_dom_attach(vd_app *app, const vd_binding *b)
-{
-    vd_dom_target t;
-
-    (void)b;
-    if (vd_dom_target_selected(app, &t))
-        vd_dom_do_attach(app, &t);
 }
 
 /* ---- detach ---- */
@@ -731,15 +698,4 @@ vd_dom_do_detach(vd_app *app, const vd_dom_target *t)
     snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", t->uuid);
     vd_wait_submit(app, t->host, &cmd, "Reading its devices...", detach_menu,
                    copy, free);
-}
-
-/* x: detach a device. */
-void
-vd_act_dom_detach(vd_app *app, const vd_binding *b)
-{
-    vd_dom_target t;
-
-    (void)b;
-    if (vd_dom_target_selected(app, &t))
-        vd_dom_do_detach(app, &t);
 }

@@ -76,7 +76,15 @@ save(vd_app *app, const char *what)
         free(err);
         return;
     }
-    vd_app_message(app, VD_MSG_OK, "%s; saved to %s", what, ed.path);
+    if (ed.conf->kept_aside) {
+        const char *base = strrchr(ed.conf->kept_aside, '/');
+
+        vd_app_message(app, VD_MSG_OK, "%s; saved. The old file had "
+                       "unreadable lines: kept as %s", what,
+                       base ? base + 1 : ed.conf->kept_aside);
+    } else {
+        vd_app_message(app, VD_MSG_OK, "%s; saved to %s", what, ed.path);
+    }
 }
 
 /* A core id no host uses yet. */

@@ -36,23 +36,6 @@ all_hosts_rows(vd_app *app, vd_pane_id pane, vd_list *list)
     }
 }
 
-/* The host of the row uuid. */
-size_t
-vd_all_hosts_host_of(vd_app *app, const char *uuid, size_t fallback)
-{
-    vd_list *list;
-    size_t i;
-
-    if (!all_hosts || !uuid || !*uuid)
-        return fallback;
-    list = vd_list_get(app, VD_PANE_DOMAINS);
-    for (i = 0; i < list->n; i++) {
-        if (strcmp(list->rows[i].uuid, uuid) == 0)
-            return list->rows[i].host;
-    }
-    return fallback;
-}
-
 /* A host's short name for the host column: the user's label, else
  * the URI's host ("kvm1", "127.0.0.1"), "local" for a local daemon,
  * or the file of a test driver ("test:model.xml"). */

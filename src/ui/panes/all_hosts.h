@@ -17,10 +17,6 @@
 /* Whether the domains pane shows every host's domains. */
 bool vd_all_hosts_on(const vd_app *app);
 
-/* The host index of the domains pane's row uuid, or fallback when no
- * shown row has it (commands then go where they went before). */
-size_t vd_all_hosts_host_of(vd_app *app, const char *uuid, size_t fallback);
-
 /* A short name of host index hi for the host column: its label, the
  * URI's host, "local qemu" or "test:FILE"; "" when none. Returns buf
  * or a string of the snapshot. */

@@ -199,7 +199,7 @@ draw_row(vd_app *app, const vd_table *t, size_t i, int y, bool selected,
     char buf[64];
 
     /* A marked row: a star in the margin left of the table. */
-    if (vd_list_marked(vd_list_get(app, VD_PANE_DOMAINS), r->uuid))
+    if (vd_list_marked(vd_list_get(app, VD_PANE_DOMAINS), r))
         vd_draw_text(y, t->x - 1, 1, "*", vd_role_attr(VD_ROLE_STATUS_BUSY) | A_BOLD);
     vd_table_cell(t, COL_NAME, y, dom->name ? dom->name : "?", normal);
     vd_table_cell(t, COL_STATE, y, vd_dom_state_name(dom->state), state);

@@ -28,9 +28,6 @@ int vd_monitor_meters(vd_app *app, int y, int x, int w);
 /* "+" / "-": a shorter / longer refresh period for every host. */
 void vd_act_monitor_tick(vd_app *app, const vd_binding *b);
 
-/* Open the graphs view of the selected domain. */
-void vd_act_monitor_graphs(vd_app *app, const vd_binding *b);
-
 /* Open the graphs view of domain uuid on host index host (name for
  * the title). */
 void vd_monitor_graphs_open(vd_app *app, size_t host, const char *uuid,

@@ -62,6 +62,10 @@ bool vd_ui_jobs_note(vd_app *app, const vd_result *res);
  * the pool pool_uuid, or NULL. Valid until the next vd_ui_jobs_note(). */
 const vd_progress *vd_ui_job_for(int host_id, const char *pool_uuid);
 
+/* The jobs still running, newest last: up to max of them go to out
+ * (valid until the next vd_ui_jobs_note()). Returns how many run. */
+size_t vd_ui_jobs_running(const vd_progress **out, size_t max);
+
 /* Grows whenever a job ends (to reload what it changed). */
 unsigned int vd_ui_jobs_ended(void);
 

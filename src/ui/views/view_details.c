@@ -474,9 +474,9 @@ top_details(vd_app *app)
     return v && v->ops->draw == details_draw ? v->data : NULL;
 }
 
-/* The actions of the table, on the shown domain: b->arg says which. */
-enum { A_REFRESH, A_RESOURCES, A_CDROM, A_ATTACH, A_DETACH, A_XML, A_XML_SECURE,
-       A_EDIT, A_RESTORE, A_MENU };
+/* The keys of the view itself; the domain actions come from the
+ * registry (registry.h) and act on the shown domain. */
+enum { A_REFRESH, A_MENU };
 
 static void act_details(vd_app *app, const vd_binding *b);
 
@@ -485,27 +485,21 @@ static void act_details(vd_app *app, const vd_binding *b);
 
 static const vd_binding details_keys[] = {
     DK(VD_KEY(KEY_F(5)), "F5", "Read the details and the screenshot again", A_REFRESH, 2, "Refresh"),
-    DK('e', "e", "vCPUs and memory (live / persistent)", A_RESOURCES, 3, "vCPU/Mem"),
-    DK('c', "c", "CD-ROM: insert a volume or a path, or eject", A_CDROM, 4, "CD-ROM"),
-    DK('A', "A", "Attach a disk (existing or new volume) or a NIC", A_ATTACH, 5, "Attach"),
-    DK('x', "x", "Detach a disk or NIC (asks)", A_DETACH, 6, "Detach"),
-    DK('X', "X", "View the XML", A_XML, 7, "XML"),
-    DK('Y', "Y", "View the XML with passwords (--security-info)", A_XML_SECURE, 0, NULL),
-    DK('E', "E", "Edit the XML in $EDITOR (validated)", A_EDIT, 8, "Edit"),
-    DK('O', "O", "Restore from its managed save", A_RESTORE, 0, NULL),
-    DK('m', "m", "Menu of these actions", A_MENU, 9, "Menu"),
+    DK('m', "m", "Menu of the domain actions", A_MENU, 9, "Menu"),
     { 'j', "j", "Scroll down", "Details", 0, NULL, 0, 0, NULL },
     { 'k', "k", "Scroll up", "Details", 0, NULL, 0, 0, NULL },
 };
 
 #define NKEYS (sizeof(details_keys) / sizeof(details_keys[0]))
 
-/* Run an action of the table on the shown domain. */
+/* F5, m on the shown domain. */
 static void
 act_details(vd_app *app, const vd_binding *b)
 {
     details_data *dd = top_details(app);
     vd_view *v = vd_view_top(app);
+    const vd_binding *table;
+    size_t n;
 
     if (!dd)
         return;
@@ -515,34 +509,23 @@ act_details(vd_app *app, const vd_binding *b)
         if (dd->panel_ok)
             shot_ask(app, v);
         break;
-    case A_RESOURCES:
-        vd_dom_do_resources(app, &dd->t);
-        break;
-    case A_CDROM:
-        vd_dom_do_cdrom(app, &dd->t);
-        break;
-    case A_ATTACH:
-        vd_dom_do_attach(app, &dd->t);
-        break;
-    case A_DETACH:
-        vd_dom_do_detach(app, &dd->t);
-        break;
-    case A_XML:
-    case A_XML_SECURE:
-        vd_dom_do_xml(app, &dd->t, b->arg == A_XML_SECURE);
-        break;
-    case A_EDIT:
-        vd_dom_do_edit_xml(app, &dd->t);
-        break;
-    case A_RESTORE:
-        vd_dom_send(app, &dd->t, VD_CMD_DOM_RESTORE, NULL, 0, 0);
-        break;
     case A_MENU:
-        vd_dialog_actions(app, "Domain actions", details_keys, NKEYS,
+        table = vd_view_keys(v, &n);
+        vd_dialog_actions(app, "Domain actions", table, n,
                           VD_PANE_BIT(VD_PANE_DOMAINS));
         break;
     }
     app->dirty = true;
+}
+
+/* The shown domain is the target of every action here. */
+static void
+details_targets(vd_app *app, vd_view *v, vd_dom_targets *out)
+{
+    details_data *dd = v->data;
+
+    (void)app;
+    vd_dom_targets_one(out, dd->t.host, dd->t.uuid, dd->t.name);
 }
 
 static const vd_view_ops details_ops = {
@@ -554,6 +537,8 @@ static const vd_view_ops details_ops = {
     .close = details_close,
     .keys = details_keys,
     .nkeys = NKEYS,
+    .targets = details_targets,
+    .place = VD_PLACE_DETAILS,
 };
 
 /* Push the details view of t. */
@@ -570,15 +555,4 @@ vd_dom_do_details(vd_app *app, const vd_dom_target *t)
     snprintf(title, sizeof(title), "Details of %s", t->name);
     if ((v = vd_view_push(app, &details_ops, dd, title)))
         details_ask(app, v);
-}
-
-/* i: details. */
-void
-vd_act_dom_details(vd_app *app, const vd_binding *b)
-{
-    vd_dom_target t;
-
-    (void)b;
-    if (vd_dom_target_selected(app, &t))
-        vd_dom_do_details(app, &t);
 }

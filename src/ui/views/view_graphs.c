@@ -279,26 +279,3 @@ vd_monitor_graphs_open(vd_app *app, size_t host, const char *uuid,
     snprintf(title, sizeof(title), "Graphs: %s", name ? name : "?");
     vd_view_push(app, &graphs_ops, g, title);
 }
-
-/* Open the graphs of the selected domain. */
-void
-vd_act_monitor_graphs(vd_app *app, const vd_binding *b)
-{
-    vd_sel *sel = vd_app_sel(app, VD_PANE_DOMAINS);
-    const vd_row *r;
-    graphs *g;
-    char title[160];
-
-    (void)b;
-    if (!vd_app_rows(app, VD_PANE_DOMAINS) ||
-        !(r = vd_app_row(app, VD_PANE_DOMAINS, sel->cursor))) {
-        vd_app_message(app, VD_MSG_INFO, "no domain selected");
-        return;
-    }
-    if (!(g = calloc(1, sizeof(*g))))
-        return;
-    g->host = r->host;
-    snprintf(g->uuid, sizeof(g->uuid), "%s", r->uuid);
-    snprintf(title, sizeof(title), "Graphs: %s", r->name ? r->name : "?");
-    vd_view_push(app, &graphs_ops, g, title);
-}

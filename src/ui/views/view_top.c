@@ -5,8 +5,9 @@
  * with its live figures. Any column sorts (< > F6, I, a click on its
  * title; CPU % busiest first at the start), / filters, rows are kept by
  * host + UUID so the cursor stays on its domain as the order changes.
- * Enter opens the domain's details, M its graphs, and the lifecycle
- * keys of the domains pane act on the cursor's row.
+ * Enter opens the domain's details; Space marks rows, and the domain
+ * actions of the registry (registry.h) act on the marked rows, else on
+ * the cursor's.
  *
  * Everything is drawn from the snapshots the app holds: nothing here
  * waits on a worker. Only the visible rows are drawn; the rows are
@@ -23,6 +24,7 @@
 #include "ui/widgets/listview.h"
 #include "ui/views/monitor.h"
 #include "ui/widgets/table.h"
+#include "ui/app/quit.h"
 #include "ui/app/view.h"
 
 /* The domains pane's filter terms (state:, host:, auto:), defined in
@@ -386,7 +388,8 @@ draw_hosts(vd_app *app, const vd_rect *area)
 
 /* One domain row. */
 static void
-draw_row(vd_app *app, const vd_table *t, const vd_row *r, int y, bool selected)
+draw_row(vd_app *app, const vd_table *t, const vd_row *r, int y, bool selected,
+         bool marked)
 {
     const vd_domain *dom = r->obj;
     const vd_dom_rates *rt = &dom->rates;
@@ -396,6 +399,9 @@ draw_row(vd_app *app, const vd_table *t, const vd_row *r, int y, bool selected)
 
     if (selected)
         vd_draw_fill(y, t->x, t->width, normal);
+    /* A marked row: a star in the margin left of the table. */
+    if (marked)
+        vd_draw_text(y, t->x - 1, 1, "*", vd_role_attr(VD_ROLE_STATUS_BUSY) | A_BOLD);
     vd_table_cell(t, COL_NAME, y, dom->name ? dom->name : "?", normal);
     vd_table_cell(t, COL_HOST, y, vd_all_hosts_label(app, r->host, buf, sizeof(buf)),
                   normal);
@@ -526,7 +532,8 @@ top_draw(vd_app *app, vd_view *v, const vd_rect *area)
 
         if (i >= l->n)
             break;
-        draw_row(app, &t, &l->rows[i], y + r, i == tv->sel.cursor);
+        draw_row(app, &t, &l->rows[i], y + r, i == tv->sel.cursor,
+                 vd_list_marked(l, &l->rows[i]));
     }
 }
 
@@ -620,7 +627,7 @@ act_sort(vd_app *app, const vd_binding *b)
     say_sort(app, tv);
 }
 
-/* Enter, i: the domain's details. */
+/* Enter: the domain's details. */
 static void
 act_details(vd_app *app, const vd_binding *b)
 {
@@ -632,140 +639,57 @@ act_details(vd_app *app, const vd_binding *b)
         vd_dom_do_details(app, &t);
 }
 
-/* M: the domain's graphs. */
+/* Space: mark the cursor's row (and go down); U: unmark every row. */
 static void
-act_graphs(vd_app *app, const vd_binding *b)
+act_mark(vd_app *app, const vd_binding *b)
 {
     top_view *tv = vd_view_top(app)->data;
-    vd_dom_target t;
+    vd_list *l = rows(app, tv);
 
-    (void)b;
-    if (cursor_target(app, tv, &t))
-        vd_monitor_graphs_open(app, t.host, t.uuid, t.name);
-}
-
-/* s d r S: a lifecycle command (b->arg) for the cursor's domain. */
-static void
-act_simple(vd_app *app, const vd_binding *b)
-{
-    top_view *tv = vd_view_top(app)->data;
-    vd_dom_target t;
-
-    if (cursor_target(app, tv, &t))
-        vd_dom_send(app, &t, (vd_cmd_kind)b->arg, NULL, 0, 0);
-}
-
-/* p: pause a running domain, resume a paused one. */
-static void
-act_pause(vd_app *app, const vd_binding *b)
-{
-    top_view *tv = vd_view_top(app)->data;
-    const vd_domain *dom;
-    vd_dom_target t;
-
-    (void)b;
-    if (!cursor_target(app, tv, &t) || !(dom = vd_dom_target_find(app, &t)))
-        return;
-    if (dom->state == VD_DOM_PAUSED)
-        vd_dom_send(app, &t, VD_CMD_DOM_RESUME, NULL, 0, 0);
-    else if (dom->state == VD_DOM_RUNNING || dom->state == VD_DOM_BLOCKED)
-        vd_dom_send(app, &t, VD_CMD_DOM_SUSPEND, NULL, 0, 0);
-    else
-        vd_app_message(app, VD_MSG_ERROR, "%s is %s: only a running domain can "
-                       "be paused", t.name, vd_dom_state_name(dom->state));
-}
-
-/* a: autostart on / off. */
-static void
-act_autostart(vd_app *app, const vd_binding *b)
-{
-    top_view *tv = vd_view_top(app)->data;
-    const vd_domain *dom;
-    vd_dom_target t;
-
-    (void)b;
-    if (cursor_target(app, tv, &t) && (dom = vd_dom_target_find(app, &t)))
-        vd_dom_send(app, &t, VD_CMD_DOM_AUTOSTART, NULL, dom->autostart ? 0 : 1, 0);
-}
-
-/* The answer to "force off?" / "reset?": ctx is the target (b->arg's
- * command in its first field). */
-typedef struct ask_ctx {
-    vd_cmd_kind kind;
-    vd_dom_target t;
-} ask_ctx;
-
-/* Send the command after yes. */
-static void
-ask_answer(vd_app *app, bool yes, void *ctx)
-{
-    ask_ctx *a = ctx;
-
-    if (yes)
-        vd_dom_send(app, &a->t, a->kind, NULL, 0, 0);
-    else
-        vd_app_message(app, VD_MSG_INFO, "%s cancelled",
-                       vd_cmd_describe(a->kind)->verb);
-    free(a);
-}
-
-/* D, F9: force off; R: reset — both ask first. */
-static void
-act_ask(vd_app *app, const vd_binding *b)
-{
-    top_view *tv = vd_view_top(app)->data;
-    const vd_domain *dom;
-    ask_ctx *a = calloc(1, sizeof(*a));
-    char text[512];
-
-    if (!a)
-        return;
-    a->kind = (vd_cmd_kind)b->arg;
-    if (!cursor_target(app, tv, &a->t) || !(dom = vd_dom_target_find(app, &a->t))) {
-        free(a);
+    if (b->arg == 0) {
+        vd_list_clear_marks_in(app, l);
+        vd_app_message(app, VD_MSG_INFO, "No rows marked");
         return;
     }
-    if (a->kind == VD_CMD_DOM_DESTROY) {
-        if (dom->state == VD_DOM_SHUTOFF) {
-            vd_app_message(app, VD_MSG_ERROR, "%s is already shut off", a->t.name);
-            free(a);
-            return;
-        }
-        snprintf(text, sizeof(text), "Force off %s?\nIt loses power at once, "
-                 "like pulling the plug.", a->t.name);
-        vd_dialog_confirm(app, "Force off", text, ask_answer, a);
-    } else {
-        snprintf(text, sizeof(text), "Reset %s?\nLike pressing the reset "
-                 "button: the guest restarts at once, without shutting down.",
-                 a->t.name);
-        vd_dialog_confirm(app, "Reset", text, ask_answer, a);
+    if (tv->sel.cursor >= l->n) {
+        vd_app_message(app, VD_MSG_INFO, "Nothing to mark");
+        return;
     }
+    vd_list_toggle_mark_in(app, l, &l->rows[tv->sel.cursor]);
+    select_row(app, tv, tv->sel.cursor + 1);
 }
 
-/* X, E, n, u: the domain pane's dialogs for the cursor's domain. */
+/* m, F2: the menu of the domain actions. */
 static void
-act_dialog(vd_app *app, const vd_binding *b)
+act_menu(vd_app *app, const vd_binding *b)
 {
-    top_view *tv = vd_view_top(app)->data;
-    vd_dom_target t;
+    const vd_binding *table;
+    size_t n;
 
-    if (!cursor_target(app, tv, &t))
-        return;
-    switch (b->arg) {
-    case 'X':
-        vd_dom_do_xml(app, &t, false);
-        break;
-    case 'E':
-        vd_dom_do_edit_xml(app, &t);
-        break;
-    case 'n':
-        vd_dom_do_rename(app, &t);
-        break;
-    case 'u':
-        vd_dom_do_undefine(app, &t);
-        break;
-    default:
-        break;
+    (void)b;
+    table = vd_view_keys(vd_view_top(app), &n);
+    vd_dialog_actions(app, "Domain actions", table, n,
+                      VD_PANE_BIT(VD_PANE_DOMAINS));
+}
+
+/* The domains the registry's actions act on: the marked rows, else
+ * the cursor's. */
+static void
+top_targets(vd_app *app, vd_view *v, vd_dom_targets *out)
+{
+    top_view *tv = v->data;
+    vd_list *l = rows(app, tv);
+    const vd_row *marked[VD_MAX_TARGETS];
+    size_t n = vd_list_marked_rows_in(l, marked, VD_MAX_TARGETS);
+
+    for (size_t i = 0; i < n && i < VD_MAX_TARGETS; i++)
+        vd_dom_target_set(&out->marked[out->nmarked++], marked[i]->host,
+                          marked[i]->uuid, marked[i]->name);
+    if (tv->sel.cursor < l->n) {
+        const vd_row *r = &l->rows[tv->sel.cursor];
+
+        out->has_cursor = true;
+        vd_dom_target_set(&out->cursor, r->host, r->uuid, r->name);
     }
 }
 
@@ -774,7 +698,7 @@ static void
 act_quit(vd_app *app, const vd_binding *b)
 {
     (void)b;
-    app->quit = true;
+    vd_app_quit_request(app);       /* asks first while jobs run */
 }
 
 /* A mouse event: a click on a title sorts, on a row selects; the
@@ -870,7 +794,6 @@ top_close(vd_app *app, vd_view *v)
 }
 
 #define TOP "Top view"
-#define ACT "Domain actions"
 #define VP VD_PANES_ALL         /* (ignored for a view; keeps the help's
                                  * headings free of pane names) */
 
@@ -887,34 +810,18 @@ static const vd_binding top_keys[] = {
     { '/', "/", "Filter: name, state:running, host:NAME", TOP, VP, act_filter, 0,
       3, "Filter" },
     { '\n', "Enter", "Details of the domain", TOP, VP, act_details, 0, 0, NULL },
-    { 'i', "i", "Details of the domain", TOP, VP, act_details, 0, 0, NULL },
-    { 'M', "M", "Graphs: CPU, memory, disk, network over 1 min to 1 h", TOP, VP,
-      act_graphs, 0, 0, NULL },
     { '+', "+", "Refresh more / less often", TOP, VP, vd_act_monitor_tick, 0,
       0, NULL },
     { '-', "-", "Refresh more / less often", TOP, VP, vd_act_monitor_tick, 0,
       0, NULL },
     { VD_KEY(KEY_F(10)), "F10", "Quit virtdeck (q, Esc: back to the panes)", TOP,
       VP, act_quit, 0, 10, "Quit" },
-    { 's', "s", "Start", ACT, VP, act_simple, VD_CMD_DOM_START, 5, "Start" },
-    { 'd', "d", "Shut down (ACPI)", ACT, VP, act_simple, VD_CMD_DOM_SHUTDOWN, 0,
-      NULL },
-    { 'r', "r", "Reboot", ACT, VP, act_simple, VD_CMD_DOM_REBOOT, 0, NULL },
-    { 'p', "p", "Pause / resume", ACT, VP, act_pause, 0, 0, NULL },
-    { 'D', "D", "Force off (asks first)", ACT, VP, act_ask, VD_CMD_DOM_DESTROY,
-      0, NULL },
-    { VD_KEY(KEY_F(9)), "F9", "Force off (asks first)", ACT, VP, act_ask,
-      VD_CMD_DOM_DESTROY, 9, "Kill" },
-    { 'R', "R", "Reset (asks first)", ACT, VP, act_ask, VD_CMD_DOM_RESET, 0, NULL },
-    { 'S', "S", "Managed save (s restores it)", ACT, VP, act_simple,
-      VD_CMD_DOM_MANAGED_SAVE, 0, NULL },
-    { 'a', "a", "Autostart on / off", ACT, VP, act_autostart, 0, 0, NULL },
-    { 'n', "n", "Rename (shut off only)", ACT, VP, act_dialog, 'n', 0, NULL },
-    { 'u', "u", "Undefine (asks; optionally with its volumes)", ACT, VP,
-      act_dialog, 'u', 0, NULL },
-    { 'X', "X", "View the XML", ACT, VP, act_dialog, 'X', 0, NULL },
-    { 'E', "E", "Edit the XML in $EDITOR (validated)", ACT, VP, act_dialog, 'E',
-      0, NULL },
+    { ' ', "Space", "Mark the row (actions go to every marked row)", TOP, VP,
+      act_mark, 1, 0, NULL },
+    { 'U', "U", "Unmark every row", TOP, VP, act_mark, 0, 0, NULL },
+    { 'm', "m", "Menu of the domain actions", TOP, VP, act_menu, 0, 0, NULL },
+    { VD_KEY(KEY_F(2)), "F2", "Menu of the domain actions", TOP, VP, act_menu, 0,
+      2, "Menu" },
 };
 
 static const vd_view_ops top_ops = {
@@ -925,6 +832,8 @@ static const vd_view_ops top_ops = {
     .close = top_close,
     .keys = top_keys,
     .nkeys = sizeof(top_keys) / sizeof(top_keys[0]),
+    .targets = top_targets,
+    .place = VD_PLACE_TOP,
 };
 
 /* Open the top view (or bring the open one back on top). */

@@ -186,10 +186,20 @@ retrack(vd_sel *sel, const vd_list *list)
         sel->top = 0;
         return;
     }
+    /* (host and UUID: in the all-hosts view two hosts may hold one
+     * UUID, and the cursor stays on its host's row) */
     if (sel->uuid[0]) {
+        for (size_t i = 0; i < list->n; i++) {
+            if (list->rows[i].host == sel->host &&
+                strcmp(list->rows[i].uuid, sel->uuid) == 0) {
+                sel->cursor = i;
+                return;
+            }
+        }
         for (size_t i = 0; i < list->n; i++) {
             if (strcmp(list->rows[i].uuid, sel->uuid) == 0) {
                 sel->cursor = i;
+                sel->host = list->rows[i].host;
                 return;
             }
         }
@@ -197,6 +207,7 @@ retrack(vd_sel *sel, const vd_list *list)
     if (sel->cursor >= list->n)
         sel->cursor = list->n - 1;
     snprintf(sel->uuid, sizeof(sel->uuid), "%s", list->rows[sel->cursor].uuid);
+    sel->host = list->rows[sel->cursor].host;
 }
 
 /* The rows of pane, fresh. */
@@ -356,32 +367,42 @@ vd_list_set_filter_in(vd_app *app, vd_list *list, const char *filter)
     app->dirty = true;
 }
 
-bool
-vd_list_marked(const vd_list *list, const char *uuid)
+/* A row's mark: its host and UUID (two hosts may hold one UUID). */
+static void
+mark_key(const vd_row *row, char *buf, size_t len)
 {
+    snprintf(buf, len, "%zu %s", row->host, row->uuid ? row->uuid : "");
+}
+
+bool
+vd_list_marked(const vd_list *list, const vd_row *row)
+{
+    char key[VD_UUID_LEN + 32];
+
+    mark_key(row, key, sizeof(key));
     for (size_t i = 0; i < list->nmarks; i++)
-        if (strcmp(list->marks[i], uuid) == 0)
+        if (strcmp(list->marks[i], key) == 0)
             return true;
     return false;
 }
 
 void
-vd_list_toggle_mark(vd_app *app, vd_pane_id pane, const char *uuid)
+vd_list_toggle_mark_in(vd_app *app, vd_list *list, const vd_row *row)
 {
-    vd_list *list = list_of(app, pane);
-    char **nm, *copy;
+    char key[VD_UUID_LEN + 32], **nm, *copy;
 
-    if (!list || !uuid || !*uuid)
+    if (!list || !row || !row->uuid || !*row->uuid)
         return;
+    mark_key(row, key, sizeof(key));
     app->dirty = true;
     for (size_t i = 0; i < list->nmarks; i++) {
-        if (strcmp(list->marks[i], uuid) == 0) {
+        if (strcmp(list->marks[i], key) == 0) {
             free(list->marks[i]);
             list->marks[i] = list->marks[--list->nmarks];
             return;
         }
     }
-    if (!(copy = strdup(uuid)))
+    if (!(copy = strdup(key)))
         return;
     if (!(nm = realloc(list->marks, (list->nmarks + 1) * sizeof(*nm)))) {
         free(copy);
@@ -392,10 +413,14 @@ vd_list_toggle_mark(vd_app *app, vd_pane_id pane, const char *uuid)
 }
 
 void
-vd_list_clear_marks(vd_app *app, vd_pane_id pane)
+vd_list_toggle_mark(vd_app *app, vd_pane_id pane, const vd_row *row)
 {
-    vd_list *list = list_of(app, pane);
+    vd_list_toggle_mark_in(app, list_of(app, pane), row);
+}
 
+void
+vd_list_clear_marks_in(vd_app *app, vd_list *list)
+{
     if (!list)
         return;
     for (size_t i = 0; i < list->nmarks; i++)
@@ -406,23 +431,34 @@ vd_list_clear_marks(vd_app *app, vd_pane_id pane)
     app->dirty = true;
 }
 
-size_t
-vd_list_marked_rows(vd_app *app, vd_pane_id pane, const vd_row **out,
-                    size_t max)
+void
+vd_list_clear_marks(vd_app *app, vd_pane_id pane)
 {
-    vd_list *list = vd_list_get(app, pane);
+    vd_list_clear_marks_in(app, list_of(app, pane));
+}
+
+size_t
+vd_list_marked_rows_in(const vd_list *list, const vd_row **out, size_t max)
+{
     size_t n = 0;
 
     if (list->nmarks == 0)
         return 0;
     for (size_t i = 0; i < list->n; i++) {
-        if (!vd_list_marked(list, list->rows[i].uuid))
+        if (!vd_list_marked(list, &list->rows[i]))
             continue;
         if (n < max)
             out[n] = &list->rows[i];
         n++;
     }
     return n;
+}
+
+size_t
+vd_list_marked_rows(vd_app *app, vd_pane_id pane, const vd_row **out,
+                    size_t max)
+{
+    return vd_list_marked_rows_in(vd_list_get(app, pane), out, max);
 }
 
 void

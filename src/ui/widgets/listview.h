@@ -102,9 +102,10 @@ void vd_list_sort_reverse(vd_app *app, vd_pane_id pane);
  * to kind->match (domains: state:, host:). "" clears it. */
 void vd_list_set_filter(vd_app *app, vd_pane_id pane, const char *filter);
 
-/* Marks, by UUID. */
-bool vd_list_marked(const vd_list *list, const char *uuid);
-void vd_list_toggle_mark(vd_app *app, vd_pane_id pane, const char *uuid);
+/* Marks, by host and UUID (a row of the all-hosts or top view is one
+ * host's domain even when another host has one of the same UUID). */
+bool vd_list_marked(const vd_list *list, const vd_row *row);
+void vd_list_toggle_mark(vd_app *app, vd_pane_id pane, const vd_row *row);
 void vd_list_clear_marks(vd_app *app, vd_pane_id pane);
 /* The marked rows that are shown now, in row order: fills out (up to
  * max) and returns how many there are. */
@@ -136,7 +137,12 @@ void vd_list_free(vd_list *list);
  * true when they were rebuilt. Call it before reading rows: they point
  * into the snapshots the app holds now. */
 bool vd_list_refresh(vd_app *app, vd_list *list);
-/* As the pane functions above, on such a list. */
+/* As the pane functions above, on such a list (marked rows: of the
+ * rows as last refreshed). */
+void vd_list_toggle_mark_in(vd_app *app, vd_list *list, const vd_row *row);
+void vd_list_clear_marks_in(vd_app *app, vd_list *list);
+size_t vd_list_marked_rows_in(const vd_list *list, const vd_row **out,
+                              size_t max);
 void vd_list_sort_by_in(vd_app *app, vd_list *list, int col);
 void vd_list_sort_cycle_in(vd_app *app, vd_list *list, int dir);
 void vd_list_sort_reverse_in(vd_app *app, vd_list *list);
