@@ -240,9 +240,10 @@ resources_for(OsinfoResourcesList *list, const char *arch)
     return all;
 }
 
-/* Memory, vCPUs and disk from a resources entry, where not yet set,
- * times factor (2 for a minimum standing in for a missing recommended
- * value, as virt-install does). */
+/* Memory, vCPUs and disk from a resources entry, where not yet set;
+ * memory and vCPUs times factor (2 for a minimum standing in for a
+ * missing recommended value, as virt-install does; the disk keeps the
+ * minimum, which is already generous: 64 GiB for Windows 11). */
 static void
 take_resources(OsinfoResources *r, vd_os_recommend *rec, unsigned int factor)
 {
@@ -257,7 +258,7 @@ take_resources(OsinfoResources *r, vd_os_recommend *rec, unsigned int factor)
     if (!rec->memory_mib && ram > 0)
         rec->memory_mib = (unsigned long long)ram / VD_MIB * factor;
     if (!rec->disk_bytes && storage > 0)
-        rec->disk_bytes = (unsigned long long)storage * factor;
+        rec->disk_bytes = (unsigned long long)storage;
     if (!rec->vcpus && cpus > 0)
         rec->vcpus = (unsigned int)cpus * factor;
 }
