@@ -464,7 +464,8 @@ check_network_host(virConnectPtr conn, const vd_net_spec *net)
 }
 
 /* The numbers of a node device's XML at the XPath expressions exprs
- * (each "number(...)"), into out; NaN becomes -1. 0 or -1. */
+ * (each "string(...)", decimal or 0x-hex), into out; -1 where there is
+ * none. 0 or -1. */
 static int
 nodedev_numbers(virNodeDevicePtr dev, const char *const *exprs, long *out,
                 int n)
@@ -484,8 +485,15 @@ nodedev_numbers(virNodeDevicePtr dev, const char *const *exprs, long *out,
     ctxt = xmlXPathNewContext(doc);
     for (i = 0; i < n; i++) {
         xmlXPathObjectPtr obj = ctxt ? xmlXPathEvalExpression(BAD_CAST exprs[i], ctxt) : NULL;
-        out[i] = obj && obj->type == XPATH_NUMBER && obj->floatval == obj->floatval
-               ? (long)obj->floatval : -1;
+        const char *v = obj && obj->type == XPATH_STRING ? (const char *)obj->stringval : NULL;
+        char *end;
+
+        out[i] = -1;
+        if (v && *v) {
+            long num = strtol(v, &end, 0);
+            if (!*end && num >= 0)
+                out[i] = num;
+        }
         xmlXPathFreeObject(obj);
     }
     xmlXPathFreeContext(ctxt);
@@ -493,10 +501,62 @@ nodedev_numbers(virNodeDevicePtr dev, const char *const *exprs, long *out,
     return 0;
 }
 
-/* The domain (other than none) whose XML has a host device matching the
- * XPath predicate expr, or NULL. Caller frees. */
+/* The attribute name of n as a number (decimal or 0x-hex), or -1. */
+static long
+attr_number(xmlNodePtr n, const char *name)
+{
+    xmlChar *v = n ? xmlGetProp(n, BAD_CAST name) : NULL;
+    long num = -1;
+    char *end;
+
+    if (v && *v) {
+        num = strtol((const char *)v, &end, 0);
+        if (*end)
+            num = -1;
+    }
+    xmlFree(v);
+    return num;
+}
+
+/* The first element child of n called name, or NULL. */
+static xmlNodePtr
+child_el(xmlNodePtr n, const char *name)
+{
+    for (n = n ? n->children : NULL; n; n = n->next) {
+        if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST name))
+            return n;
+    }
+    return NULL;
+}
+
+/* Whether a domain's XML has the host device: a PCI address (pci true:
+ * want = domain, bus, slot, function) or a USB vendor and product. */
+static bool
+has_hostdev(xmlXPathContextPtr ctxt, bool pci, const long *want)
+{
+    xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST
+        (pci ? "//hostdev[@type='pci']/source/address"
+             : "//hostdev[@type='usb']/source"), ctxt);
+    bool found = false;
+    int i;
+
+    for (i = 0; obj && obj->nodesetval && i < obj->nodesetval->nodeNr && !found; i++) {
+        xmlNodePtr n = obj->nodesetval->nodeTab[i];
+        if (pci)
+            found = attr_number(n, "domain") == want[0] && attr_number(n, "bus") == want[1] &&
+                    attr_number(n, "slot") == want[2] && attr_number(n, "function") == want[3];
+        else
+            found = attr_number(child_el(n, "vendor"), "id") == want[2] &&
+                    attr_number(child_el(n, "product"), "id") == want[3];
+    }
+    xmlXPathFreeObject(obj);
+    return found;
+}
+
+/* The name of a domain whose XML has the host device (see
+ * has_hostdev()), or NULL. Caller frees. */
 static char *
-hostdev_user(virConnectPtr conn, const char *expr)
+hostdev_user(virConnectPtr conn, bool pci, const long *want)
 {
     virDomainPtr *doms = NULL;
     char *who = NULL;
@@ -508,11 +568,9 @@ hostdev_user(virConnectPtr conn, const char *expr)
                                             XML_PARSE_NONET | XML_PARSE_NOERROR |
                                             XML_PARSE_NOWARNING) : NULL;
         xmlXPathContextPtr ctxt = doc ? xmlXPathNewContext(doc) : NULL;
-        xmlXPathObjectPtr obj = ctxt ? xmlXPathEvalExpression(BAD_CAST expr, ctxt) : NULL;
 
-        if (obj && obj->type == XPATH_BOOLEAN && obj->boolval)
+        if (ctxt && has_hostdev(ctxt, pci, want))
             who = strdup(virDomainGetName(doms[i]));
-        xmlXPathFreeObject(obj);
         xmlXPathFreeContext(ctxt);
         xmlFreeDoc(doc);
         free(xml);
@@ -530,20 +588,20 @@ static int
 resolve_hostdev(virConnectPtr conn, const char *v, char **canon)
 {
     static const char *const pci_x[] = {
-        "number(/device/capability[@type='pci']/domain)",
-        "number(/device/capability[@type='pci']/bus)",
-        "number(/device/capability[@type='pci']/slot)",
-        "number(/device/capability[@type='pci']/function)",
+        "string(/device/capability[@type='pci']/domain)",
+        "string(/device/capability[@type='pci']/bus)",
+        "string(/device/capability[@type='pci']/slot)",
+        "string(/device/capability[@type='pci']/function)",
     };
     static const char *const usb_x[] = {
-        "number(/device/capability[@type='usb_device']/bus)",
-        "number(/device/capability[@type='usb_device']/device)",
-        "number(/device/capability[@type='usb_device']/vendor/@id)",
-        "number(/device/capability[@type='usb_device']/product/@id)",
+        "string(/device/capability[@type='usb_device']/bus)",
+        "string(/device/capability[@type='usb_device']/device)",
+        "string(/device/capability[@type='usb_device']/vendor/@id)",
+        "string(/device/capability[@type='usb_device']/product/@id)",
     };
     unsigned int a = 0, b, c, e;
     long num[4];
-    char name[64], tail, *expr = NULL, *who;
+    char name[64], tail, *who;
     virNodeDevicePtr dev = NULL;
     bool pci = false;
 
@@ -581,34 +639,27 @@ resolve_hostdev(virConnectPtr conn, const char *v, char **canon)
         return cc_fail("--host-device: the host has no device %s (virsh "
                     "nodedev-list lists them)", v);
     }
-    if (pci || strncmp(name, "pci_", 4) == 0) {
+    pci = pci || strncmp(name, "pci_", 4) == 0;
+    if (pci) {
         if (nodedev_numbers(dev, pci_x, num, 4) < 0 || num[1] < 0) {
             virNodeDeviceFree(dev);
             return cc_fail("--host-device: %s is not a PCI or USB device", v);
         }
         if (asprintf(canon, "%04lx:%02lx:%02lx.%lx", num[0], num[1], num[2],
-                     num[3]) < 0 ||
-            asprintf(&expr, "boolean(//hostdev[@type='pci']/source/address["
-                     "number(@domain)=%ld and number(@bus)=%ld and "
-                     "number(@slot)=%ld and number(@function)=%ld])",
-                     num[0], num[1], num[2], num[3]) < 0)
-            expr = NULL;
+                     num[3]) < 0)
+            *canon = NULL;
     } else {
         if (nodedev_numbers(dev, usb_x, num, 4) < 0 || num[2] < 0) {
             virNodeDeviceFree(dev);
             return cc_fail("--host-device: %s is not a PCI or USB device", v);
         }
-        if (asprintf(canon, "0x%04lx:0x%04lx", num[2], num[3]) < 0 ||
-            asprintf(&expr, "boolean(//hostdev[@type='usb']/source["
-                     "number(vendor/@id)=%ld and number(product/@id)=%ld])",
-                     num[2], num[3]) < 0)
-            expr = NULL;
+        if (asprintf(canon, "0x%04lx:0x%04lx", num[2], num[3]) < 0)
+            *canon = NULL;
     }
     virNodeDeviceFree(dev);
-    if (!expr || !*canon)
+    if (!*canon)
         return cc_fail("out of memory");
-    who = hostdev_user(conn, expr);
-    free(expr);
+    who = hostdev_user(conn, pci, num);
     if (who) {
         cc_fail("--host-device: %s is in use: domain '%s' has it", v, who);
         free(who);

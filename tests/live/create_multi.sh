@@ -159,5 +159,20 @@ refused "os variant suggestions" "the closest are debian11" --os-variant debain1
 refused "cpu" "--cpu: 'a b' is not host" --cpu "a b"
 refused "unattended" "--unattended is not supported" --unattended
 
+# A host PCI device from the node device list: defined (not started)
+# into one domain, then refused for a second one.
+dev=$(vd_virsh -q nodedev-list --cap pci | tail -1 | tr -d ' ')
+if [ -z "$dev" ]; then
+    echo "FAIL: the host lists no PCI node device"; fails=$((fails + 1))
+else
+    out=$("$bin" create -c "$VD_TEST_URI" --virt-type "$VD_VIRT_TYPE" -n "$P-hd1" -r 64 \
+          --disk none --graphics none --host-device "$dev" 2>&1)
+    check "a domain with host device $dev is defined" [ $? = 0 ]
+    addr=$(vd_virsh nodedev-dumpxml "$dev" | sed -n "s:.*<slot>\(.*\)</slot>.*:\1:p" | head -1)
+    check "its XML has the PCI host device (slot $addr)" \
+        grep -qE "<hostdev mode='subsystem' type='pci' managed='yes'>" <<<"$(vd_virsh dumpxml "$P-hd1")"
+    refused "host device in use" "is in use: domain '$P-hd1' has it" --disk none --host-device "$dev"
+fi
+
 echo "$fails failed"
 [ "$fails" = 0 ]
