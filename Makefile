@@ -2,12 +2,14 @@
 #   make demo    install what is missing, build, run on the bundled demo host
 #   make check   install what the tests need, build (also with sanitizers),
 #                run every test against a private libvirtd; ends with
-#                "N passed, N failed"
-# Other targets: build, check-fast (no sanitizer builds), bench, install,
-# fuzz (each libFuzzer target for FUZZ_SECONDS; docs/HACKING.md), clean.
+#                "N passed, N failed, N skipped"
+# Other targets: build, check-fast (no sanitizer builds), bench, install
+# (PREFIX, DESTDIR), deb (the Debian package), fuzz (each libFuzzer
+# target for FUZZ_SECONDS; docs/HACKING.md), clean.
 # Meson does the real work; this file only sequences it.
 
 BUILD ?= build
+PREFIX ?= /usr/local
 MESON_OPTS ?=
 SRC := $(abspath .)
 DEMO_URI := test://$(SRC)/data/demo-host.xml
@@ -21,7 +23,7 @@ FUZZ_SECONDS ?= 300
 FUZZ_MESON := -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false \
 	"-Dc_args=['-fsanitize=fuzzer-no-link','-fno-sanitize-recover=all','-Wno-missing-field-initializers','-Wno-format-nonliteral']"
 
-.PHONY: all build build-asan build-tsan demo check check-fast deps deps-test install clean bench build-fuzz fuzz
+.PHONY: all build build-asan build-tsan demo check check-fast deps deps-test deps-deb install deb clean bench build-fuzz fuzz
 
 all: build
 
@@ -77,8 +79,23 @@ check-fast: deps-test build
 bench: build
 	@bench/run.sh $(BUILD)
 
+# install: meson install under PREFIX (default /usr/local), into
+# DESTDIR when given: the binary, themes, man pages, bash and zsh
+# completion, docs.
 install: build
-	meson install -C $(BUILD)
+	@if [ "$$(meson introspect --buildoptions $(BUILD) | python3 -c 'import json,sys; print([o["value"] for o in json.load(sys.stdin) if o["name"] == "prefix"][0])')" != "$(PREFIX)" ]; then \
+	    meson configure $(BUILD) -Dprefix=$(PREFIX) >/dev/null && ninja -C $(BUILD) >/dev/null || exit 1; \
+	fi
+	meson install -C $(BUILD) --no-rebuild $(if $(DESTDIR),--destdir "$(DESTDIR)")
+
+# deb: the Debian package (debian/), built without its tests; the .deb
+# is copied to DEB_DIR (default: the top of the tree).
+DEB_DIR ?= $(SRC)
+deb: deps-deb
+	@scripts/make-deb.sh "$(DEB_DIR)"
+
+deps-deb:
+	@scripts/deps.sh deb
 
 clean:
 	rm -rf $(BUILD) build-asan build-tsan $(FUZZ_BUILD) $(BUILD).log build-asan.log build-tsan.log $(FUZZ_BUILD).log build-harness*.log

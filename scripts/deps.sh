@@ -1,5 +1,5 @@
 #!/bin/sh
-# deps.sh build|test: install the Debian packages virtdeck needs, once.
+# deps.sh build|test|deb: install the Debian packages virtdeck needs, once.
 # Idempotent: asks dpkg first and runs apt-get only for what is missing.
 set -eu
 
@@ -9,12 +9,16 @@ test_pkgs="libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients
 qemu-system-x86 qemu-utils seabios ipxe-qemu dnsmasq-base iptables iproute2 tmux
 libxml2-utils ovmf procps util-linux virtinst
 openssh-server openssh-client
-clang libclang-rt-14-dev"
+clang libclang-rt-14-dev
+debhelper dpkg-dev lintian fakeroot bash-completion zsh man-db"
+# what `make deb` needs besides the build packages
+deb_pkgs="debhelper dpkg-dev fakeroot bash-completion"
 
 case "${1:-build}" in
     build) want=$build_pkgs ;;
     test) want="$build_pkgs $test_pkgs" ;;
-    *) echo "usage: $0 build|test" >&2; exit 2 ;;
+    deb) want="$build_pkgs $deb_pkgs" ;;
+    *) echo "usage: $0 build|test|deb" >&2; exit 2 ;;
 esac
 
 missing=""

@@ -5,13 +5,22 @@
 #ifndef VIRTDECK_CLI_H
 #define VIRTDECK_CLI_H
 
-/* One subcommand: its name, a line for --help, and its entry point,
- * which gets argv with argv[0] being the subcommand's name. */
+#include "cli_opts.h"
+
+/* One subcommand: its name, a line for --help, its entry point, which
+ * gets argv with argv[0] being the subcommand's name, and its option
+ * table (cli_args.h), from which its --help, man page and completion
+ * are made. A subcommand converted to a table is listed with
+ * VD_SUBCOMMAND(name), its summary then being the table's. */
 typedef struct vd_subcommand {
     const char *name;
-    const char *summary;
+    const char *summary;        /* NULL: cmd->summary */
     int (*run)(int argc, char **argv);
+    const vd_cli_cmd *cmd;      /* NULL: not converted to a table yet */
 } vd_subcommand;
+
+#define VD_SUBCOMMAND(name) \
+    { #name, NULL, vd_cli_##name, &vd_cli_##name##_cmd }
 
 /* The table of subcommands (src/subcommands.c), ended by a NULL name. */
 extern const vd_subcommand vd_subcommands[];
@@ -21,6 +30,10 @@ int vd_cli_create(int argc, char **argv);
 
 /* `virtdeck top` (src/cli_top.c). */
 int vd_cli_top(int argc, char **argv);
+
+/* `virtdeck --complete WORD...` (src/cli_complete.c): print the
+ * completions of the last word. Returns the exit status. */
+int vd_cli_complete(int nwords, char **words);
 
 /* What a subcommand's run() returns to have main() start the screen in
  * the top view instead, parsing the subcommand's argv with the screen's

@@ -72,20 +72,6 @@ cc_virt_error(void)
     return buf;
 }
 
-/* A note on stderr about an option virtdeck takes but does not act on. */
-void
-cc_note(const create_opts *o, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (o->quiet)
-        return;
-    fprintf(stderr, "%s: note: ", PROG);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-}
 
 /* Apply --os-variant: look it up and take its recommendations where the
  * command line gave no value. 0 or 1 (message printed). */
@@ -259,7 +245,6 @@ silent_error(void *opaque, virErrorPtr err)
 int
 vd_cli_create(int argc, char **argv)
 {
-    vd_domain_spec spec = { .vcpus = 1 };
     create_opts o = { 0 };
     vd_host_caps caps = { 0 };
     virConnectPtr conn = NULL;
@@ -272,15 +257,22 @@ vd_cli_create(int argc, char **argv)
     bool have_caps;
     int rc, ret = 1;
 
-    if ((rc = cc_parse_args(argc, argv, &spec, &o)) != 0) {
-        ret = rc == 1 ? 0 : rc == -2 ? 2 : 1;
+    rc = vd_create_args_parse(&o, argc, argv);
+    if (rc != VD_CLI_HELP && !o.quiet && o.notes[0]) {
+        char *line, *save = NULL;
+        for (line = strtok_r(o.notes, "\n", &save); line;
+             line = strtok_r(NULL, "\n", &save))
+            fprintf(stderr, "%s: note: %s\n", PROG, line);
+    }
+    if (rc != VD_CLI_RUN) {
+        ret = vd_cli_report(&vd_cli_create_cmd, rc, o.err);
         goto cleanup;
     }
     if (!o.uri) {
         const char *env = getenv("LIBVIRT_DEFAULT_URI");
         o.uri = env && *env ? env : "qemu:///system";
     }
-    if (apply_os_variant(&spec, &o) || check_fields(&spec, &o))
+    if (apply_os_variant(&o.spec, &o) || check_fields(&o.spec, &o))
         goto cleanup;
 
     virSetErrorFunc(NULL, silent_error);
@@ -292,17 +284,17 @@ vd_cli_create(int argc, char **argv)
         cc_fail("cannot connect to %s: %s", o.uri, cc_virt_error());
         goto cleanup;
     }
-    have_caps = read_caps(conn, &spec, &o, &caps);
+    have_caps = read_caps(conn, &o.spec, &o, &caps);
     if (o.domcaps_file && !have_caps)
         goto cleanup;
-    if (cc_check_against_host(conn, o.uri, &spec, have_caps ? &caps : NULL, &o) ||
-        cc_prepare_seed(conn, &spec, &o, &sd))
+    if (cc_check_against_host(conn, o.uri, &o.spec, have_caps ? &caps : NULL, &o) ||
+        cc_prepare_seed(conn, &o.spec, &o, &sd))
         goto cleanup;
-    if ((problem = vd_check_spec(&spec))) {
+    if ((problem = vd_check_spec(&o.spec))) {
         cc_report(problem);
         goto cleanup;
     }
-    if (!(xml = vd_domain_xml(&spec, have_caps ? &caps : NULL, &perr))) {
+    if (!(xml = vd_domain_xml(&o.spec, have_caps ? &caps : NULL, &perr))) {
         cc_fail("%s", perr);
         goto cleanup;
     }
@@ -313,7 +305,7 @@ vd_cli_create(int argc, char **argv)
     }
     if (o.dry_run) {
         printf("Dry run: '%s' would be created on %s; nothing was changed.\n",
-               spec.name, o.uri);
+               o.spec.name, o.uri);
         ret = 0;
         goto cleanup;
     }
@@ -321,13 +313,13 @@ vd_cli_create(int argc, char **argv)
     seedvol.vol = &sd.vol;
     seedvol.data = sd.iso;
     seedvol.len = sd.len;
-    if (vd_create_with(conn, &spec, have_caps ? &caps : NULL,
+    if (vd_create_with(conn, &o.spec, have_caps ? &caps : NULL,
                        &seedvol, sd.iso ? 1 : 0,
                        o.start ? VD_CREATE_START : 0, uuid, &err) < 0) {
         cc_fail("%s", err ? err : "creation failed");
         goto cleanup;
     }
-    printf("Domain '%s' %s (UUID %s).\n", spec.name,
+    printf("Domain '%s' %s (UUID %s).\n", o.spec.name,
            o.start ? "created and started" : "created", uuid);
     if (sd.iso)
         printf("Cloud-init seed: volume '%s' in pool '%s'.\n", sd.vol.name, sd.pool);
@@ -343,7 +335,7 @@ vd_cli_create(int argc, char **argv)
     if (conn)
         virConnectClose(conn);
     vd_host_caps_clear(&caps);
-    vd_domain_spec_clear(&spec);
+    vd_create_args_clear(&o);
     free(sd.iso);
     free(sd.pool);
     vd_volume_spec_clear(&sd.vol);

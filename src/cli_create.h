@@ -1,7 +1,7 @@
 /*
  * cli_create.h: what the files of `virtdeck create` share (private to
- * src/cli_create*.c): the options beyond the spec, the messages, the
- * option parser, the checks against the host and the cloud-init seed.
+ * src/cli_create*.c): the messages, the checks against the host and the
+ * cloud-init seed.
  */
 #ifndef VD_CLI_CREATE_H
 #define VD_CLI_CREATE_H
@@ -13,41 +13,13 @@
 
 #include "virtdeck/domspec.h"
 #include "virtdeck/create.h"
+#include "cli_args.h"
 
 #define PROG "virtdeck create"
-#define MAX_DEVS 32             /* disks, NICs */
 
-/* What the command line asked for beyond the spec. */
-typedef struct create_opts {
-    const char *uri;
-    const char *domcaps_file;   /* host caps from a file, not the host */
-    bool print_xml;
-    bool dry_run;
-    bool start;
-    bool have_memory;
-    bool have_vcpus;
-    bool have_disk_size;
-    bool have_disk_bus;
-    bool have_nic_model;
-    bool have_firmware;
-    bool have_virt_type;
-    bool have_disk;
-    bool have_net;
-    bool have_gfx;
-    bool disk_none;             /* --disk none / --nodisks */
-    bool net_none;              /* --network none / --nonetworks */
-    bool quiet;
-    int installs;               /* how many install options were given */
-    int ndisks;                 /* --disk options taken (main + more) */
-    int nnets;
-    bool path_new[MAX_DEVS];    /* disk i: path= of a new file with size= */
-    const char *legacy_mac;     /* --mac: the first NIC's MAC */
-    /* --cloud-init */
-    bool cloud_init;
-    const char *ci_user_data, *ci_meta_data, *ci_network_config;
-    const char *ci_ssh_key;
-    bool ci_root_password;
-} create_opts;
+/* What the command line asked for (cli_args.h, src/cli_create_args.c). */
+typedef vd_create_args create_opts;
+#define MAX_DEVS VD_CREATE_MAX_DEVS
 
 /* The host's pools: names, active flags and free bytes. */
 typedef struct pool_list {
@@ -69,17 +41,10 @@ typedef struct seed {
 /* cli_create.c: messages. cc_fail() prints "virtdeck create: ..." and
  * returns 1; cc_report() prints a validator's message (1) or nothing
  * (0) and frees it; cc_virt_error() is libvirt's last error (static
- * text); cc_note() a note about an option without effect (not with -q). */
+ * text). */
 int cc_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cc_report(vd_check_msg *msg);
 const char *cc_virt_error(void);
-void cc_note(const create_opts *o, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-/* cli_create_opts.c: the help text, and argv into spec and o. Returns 0,
- * 1 for --help, -1 (refused value, exit 1) or -2 (usage error, exit 2). */
-void cc_usage(FILE *out);
-int cc_parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o);
 
 /* cli_create_host.c: the host's pools (cc_read_pools: 0 or -1 with the
  * message printed; free with cc_free_pools), a pool by name, a volume's

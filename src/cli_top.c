@@ -9,7 +9,6 @@
  * only gives the base of the rates, so iteration 1 is its second tick.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <poll.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -22,26 +21,17 @@
 #include "virtdeck/host.h"
 #include "virtdeck/stats.h"
 #include "cli.h"
+#include "cli_args.h"
 
 #define PROG "virtdeck top"
-#define MAX_HOSTS 16
 #define QUIT_WAIT_MS 2000
 
-typedef enum { OUT_TEXT, OUT_CSV, OUT_JSON } out_format;
-
-typedef struct top_opts {
-    const char *uris[MAX_HOSTS];
-    size_t nuris;
-    bool batch;
-    bool readonly;
-    long iterations;            /* 0: until interrupted */
-    int tick_ms;
-    int mem_period;
-    out_format format;
-    const char *csv_file;       /* "-" or NULL: stdout */
-    const char *batch_opt;      /* a batch-only option given, for messages */
-    const char *screen_opt;     /* a screen-only option given, for messages */
-} top_opts;
+/* The parsed command line (src/cli_top_args.c). */
+typedef vd_top_args top_opts;
+typedef vd_top_format out_format;
+#define OUT_TEXT VD_TOP_TEXT
+#define OUT_CSV VD_TOP_CSV
+#define OUT_JSON VD_TOP_JSON
 
 /* Where each host stands in the run. */
 typedef struct top_host {
@@ -53,182 +43,6 @@ typedef struct top_host {
     bool given_up;              /* failed before ever connecting */
     char *last_error;
 } top_host;
-
-/* Print the usage to out. */
-static void
-usage(FILE *out)
-{
-    fprintf(out,
-"Usage: virtdeck top [-c URI]... [-d SECONDS] [-r] [SCREEN OPTION]...\n"
-"       virtdeck top --batch [OPTION]...\n"
-"Live statistics of every domain of every host.\n"
-"\n"
-"Without --batch: the full-screen top view (htop-like: a meter row per\n"
-"host, every domain in one sortable table; q or Esc goes on to the\n"
-"panes, F10 quits). Without -c, the hosts of hosts.conf, as virtdeck.\n"
-"With --batch: one row per domain per iteration on standard output.\n"
-"\n"
-"  -b, --batch            batch mode: no screen, rows on standard output\n"
-"  -c, --connect URI      host to watch (repeat for several hosts)\n"
-"  -d, --delay SECONDS    time between refreshes (default 2, 0.5 to 3600)\n"
-"  -r, --readonly         open read-only connections\n"
-"      --mem-period SECS  set the balloon stats period of running guests\n"
-"                         that report no memory use (0: leave it)\n"
-"  -h, --help             show this help\n"
-"Batch mode only:\n"
-"  -n, --iterations N     stop after N iterations (default: run until killed)\n"
-"      --csv FILE|-       write CSV to FILE, or standard output with -\n"
-"      --json             write one JSON object per line\n"
-"Screen only:\n"
-"  -t, --theme NAME       colour theme (default, mono, light, high-contrast)\n"
-"      --ascii            draw with ASCII only\n"
-"      --no-mouse         do not take mouse clicks\n"
-"\n"
-"Rates (CPU %%, disk and network per second) cover the time since the\n"
-"previous iteration. Exit status of --batch: 0, or 1 when no host could\n"
-"be reached.\n");
-}
-
-/* Parse a number of seconds in [lo, hi] into ms. -1 on error. */
-static int
-parse_seconds(const char *s, double lo, double hi)
-{
-    char *end;
-    double v;
-
-    errno = 0;
-    v = strtod(s, &end);
-    if (errno || end == s || *end || !(v >= lo && v <= hi))
-        return -1;
-    return (int)(v * 1000);
-}
-
-/* Parse the command line. 0 to run batch mode, 2 to run the screen,
- * 1 to exit 0 (help), -1 to fail. */
-static int
-parse_args(int argc, char **argv, top_opts *o)
-{
-    enum { OPT_CSV = 256, OPT_JSON, OPT_MEM_PERIOD, OPT_ASCII, OPT_NO_MOUSE };
-    static const struct option longopts[] = {
-        { "batch", no_argument, NULL, 'b' },
-        { "connect", required_argument, NULL, 'c' },
-        { "iterations", required_argument, NULL, 'n' },
-        { "delay", required_argument, NULL, 'd' },
-        { "csv", required_argument, NULL, OPT_CSV },
-        { "json", no_argument, NULL, OPT_JSON },
-        { "mem-period", required_argument, NULL, OPT_MEM_PERIOD },
-        { "readonly", no_argument, NULL, 'r' },
-        { "help", no_argument, NULL, 'h' },
-        /* the screen's own options, passed on to it */
-        { "theme", required_argument, NULL, 't' },
-        { "ascii", no_argument, NULL, OPT_ASCII },
-        { "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
-        { NULL, 0, NULL, 0 },
-    };
-    int c;
-
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "bc:n:d:rht:", longopts, NULL)) != -1) {
-        char *end;
-
-        switch (c) {
-        case 'b':
-            o->batch = true;
-            break;
-        case 'c':
-            if (o->nuris == MAX_HOSTS) {
-                fprintf(stderr, "%s: at most %d hosts\n", PROG, MAX_HOSTS);
-                return -1;
-            }
-            o->uris[o->nuris++] = optarg;
-            break;
-        case 'n':
-            errno = 0;
-            o->batch_opt = "--iterations";
-            o->iterations = strtol(optarg, &end, 10);
-            if (errno || end == optarg || *end || o->iterations < 1) {
-                fprintf(stderr, "%s: --iterations: '%s' is not a whole "
-                        "number from 1\n", PROG, optarg);
-                return -1;
-            }
-            break;
-        case 'd':
-            if ((o->tick_ms = parse_seconds(optarg, 0.5, 3600)) < 0) {
-                fprintf(stderr, "%s: --delay: '%s' is not a number of "
-                        "seconds from 0.5 to 3600\n", PROG, optarg);
-                return -1;
-            }
-            break;
-        case OPT_CSV:
-            if (o->format == OUT_JSON) {
-                fprintf(stderr, "%s: --csv and --json exclude each other\n", PROG);
-                return -1;
-            }
-            o->format = OUT_CSV;
-            o->csv_file = optarg;
-            o->batch_opt = "--csv";
-            break;
-        case OPT_JSON:
-            if (o->format == OUT_CSV) {
-                fprintf(stderr, "%s: --csv and --json exclude each other\n", PROG);
-                return -1;
-            }
-            o->format = OUT_JSON;
-            o->batch_opt = "--json";
-            break;
-        case 't':
-            o->screen_opt = "--theme";
-            break;
-        case OPT_ASCII:
-            o->screen_opt = "--ascii";
-            break;
-        case OPT_NO_MOUSE:
-            o->screen_opt = "--no-mouse";
-            break;
-        case OPT_MEM_PERIOD:
-            errno = 0;
-            o->mem_period = (int)strtol(optarg, &end, 10);
-            if (errno || end == optarg || *end || o->mem_period < 0 ||
-                o->mem_period > 3600) {
-                fprintf(stderr, "%s: --mem-period: '%s' is not a number of "
-                        "seconds from 0 to 3600\n", PROG, optarg);
-                return -1;
-            }
-            break;
-        case 'r':
-            o->readonly = true;
-            break;
-        case 'h':
-            usage(stdout);
-            return 1;
-        default:
-            fprintf(stderr, "Try '%s --help' for more information.\n", PROG);
-            return -1;
-        }
-    }
-    if (optind < argc) {
-        fprintf(stderr, "%s: unexpected argument '%s'\n", PROG, argv[optind]);
-        return -1;
-    }
-    if (!o->batch) {
-        if (o->batch_opt) {
-            fprintf(stderr, "%s: %s is for batch mode: add --batch\n", PROG,
-                    o->batch_opt);
-            return -1;
-        }
-        return 2;               /* the screen, in the top view */
-    }
-    if (o->screen_opt) {
-        fprintf(stderr, "%s: %s is for the screen, not --batch\n", PROG,
-                o->screen_opt);
-        return -1;
-    }
-    if (o->nuris == 0) {
-        const char *env = getenv("LIBVIRT_DEFAULT_URI");
-        o->uris[o->nuris++] = env && *env ? env : "qemu:///system";
-    }
-    return 0;
-}
 
 /* Wall-clock ISO 8601 time of the monotonic instant mono_ms. */
 static void
@@ -499,8 +313,8 @@ check_host(top_host *th, const top_opts *o, FILE *out)
 int
 vd_cli_top(int argc, char **argv)
 {
-    top_opts o = { .tick_ms = 2000, .format = OUT_TEXT };
-    top_host hosts[MAX_HOSTS];
+    top_opts o = { .format = OUT_TEXT };
+    top_host hosts[VD_CLI_MAX_HOSTS];
     FILE *out = stdout;
     vd_bus *bus = NULL;
     const char *err;
@@ -509,10 +323,16 @@ vd_cli_top(int argc, char **argv)
     int ret = 1, rc;
 
     memset(hosts, 0, sizeof(hosts));
-    if ((rc = parse_args(argc, argv, &o)) == 2)
+    if ((rc = vd_top_args_parse(&o, argc, argv)) == VD_CLI_SCREEN)
         return VD_CLI_RUN_TOP;  /* main() starts the screen with argv */
-    if (rc != 0)
-        return rc > 0 ? 0 : 2;
+    if (rc != VD_CLI_RUN)
+        return vd_cli_report(&vd_cli_top_cmd, rc, o.err);
+    if (!o.tick_ms)
+        o.tick_ms = 2000;
+    if (o.nuris == 0) {
+        const char *env = getenv("LIBVIRT_DEFAULT_URI");
+        o.uris[o.nuris++] = env && *env ? env : "qemu:///system";
+    }
     if (o.format == OUT_CSV && o.csv_file && strcmp(o.csv_file, "-") != 0 &&
         !(out = fopen(o.csv_file, "w"))) {
         fprintf(stderr, "%s: %s: %s\n", PROG, o.csv_file, strerror(errno));

@@ -5,11 +5,10 @@
 #include <stddef.h>
 
 #include "cli.h"
+#include "cli_args.h"
 
 const vd_subcommand vd_subcommands[] = {
-    { "create", "define a new virtual machine (virt-install's options)",
-      vd_cli_create },
-    { "top", "live top view of every domain (--batch: rows, CSV, JSON)",
-      vd_cli_top },
-    { NULL, NULL, NULL },
+    VD_SUBCOMMAND(create),
+    VD_SUBCOMMAND(top),
+    { NULL, NULL, NULL, NULL },
 };

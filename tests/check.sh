@@ -7,7 +7,8 @@
 #      FUZZ_BUILD: each fuzz target
 #   2. ASAN_BUILD: unit, model, screen, live
 # Both stream their PASS/FAIL lines as they come; the last line is the
-# sum, "N passed, N failed", and the exit status is non-zero on any
+# sum, "N passed, N failed, N skipped" (a skip is exit 77; run.sh fails
+# a test of tests/must-run.txt that skips), and the exit status is non-zero on any
 # failure.
 set -u
 build=${1:?usage: tests/check.sh BUILD ASAN_BUILD TSAN_BUILD FUZZ_BUILD}
@@ -37,7 +38,7 @@ half() {
         tests/run.sh "$@" >"$logs/$name" 2>&1 &
     pids+=($!)
     # stream it, without its own summary
-    tail -n +1 --pid=$! -f "$logs/$name" | grep --line-buffered -v -E '^[0-9]+ passed, [0-9]+ failed$' &
+    tail -n +1 --pid=$! -f "$logs/$name" | grep --line-buffered -v -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' &
 }
 
 half plain vdcheck1 "$build" "$tsan:unit,model" "$fuzz:fuzz"
@@ -50,8 +51,9 @@ wait                            # the tails
 
 passed=0
 failed=0
+skipped=0
 for name in plain asan; do
-    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logs/$name" | tail -n 1)
+    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$logs/$name" | tail -n 1)
     if [ -z "$line" ]; then
         echo "the $name half ended without a summary"
         failed=$((failed + 1))
@@ -61,7 +63,8 @@ for name in plain asan; do
     set -- $line
     passed=$((passed + $1))
     failed=$((failed + $3))
+    skipped=$((skipped + $5))
 done
 rm -rf "$logs"
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" = 0 ] && [ "$failed" = 0 ]

@@ -1,5 +1,12 @@
 #!/bin/bash
-# run.sh BUILD[:KINDS] ...: run virtdeck's tests and print "N passed, N failed".
+# run.sh BUILD[:KINDS] ...: run virtdeck's tests and print
+# "N passed, N failed, N skipped".
+#
+# A test that exits 77 is skipped (it says why on its last line): it is
+# counted apart, never as passed. A test named in tests/must-run.txt (or
+# in $VD_MUST_RUN, blank-separated; both bash patterns over the name as
+# printed, e.g. "unit/test_xml_virtinst*") must run here: its skip is a
+# failure.
 #
 # Each argument names a meson build directory and, after a colon, the
 # kinds of tests to run with it (comma-separated: unit, model, screen,
@@ -17,11 +24,33 @@ cd "$src" || exit 2
 
 passed=0
 failed=0
+skipped=0
 failures=()
 harness_up=0
 harness_log=${VD_HARNESS_LOG:-$src/build-harness.log}
 per_test_timeout=${VD_TEST_TIMEOUT:-300}
 filter=${VD_TEST_FILTER:-}      # only tests whose name contains this
+# the tests that must not skip here
+must_run=()
+if [ -f "$src/tests/must-run.txt" ]; then
+    while read -r line; do
+        line=${line%%#*}
+        line=${line%"${line##*[![:space:]]}"}
+        [ -n "$line" ] && must_run+=("$line")
+    done <"$src/tests/must-run.txt"
+fi
+read -ra extra_must_run <<<"${VD_MUST_RUN:-}"
+must_run+=("${extra_must_run[@]}")
+
+# must_run NAME: whether NAME matches a pattern of the must-run list.
+is_must_run() {
+    local p
+    for p in "${must_run[@]}"; do
+        # shellcheck disable=SC2053
+        [[ "$1" == $p ]] && return 0
+    done
+    return 1
+}
 fuzz_seconds=${VD_FUZZ_SECONDS:-8}  # how long each fuzz target runs
 
 cleanup() {
@@ -52,27 +81,41 @@ ensure_harness() {
 run_one() {
     local name=$1 logdir=$2 san=$3; shift 3
     local safe=${name//[^A-Za-z0-9_.-]/_}
-    local log="$logdir/$safe.log" t0 t1 rc reports
+    local log="$logdir/$safe.log" t0 t1 rc reports limit=$per_test_timeout
     if [ -n "$filter" ] && [[ "$name" != *"$filter"* ]]; then
         return 0
     fi
     rm -f "$logdir/san.$safe".*
+    # a shell test may ask for more time: "# vd-timeout: SECONDS" near its top
+    if [ "$1" = bash ] && [ -f "${2:-}" ]; then
+        local own
+        own=$(head -n 20 "$2" | sed -n 's/^# vd-timeout: *\([0-9][0-9]*\)$/\1/p' | head -n 1)
+        [ -n "$own" ] && [ "$own" -gt "$limit" ] && limit=$own
+    fi
     t0=$(date +%s.%N)
     (
         export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:log_path=$logdir/san.$safe"
         export LSAN_OPTIONS="suppressions=$src/tests/lsan.supp:print_suppressions=0"
         export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$logdir/san.$safe"
         export TSAN_OPTIONS="suppressions=$src/tests/tsan.supp:halt_on_error=0:log_path=$logdir/san.$safe"
-        timeout -k 10 "$per_test_timeout" "$@"
+        timeout -k 10 "$limit" "$@"
     ) >"$log" 2>&1 </dev/null
     rc=$?
     t1=$(date +%s.%N)
     reports=$(ls "$logdir/san.$safe".* 2>/dev/null)
     if [ "$san" = 1 ] && [ -n "$reports" ]; then
         { echo "--- sanitizer reports:"; cat $reports; } >>"$log"
-        [ $rc = 0 ] && rc=99
+        { [ $rc = 0 ] || [ $rc = 77 ]; } && rc=99
     fi
-    if [ $rc = 0 ]; then
+    if [ $rc = 77 ] && is_must_run "$name"; then
+        echo "--- skipped, but it must run here (tests/must-run.txt, VD_MUST_RUN)" >>"$log"
+        rc=78
+    fi
+    if [ $rc = 77 ]; then
+        skipped=$((skipped + 1))
+        printf 'SKIP  %-50s %6.1fs (%s)\n' "$name" "$(awk "BEGIN{print $t1 - $t0}")" \
+            "$(tail -n 1 "$log" | cut -c1-100)"
+    elif [ $rc = 0 ]; then
         passed=$((passed + 1))
         printf 'PASS  %-50s %6.1fs\n' "$name" "$(awk "BEGIN{print $t1 - $t0}")"
     else
@@ -157,5 +200,5 @@ harness_up=0
 if [ ${#failures[@]} -gt 0 ]; then
     echo "failed: ${failures[*]}"
 fi
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ]

@@ -19,21 +19,12 @@
 typedef bool (*vd_ns_fn)(virConnectPtr conn, const vd_cmd *cmd,
                          vd_result *res);
 
+/* (start, stop, autostart, undefine, refresh, build, delete: the
+ * shared vd_np_command() of cmd_netpool.h) */
 bool vd_ns_net_details(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_net_start(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_net_stop(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_net_autostart(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_net_undefine(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
 bool vd_ns_net_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
 
 bool vd_ns_pool_details(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_pool_start(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_pool_stop(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_pool_refresh(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_pool_autostart(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_pool_build(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_pool_delete(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_pool_undefine(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
 bool vd_ns_pool_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
 
 bool vd_ns_vol_list(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);

@@ -14,33 +14,25 @@
 
 #include "virtdeck/netstore.h"
 #include "core/commands_priv.h"
+#include "core/cmd_netpool.h"
 #include "core/cmd_netstore.h"
 #include "core/errors.h"
 
-/* Say "VERB: libvirt's message" and fail. */
-static void
-say_err(vd_result *res, const char *verb, const char *name)
-{
-    char *err = vd_err_take("failed");
+/* The network kind for the shared commands (cmd_netpool.h). */
+static void *k_lookup(virConnectPtr c, const char *uuid) { return virNetworkLookupByUUIDString(c, uuid); }
+static const char *k_name(void *o) { return virNetworkGetName(o); }
+static int k_start(void *o) { return virNetworkCreate(o); }
+static int k_stop(void *o) { return virNetworkDestroy(o); }
+static int k_auto(void *o, int on) { return virNetworkSetAutostart(o, on); }
+static int k_active(void *o) { return virNetworkIsActive(o); }
+static int k_persistent(void *o) { return virNetworkIsPersistent(o); }
+static int k_undefine(void *o) { return virNetworkUndefine(o); }
+static void k_free(void *o) { virNetworkFree(o); }
 
-    res->ok = false;
-    if (name)
-        vd_result_say(res, "%s %s: %s", verb, name, err);
-    else
-        vd_result_say(res, "%s: %s", verb, err);
-    free(err);
-}
-
-/* The command's network, or NULL after saying why. */
-static virNetworkPtr
-lookup(virConnectPtr conn, const vd_cmd *cmd, vd_result *res, const char *verb)
-{
-    virNetworkPtr net = virNetworkLookupByUUIDString(conn, cmd->uuid);
-
-    if (!net)
-        say_err(res, verb, NULL);
-    return net;
-}
+const vd_np_kind vd_np_network = {
+    "network", k_lookup, k_name, k_start, k_stop, k_auto, k_active,
+    k_persistent, k_undefine, NULL, k_free,
+};
 
 /* Fill the domains with a NIC on network name, and their MACs. */
 static int
@@ -149,13 +141,13 @@ read_details(virConnectPtr conn, virNetworkPtr net, bool with_attached)
 bool
 vd_ns_net_details(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
 {
-    virNetworkPtr net = lookup(conn, cmd, res, "network details");
+    virNetworkPtr net = vd_np_lookup(&vd_np_network, conn, cmd, res, "network details");
     vd_network_details *d;
 
     if (!net)
         return true;
     if (!(d = read_details(conn, net, true))) {
-        say_err(res, "network details", virNetworkGetName(net));
+        vd_np_say_err(res, "network details", virNetworkGetName(net));
     } else {
         res->ok = true;
         res->data = d;
@@ -165,76 +157,6 @@ vd_ns_net_details(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     }
     virNetworkFree(net);
     return false;
-}
-
-typedef int (*net_op)(virNetworkPtr net, const vd_cmd *cmd);
-
-/* Run op on the command's network and say done or libvirt's error. */
-static bool
-simple(virConnectPtr conn, const vd_cmd *cmd, vd_result *res, net_op op,
-       const char *verb, const char *done)
-{
-    virNetworkPtr net = lookup(conn, cmd, res, verb);
-    char *name;
-
-    if (!net)
-        return true;
-    name = strdup(virNetworkGetName(net));
-    if (op(net, cmd) < 0) {
-        say_err(res, verb, name);
-    } else {
-        res->ok = true;
-        vd_result_say(res, "network %s %s", name, done);
-    }
-    free(name);
-    virNetworkFree(net);
-    return true;
-}
-
-static int op_start(virNetworkPtr n, const vd_cmd *c) { (void)c; return virNetworkCreate(n); }
-static int op_stop(virNetworkPtr n, const vd_cmd *c) { (void)c; return virNetworkDestroy(n); }
-static int op_auto(virNetworkPtr n, const vd_cmd *c) { return virNetworkSetAutostart(n, c->num != 0); }
-
-/* Undefine; an active network is stopped first (it would otherwise
- * stay up as a transient one). */
-static int
-op_undefine(virNetworkPtr n, const vd_cmd *c)
-{
-    (void)c;
-    if (virNetworkIsActive(n) == 1 && virNetworkDestroy(n) < 0)
-        return -1;
-    if (virNetworkIsPersistent(n) == 1)
-        return virNetworkUndefine(n);
-    return 0;
-}
-
-/* VD_CMD_NET_START. */
-bool
-vd_ns_net_start(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
-{
-    return simple(conn, cmd, res, op_start, "start network", "started");
-}
-
-/* VD_CMD_NET_STOP. */
-bool
-vd_ns_net_stop(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
-{
-    return simple(conn, cmd, res, op_stop, "stop network", "stopped");
-}
-
-/* VD_CMD_NET_AUTOSTART. */
-bool
-vd_ns_net_autostart(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
-{
-    return simple(conn, cmd, res, op_auto, "network autostart",
-                  cmd->num ? "will start with the host" : "will not start with the host");
-}
-
-/* VD_CMD_NET_UNDEFINE. */
-bool
-vd_ns_net_undefine(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
-{
-    return simple(conn, cmd, res, op_undefine, "undefine network", "undefined");
 }
 
 /* The details of every network on conn (no leases needed, but cheap). */
@@ -370,7 +292,7 @@ vd_ns_net_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     net = transient ? virNetworkCreateXML(conn, cmd->str)
                     : virNetworkDefineXML(conn, cmd->str);
     if (!net) {
-        say_err(res, step, NULL);
+        vd_np_say_err(res, step, NULL);
         return false;
     }
     name = strdup(virNetworkGetName(net));

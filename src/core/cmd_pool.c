@@ -14,40 +14,48 @@
 
 #include "virtdeck/netstore.h"
 #include "core/commands_priv.h"
+#include "core/cmd_netpool.h"
 #include "core/cmd_netstore.h"
 #include "core/errors.h"
 #include "core/uri.h"
 
-/* Say "VERB NAME: libvirt's message" and fail. */
-static void
-say_err(vd_result *res, const char *verb, const char *name)
-{
-    char *err = vd_err_take("failed");
+/* The pool kind for the shared commands (cmd_netpool.h). */
+static void *k_lookup(virConnectPtr c, const char *uuid) { return virStoragePoolLookupByUUIDString(c, uuid); }
+static const char *k_name(void *o) { return virStoragePoolGetName(o); }
+static int k_start(void *o) { return virStoragePoolCreate(o, 0); }
+static int k_stop(void *o) { return virStoragePoolDestroy(o); }
+static int k_auto(void *o, int on) { return virStoragePoolSetAutostart(o, on); }
+static int k_active(void *o) { return virStoragePoolIsActive(o); }
+static int k_persistent(void *o) { return virStoragePoolIsPersistent(o); }
+static int k_undefine(void *o) { return virStoragePoolUndefine(o); }
+static void k_free(void *o) { virStoragePoolFree(o); }
 
-    res->ok = false;
-    if (name)
-        vd_result_say(res, "%s %s: %s", verb, name, err);
-    else
-        vd_result_say(res, "%s: %s", verb, err);
-    free(err);
+/* Refresh, build, delete: one call each. */
+static int
+k_other(void *o, vd_cmd_kind kind)
+{
+    switch (kind) {
+    case VD_CMD_POOL_REFRESH:
+        return virStoragePoolRefresh(o, 0);
+    case VD_CMD_POOL_BUILD:
+        return virStoragePoolBuild(o, 0);
+    case VD_CMD_POOL_DELETE:
+        return virStoragePoolDelete(o, 0);
+    default:
+        return -1;
+    }
 }
 
-/* The command's pool, or NULL after saying why. */
-static virStoragePoolPtr
-lookup(virConnectPtr conn, const vd_cmd *cmd, vd_result *res, const char *verb)
-{
-    virStoragePoolPtr pool = virStoragePoolLookupByUUIDString(conn, cmd->uuid);
-
-    if (!pool)
-        say_err(res, verb, NULL);
-    return pool;
-}
+const vd_np_kind vd_np_pool = {
+    "pool", k_lookup, k_name, k_start, k_stop, k_auto, k_active,
+    k_persistent, k_undefine, k_other, k_free,
+};
 
 /* VD_CMD_POOL_DETAILS. */
 bool
 vd_ns_pool_details(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
 {
-    virStoragePoolPtr pool = lookup(conn, cmd, res, "pool details");
+    virStoragePoolPtr pool = vd_np_lookup(&vd_np_pool, conn, cmd, res, "pool details");
     vd_pool_details *d = NULL;
     virStoragePoolInfo info;
     int autostart = 0;
@@ -79,105 +87,10 @@ vd_ns_pool_details(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     return false;
 
  fail:
-    say_err(res, "pool details", virStoragePoolGetName(pool));
+    vd_np_say_err(res, "pool details", virStoragePoolGetName(pool));
     vd_pool_details_free(d);
     virStoragePoolFree(pool);
     return false;
-}
-
-typedef int (*pool_op)(virStoragePoolPtr pool, const vd_cmd *cmd);
-
-/* Run op on the command's pool and say done or libvirt's error. */
-static bool
-simple(virConnectPtr conn, const vd_cmd *cmd, vd_result *res, pool_op op,
-       const char *verb, const char *done)
-{
-    virStoragePoolPtr pool = lookup(conn, cmd, res, verb);
-    char *name;
-
-    if (!pool)
-        return true;
-    name = strdup(virStoragePoolGetName(pool));
-    if (op(pool, cmd) < 0) {
-        say_err(res, verb, name);
-    } else {
-        res->ok = true;
-        vd_result_say(res, "pool %s %s", name, done);
-    }
-    free(name);
-    virStoragePoolFree(pool);
-    return true;
-}
-
-static int op_start(virStoragePoolPtr p, const vd_cmd *c) { (void)c; return virStoragePoolCreate(p, 0); }
-static int op_stop(virStoragePoolPtr p, const vd_cmd *c) { (void)c; return virStoragePoolDestroy(p); }
-static int op_refresh(virStoragePoolPtr p, const vd_cmd *c) { (void)c; return virStoragePoolRefresh(p, 0); }
-static int op_auto(virStoragePoolPtr p, const vd_cmd *c) { return virStoragePoolSetAutostart(p, c->num != 0); }
-static int op_build(virStoragePoolPtr p, const vd_cmd *c) { (void)c; return virStoragePoolBuild(p, 0); }
-static int op_delete(virStoragePoolPtr p, const vd_cmd *c) { (void)c; return virStoragePoolDelete(p, 0); }
-
-/* Undefine; an active pool is stopped first (it would otherwise stay
- * as a transient one). */
-static int
-op_undefine(virStoragePoolPtr p, const vd_cmd *c)
-{
-    (void)c;
-    if (virStoragePoolIsActive(p) == 1 && virStoragePoolDestroy(p) < 0)
-        return -1;
-    if (virStoragePoolIsPersistent(p) == 1)
-        return virStoragePoolUndefine(p);
-    return 0;
-}
-
-/* VD_CMD_POOL_START. */
-bool
-vd_ns_pool_start(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
-{
-    return simple(conn, cmd, res, op_start, "start pool", "started");
-}
-
-/* VD_CMD_POOL_STOP. */
-bool
-vd_ns_pool_stop(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
-{
-    return simple(conn, cmd, res, op_stop, "stop pool", "stopped");
-}
-
-/* VD_CMD_POOL_REFRESH. */
-bool
-vd_ns_pool_refresh(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
-{
-    return simple(conn, cmd, res, op_refresh, "refresh pool", "refreshed");
-}
-
-/* VD_CMD_POOL_AUTOSTART. */
-bool
-vd_ns_pool_autostart(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
-{
-    return simple(conn, cmd, res, op_auto, "pool autostart",
-                  cmd->num ? "will start with the host" : "will not start with the host");
-}
-
-/* VD_CMD_POOL_BUILD. */
-bool
-vd_ns_pool_build(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
-{
-    return simple(conn, cmd, res, op_build, "build pool", "built");
-}
-
-/* VD_CMD_POOL_DELETE. */
-bool
-vd_ns_pool_delete(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
-{
-    return simple(conn, cmd, res, op_delete, "delete pool",
-                  "deleted (its storage is gone)");
-}
-
-/* VD_CMD_POOL_UNDEFINE. */
-bool
-vd_ns_pool_undefine(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
-{
-    return simple(conn, cmd, res, op_undefine, "undefine pool", "undefined");
 }
 
 /* The checks of a new pool's XML; NULL when fine, else a message. */
@@ -240,7 +153,7 @@ vd_ns_pool_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
         return false;
     }
     if (!(pool = virStoragePoolDefineXML(conn, cmd->str, 0))) {
-        say_err(res, "define pool", NULL);
+        vd_np_say_err(res, "define pool", NULL);
         return false;
     }
     name = strdup(virStoragePoolGetName(pool));

@@ -16,22 +16,9 @@
 
 #include "virtdeck/netstore.h"
 #include "core/commands_priv.h"
+#include "core/cmd_netpool.h"
 #include "core/cmd_netstore.h"
 #include "core/errors.h"
-
-/* Say "VERB NAME: libvirt's message" and fail. */
-static void
-say_err(vd_result *res, const char *verb, const char *name)
-{
-    char *err = vd_err_take("failed");
-
-    res->ok = false;
-    if (name)
-        vd_result_say(res, "%s %s: %s", verb, name, err);
-    else
-        vd_result_say(res, "%s: %s", verb, err);
-    free(err);
-}
 
 /* The command's pool, or NULL after saying why. */
 static virStoragePoolPtr
@@ -41,7 +28,7 @@ lookup_pool(virConnectPtr conn, const vd_cmd *cmd, vd_result *res,
     virStoragePoolPtr pool = virStoragePoolLookupByUUIDString(conn, cmd->uuid);
 
     if (!pool)
-        say_err(res, verb, NULL);
+        vd_np_say_err(res, verb, NULL);
     return pool;
 }
 
@@ -170,7 +157,7 @@ vd_ns_vol_list(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     memcpy(list->pool_uuid, cmd->uuid, VD_UUID_LEN);
     list->pool = strdup(virStoragePoolGetName(pool));
     if ((n = virStoragePoolListAllVolumes(pool, &vols, 0)) < 0) {
-        say_err(res, "list volumes of", list->pool);
+        vd_np_say_err(res, "list volumes of", list->pool);
         goto cleanup;
     }
     if (n > 0 && !(list->vols = calloc((size_t)n, sizeof(*list->vols))))
@@ -240,7 +227,7 @@ create_in(virStoragePoolPtr pool, const char *xml, virStorageVolPtr from,
         return false;
     }
     if (pool_available(pool, &avail) < 0) {
-        say_err(res, verb, name);
+        vd_np_say_err(res, verb, name);
         free(name);
         return false;
     }
@@ -254,7 +241,7 @@ create_in(virStoragePoolPtr pool, const char *xml, virStorageVolPtr from,
     vol = from ? virStorageVolCreateXMLFrom(pool, xml, from, 0)
                : virStorageVolCreateXML(pool, xml, 0);
     if (!vol) {
-        say_err(res, verb, name);
+        vd_np_say_err(res, verb, name);
     } else {
         res->ok = true;
         vd_result_say(res, "volume %s %s in pool %s", name,
@@ -316,7 +303,7 @@ simple(virConnectPtr conn, const vd_cmd *cmd, vd_result *res, vol_op op,
     if (!vol)
         return false;
     if (op(vol, cmd) < 0) {
-        say_err(res, verb, cmd->str);
+        vd_np_say_err(res, verb, cmd->str);
     } else {
         res->ok = true;
         vd_result_say(res, "volume %s %s", cmd->str, done);

@@ -14,6 +14,7 @@
 #include "core/commands_priv.h"
 #include "core/errors.h"
 #include "core/cmd_domain.h"
+#include "core/cmd_netpool.h"
 #include "core/cmd_netstore.h"
 #include "core/cmd_console.h"
 #include "core/cmd_create.h"
@@ -65,19 +66,19 @@ static const cmd_entry commands[VD_CMD_LAST] = {
     [VD_CMD_DOM_DEFINE] = { { "define", true }, NULL, NULL, vd_dom_define },
     [VD_CMD_DOM_DETAILS] = { { "details", false }, NULL, NULL, vd_dom_read_details },
     [VD_CMD_NET_DETAILS] = { { "network details", false }, .on_netstore = vd_ns_net_details },
-    [VD_CMD_NET_START] = { { "start network", true }, .on_netstore = vd_ns_net_start },
-    [VD_CMD_NET_STOP] = { { "stop network", true }, .on_netstore = vd_ns_net_stop },
-    [VD_CMD_NET_AUTOSTART] = { { "network autostart", true }, .on_netstore = vd_ns_net_autostart },
-    [VD_CMD_NET_UNDEFINE] = { { "undefine network", true }, .on_netstore = vd_ns_net_undefine },
+    [VD_CMD_NET_START] = { { "start network", true }, .on_netstore = vd_np_command },
+    [VD_CMD_NET_STOP] = { { "stop network", true }, .on_netstore = vd_np_command },
+    [VD_CMD_NET_AUTOSTART] = { { "network autostart", true }, .on_netstore = vd_np_command },
+    [VD_CMD_NET_UNDEFINE] = { { "undefine network", true }, .on_netstore = vd_np_command },
     [VD_CMD_NET_DEFINE] = { { "define network", true }, .on_netstore = vd_ns_net_define },
     [VD_CMD_POOL_DETAILS] = { { "pool details", false }, .on_netstore = vd_ns_pool_details },
-    [VD_CMD_POOL_START] = { { "start pool", true }, .on_netstore = vd_ns_pool_start },
-    [VD_CMD_POOL_STOP] = { { "stop pool", true }, .on_netstore = vd_ns_pool_stop },
-    [VD_CMD_POOL_REFRESH] = { { "refresh pool", false }, .on_netstore = vd_ns_pool_refresh },
-    [VD_CMD_POOL_AUTOSTART] = { { "pool autostart", true }, .on_netstore = vd_ns_pool_autostart },
-    [VD_CMD_POOL_BUILD] = { { "build pool", true }, .on_netstore = vd_ns_pool_build },
-    [VD_CMD_POOL_DELETE] = { { "delete pool", true }, .on_netstore = vd_ns_pool_delete },
-    [VD_CMD_POOL_UNDEFINE] = { { "undefine pool", true }, .on_netstore = vd_ns_pool_undefine },
+    [VD_CMD_POOL_START] = { { "start pool", true }, .on_netstore = vd_np_command },
+    [VD_CMD_POOL_STOP] = { { "stop pool", true }, .on_netstore = vd_np_command },
+    [VD_CMD_POOL_REFRESH] = { { "refresh pool", false }, .on_netstore = vd_np_command },
+    [VD_CMD_POOL_AUTOSTART] = { { "pool autostart", true }, .on_netstore = vd_np_command },
+    [VD_CMD_POOL_BUILD] = { { "build pool", true }, .on_netstore = vd_np_command },
+    [VD_CMD_POOL_DELETE] = { { "delete pool", true }, .on_netstore = vd_np_command },
+    [VD_CMD_POOL_UNDEFINE] = { { "undefine pool", true }, .on_netstore = vd_np_command },
     [VD_CMD_POOL_DEFINE] = { { "define pool", true }, .on_netstore = vd_ns_pool_define },
     [VD_CMD_VOL_LIST] = { { "list volumes", false }, .on_netstore = vd_ns_vol_list },
     [VD_CMD_VOL_CREATE] = { { "create volume", true }, .on_netstore = vd_ns_vol_create },

@@ -12,14 +12,14 @@
 
 #include "virtdeck/netstore.h"
 #include "ui/widgets/dialog.h"
+#include "ui/forms/form_netpool.h"
 #include "ui/widgets/form.h"
 #include "ui/views/netstore_ui.h"
 
 #define MAX_SUBNETS 64
 
 typedef struct net_form {
-    vd_app *app;
-    size_t hi;
+    vd_np_form_base np;         /* first: the app and the host */
     char *names[MAX_SUBNETS];           /* active networks' subnets */
     char *addrs[MAX_SUBNETS];
     unsigned int prefixes[MAX_SUBNETS];
@@ -63,31 +63,13 @@ own_bridge(vd_net_mode m)
     return m != VD_NETMODE_BRIDGE && m != VD_NETMODE_DIRECT;
 }
 
-/* The snapshot of the form's host. */
-static const vd_snapshot *
-snap_of(const vd_app *app, const net_form *nf)
-{
-    return nf->hi < app->nhosts ? app->hosts[nf->hi].snap : NULL;
-}
-
-/* Copy a core message into err; false when there was one. */
-static bool
-verdict(char *m, char *err, size_t errlen)
-{
-    if (!m)
-        return true;
-    snprintf(err, errlen, "%s", m);
-    free(m);
-    return false;
-}
-
 /* Name: not taken on the host. */
 static bool
 check_name(const vd_form *f, const vd_field *fld, const char *value, char *err,
            size_t errlen, void *ctx)
 {
     const net_form *nf = ctx;
-    const vd_snapshot *s = snap_of(nf->app, nf);
+    const vd_snapshot *s = vd_np_form_snap(&nf->np);
     const char *taken[256];
     size_t i, n = 0;
 
@@ -95,7 +77,7 @@ check_name(const vd_form *f, const vd_field *fld, const char *value, char *err,
     (void)fld;
     for (i = 0; s && i < s->nnetworks && n < 256; i++)
         taken[n++] = s->networks[i].name;
-    return verdict(vd_check_net_name(value, taken, n), err, errlen);
+    return vd_np_verdict(vd_check_net_name(value, taken, n), err, errlen);
 }
 
 /* Bridge: valid and not another network's (host bridge: required). */
@@ -104,7 +86,7 @@ check_bridge(const vd_form *f, const vd_field *fld, const char *value,
              char *err, size_t errlen, void *ctx)
 {
     const net_form *nf = ctx;
-    const vd_snapshot *s = snap_of(nf->app, nf);
+    const vd_snapshot *s = vd_np_form_snap(&nf->np);
     const char *br[256], *own[256];
     size_t i, n = 0;
 
@@ -113,7 +95,7 @@ check_bridge(const vd_form *f, const vd_field *fld, const char *value,
         br[n] = s->networks[i].bridge;
         own[n++] = s->networks[i].name;
     }
-    return verdict(vd_check_bridge_name(value, mode_of(f) == VD_NETMODE_BRIDGE,
+    return vd_np_verdict(vd_check_bridge_name(value, mode_of(f) == VD_NETMODE_BRIDGE,
                                         br, own, n), err, errlen);
 }
 
@@ -148,14 +130,14 @@ check_ip(const vd_form *f, const vd_field *fld, const char *value, char *err,
     (void)fld;
     if (!*value && mode_of(f) != VD_NETMODE_ROUTE)
         return true;            /* no IPv4 at all: allowed */
-    if (!verdict(vd_check_ipv4(value, prefix), err, errlen))
+    if (!vd_np_verdict(vd_check_ipv4(value, prefix), err, errlen))
         return false;
     for (i = 0; i < nf->nsub; i++) {
         subs[i].network = nf->names[i];
         subs[i].address = nf->addrs[i];
         subs[i].prefix = nf->prefixes[i];
     }
-    return verdict(vd_check_subnet_overlap(value, prefix, subs, nf->nsub), err,
+    return vd_np_verdict(vd_check_subnet_overlap(value, prefix, subs, nf->nsub), err,
                    errlen);
 }
 
@@ -169,7 +151,7 @@ check_dhcp(const vd_form *f, const vd_field *fld, const char *value, char *err,
     (void)ctx;
     if (!vd_form_checked(f, "dhcp") || !*vd_form_value(f, "ip"))
         return true;
-    return verdict(vd_check_dhcp_range(vd_form_value(f, "ip"),
+    return vd_np_verdict(vd_check_dhcp_range(vd_form_value(f, "ip"),
                                        (unsigned int)vd_form_number_value(f, "prefix"),
                                        vd_form_value(f, "dhcp_start"),
                                        vd_form_value(f, "dhcp_end")), err, errlen);
@@ -242,17 +224,13 @@ on_submit(vd_app *app, vd_form *f, const char *button, void *ctx)
         vd_form_message(f, VD_MSG_ERROR, "%s", err);
         return;
     }
-    if (!vd_form_checked(f, "persistent"))
+    /* a transient network starts as it is created, and only then */
+    if (!vd_form_checked(f, "persistent")) {
         cmd.flags |= VD_NETDEF_TRANSIENT;
-    else {
-        if (vd_form_checked(f, "start"))
-            cmd.flags |= VD_NETDEF_START;
-        if (vd_form_checked(f, "autostart"))
-            cmd.flags |= VD_NETDEF_AUTOSTART;
-    }
-    if (vd_form_submit_cmd(app, f, nf->hi, &cmd)) {
-        vd_form_set_busy(f, true);
-        vd_form_message(f, VD_MSG_BUSY, "creating network %s...", s.name);
+        vd_np_form_submit(app, f, &nf->np, "network", s.name, &cmd, 0, 0);
+    } else {
+        vd_np_form_submit(app, f, &nf->np, "network", s.name, &cmd,
+                          VD_NETDEF_START, VD_NETDEF_AUTOSTART);
     }
 }
 
@@ -276,13 +254,7 @@ on_result(vd_app *app, vd_form *f, vd_result *res, void *ctx)
         vd_form_revalidate(f);
         return;
     }
-    vd_form_set_busy(f, false);
-    if (res->ok) {
-        vd_app_message(app, VD_MSG_OK, "%s", res->message ? res->message : "created");
-        vd_form_close(app, f);
-        return;
-    }
-    vd_form_message(f, VD_MSG_ERROR, "%s", res->message ? res->message : "refused");
+    vd_np_form_created(app, f, res);
 }
 
 /* n in the networks pane: the create-network form. */
@@ -294,25 +266,14 @@ vd_act_network_new(vd_app *app, const vd_binding *b)
     vd_form *f;
     vd_field *fld;
     size_t i;
+    void *ctx;
 
     (void)b;
-    if (!snap || snap->conn != VD_CONN_CONNECTED) {
-        vd_app_message(app, VD_MSG_ERROR, "new network: the host is not connected");
+    f = vd_np_form_new(app, "network", "New network", sizeof(*nf), ctx_free,
+                       check_name, &ctx);
+    if (!f)
         return;
-    }
-    if (snap->readonly) {
-        vd_app_message(app, VD_MSG_ERROR, "read-only connection: new network refused");
-        return;
-    }
-    if (!(nf = calloc(1, sizeof(*nf))) || !(f = vd_form_new("New network"))) {
-        free(nf);
-        return;
-    }
-    nf->app = app;
-    nf->hi = app->host_sel.cursor;
-    vd_form_set_ctx(f, nf, ctx_free);
-    fld = vd_form_text(f, "name", "Name", "");
-    vd_field_validate(fld, check_name, nf);
+    nf = ctx;
     vd_form_choice(f, "mode", "Mode", mode_labels, mode_values, 6, 0);
     fld = vd_form_text(f, "bridge", "Bridge", "");
     vd_field_validate(fld, check_bridge, nf);
@@ -333,13 +294,7 @@ vd_act_network_new(vd_app *app, const vd_binding *b)
     vd_form_text(f, "ipv6", "IPv6 address", "");
     vd_form_text(f, "domain", "DNS domain", "");
     vd_form_check(f, "persistent", "Persistent", true);
-    vd_form_check(f, "start", "Start now", true);
-    vd_form_check(f, "autostart", "Autostart", false);
-    vd_form_set_submit_label(f, "Create");
-    vd_form_on_change(f, on_change);
-    vd_form_on_submit(f, on_submit);
-    vd_form_on_result(f, on_result);
-    on_change(app, f, NULL, nf);
+    vd_np_form_finish(app, f, on_change, on_submit, on_result, nf);
     if (!vd_form_show(app, f))
         return;
     /* the active networks' subnets, for the overlap check */
@@ -349,6 +304,6 @@ vd_act_network_new(vd_app *app, const vd_binding *b)
         if (!snap->networks[i].active)
             continue;
         memcpy(cmd.uuid, snap->networks[i].uuid, VD_UUID_LEN);
-        vd_form_submit_cmd(app, f, nf->hi, &cmd);
+        vd_form_submit_cmd(app, f, nf->np.hi, &cmd);
     }
 }

@@ -11,12 +11,12 @@
 #include <sys/stat.h>
 
 #include "virtdeck/netstore.h"
+#include "ui/forms/form_netpool.h"
 #include "ui/widgets/form.h"
 #include "ui/views/netstore_ui.h"
 
 typedef struct pool_form {
-    vd_app *app;
-    size_t hi;
+    vd_np_form_base np;         /* first: the app and the host */
 } pool_form;
 
 static const char *const type_labels[] = {
@@ -36,24 +36,13 @@ type_of(const vd_form *f)
     return i < 0 ? VD_POOLTYPE_DIR : (vd_pool_type)i;
 }
 
-/* Copy a message; false when there was one. */
-static bool
-verdict(char *m, char *err, size_t errlen)
-{
-    if (!m)
-        return true;
-    snprintf(err, errlen, "%s", m);
-    free(m);
-    return false;
-}
-
 /* Name: given, no '/', not taken. */
 static bool
 check_name(const vd_form *f, const vd_field *fld, const char *value, char *err,
            size_t errlen, void *ctx)
 {
     pool_form *pf = ctx;
-    const vd_snapshot *s = pf->hi < pf->app->nhosts ? pf->app->hosts[pf->hi].snap : NULL;
+    const vd_snapshot *s = vd_np_form_snap(&pf->np);
     size_t i;
 
     (void)f;
@@ -79,12 +68,12 @@ check_target(const vd_form *f, const vd_field *fld, const char *value,
 {
     pool_form *pf = ctx;
     struct stat st;
-    bool known = vd_ui_host_local(pf->app, pf->hi), exists = false;
+    bool known = vd_ui_host_local(pf->np.app, pf->np.hi), exists = false;
 
     (void)fld;
     if (known && *value)
         exists = stat(value, &st) == 0;
-    return verdict(vd_check_pool_target(type_of(f), value, known, exists,
+    return vd_np_verdict(vd_check_pool_target(type_of(f), value, known, exists,
                                         exists && S_ISDIR(st.st_mode)),
                    err, errlen);
 }
@@ -163,14 +152,8 @@ on_submit(vd_app *app, vd_form *f, const char *button, void *ctx)
     }
     if (vd_form_checked(f, "build"))
         cmd.flags |= VD_POOLDEF_BUILD;
-    if (vd_form_checked(f, "start"))
-        cmd.flags |= VD_POOLDEF_START;
-    if (vd_form_checked(f, "autostart"))
-        cmd.flags |= VD_POOLDEF_AUTOSTART;
-    if (vd_form_submit_cmd(app, f, pf->hi, &cmd)) {
-        vd_form_set_busy(f, true);
-        vd_form_message(f, VD_MSG_BUSY, "creating pool %s...", s.name);
-    }
+    vd_np_form_submit(app, f, &pf->np, "pool", s.name, &cmd, VD_POOLDEF_START,
+                      VD_POOLDEF_AUTOSTART);
 }
 
 /* The daemon's answer. */
@@ -178,42 +161,24 @@ static void
 on_result(vd_app *app, vd_form *f, vd_result *res, void *ctx)
 {
     (void)ctx;
-    vd_form_set_busy(f, false);
-    if (res->ok) {
-        vd_app_message(app, VD_MSG_OK, "%s", res->message ? res->message : "created");
-        vd_form_close(app, f);
-        return;
-    }
-    vd_form_message(f, VD_MSG_ERROR, "%s", res->message ? res->message : "refused");
+    vd_np_form_created(app, f, res);
 }
 
 /* n in the pools pane: the create-pool form. */
 void
 vd_act_pool_new(vd_app *app, const vd_binding *b)
 {
-    const vd_snapshot *snap = vd_app_snap(app);
     pool_form *pf;
     vd_form *f;
     vd_field *fld;
+    void *ctx;
 
     (void)b;
-    if (!snap || snap->conn != VD_CONN_CONNECTED) {
-        vd_app_message(app, VD_MSG_ERROR, "new pool: the host is not connected");
+    f = vd_np_form_new(app, "pool", "New storage pool", sizeof(*pf), free,
+                       check_name, &ctx);
+    if (!f)
         return;
-    }
-    if (snap->readonly) {
-        vd_app_message(app, VD_MSG_ERROR, "read-only connection: new pool refused");
-        return;
-    }
-    if (!(pf = calloc(1, sizeof(*pf))) || !(f = vd_form_new("New storage pool"))) {
-        free(pf);
-        return;
-    }
-    pf->app = app;
-    pf->hi = app->host_sel.cursor;
-    vd_form_set_ctx(f, pf, free);
-    fld = vd_form_text(f, "name", "Name", "");
-    vd_field_validate(fld, check_name, pf);
+    pf = ctx;
     vd_form_choice(f, "type", "Type", type_labels, type_values, 6, 0);
     fld = vd_form_text(f, "target", "Target path", "");
     vd_field_validate(fld, check_target, pf);
@@ -232,12 +197,6 @@ vd_act_pool_new(vd_app *app, const vd_binding *b)
     vd_form_text(f, "initiator", "Initiator IQN", "");
     vd_form_text(f, "format", "Format", "");
     vd_form_check(f, "build", "Build", true);
-    vd_form_check(f, "start", "Start now", true);
-    vd_form_check(f, "autostart", "Autostart", false);
-    vd_form_set_submit_label(f, "Create");
-    vd_form_on_change(f, on_change);
-    vd_form_on_submit(f, on_submit);
-    vd_form_on_result(f, on_result);
-    on_change(app, f, NULL, pf);
+    vd_np_form_finish(app, f, on_change, on_submit, on_result, pf);
     vd_form_show(app, f);
 }

@@ -126,29 +126,8 @@ draw_row(vd_app *app, const vd_table *t, size_t i, int y, bool selected,
 static void
 draw_pools(vd_app *app, const vd_rect *inner, bool focused)
 {
-    size_t n;
-    vd_table t;
-
-    vd_list_set_kind(app, VD_PANE_POOLS, &pools_kind);
-    n = vd_app_rows(app, VD_PANE_POOLS);
-    if (inner->h <= 0 || inner->w <= 0)
-        return;
-    if (!vd_app_connected(app)) {
-        vd_pane_note(app, inner, NULL);
-        return;
-    }
-    vd_table_layout(&t, columns, sizeof(columns) / sizeof(columns[0]),
-                    inner->x + 1, inner->w - 2);
-    vd_list_header(app, VD_PANE_POOLS, &t, inner->y,
-                   vd_role_attr(VD_ROLE_COLUMN_HEADER));
-    if (n == 0) {
-        vd_rect body = { inner->y + 1, inner->x, inner->h - 1, inner->w };
-
-        vd_pane_note(app, &body, "no storage pools");
-        return;
-    }
-    vd_table_rows(app, &t, vd_app_sel(app, VD_PANE_POOLS), n, inner->y + 1,
-                  inner->h - 1, focused, draw_row);
+    vd_pane_table(app, inner, focused, VD_PANE_POOLS, &pools_kind, columns,
+                  sizeof(columns) / sizeof(columns[0]), "no storage pools", draw_row);
 }
 
 /* One line about pool for the status line. */

@@ -2,11 +2,10 @@
  * theme.c: find and load a theme file, and turn its styles into curses
  * attributes (one colour pair per role).
  *
- * A theme name is looked up as NAME.theme in $XDG_CONFIG_HOME/virtdeck/
- * themes (or ~/.config/virtdeck/themes), then in the source tree's
- * themes/ (VD_SRC_THEMEDIR, for running from a build directory), then
- * in the installed VD_THEMEDIR. A name with a '/', or an existing file
- * named *.theme, is a path.
+ * A theme name is looked up as NAME.theme in the directories of
+ * vd_theme_dirs() (theme_dirs.c: the user's, the installed data dir
+ * beside the executable, the source tree's, the configured one). A
+ * name with a '/', or an existing file named *.theme, is a path.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -16,13 +15,6 @@
 
 #include "ui/theme/theme.h"
 #include "ui/ui_priv.h"
-
-#ifndef VD_THEMEDIR
-# define VD_THEMEDIR "/usr/share/virtdeck/themes"
-#endif
-#ifndef VD_SRC_THEMEDIR
-# define VD_SRC_THEMEDIR VD_THEMEDIR
-#endif
 
 #define MAX_THEME_SIZE (64 * 1024)
 
@@ -76,10 +68,8 @@ is_file(const char *path)
 static bool
 find_theme(const char *name, char *path, size_t len)
 {
-    const char *xdg = getenv("XDG_CONFIG_HOME");
-    const char *home = getenv("HOME");
-    const char *dirs[2] = { VD_SRC_THEMEDIR, VD_THEMEDIR };
-    size_t n = strlen(name);
+    char dirs[VD_THEME_MAX_DIRS][VD_THEME_PATH_MAX];
+    size_t n = strlen(name), ndirs, i;
 
     /* A path: it has a '/', or it is an existing NAME.theme file. */
     if (strchr(name, '/') ||
@@ -87,15 +77,8 @@ find_theme(const char *name, char *path, size_t len)
         snprintf(path, len, "%s", name);
         return is_file(path);
     }
-    if (xdg && *xdg)
-        snprintf(path, len, "%s/virtdeck/themes/%s.theme", xdg, name);
-    else if (home && *home)
-        snprintf(path, len, "%s/.config/virtdeck/themes/%s.theme", home, name);
-    else
-        path[0] = '\0';
-    if (path[0] && is_file(path))
-        return true;
-    for (size_t i = 0; i < 2; i++) {
+    ndirs = vd_theme_dirs(dirs, VD_THEME_MAX_DIRS);
+    for (i = 0; i < ndirs; i++) {
         snprintf(path, len, "%s/%s.theme", dirs[i], name);
         if (is_file(path))
             return true;

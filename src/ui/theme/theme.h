@@ -106,6 +106,17 @@ unsigned int vd_theme_parse(vd_theme *theme, const char *text,
 
 /* ---- curses side (theme.c) ---- */
 
+#define VD_THEME_PATH_MAX 4096
+#define VD_THEME_MAX_DIRS 4
+
+/* Fill dirs with the directories themes are looked up in, in order
+ * (theme_dirs.c explains which). Returns how many. No curses. */
+size_t vd_theme_dirs(char dirs[][VD_THEME_PATH_MAX], size_t max);
+
+/* Call cb with the name (without ".theme") of each theme file in those
+ * directories, each name once. No curses. */
+void vd_theme_list(void (*cb)(const char *name, void *opaque), void *opaque);
+
 /* Load the theme named name ("default", "mono", ...) or the file at a
  * path (NULL: "default"), start colours and compute every role's
  * attributes. Without colour support, or with $NO_COLOR set, the mono

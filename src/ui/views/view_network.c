@@ -15,6 +15,7 @@
 #include "ui/widgets/dialog.h"
 #include "ui/widgets/draw.h"
 #include "ui/widgets/editor.h"
+#include "ui/views/netpool_view.h"
 #include "ui/views/netstore_ui.h"
 #include "ui/app/view.h"
 
@@ -31,12 +32,6 @@ typedef struct net_view {
     char err[512];
     vd_edit *edit;              /* an edit the daemon is checking */
 } net_view;
-
-typedef struct net_ref {
-    size_t hi;
-    char uuid[VD_UUID_LEN];
-    char name[128];
-} net_ref;
 
 static const vd_view_ops net_ops;
 
@@ -85,34 +80,15 @@ reload(vd_app *app, vd_view *v)
     nv->asked_ms = vd_now_ms();
 }
 
-/* Send a simple command on the network (answer on the status line;
- * the view reloads when the snapshot changes). */
+/* After a yes to "undefine?": close the views of that network. */
 static void
-send(vd_app *app, size_t hi, vd_cmd_kind kind, const char *uuid, long long num)
+undefined(vd_app *app, const char *uuid)
 {
-    vd_cmd cmd = { .kind = kind, .num = num };
-
-    snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", uuid);
-    if (vd_view_submit(app, NULL, hi, &cmd))
-        vd_app_message(app, VD_MSG_BUSY, "%s...", vd_cmd_describe(kind)->verb);
-}
-
-/* The answer to "undefine?". */
-static void
-undefine_answer(vd_app *app, bool yes, void *ctx)
-{
-    net_ref *r = ctx;
     vd_view *v;
 
-    if (yes) {
-        send(app, r->hi, VD_CMD_NET_UNDEFINE, r->uuid, 0);
-        while ((v = vd_view_find(app, &net_ops)) &&
-               strcmp(((net_view *)v->data)->uuid, r->uuid) == 0)
-            vd_view_close(app, v);
-    } else {
-        vd_app_message(app, VD_MSG_INFO, "network %s kept", r->name);
-    }
-    free(r);
+    while ((v = vd_view_find(app, &net_ops)) &&
+           strcmp(((net_view *)v->data)->uuid, uuid) == 0)
+        vd_view_close(app, v);
 }
 
 /* Ask before undefining, naming running domains that use it. */
@@ -120,15 +96,9 @@ static void
 ask_undefine(vd_app *app, net_view *nv)
 {
     const vd_network_details *d = nv->d;
-    net_ref *r = calloc(1, sizeof(*r));
     char text[1024], users[512] = "";
     size_t i, len = 0;
 
-    if (!r)
-        return;
-    r->hi = nv->hi;
-    memcpy(r->uuid, nv->uuid, VD_UUID_LEN);
-    snprintf(r->name, sizeof(r->name), "%s", nv->name);
     for (i = 0; i < d->nattached && len < sizeof(users) - 1; i++)
         if (d->attached[i].running)
             len += (size_t)snprintf(users + len, sizeof(users) - len, "%s%s",
@@ -138,7 +108,8 @@ ask_undefine(vd_app *app, net_view *nv)
              d->active ? "\nIt is active: it will be stopped first." : "",
              len ? "\nWARNING: running domains use it and lose their "
                    "network: " : "", users, len ? "." : "");
-    vd_dialog_confirm(app, "Undefine network", text, undefine_answer, r);
+    vd_np_ask(app, nv->hi, nv->uuid, nv->name, "network", VD_CMD_NET_UNDEFINE,
+              "Undefine network", text, false, undefined);
 }
 
 static void edit_again(vd_app *app, vd_edit *e, void *ctx);
@@ -276,18 +247,6 @@ net_snapshot(vd_app *app, vd_view *v)
         reload(app, v);
 }
 
-/* One "Label: value" row; returns the next row. */
-static int
-row(const vd_rect *a, int y, const char *label, const char *value)
-{
-    if (y >= a->y + a->h)
-        return y;
-    vd_draw_text(y, a->x + 2, 14, label, vd_role_attr(VD_ROLE_COLUMN_HEADER));
-    vd_draw_text(y, a->x + 17, a->w - 19, value ? value : "-",
-                 vd_role_attr(VD_ROLE_NORMAL));
-    return y + 1;
-}
-
 /* Draw the details. */
 static void
 net_draw(vd_app *app, vd_view *v, const vd_rect *a)
@@ -309,32 +268,32 @@ net_draw(vd_app *app, vd_view *v, const vd_rect *a)
                      vd_role_attr(VD_ROLE_DIM));
         return;
     }
-    y = row(a, y, "Name", d->name);
+    y = vd_np_row(a, y, "Name", d->name);
     snprintf(buf, sizeof(buf), "%s, %s, %s", d->active ? "active" : "inactive",
              d->persistent ? "persistent" : "transient",
              d->autostart ? "autostart" : "no autostart");
-    y = row(a, y, "State", buf);
-    y = row(a, y, "UUID", d->uuid);
-    y = row(a, y, "Bridge", d->bridge);
+    y = vd_np_row(a, y, "State", buf);
+    y = vd_np_row(a, y, "UUID", d->uuid);
+    y = vd_np_row(a, y, "Bridge", d->bridge);
     snprintf(buf, sizeof(buf), "%s%s%s", d->forward_mode ? d->forward_mode : "isolated",
              d->forward_dev ? " via " : "", d->forward_dev ? d->forward_dev : "");
-    y = row(a, y, "Forward", buf);
+    y = vd_np_row(a, y, "Forward", buf);
     if (d->domain)
-        y = row(a, y, "DNS domain", d->domain);
+        y = vd_np_row(a, y, "DNS domain", d->domain);
     for (i = 0; i < d->nips; i++) {
         const vd_net_ip *ip = &d->ips[i];
         snprintf(buf, sizeof(buf), "%s/%u", ip->address ? ip->address : "?", ip->prefix);
-        y = row(a, y, strcmp(ip->family, "ipv6") == 0 ? "IPv6" : "IPv4", buf);
+        y = vd_np_row(a, y, strcmp(ip->family, "ipv6") == 0 ? "IPv6" : "IPv4", buf);
         if (ip->dhcp_start) {
             snprintf(buf, sizeof(buf), "%s - %s", ip->dhcp_start,
                      ip->dhcp_end ? ip->dhcp_end : "?");
-            y = row(a, y, "DHCP range", buf);
+            y = vd_np_row(a, y, "DHCP range", buf);
         }
         for (j = 0; j < ip->nhosts; j++) {
             snprintf(buf, sizeof(buf), "%s %s %s", ip->hosts[j].mac ? ip->hosts[j].mac : "",
                      ip->hosts[j].ip ? ip->hosts[j].ip : "",
                      ip->hosts[j].name ? ip->hosts[j].name : "");
-            y = row(a, y, "Static host", buf);
+            y = vd_np_row(a, y, "Static host", buf);
         }
     }
     y++;
@@ -377,13 +336,13 @@ net_key(vd_app *app, vd_view *v, int key)
 
     switch (key) {
     case 's':
-        send(app, nv->hi, VD_CMD_NET_START, nv->uuid, 0);
+        vd_np_send(app, nv->hi, VD_CMD_NET_START, nv->uuid, 0);
         break;
     case 'd':
-        send(app, nv->hi, VD_CMD_NET_STOP, nv->uuid, 0);
+        vd_np_send(app, nv->hi, VD_CMD_NET_STOP, nv->uuid, 0);
         break;
     case 'a':
-        send(app, nv->hi, VD_CMD_NET_AUTOSTART, nv->uuid,
+        vd_np_send(app, nv->hi, VD_CMD_NET_AUTOSTART, nv->uuid,
              nv->d ? !nv->d->autostart : 1);
         break;
     case 'u':
@@ -419,11 +378,7 @@ net_close(vd_app *app, vd_view *v)
 }
 
 static const vd_binding net_keys[] = {
-    { 's', "s", "Start the network", "Network", 0, NULL, 0, 0, NULL },
-    { 'd', "d", "Stop the network", "Network", 0, NULL, 0, 0, NULL },
-    { 'a', "a", "Autostart on / off", "Network", 0, NULL, 0, 0, NULL },
-    { 'u', "u", "Undefine (asks first)", "Network", 0, NULL, 0, 0, NULL },
-    { 'X', "X", "View the XML", "Network", 0, NULL, 0, 0, NULL },
+    VD_NP_VIEW_KEYS("Network", "network"),
     { 'E', "E", "Edit the XML in $EDITOR", "Network", 0, NULL, 0, 0, NULL },
     { 'r', "r", "Re-read the details", "Network", 0, NULL, 0, 0, NULL },
 };
@@ -472,13 +427,13 @@ vd_act_network(vd_app *app, const vd_binding *b)
     }
     switch (b->arg) {
     case VD_NETACT_START:
-        send(app, hi, VD_CMD_NET_START, net->uuid, 0);
+        vd_np_send(app, hi, VD_CMD_NET_START, net->uuid, 0);
         break;
     case VD_NETACT_STOP:
-        send(app, hi, VD_CMD_NET_STOP, net->uuid, 0);
+        vd_np_send(app, hi, VD_CMD_NET_STOP, net->uuid, 0);
         break;
     case VD_NETACT_AUTOSTART:
-        send(app, hi, VD_CMD_NET_AUTOSTART, net->uuid, !net->autostart);
+        vd_np_send(app, hi, VD_CMD_NET_AUTOSTART, net->uuid, !net->autostart);
         break;
     default:
         open_view(app, net, b->arg);

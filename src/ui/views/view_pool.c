@@ -11,6 +11,7 @@
 #include "virtdeck/netstore.h"
 #include "ui/widgets/dialog.h"
 #include "ui/widgets/draw.h"
+#include "ui/views/netpool_view.h"
 #include "ui/views/netstore_ui.h"
 #include "ui/app/view.h"
 
@@ -23,13 +24,6 @@ typedef struct pool_view {
     unsigned long long seq;     /* snapshot seq of the last reload */
     char err[512];
 } pool_view;
-
-typedef struct pool_ref {
-    size_t hi;
-    char uuid[VD_UUID_LEN];
-    char name[128];
-    vd_cmd_kind kind;
-} pool_ref;
 
 static const vd_view_ops pool_ops;
 
@@ -46,53 +40,23 @@ reload(vd_app *app, vd_view *v)
         pv->seq = app->hosts[pv->hi].snap->seq;
 }
 
-/* A command on the pool, answered on the status line. */
-static void
-send(vd_app *app, size_t hi, vd_cmd_kind kind, const char *uuid, long long num)
-{
-    vd_cmd cmd = { .kind = kind, .num = num };
-
-    snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", uuid);
-    if (vd_view_submit(app, NULL, hi, &cmd))
-        vd_app_message(app, VD_MSG_BUSY, "%s...", vd_cmd_describe(kind)->verb);
-}
-
-/* The answer to a destructive question. */
-static void
-answered(vd_app *app, bool yes, void *ctx)
-{
-    pool_ref *r = ctx;
-
-    if (yes)
-        send(app, r->hi, r->kind, r->uuid, 0);
-    else
-        vd_app_message(app, VD_MSG_INFO, "pool %s kept", r->name);
-    free(r);
-}
-
 /* Ask before delete (type the name) or undefine (y/N). */
 static void
 ask(vd_app *app, size_t hi, const char *uuid, const char *name, vd_cmd_kind kind)
 {
-    pool_ref *r = calloc(1, sizeof(*r));
     char text[512];
 
-    if (!r)
-        return;
-    r->hi = hi;
-    r->kind = kind;
-    snprintf(r->uuid, sizeof(r->uuid), "%s", uuid);
-    snprintf(r->name, sizeof(r->name), "%s", name);
     if (kind == VD_CMD_POOL_DELETE) {
         snprintf(text, sizeof(text), "Delete the storage of pool %s? Its "
                  "directory or device content is removed for good (the pool "
                  "must be stopped). Type the pool's name to confirm.", name);
-        vd_dialog_confirm_name(app, "Delete pool", text, name, answered, r);
+        vd_np_ask(app, hi, uuid, name, "pool", kind, "Delete pool", text, true, NULL);
     } else {
         snprintf(text, sizeof(text), "Undefine pool %s? An active pool is "
                  "stopped first; its volumes stay on disk.\n\ny: undefine, any "
                  "other key: keep it", name);
-        vd_dialog_confirm(app, "Undefine pool", text, answered, r);
+        vd_np_ask(app, hi, uuid, name, "pool", kind, "Undefine pool", text, false,
+                  NULL);
     }
 }
 
@@ -137,18 +101,6 @@ pool_snapshot(vd_app *app, vd_view *v)
     pv->seq = s->seq;
 }
 
-/* "Label: value". */
-static int
-row(const vd_rect *a, int y, const char *label, const char *value)
-{
-    if (y >= a->y + a->h)
-        return y;
-    vd_draw_text(y, a->x + 2, 14, label, vd_role_attr(VD_ROLE_COLUMN_HEADER));
-    vd_draw_text(y, a->x + 17, a->w - 19, value ? value : "-",
-                 vd_role_attr(VD_ROLE_NORMAL));
-    return y + 1;
-}
-
 /* Draw the details. */
 static void
 pool_draw(vd_app *app, vd_view *v, const vd_rect *a)
@@ -170,29 +122,29 @@ pool_draw(vd_app *app, vd_view *v, const vd_rect *a)
                      vd_role_attr(VD_ROLE_DIM));
         return;
     }
-    y = row(a, y, "Name", d->name);
+    y = vd_np_row(a, y, "Name", d->name);
     snprintf(buf, sizeof(buf), "%s, %s, %s", vd_pool_state_name(d->state),
              d->persistent ? "persistent" : "transient",
              d->autostart ? "autostart" : "no autostart");
-    y = row(a, y, "State", buf);
-    y = row(a, y, "UUID", d->uuid);
-    y = row(a, y, "Type", d->type);
-    y = row(a, y, "Target", d->target);
+    y = vd_np_row(a, y, "State", buf);
+    y = vd_np_row(a, y, "UUID", d->uuid);
+    y = vd_np_row(a, y, "Type", d->type);
+    y = vd_np_row(a, y, "Target", d->target);
     if (d->source_host)
-        y = row(a, y, "Source host", d->source_host);
+        y = vd_np_row(a, y, "Source host", d->source_host);
     if (d->source_dir)
-        y = row(a, y, "Source dir", d->source_dir);
+        y = vd_np_row(a, y, "Source dir", d->source_dir);
     if (d->source_device)
-        y = row(a, y, "Source device", d->source_device);
+        y = vd_np_row(a, y, "Source device", d->source_device);
     if (d->source_name)
-        y = row(a, y, "Source name", d->source_name);
+        y = vd_np_row(a, y, "Source name", d->source_name);
     if (d->source_format)
-        y = row(a, y, "Format", d->source_format);
+        y = vd_np_row(a, y, "Format", d->source_format);
     snprintf(buf, sizeof(buf), "%s capacity, %s allocated, %s available",
              vd_ui_size(d->capacity, c, sizeof(c)),
              vd_ui_size(d->allocation, al, sizeof(al)),
              vd_ui_size(d->available, av, sizeof(av)));
-    y = row(a, y, "Space", buf);
+    y = vd_np_row(a, y, "Space", buf);
     if (y < a->y + a->h && d->capacity) {
         frac = (double)d->allocation / (double)d->capacity;
         vd_draw_bar(y, a->x + 17, a->w - 30 > 10 ? a->w - 30 : 10, frac,
@@ -210,19 +162,19 @@ pool_action(vd_app *app, int act, size_t hi, const char *uuid, const char *name,
 {
     switch (act) {
     case VD_POOLACT_START:
-        send(app, hi, VD_CMD_POOL_START, uuid, 0);
+        vd_np_send(app, hi, VD_CMD_POOL_START, uuid, 0);
         break;
     case VD_POOLACT_STOP:
-        send(app, hi, VD_CMD_POOL_STOP, uuid, 0);
+        vd_np_send(app, hi, VD_CMD_POOL_STOP, uuid, 0);
         break;
     case VD_POOLACT_REFRESH:
-        send(app, hi, VD_CMD_POOL_REFRESH, uuid, 0);
+        vd_np_send(app, hi, VD_CMD_POOL_REFRESH, uuid, 0);
         break;
     case VD_POOLACT_AUTOSTART:
-        send(app, hi, VD_CMD_POOL_AUTOSTART, uuid, !autostart);
+        vd_np_send(app, hi, VD_CMD_POOL_AUTOSTART, uuid, !autostart);
         break;
     case VD_POOLACT_BUILD:
-        send(app, hi, VD_CMD_POOL_BUILD, uuid, 0);
+        vd_np_send(app, hi, VD_CMD_POOL_BUILD, uuid, 0);
         break;
     case VD_POOLACT_DELETE:
         ask(app, hi, uuid, name, VD_CMD_POOL_DELETE);
@@ -278,15 +230,11 @@ pool_close(vd_app *app, vd_view *v)
 }
 
 static const vd_binding pool_keys[] = {
-    { 's', "s", "Start the pool", "Pool", 0, NULL, 0, 0, NULL },
-    { 'd', "d", "Stop the pool", "Pool", 0, NULL, 0, 0, NULL },
+    VD_NP_VIEW_KEYS("Pool", "pool"),
     { 'r', "r", "Refresh (rescan volumes)", "Pool", 0, NULL, 0, 0, NULL },
-    { 'a', "a", "Autostart on / off", "Pool", 0, NULL, 0, 0, NULL },
     { 'b', "b", "Build (mkdir, format...)", "Pool", 0, NULL, 0, 0, NULL },
     { 'D', "D", "Delete the pool's storage (type the name)", "Pool", 0, NULL, 0, 0, NULL },
-    { 'u', "u", "Undefine (asks first)", "Pool", 0, NULL, 0, 0, NULL },
     { 'v', "v", "Volumes", "Pool", 0, NULL, 0, 0, NULL },
-    { 'X', "X", "View the XML", "Pool", 0, NULL, 0, 0, NULL },
 };
 
 static const vd_view_ops pool_ops = {

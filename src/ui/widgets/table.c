@@ -3,6 +3,7 @@
  */
 #include <stdio.h>
 
+#include "ui/widgets/listview.h"
 #include "ui/widgets/table.h"
 #include "ui/widgets/draw.h"
 
@@ -266,4 +267,34 @@ vd_pane_note(vd_app *app, const vd_rect *inner, const char *empty)
         return false;
     vd_draw_text_center(inner->y + inner->h / 2, inner->x, inner->w, text, attr);
     return true;
+}
+
+/* An object pane's list as a table. */
+void
+vd_pane_table(vd_app *app, const vd_rect *inner, bool focused,
+              vd_pane_id pane, const struct vd_list_kind *kind,
+              const vd_col *cols, size_t ncols, const char *empty,
+              vd_row_fn row)
+{
+    size_t n;
+    vd_table t;
+
+    vd_list_set_kind(app, pane, kind);
+    n = vd_app_rows(app, pane);
+    if (inner->h <= 0 || inner->w <= 0)
+        return;
+    if (!vd_app_connected(app)) {
+        vd_pane_note(app, inner, NULL);
+        return;
+    }
+    vd_table_layout(&t, cols, ncols, inner->x + 1, inner->w - 2);
+    vd_list_header(app, pane, &t, inner->y, vd_role_attr(VD_ROLE_COLUMN_HEADER));
+    if (n == 0) {
+        vd_rect body = { inner->y + 1, inner->x, inner->h - 1, inner->w };
+
+        vd_pane_note(app, &body, empty);
+        return;
+    }
+    vd_table_rows(app, &t, vd_app_sel(app, pane), n, inner->y + 1, inner->h - 1,
+                  focused, row);
 }

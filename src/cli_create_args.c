@@ -1,160 +1,278 @@
 /*
- * cli_create_opts.c: `virtdeck create`'s options: the help text and the
- * parser of virt-install's option syntax (names, short forms, older
- * spellings, sub-options) into a vd_domain_spec and create_opts. Pure:
- * no host is asked here (cli_create_host.c does that).
+ * cli_create_args.c: the command line of `virtdeck create`: its option
+ * table (virt-install's options under its names, short forms and older
+ * spellings; --help, the man page and completion are made from it) and
+ * its parser into a vd_domain_spec and vd_create_args. The parser never
+ * prints: refusals go into args->err, notes about options without effect
+ * into args->notes; src/cli_create.c runs what it parsed.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
-#include <libvirt/libvirt.h>
-#include <libvirt/virterror.h>
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
-
-#include "virtdeck/cloudinit.h"
-#include "virtdeck/create.h"
 #include "virtdeck/devopts.h"
 #include "virtdeck/domspec.h"
-#include "virtdeck/osinfo.h"
-#include "cli.h"
-#include "cli_create.h"
+#include "cli_args.h"
 
-/* Print the help text. */
-void
-cc_usage(FILE *out)
+/* Where a refusal's message goes: the args being parsed (one parse at a
+ * time). ERR() formats into it and returns VD_CLI_REFUSED. */
+static char *err_buf;
+static size_t err_len;
+#define ERR(...) vd_cli_errf(err_buf, err_len, __VA_ARGS__)
+
+enum {
+    OPT_VCPUS = 256, OPT_MEMORY, OPT_CPU, OPT_OS, OPT_OS_TYPE, OPT_CDROM,
+    OPT_IMPORT, OPT_PXE, OPT_DISK, OPT_NODISKS, OPT_NONETWORKS,
+    OPT_GRAPHICS, OPT_VNC, OPT_VNCPORT, OPT_VNCLISTEN, OPT_SPICE,
+    OPT_NOGRAPHICS, OPT_VIDEO, OPT_BOOT, OPT_VIRT_TYPE, OPT_ARCH,
+    OPT_MACHINE, OPT_ACCELERATE, OPT_NOREBOOT, OPT_CLOUD_INIT,
+    OPT_UNATTENDED, OPT_PRINT_XML, OPT_DRY_RUN, OPT_START,
+    OPT_NOAUTOCONSOLE, OPT_AUTOCONSOLE, OPT_WAIT, OPT_CHECK, OPT_DOMCAPS,
+    /* the device options, in the order of devopt_kinds */
+    OPT_MEMBALLOON, OPT_CLOCK, OPT_CONTROLLER, OPT_SOUND, OPT_RNG, OPT_TPM,
+    OPT_WATCHDOG, OPT_SERIAL, OPT_CONSOLE, OPT_CHANNEL, OPT_FILESYSTEM,
+    OPT_MEMORYBACKING, OPT_HOSTDEV, OPT_INPUT,
+};
+
+/* The devopts kind of each device option (devopts.h). */
+static const char *const devopt_kinds[] = {
+    "memballoon", "clock", "controller", "sound", "rng", "tpm", "watchdog",
+    "serial", "console", "channel", "filesystem", "memorybacking",
+    "hostdev", "input",
+};
+
+#define ALIASES(...) (const char *const[]){ __VA_ARGS__, NULL }
+
+static const vd_cli_opt create_opts_table[] = {
+    { .name = "connect", .key = 'c', .arg = "URI", .values = "@hosts",
+      .help = "libvirt URI (default $LIBVIRT_DEFAULT_URI or\n"
+              "qemu:///system). NOTE: -c is --connect, as in\n"
+              "virsh, not virt-install's -c (--cdrom)" },
+    { .name = "name", .key = 'n', .arg = "NAME", .help = "the new domain's name" },
+    { .name = "uuid", .key = 'u', .arg = "UUID",
+      .help = "the domain's UUID (default: libvirt makes one)" },
+    { .name = "vcpus", .key = OPT_VCPUS, .arg = "N",
+      .help = "virtual CPUs (default 1, or the OS's recommendation)" },
+    { .name = "memory", .key = OPT_MEMORY, .arg = "MiB",
+      .help = "memory in MiB (also -r, --ram)" },
+    { .name = "ram", .key = 'r', .arg = "MiB", .help = "the older spelling of --memory" },
+    { .name = "cpu", .key = OPT_CPU, .arg = "MODE|MODEL",
+      .values = "host host-passthrough host-model default",
+      .help = "host (= host-model), host-model, host-passthrough,\n"
+              "default, or a CPU model name (Nehalem, EPYC, ...)" },
+    { .name = "os-variant", .key = OPT_OS, .arg = "ID", .values = "@osinfo",
+      .aliases = ALIASES("osinfo"),
+      .help = "libosinfo short id or alias (debian11, win11, ...;\n"
+              "name=ID, id=URL too): recommended memory, vCPUs,\n"
+              "disk size and bus, NIC model where not given, and\n"
+              "the guest agent channel; 'generic': none" },
+    { .name = "os-type", .key = OPT_OS_TYPE, .arg = "TYPE",
+      .help = "deprecated in virt-install: taken with a note" },
+    { .name = "cdrom", .key = OPT_CDROM, .arg = "SOURCE",
+      .group = "Install source (one of):",
+      .help = "an ISO: POOL/VOLUME, or an absolute path on the host" },
+    { .name = "location", .key = 'l', .arg = "URL[,kernel=PATH,initrd=PATH]",
+      .help = "network install tree (http://, https://, ftp://,\n"
+              "nfs: or a directory on the host); the kernel and\n"
+              "initrd are files on the host (found in a local\n"
+              "tree when not given)" },
+    { .name = "extra-args", .key = 'x', .arg = "ARGS",
+      .help = "kernel command line for --location" },
+    { .name = "import", .key = OPT_IMPORT,
+      .help = "boot the disk as it is (an installed system, or a\n"
+              "new disk on a cloud image with --cloud-init)" },
+    { .name = "pxe", .key = OPT_PXE, .help = "boot from the network" },
+    { .name = "disk", .key = OPT_DISK, .arg = "SPEC",
+      .values = "pool= vol= path= size= none",
+      .group = "Storage (--disk may be repeated; the first is the boot disk):",
+      .help = "one of:\n"
+              "  pool=POOL,size=GiB[,format=qcow2|raw][,name=VOLUME]\n"
+              "    a new volume (NAME.qcow2, then NAME-1.qcow2, ...)\n"
+              "  pool=POOL[,size=GiB],backing_store=VOLUME\n"
+              "    a new qcow2 volume on an image of the pool\n"
+              "  vol=POOL/VOLUME   an existing volume\n"
+              "  [path=]FILE   a file or device on the host\n"
+              "  path=FILE,size=GiB   a new file: a volume of the\n"
+              "    pool whose directory holds it\n"
+              "  none   no disk\n"
+              "sub-options: bus=virtio|sata|scsi|ide|usb|fdc,\n"
+              "device=disk|cdrom|floppy|lun, cache=MODE,\n"
+              "io=native|threads|io_uring, discard=unmap|ignore,\n"
+              "readonly=on|off, shareable=on|off, perms=ro|rw|sh,\n"
+              "boot.order=N, serial=TEXT" },
+    { .name = "nodisks", .key = OPT_NODISKS, .help = "--disk none" },
+    { .name = "file", .key = 'f', .arg = "PATH", .values = "@file",
+      .help = "the older spelling of --disk path=PATH" },
+    { .name = "file-size", .key = 's', .arg = "GiB",
+      .help = "the older spelling of size= for the last --file" },
+    { .name = "network", .key = 'w', .arg = "SPEC",
+      .values = "network= bridge= type=direct,source= user default none",
+      .group = "Network (--network may be repeated):",
+      .help = "one of: network=NAME (or NAME, 'default'),\n"
+              "bridge=BRIDGE, type=direct,source=IFACE (macvtap),\n"
+              "user, none; sub-options: model=virtio|e1000e|e1000|\n"
+              "rtl8139|vmxnet3|ne2k_pci|pcnet, mac=MAC,\n"
+              "link_state=up|down, boot.order=N" },
+    { .name = "nonetworks", .key = OPT_NONETWORKS, .help = "--network none" },
+    { .name = "bridge", .key = 'b', .arg = "BRIDGE",
+      .help = "the older spelling of --network bridge=BRIDGE" },
+    { .name = "mac", .key = 'm', .arg = "MAC",
+      .help = "the first interface's MAC (older spelling)" },
+    { .name = "graphics", .key = OPT_GRAPHICS,
+      .arg = "vnc|spice|none[,listen=ADDR][,password=PW][,port=N][,tlsport=N][,keymap=MAP]",
+      .values = "vnc spice none", .group = "Display:",
+      .help = "the graphical console; tlsport= is SPICE's" },
+    { .name = "vnc", .key = OPT_VNC, .help = "the older spelling of --graphics vnc" },
+    { .name = "vncport", .key = OPT_VNCPORT, .arg = "N",
+      .help = "the older spelling of --graphics vnc,port=N" },
+    { .name = "vnclisten", .key = OPT_VNCLISTEN, .arg = "ADDR",
+      .help = "the older spelling of --graphics vnc,listen=ADDR" },
+    { .name = "spice", .key = OPT_SPICE, .help = "the older spelling of --graphics spice" },
+    { .name = "nographics", .key = OPT_NOGRAPHICS, .help = "--graphics none" },
+    { .name = "keymap", .key = 'k', .arg = "MAP",
+      .help = "the older spelling of --graphics ...,keymap=MAP" },
+    { .name = "video", .key = OPT_VIDEO, .arg = "MODEL",
+      .values = "vga virtio qxl bochs cirrus none",
+      .help = "video model: vga, virtio, qxl, bochs, cirrus or none" },
+    { .name = "controller", .key = OPT_CONTROLLER,
+      .arg = "usb2|usb3|virtio-scsi|type=T[,model=M][,index=N][,ports=N]",
+      .values = "usb2 usb3 virtio-scsi type=", .group = "Devices (each may be repeated):",
+      .help = "a controller" },
+    { .name = "sound", .key = OPT_SOUND, .arg = "MODEL", .aliases = ALIASES("soundhw"),
+      .values = "ich9 ich6 ich7 ac97 es1370 sb16 usb default none",
+      .help = "a sound card" },
+    { .name = "rng", .key = OPT_RNG, .arg = "/dev/urandom|builtin|none|type=random,device=PATH",
+      .values = "/dev/urandom builtin none", .help = "a virtio random number generator" },
+    { .name = "tpm", .key = OPT_TPM,
+      .arg = "emulator|none|type=emulator[,model=tpm-crb|tpm-tis][,version=V]",
+      .values = "emulator none", .help = "an emulated TPM" },
+    { .name = "watchdog", .key = OPT_WATCHDOG, .arg = "MODEL[,action=ACTION]",
+      .values = "i6300esb ib700 diag288 itco",
+      .help = "a watchdog; actions: reset, shutdown, poweroff,\n"
+              "pause, none, dump, inject-nmi" },
+    { .name = "memballoon", .key = OPT_MEMBALLOON, .arg = "virtio|none",
+      .values = "virtio none", .help = "the memory balloon" },
+    { .name = "serial", .key = OPT_SERIAL,
+      .arg = "pty|file,path=F|unix,path=F|tcp,host=H:P|null[,target_type=T]",
+      .values = "pty file unix tcp null", .help = "a serial port (replaces the default one)" },
+    { .name = "console", .key = OPT_CONSOLE, .arg = "pty|...[,target_type=serial|virtio]",
+      .values = "pty", .help = "a console (replaces the default serial console)" },
+    { .name = "channel", .key = OPT_CHANNEL, .arg = "unix,name=NAME|spicevmc|pty",
+      .values = "unix spicevmc pty",
+      .help = "a channel (by default a guest agent channel where\n"
+              "libosinfo says the OS has virtio-serial)" },
+    { .name = "filesystem", .key = OPT_FILESYSTEM,
+      .arg = "SOURCE,TARGET[,driver.type=virtiofs|path]",
+      .help = "a host directory (virtiofs by default, with the\n"
+              "shared memory it needs)" },
+    { .name = "memorybacking", .key = OPT_MEMORYBACKING,
+      .arg = "hugepages=on|source.type=memfd|access.mode=shared|...",
+      .help = "the memory backing" },
+    { .name = "host-device", .key = OPT_HOSTDEV, .arg = "DEV", .aliases = ALIASES("hostdev"),
+      .help = "a host PCI or USB device: a node device name\n"
+              "(pci_0000_00_19_0, usb_1_3), a PCI address, a USB\n"
+              "0xVENDOR:0xPRODUCT or BUS.DEVICE" },
+    { .name = "input", .key = OPT_INPUT, .arg = "tablet|mouse|keyboard[,bus=B]",
+      .values = "tablet mouse keyboard", .help = "an input device" },
+    { .name = "clock", .key = OPT_CLOCK, .arg = "offset=utc|localtime",
+      .values = "offset=utc offset=localtime", .help = "the clock's offset" },
+    { .name = "cloud-init", .key = OPT_CLOUD_INIT,
+      .group = "Cloud images:",
+      .help = "[user-data=FILE][,meta-data=FILE][,network-config=FILE]\n"
+              "[,root-password-generate=on][,ssh-key=FILE] as the next\n"
+              "word: a NoCloud seed ISO (label cidata, libisofs)\n"
+              "uploaded as volume NAME-cidata.iso into the pool of\n"
+              "the first new disk (else 'default'), attached as a\n"
+              "CD-ROM; a generated root password is printed once" },
+    { .name = "boot", .key = OPT_BOOT, .arg = "uefi|bios[,DEV...]",
+      .values = "uefi bios hd cdrom network uefi,cdrom,hd",
+      .group = "Firmware and boot:",
+      .help = "firmware and/or boot order, DEV one of\n"
+              "hd, cdrom, network (e.g. --boot uefi,cdrom,hd)" },
+    { .name = "virt-type", .key = OPT_VIRT_TYPE, .arg = "kvm|qemu",
+      .values = "kvm qemu",
+      .help = "hardware acceleration or plain emulation\n"
+              "(default kvm where the host offers it)" },
+    { .name = "arch", .key = OPT_ARCH, .arg = "ARCH",
+      .values = "x86_64 i686 aarch64 ppc64le s390x riscv64",
+      .help = "guest architecture (default the host's)" },
+    { .name = "machine", .key = OPT_MACHINE, .arg = "TYPE",
+      .values = "q35 pc",
+      .help = "machine type (default q35 on x86 where offered)" },
+    { .name = "print-xml", .key = OPT_PRINT_XML, .group = "What to do:",
+      .help = "print the domain XML and change nothing" },
+    { .name = "dry-run", .key = OPT_DRY_RUN,
+      .help = "check everything, create nothing" },
+    { .name = "start", .key = OPT_START,
+      .help = "start the new domain once defined" },
+    { .name = "domcaps", .key = OPT_DOMCAPS, .arg = "FILE", .values = "@file",
+      .help = "read the host's domain capabilities from FILE\n"
+              "instead of asking the host (offline use, tests)" },
+    { .name = "quiet", .key = 'q', .help = "no notes on stderr" },
+    { .name = "noautoconsole", .key = OPT_NOAUTOCONSOLE,
+      .group = "Taken with a note, no effect:",
+      .help = "virtdeck never attaches a console" },
+    { .name = "autoconsole", .key = OPT_AUTOCONSOLE, .arg = "TYPE",
+      .help = "virtdeck never attaches a console" },
+    { .name = "wait", .key = OPT_WAIT,
+      .help = "virtdeck does not wait for an install (a number\n"
+              "after it is taken too)" },
+    { .name = "accelerate", .key = OPT_ACCELERATE, .help = "deprecated in virt-install" },
+    { .name = "hvm", .key = 'v', .help = "every guest is fully virtualised" },
+    { .name = "noreboot", .key = OPT_NOREBOOT, .help = "the guest starts only with --start" },
+    { .name = "check", .key = OPT_CHECK, .arg = "CHECK",
+      .help = "virtdeck's checks cannot be turned off" },
+    { .name = "debug", .key = 'd', .help = "no effect (LIBVIRT_DEBUG=1 shows libvirt's log)" },
+    { .name = "unattended", .key = OPT_UNATTENDED,
+      .help = "refused: use --cloud-init with a cloud image" },
+    { .name = "help", .key = 'h', .help = "show this help and exit" },
+    { .name = NULL },
+};
+
+const vd_cli_cmd vd_cli_create_cmd = {
+    .name = "create",
+    .summary = "define a new virtual machine (virt-install's options)",
+    .synopsis = "virtdeck create [-c URI] --name NAME --memory MiB [OPTION]...",
+    .description = "Define a new virtual machine (and with --start, start it). The options\n"
+                   "are virt-install's, under its names, short forms and older spellings;\n"
+                   "the XML is built and checked exactly as the create wizard does it.",
+    .epilog = "Values may not contain ','. Exit status: 0 on success, 1 when a value is\n"
+              "refused or libvirt fails (nothing is left behind), 2 on a usage error.",
+    .opts = create_opts_table,
+};
+
+/* A validator's message (if any) into the error buffer and released.
+ * Returns 1 when there was one, 0 when the value is fine. */
+static int
+take_msg(vd_check_msg *msg)
 {
-    fputs(
-"Usage: virtdeck create [-c URI] --name NAME --memory MiB [OPTION]...\n"
-"Define a new virtual machine (and with --start, start it). The options\n"
-"are virt-install's, under its names, short forms and older spellings;\n"
-"the XML is built and checked exactly as the create wizard does it.\n"
-"\n"
-"  -c, --connect URI        libvirt URI (default $LIBVIRT_DEFAULT_URI or\n"
-"                           qemu:///system). NOTE: -c is --connect, as in\n"
-"                           virsh, not virt-install's -c (--cdrom)\n"
-"  -n, --name NAME          the new domain's name\n"
-"  -u, --uuid UUID          the domain's UUID (default: libvirt makes one)\n"
-"      --vcpus N            virtual CPUs (default 1, or the OS's recommendation)\n"
-"      --memory MiB         memory in MiB (also -r, --ram)\n"
-"      --cpu MODE|MODEL     host (= host-model), host-model, host-passthrough,\n"
-"                           default, or a CPU model name (Nehalem, EPYC, ...)\n"
-"      --os-variant ID      libosinfo short id or alias (debian11, win11, ...;\n"
-"                           also --osinfo, name=ID, id=URL): recommended memory,\n"
-"                           vCPUs, disk size and bus, NIC model where not\n"
-"                           given, and the guest agent channel; 'generic': none\n"
-"\n"
-"Install source (one of):\n"
-"      --cdrom SOURCE       an ISO: POOL/VOLUME, or an absolute path on the host\n"
-"  -l, --location URL[,kernel=PATH,initrd=PATH]\n"
-"                           network install tree (http://, https://, ftp://,\n"
-"                           nfs: or a directory on the host); the kernel and\n"
-"                           initrd are files on the host (found in a local\n"
-"                           tree when not given)\n"
-"  -x, --extra-args ARGS    kernel command line for --location\n"
-"      --import             boot the disk as it is (an installed system, or a\n"
-"                           new disk on a cloud image with --cloud-init)\n"
-"      --pxe                boot from the network\n"
-"\n"
-"Storage (--disk may be repeated; the first is the boot disk):\n"
-"      --disk pool=POOL,size=GiB[,format=qcow2|raw][,name=VOLUME]\n"
-"                           a new volume (default name NAME.qcow2, then\n"
-"                           NAME-1.qcow2, ...); size=GiB alone: pool 'default'\n"
-"      --disk pool=POOL[,size=GiB],backing_store=VOLUME\n"
-"                           a new qcow2 volume on an image of the pool\n"
-"      --disk vol=POOL/VOLUME             an existing volume\n"
-"      --disk [path=]FILE                 a file or device on the host\n"
-"      --disk path=FILE,size=GiB[,format=...]\n"
-"                           a new file: a new volume of the pool whose\n"
-"                           directory holds FILE (refused when none does)\n"
-"      --disk none          no disk (also --nodisks)\n"
-"    sub-options of each: bus=virtio|sata|scsi|ide|usb|fdc, device=disk|cdrom|\n"
-"      floppy|lun, cache=none|writethrough|writeback|directsync|unsafe,\n"
-"      io=native|threads|io_uring, discard=unmap|ignore, readonly=on|off,\n"
-"      shareable=on|off, perms=ro|rw|sh, boot.order=N, serial=TEXT\n"
-"  -f, --file PATH, -s, --file-size GiB   older spellings of --disk path=,size=\n"
-"\n"
-"Network (--network may be repeated):\n"
-"  -w, --network network=NAME     a libvirt network ('default' alone: network\n"
-"                                 'default'; NAME alone also works)\n"
-"      --network bridge=BRIDGE    a host bridge (also -b, --bridge BRIDGE)\n"
-"      --network type=direct,source=IFACE   macvtap in bridge mode\n"
-"      --network user             user-mode networking\n"
-"      --network none             no interface (also --nonetworks)\n"
-"    sub-options of each: model=virtio|e1000e|e1000|rtl8139|vmxnet3|ne2k_pci|\n"
-"      pcnet, mac=MAC, link_state=up|down, boot.order=N\n"
-"  -m, --mac MAC            the first interface's MAC (older spelling)\n"
-"\n"
-"Display:\n"
-"      --graphics vnc|spice|none[,listen=ADDRESS][,password=PASSWORD]\n"
-"                 [,port=N][,tlsport=N (SPICE)][,keymap=MAP]\n"
-"      --vnc, --vncport N, --vnclisten ADDR, --spice, --nographics,\n"
-"  -k, --keymap MAP         older spellings of --graphics\n"
-"      --video vga|virtio|qxl|bochs|cirrus|none\n"
-"\n"
-"Devices (virt-install's syntax; each may be repeated):\n"
-"      --controller usb2|usb3|virtio-scsi|type=T[,model=M][,index=N][,ports=N]\n"
-"      --sound ich9|ich6|ich7|ac97|es1370|sb16|usb|default|none (also --soundhw)\n"
-"      --rng /dev/urandom|builtin|none|type=random,device=PATH[,model=virtio]\n"
-"      --tpm emulator|none|type=emulator[,model=tpm-crb|tpm-tis][,version=2.0]\n"
-"      --watchdog MODEL[,action=reset|shutdown|poweroff|pause|none|dump|inject-nmi]\n"
-"      --memballoon virtio|none\n"
-"      --serial pty|file,path=F|unix,path=F[,mode=bind|connect]|tcp,host=H:P|null\n"
-"               [,target_type=isa-serial|usb-serial|pci-serial]\n"
-"      --console pty|...[,target_type=serial|virtio]\n"
-"      --channel unix,name=NAME|spicevmc|pty   (by default a guest agent\n"
-"                           channel where libosinfo says the OS has virtio-serial)\n"
-"      --filesystem SOURCE,TARGET[,driver.type=virtiofs|path][,accessmode=M]\n"
-"                           a host directory (virtiofs by default: the memory\n"
-"                           is made shared for it)\n"
-"      --memorybacking hugepages=on|source.type=memfd|access.mode=shared|\n"
-"                      locked=on|nosharepages=on\n"
-"      --host-device DEV    a host PCI or USB device (also --hostdev): a node\n"
-"                           device name (pci_0000_00_19_0, usb_1_3), a PCI\n"
-"                           address, USB 0xVENDOR:0xPRODUCT or BUS.DEVICE\n"
-"      --input tablet|mouse|keyboard[,bus=usb|ps2|virtio]\n"
-"      --clock offset=utc|localtime\n"
-"\n"
-"Cloud images:\n"
-"      --cloud-init [user-data=FILE][,meta-data=FILE][,network-config=FILE]\n"
-"                   [,root-password-generate=on][,ssh-key=FILE][,disable=on]\n"
-"                           a NoCloud seed ISO (label cidata) made with\n"
-"                           libisofs, uploaded as volume NAME-cidata.iso into\n"
-"                           the pool of the first new disk (else 'default') and\n"
-"                           attached as a CD-ROM; a generated root password is\n"
-"                           printed once (alone, --cloud-init generates one)\n"
-"\n"
-"Firmware and boot:\n"
-"      --boot uefi|bios[,DEV...]  firmware and/or boot order, DEV one of\n"
-"                           hd, cdrom, network (e.g. --boot uefi,cdrom,hd)\n"
-"      --virt-type kvm|qemu hardware acceleration or plain emulation\n"
-"                           (default kvm where the host offers it)\n"
-"      --arch ARCH          guest architecture (default the host's)\n"
-"      --machine TYPE       machine type (default q35 on x86 where offered)\n"
-"\n"
-"What to do:\n"
-"      --print-xml          print the domain XML and change nothing\n"
-"      --dry-run            check everything, create nothing\n"
-"      --start              start the new domain once defined\n"
-"      --domcaps FILE       read the host's domain capabilities from FILE\n"
-"                           instead of asking the host (offline use, tests)\n"
-"  -q, --quiet              no notes on stderr\n"
-"  -h, --help               show this help and exit\n"
-"\n"
-"Taken with a note on stderr, and no effect: --noautoconsole, --autoconsole,\n"
-"--wait, --os-type, --accelerate, --hvm (-v), --noreboot, --check, --debug\n"
-"(-d), --os-variant detect=on. Refused: --unattended.\n"
-"\n"
-"Values may not contain ','. Exit status: 0 on success, 1 when a value is\n"
-"refused or libvirt fails (nothing is left behind), 2 on a usage error.\n",
-          out);
+    if (!msg)
+        return 0;
+    ERR("%s", msg);
+    vd_check_free(msg);
+    return 1;
+}
+
+/* A note about an option taken without effect, into o->notes (printed
+ * by the runner unless -q). */
+static void __attribute__((format(printf, 2, 3)))
+add_note(vd_create_args *o, const char *fmt, ...)
+{
+    size_t len = strlen(o->notes);
+    va_list ap;
+
+    if (len + 2 >= sizeof(o->notes))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(o->notes + len, sizeof(o->notes) - len - 1, fmt, ap);
+    va_end(ap);
+    len = strlen(o->notes);
+    o->notes[len] = '\n';
+    o->notes[len + 1] = '\0';
 }
 
 /* Split "a=b,c=d" into keys and values in place (at most max pairs).
@@ -217,7 +335,7 @@ parse_enum(const char *opt, const char *key, const char *word,
     int v = parse(word);
 
     if (v < 0) {
-        cc_fail("%s: '%s' is not a valid %s", opt, word ? word : "", key);
+        ERR("%s: '%s' is not a valid %s", opt, word ? word : "", key);
         return -1;
     }
     *field = v;
@@ -238,7 +356,7 @@ parse_bool(const char *opt, const char *key, const char *val, bool *out)
         *out = false;
         return 0;
     }
-    return cc_fail("%s: %s '%s' is not on or off", opt, key, val), -1;
+    return ERR("%s: %s '%s' is not on or off", opt, key, val), -1;
 }
 
 /* A boot order number (1..99). */
@@ -248,7 +366,7 @@ parse_boot_order(const char *opt, const char *val, unsigned int *out)
     unsigned long long num;
 
     if (parse_uint(val, &num) < 0 || num < 1 || num > 99)
-        return cc_fail("%s: boot.order '%s' is not a number from 1 to 99", opt, val), -1;
+        return ERR("%s: boot.order '%s' is not a number from 1 to 99", opt, val), -1;
     *out = (unsigned int)num;
     return 0;
 }
@@ -281,7 +399,7 @@ parse_word(const char *opt, const char *key, const char *val,
             if (*p == '|')
                 *p = ',';
         }
-        cc_fail("%s: '%s' is not a valid %s (%s)", opt, val, key,
+        ERR("%s: '%s' is not a valid %s (%s)", opt, val, key,
              list ? list : words);
         free(list);
         return -1;
@@ -298,14 +416,14 @@ parse_keymap(const char *opt, const char *val, vd_gfx_spec *g)
         "fr-ch|hr|hu|is|it|ja|lt|lv|mk|nl|no|pl|pt|pt-br|ru|sl|sv|th|tr";
 
     if (!one_of(maps, val))
-        return cc_fail("%s: keymap '%s' is not one QEMU knows (%s)", opt, val,
+        return ERR("%s: keymap '%s' is not one QEMU knows (%s)", opt, val,
                     "en-us, de, fr, ... as in /usr/share/qemu/keymaps"), -1;
     return vd_spec_set(&g->keymap, val);
 }
 
 /* --disk (each one: the first is the main disk). */
 static int
-parse_disk(char *arg, vd_domain_spec *spec, create_opts *o)
+parse_disk(char *arg, vd_domain_spec *spec, vd_create_args *o)
 {
     char *keys[24], *vals[24];
     vd_disk_spec disk = { 0 }, *d = &disk;
@@ -313,15 +431,15 @@ parse_disk(char *arg, vd_domain_spec *spec, create_opts *o)
 
     if (strcmp(arg, "none") == 0) {
         if (o->ndisks > 0)
-            return cc_fail("--disk none: other disks were given"), -1;
+            return ERR("--disk none: other disks were given"), -1;
         o->have_disk = true;
         o->disk_none = true;
         return 0;
     }
     if (o->disk_none)
-        return cc_fail("--disk: --disk none was given"), -1;
+        return ERR("--disk: --disk none was given"), -1;
     if ((n = split_opts(arg, keys, vals, 24)) < 0)
-        return cc_fail("--disk: too many options"), -1;
+        return ERR("--disk: too many options"), -1;
     for (i = 0; i < n; i++) {
         const char *k = keys[i], *val = vals[i];
         if (!val && i == 0) {           /* virt-install's bare path */
@@ -329,14 +447,14 @@ parse_disk(char *arg, vd_domain_spec *spec, create_opts *o)
             k = "path";
         }
         if (!val)
-            return cc_fail("--disk: '%s' needs a value (%s=...)", k, k), -1;
+            return ERR("--disk: '%s' needs a value (%s=...)", k, k), -1;
         if (strcmp(k, "pool") == 0) {
             d->kind = VD_DISK_NEW_VOLUME;
             if (vd_spec_set(&d->pool, val) < 0)
                 goto cleanup;
         } else if (strcmp(k, "size") == 0) {
             if (parse_gib(val, &d->size_bytes) < 0 || d->size_bytes == 0) {
-                cc_fail("--disk: size '%s' is not a number of GiB", val);
+                ERR("--disk: size '%s' is not a number of GiB", val);
                 goto cleanup;
             }
         } else if (strcmp(k, "format") == 0 || strcmp(k, "driver.type") == 0) {
@@ -359,7 +477,7 @@ parse_disk(char *arg, vd_domain_spec *spec, create_opts *o)
         } else if (strcmp(k, "vol") == 0) {
             const char *slash = strchr(val, '/');
             if (!slash || slash == val || !slash[1]) {
-                cc_fail("--disk: vol= must be POOL/VOLUME");
+                ERR("--disk: vol= must be POOL/VOLUME");
                 goto cleanup;
             }
             d->kind = VD_DISK_VOLUME;
@@ -370,7 +488,7 @@ parse_disk(char *arg, vd_domain_spec *spec, create_opts *o)
                 goto cleanup;
         } else if (strcmp(k, "path") == 0) {
             if (val[0] != '/') {
-                cc_fail("--disk: path '%s' is not an absolute path", val);
+                ERR("--disk: path '%s' is not an absolute path", val);
                 goto cleanup;
             }
             d->kind = VD_DISK_PATH;
@@ -391,7 +509,7 @@ parse_disk(char *arg, vd_domain_spec *spec, create_opts *o)
         } else if (strcmp(k, "readonly") == 0 || strcmp(k, "perms") == 0) {
             if (strcmp(k, "perms") == 0) {
                 if (strcmp(val, "ro") && strcmp(val, "rw") && strcmp(val, "sh")) {
-                    cc_fail("--disk: perms '%s' is not ro, rw or sh", val);
+                    ERR("--disk: perms '%s' is not ro, rw or sh", val);
                     goto cleanup;
                 }
                 d->readonly = strcmp(val, "ro") == 0;
@@ -409,7 +527,7 @@ parse_disk(char *arg, vd_domain_spec *spec, create_opts *o)
             if (!*val || strlen(val) > 20 || strspn(val,
                 "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.+-")
                 != strlen(val)) {
-                cc_fail("--disk: serial '%s' must be 1 to 20 letters, digits, "
+                ERR("--disk: serial '%s' must be 1 to 20 letters, digits, "
                      "'_', '.', '+' or '-'", val);
                 goto cleanup;
             }
@@ -424,11 +542,11 @@ parse_disk(char *arg, vd_domain_spec *spec, create_opts *o)
             if (parse_bool("--disk", k, val, &sparse) < 0)
                 goto cleanup;
             if (!sparse) {
-                cc_fail("--disk: sparse=no is not supported (new volumes are sparse)");
+                ERR("--disk: sparse=no is not supported (new volumes are sparse)");
                 goto cleanup;
             }
         } else {
-            cc_fail("--disk: unknown option '%s'", k);
+            ERR("--disk: unknown option '%s'", k);
             goto cleanup;
         }
     }
@@ -442,21 +560,21 @@ parse_disk(char *arg, vd_domain_spec *spec, create_opts *o)
     if (d->kind == VD_DISK_NONE &&
         !(d->device && (strcmp(d->device, "cdrom") == 0 ||
                         strcmp(d->device, "floppy") == 0))) {
-        cc_fail("--disk: give pool=, vol=, path=, size= or none");
+        ERR("--disk: give pool=, vol=, path=, size= or none");
         goto cleanup;
     }
     if (d->backing && d->kind != VD_DISK_NEW_VOLUME) {
-        cc_fail("--disk: backing_store= goes with pool=P,size=S (a new volume)");
+        ERR("--disk: backing_store= goes with pool=P,size=S (a new volume)");
         goto cleanup;
     }
     if (d->kind == VD_DISK_NEW_VOLUME && d->format == VD_FMT_UNSET)
         d->format = VD_FMT_QCOW2;
     if (d->kind == VD_DISK_NEW_VOLUME && d->size_bytes == 0 && !d->backing) {
-        cc_fail("--disk: pool=%s needs size=GiB", d->pool);
+        ERR("--disk: pool=%s needs size=GiB", d->pool);
         goto cleanup;
     }
-    if (o->ndisks >= MAX_DEVS) {
-        cc_fail("--disk: at most %d disks", MAX_DEVS);
+    if (o->ndisks >= VD_CREATE_MAX_DEVS) {
+        ERR("--disk: at most %d disks", VD_CREATE_MAX_DEVS);
         goto cleanup;
     }
     o->have_disk = true;
@@ -478,7 +596,7 @@ parse_disk(char *arg, vd_domain_spec *spec, create_opts *o)
 
 /* --network (each one: the first is the main NIC). */
 static int
-parse_network(char *arg, vd_domain_spec *spec, create_opts *o)
+parse_network(char *arg, vd_domain_spec *spec, vd_create_args *o)
 {
     char *keys[16], *vals[16];
     vd_net_spec nic = { 0 }, *net = &nic;
@@ -487,15 +605,15 @@ parse_network(char *arg, vd_domain_spec *spec, create_opts *o)
 
     if (strcmp(arg, "none") == 0) {
         if (o->nnets > 0)
-            return cc_fail("--network none: other interfaces were given"), -1;
+            return ERR("--network none: other interfaces were given"), -1;
         o->have_net = true;
         o->net_none = true;
         return 0;
     }
     if (o->net_none)
-        return cc_fail("--network: --network none was given"), -1;
+        return ERR("--network: --network none was given"), -1;
     if ((n = split_opts(arg, keys, vals, 16)) < 0)
-        return cc_fail("--network: too many options"), -1;
+        return ERR("--network: too many options"), -1;
     for (i = 0; i < n; i++) {
         const char *k = keys[i], *val = vals[i];
         char *colon;
@@ -513,7 +631,7 @@ parse_network(char *arg, vd_domain_spec *spec, create_opts *o)
             }
         }
         if (!val)
-            return cc_fail("--network: '%s' needs a value (%s=...)", k, k), -1;
+            return ERR("--network: '%s' needs a value (%s=...)", k, k), -1;
         if (strcmp(k, "network") == 0) {
             net->kind = VD_NET_NETWORK;
             if (vd_spec_set(&net->source, val) < 0)
@@ -524,7 +642,7 @@ parse_network(char *arg, vd_domain_spec *spec, create_opts *o)
                 goto cleanup;
         } else if (strcmp(k, "type") == 0) {
             if (!one_of("direct|network|bridge|user|default", val)) {
-                cc_fail("--network: type '%s' is not network, bridge, direct or "
+                ERR("--network: type '%s' is not network, bridge, direct or "
                      "user", val);
                 goto cleanup;
             }
@@ -534,7 +652,7 @@ parse_network(char *arg, vd_domain_spec *spec, create_opts *o)
                 goto cleanup;
         } else if (strcmp(k, "source_mode") == 0 || strcmp(k, "source.mode") == 0) {
             if (strcmp(val, "bridge") != 0) {
-                cc_fail("--network: only source_mode=bridge is supported");
+                ERR("--network: only source_mode=bridge is supported");
                 goto cleanup;
             }
         } else if (strcmp(k, "model") == 0 || strcmp(k, "model.type") == 0) {
@@ -554,7 +672,7 @@ parse_network(char *arg, vd_domain_spec *spec, create_opts *o)
             if (parse_boot_order("--network", val, &net->boot_order) < 0)
                 goto cleanup;
         } else {
-            cc_fail("--network: unknown option '%s'", k);
+            ERR("--network: unknown option '%s'", k);
             goto cleanup;
         }
     }
@@ -571,20 +689,20 @@ parse_network(char *arg, vd_domain_spec *spec, create_opts *o)
     else if (type && strcmp(type, "bridge") == 0 && net->kind == VD_NET_NONE)
         net->kind = VD_NET_BRIDGE;
     if (net->kind == VD_NET_NONE) {
-        cc_fail("--network: give network=, bridge=, type=direct,source=, user "
+        ERR("--network: give network=, bridge=, type=direct,source=, user "
              "or none");
         goto cleanup;
     }
     if (net->mac) {
         vd_check_msg *m = vd_check_mac(net->mac);
         if (m) {
-            cc_fail("--network: %s", m);
+            ERR("--network: %s", m);
             vd_check_free(m);
             goto cleanup;
         }
     }
-    if (o->nnets >= MAX_DEVS) {
-        cc_fail("--network: at most %d interfaces", MAX_DEVS);
+    if (o->nnets >= VD_CREATE_MAX_DEVS) {
+        ERR("--network: at most %d interfaces", VD_CREATE_MAX_DEVS);
         goto cleanup;
     }
     o->have_net = true;
@@ -613,7 +731,7 @@ parse_port(const char *key, const char *val, int *out)
         return 0;
     }
     if (parse_uint(val, &num) < 0 || num < 1 || num > 65535)
-        return cc_fail("--graphics: %s '%s' is not a TCP port (1-65535) or -1",
+        return ERR("--graphics: %s '%s' is not a TCP port (1-65535) or -1",
                     key, val), -1;
     *out = (int)num;
     return 0;
@@ -621,7 +739,7 @@ parse_port(const char *key, const char *val, int *out)
 
 /* --graphics. */
 static int
-parse_graphics(char *arg, vd_domain_spec *spec, create_opts *o)
+parse_graphics(char *arg, vd_domain_spec *spec, vd_create_args *o)
 {
     char *keys[16], *vals[16];
     vd_gfx_spec *g = &spec->gfx;
@@ -629,7 +747,7 @@ parse_graphics(char *arg, vd_domain_spec *spec, create_opts *o)
 
     o->have_gfx = true;
     if ((n = split_opts(arg, keys, vals, 16)) < 0)
-        return cc_fail("--graphics: too many options"), -1;
+        return ERR("--graphics: too many options"), -1;
     for (i = 0; i < n; i++) {
         const char *k = keys[i], *val = vals[i];
         if (!val && i == 0) {
@@ -637,7 +755,7 @@ parse_graphics(char *arg, vd_domain_spec *spec, create_opts *o)
             k = "type";
         }
         if (!val)
-            return cc_fail("--graphics: '%s' needs a value (%s=...)", k, k), -1;
+            return ERR("--graphics: '%s' needs a value (%s=...)", k, k), -1;
         if (strcmp(k, "type") == 0) {
             if (parse_enum("--graphics", "graphics type", val, vd_gfx_kind_parse, &v) < 0)
                 return -1;
@@ -658,37 +776,37 @@ parse_graphics(char *arg, vd_domain_spec *spec, create_opts *o)
             if (parse_keymap("--graphics", val, g) < 0)
                 return -1;
         } else {
-            return cc_fail("--graphics: unknown option '%s'", k), -1;
+            return ERR("--graphics: unknown option '%s'", k), -1;
         }
     }
     if (g->tlsport && g->kind != VD_GFX_SPICE)
-        return cc_fail("--graphics: tlsport= is for SPICE"), -1;
+        return ERR("--graphics: tlsport= is for SPICE"), -1;
     return 0;
 }
 
 /* --boot: firmware and boot order. */
 static int
-parse_boot(char *arg, vd_domain_spec *spec, create_opts *o)
+parse_boot(char *arg, vd_domain_spec *spec, vd_create_args *o)
 {
     char *keys[16], *vals[16];
     int i, n, v;
 
     if ((n = split_opts(arg, keys, vals, 16)) < 0)
-        return cc_fail("--boot: too many options"), -1;
+        return ERR("--boot: too many options"), -1;
     spec->nboot = 0;
     for (i = 0; i < n; i++) {
         const char *k = keys[i];
         if (vals[i])
-            return cc_fail("--boot: unknown option '%s=%s'", k, vals[i]), -1;
+            return ERR("--boot: unknown option '%s=%s'", k, vals[i]), -1;
         if (strcmp(k, "uefi") == 0 || strcmp(k, "bios") == 0) {
             spec->firmware = strcmp(k, "uefi") == 0 ? VD_FW_UEFI : VD_FW_BIOS;
             o->have_firmware = true;
         } else if ((v = vd_boot_dev_parse(k)) >= 0) {
             if (spec->nboot == VD_SPEC_MAX_BOOT)
-                return cc_fail("--boot: at most %d boot devices", VD_SPEC_MAX_BOOT), -1;
+                return ERR("--boot: at most %d boot devices", VD_SPEC_MAX_BOOT), -1;
             spec->boot[spec->nboot++] = v;
         } else {
-            return cc_fail("--boot: '%s' is not uefi, bios, hd, cdrom or network", k), -1;
+            return ERR("--boot: '%s' is not uefi, bios, hd, cdrom or network", k), -1;
         }
     }
     return 0;
@@ -708,7 +826,7 @@ parse_cdrom(const char *arg, vd_domain_spec *spec)
     }
     if (!(slash = strchr(arg, '/')) || slash == arg || !slash[1] ||
         strchr(slash + 1, '/'))
-        return cc_fail("--cdrom: '%s' is neither POOL/VOLUME nor an absolute "
+        return ERR("--cdrom: '%s' is neither POOL/VOLUME nor an absolute "
                     "path", arg), -1;
     spec->install.kind = VD_INSTALL_CDROM_VOLUME;
     if (!(pool = strndup(arg, slash - arg)))
@@ -729,7 +847,7 @@ parse_location(char *arg, vd_domain_spec *spec)
 
     spec->install.kind = VD_INSTALL_LOCATION;
     if ((n = split_opts(arg, keys, vals, 8)) < 1)
-        return cc_fail("--location: give a URL or a directory"), -1;
+        return ERR("--location: give a URL or a directory"), -1;
     for (i = 0; i < n; i++) {
         const char *k = keys[i], *val = vals[i];
         if (i == 0 && !val) {
@@ -742,7 +860,7 @@ parse_location(char *arg, vd_domain_spec *spec)
             if (vd_spec_set(&spec->install.initrd, val) < 0)
                 return -1;
         } else {
-            return cc_fail("--location: unknown option '%s'", k), -1;
+            return ERR("--location: unknown option '%s'", k), -1;
         }
     }
     return 0;
@@ -751,7 +869,7 @@ parse_location(char *arg, vd_domain_spec *spec)
 
 /* --cloud-init [KEY=VALUE,...]. */
 static int
-parse_cloud_init(char *arg, create_opts *o)
+parse_cloud_init(char *arg, vd_create_args *o)
 {
     char *keys[12], *vals[12];
     int i, n;
@@ -761,11 +879,11 @@ parse_cloud_init(char *arg, create_opts *o)
     if (!arg || !*arg)
         return 0;
     if ((n = split_opts(arg, keys, vals, 12)) < 0)
-        return cc_fail("--cloud-init: too many options"), -1;
+        return ERR("--cloud-init: too many options"), -1;
     for (i = 0; i < n; i++) {
         const char *k = keys[i], *val = vals[i];
         if (!val)
-            return cc_fail("--cloud-init: '%s' needs a value (%s=...)", k, k), -1;
+            return ERR("--cloud-init: '%s' needs a value (%s=...)", k, k), -1;
         if (strcmp(k, "user-data") == 0) {
             o->ci_user_data = val;
         } else if (strcmp(k, "meta-data") == 0) {
@@ -782,14 +900,14 @@ parse_cloud_init(char *arg, create_opts *o)
             if (parse_bool("--cloud-init", k, val, &on) < 0)
                 return -1;
             if (on)
-                cc_note(o, "--cloud-init disable=on: the seed ISO stays attached; "
+                add_note(o, "--cloud-init disable=on: the seed ISO stays attached; "
                      "detach it after the first boot");
         } else {
-            return cc_fail("--cloud-init: unknown option '%s'", k), -1;
+            return ERR("--cloud-init: unknown option '%s'", k), -1;
         }
     }
     if (o->ci_user_data && (o->ci_ssh_key || o->ci_root_password))
-        return cc_fail("--cloud-init: user-data= replaces the generated user-data: "
+        return ERR("--cloud-init: user-data= replaces the generated user-data: "
                     "give it alone, or ssh-key=/root-password-generate= without it"),
                -1;
     return 0;
@@ -799,135 +917,57 @@ parse_cloud_init(char *arg, create_opts *o)
 static int
 add_devopt(vd_domain_spec *spec, const char *kind, const char *value)
 {
-    if (cc_report(vd_check_devopt(kind, value)))
+    if (take_msg(vd_check_devopt(kind, value)))
         return -1;
     return vd_spec_add_devopt(spec, kind, value);
 }
 
-/* Parse argv into spec and o. Returns 0, 1 for --help (exit 0), or -1
- * (message printed; exit 2 for usage, 1 for a refused value). */
-int
-cc_parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o)
+/* See cli_args.h. */
+vd_cli_status
+vd_create_args_parse(vd_create_args *o, int argc, char **argv)
 {
-    enum {
-        OPT_VCPUS = 256, OPT_MEMORY, OPT_CPU, OPT_OS, OPT_CDROM, OPT_LOCATION,
-        OPT_EXTRA, OPT_IMPORT, OPT_PXE, OPT_DISK, OPT_NETWORK, OPT_GRAPHICS,
-        OPT_VIDEO, OPT_BOOT, OPT_VIRT_TYPE, OPT_ARCH, OPT_MACHINE,
-        OPT_PRINT_XML, OPT_DRY_RUN, OPT_START, OPT_DOMCAPS,
-        OPT_NODISKS, OPT_NONETWORKS, OPT_FILE, OPT_FILE_SIZE, OPT_BRIDGE,
-        OPT_MAC, OPT_VNC, OPT_VNCPORT, OPT_VNCLISTEN, OPT_SPICE,
-        OPT_NOGRAPHICS, OPT_KEYMAP, OPT_UUID, OPT_HVM, OPT_NOOP,
-        OPT_WAIT, OPT_OS_TYPE, OPT_AUTOCONSOLE, OPT_QUIET, OPT_CHECK,
-        OPT_DEVOPT, OPT_CLOUD_INIT, OPT_UNATTENDED,
-    };
-    /* Every option, under virt-install's names; the device options all
-     * go to OPT_DEVOPT and are told apart by their name. */
-    static const struct option longopts[] = {
-        { "connect", required_argument, NULL, 'c' },
-        { "name", required_argument, NULL, 'n' },
-        { "uuid", required_argument, NULL, 'u' },
-        { "vcpus", required_argument, NULL, OPT_VCPUS },
-        { "memory", required_argument, NULL, OPT_MEMORY },
-        { "ram", required_argument, NULL, 'r' },
-        { "cpu", required_argument, NULL, OPT_CPU },
-        { "os-variant", required_argument, NULL, OPT_OS },
-        { "osinfo", required_argument, NULL, OPT_OS },
-        { "os-type", required_argument, NULL, OPT_OS_TYPE },
-        { "cdrom", required_argument, NULL, OPT_CDROM },
-        { "location", required_argument, NULL, 'l' },
-        { "extra-args", required_argument, NULL, 'x' },
-        { "import", no_argument, NULL, OPT_IMPORT },
-        { "pxe", no_argument, NULL, OPT_PXE },
-        { "disk", required_argument, NULL, OPT_DISK },
-        { "nodisks", no_argument, NULL, OPT_NODISKS },
-        { "file", required_argument, NULL, 'f' },
-        { "file-size", required_argument, NULL, 's' },
-        { "network", required_argument, NULL, 'w' },
-        { "nonetworks", no_argument, NULL, OPT_NONETWORKS },
-        { "bridge", required_argument, NULL, 'b' },
-        { "mac", required_argument, NULL, 'm' },
-        { "graphics", required_argument, NULL, OPT_GRAPHICS },
-        { "vnc", no_argument, NULL, OPT_VNC },
-        { "vncport", required_argument, NULL, OPT_VNCPORT },
-        { "vnclisten", required_argument, NULL, OPT_VNCLISTEN },
-        { "spice", no_argument, NULL, OPT_SPICE },
-        { "nographics", no_argument, NULL, OPT_NOGRAPHICS },
-        { "keymap", required_argument, NULL, 'k' },
-        { "video", required_argument, NULL, OPT_VIDEO },
-        { "boot", required_argument, NULL, OPT_BOOT },
-        { "virt-type", required_argument, NULL, OPT_VIRT_TYPE },
-        { "hvm", no_argument, NULL, 'v' },
-        { "accelerate", no_argument, NULL, OPT_NOOP },
-        { "arch", required_argument, NULL, OPT_ARCH },
-        { "machine", required_argument, NULL, OPT_MACHINE },
-        { "memballoon", required_argument, NULL, OPT_DEVOPT },
-        { "clock", required_argument, NULL, OPT_DEVOPT },
-        { "controller", required_argument, NULL, OPT_DEVOPT },
-        { "sound", required_argument, NULL, OPT_DEVOPT },
-        { "soundhw", required_argument, NULL, OPT_DEVOPT },
-        { "rng", required_argument, NULL, OPT_DEVOPT },
-        { "tpm", required_argument, NULL, OPT_DEVOPT },
-        { "watchdog", required_argument, NULL, OPT_DEVOPT },
-        { "serial", required_argument, NULL, OPT_DEVOPT },
-        { "console", required_argument, NULL, OPT_DEVOPT },
-        { "channel", required_argument, NULL, OPT_DEVOPT },
-        { "filesystem", required_argument, NULL, OPT_DEVOPT },
-        { "memorybacking", required_argument, NULL, OPT_DEVOPT },
-        { "host-device", required_argument, NULL, OPT_DEVOPT },
-        { "hostdev", required_argument, NULL, OPT_DEVOPT },
-        { "input", required_argument, NULL, OPT_DEVOPT },
-        { "cloud-init", optional_argument, NULL, OPT_CLOUD_INIT },
-        { "unattended", optional_argument, NULL, OPT_UNATTENDED },
-        { "print-xml", optional_argument, NULL, OPT_PRINT_XML },
-        { "dry-run", no_argument, NULL, OPT_DRY_RUN },
-        { "start", no_argument, NULL, OPT_START },
-        { "noautoconsole", no_argument, NULL, OPT_AUTOCONSOLE },
-        { "autoconsole", required_argument, NULL, OPT_AUTOCONSOLE },
-        { "wait", optional_argument, NULL, OPT_WAIT },
-        { "noreboot", no_argument, NULL, OPT_NOOP },
-        { "check", required_argument, NULL, OPT_CHECK },
-        { "quiet", no_argument, NULL, 'q' },
-        { "debug", no_argument, NULL, 'd' },
-        { "domcaps", required_argument, NULL, OPT_DOMCAPS },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
+    vd_domain_spec *spec = &o->spec;
     unsigned long long num;
-    int c, v, idx;
+    vd_cli_getopt g;
+    const char *carg;
+    int c, v;
 
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":c:n:u:r:l:x:f:s:w:b:m:k:vqdh",
-                            longopts, &idx)) != -1) {
-        const char *optname = c >= 256 || c == 0 ? longopts[idx].name : NULL;
+    err_buf = o->err;
+    err_len = sizeof(o->err);
+    if (!spec->vcpus)
+        spec->vcpus = 1;
+    vd_cli_getopt_init(&g, &vd_cli_create_cmd);
+    while ((c = vd_cli_next(&g, argc, argv, &carg, o->err, sizeof(o->err))) != -1) {
+        char *arg = (char *)carg;   /* argv's own, writable string */
+
         switch (c) {
         case 'c':
-            o->uri = optarg;
+            o->uri = arg;
             break;
         case 'n':
-            if (vd_spec_set(&spec->name, optarg) < 0)
+            if (vd_spec_set(&spec->name, arg) < 0)
                 return -1;
             break;
         case 'u':
-            if (strlen(optarg) != 36 && strlen(optarg) != 32) {
-                cc_fail("--uuid: '%s' is not a UUID", optarg);
+            if (strlen(arg) != 36 && strlen(arg) != 32) {
+                ERR("--uuid: '%s' is not a UUID", arg);
                 return -1;
             }
-            if (vd_spec_set(&spec->uuid, optarg) < 0)
+            if (vd_spec_set(&spec->uuid, arg) < 0)
                 return -1;
             break;
         case OPT_VCPUS: {
-            char *comma = strchr(optarg, ',');
+            char *comma = strchr(arg, ',');
             if (comma)          /* "2,maxvcpus=4": only the count counts */
                 *comma = '\0';
-            if (strncmp(optarg, "vcpus=", 6) == 0)
-                optarg += 6;
-            if (parse_uint(optarg, &num) < 0 || num > 100000) {
-                cc_fail("--vcpus: '%s' is not a number", optarg);
+            if (strncmp(arg, "vcpus=", 6) == 0)
+                arg += 6;
+            if (parse_uint(arg, &num) < 0 || num > 100000) {
+                ERR("--vcpus: '%s' is not a number", arg);
                 return -1;
             }
             if (comma)
-                cc_note(o, "--vcpus: only the count is used; %s is ignored", comma + 1);
+                add_note(o, "--vcpus: only the count is used; %s is ignored", comma + 1);
             spec->vcpus = (unsigned int)num;
             o->have_vcpus = true;
             break;
@@ -935,19 +975,19 @@ cc_parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o)
         case 'r':
         case OPT_MEMORY: {
             const char *opt = c == 'r' ? "--ram" : "--memory";
-            char *comma = strchr(optarg, ',');
+            char *comma = strchr(arg, ',');
             if (comma)
                 *comma = '\0';
-            if (strncmp(optarg, "memory=", 7) == 0)
-                optarg += 7;
-            else if (strncmp(optarg, "currentMemory=", 14) == 0)
-                optarg += 14;
-            if (parse_uint(optarg, &num) < 0) {
-                cc_fail("%s: '%s' is not a number of MiB", opt, optarg);
+            if (strncmp(arg, "memory=", 7) == 0)
+                arg += 7;
+            else if (strncmp(arg, "currentMemory=", 14) == 0)
+                arg += 14;
+            if (parse_uint(arg, &num) < 0) {
+                ERR("%s: '%s' is not a number of MiB", opt, arg);
                 return -1;
             }
             if (comma) {
-                cc_fail("%s: only a size in MiB is supported, not %s", opt, comma + 1);
+                ERR("%s: only a size in MiB is supported, not %s", opt, comma + 1);
                 return -1;
             }
             spec->memory_mib = num;
@@ -955,60 +995,60 @@ cc_parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o)
             break;
         }
         case OPT_CPU: {
-            char *comma = strchr(optarg, ',');
+            char *comma = strchr(arg, ',');
             if (comma) {
-                cc_fail("--cpu: only a mode or a model name is supported, not '%s'",
+                ERR("--cpu: only a mode or a model name is supported, not '%s'",
                      comma + 1);
                 return -1;
             }
-            if (strcmp(optarg, "host") == 0)
-                optarg = "host-model";
-            if ((v = vd_cpu_mode_parse(optarg)) >= 0) {
+            if (strcmp(arg, "host") == 0)
+                arg = "host-model";
+            if ((v = vd_cpu_mode_parse(arg)) >= 0) {
                 spec->cpu_mode = v;
-            } else if (strspn(optarg, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijkl"
-                              "mnopqrstuvwxyz0123456789_.-") == strlen(optarg) &&
-                       *optarg) {
-                if (vd_spec_set(&spec->cpu_model, optarg) < 0)
+            } else if (strspn(arg, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijkl"
+                              "mnopqrstuvwxyz0123456789_.-") == strlen(arg) &&
+                       *arg) {
+                if (vd_spec_set(&spec->cpu_model, arg) < 0)
                     return -1;
             } else {
-                cc_fail("--cpu: '%s' is not host, host-model, host-passthrough or "
-                     "a CPU model name", optarg);
+                ERR("--cpu: '%s' is not host, host-model, host-passthrough or "
+                     "a CPU model name", arg);
                 return -1;
             }
             break;
         }
         case OPT_OS: {
             char *comma;
-            if (strncmp(optarg, "detect=", 7) == 0) {
-                cc_note(o, "--os-variant detect=: virtdeck does not detect the OS "
+            if (strncmp(arg, "detect=", 7) == 0) {
+                add_note(o, "--os-variant detect=: virtdeck does not detect the OS "
                      "of an install medium; no variant is used");
                 break;
             }
-            if ((comma = strchr(optarg, ',')))
+            if ((comma = strchr(arg, ',')))
                 *comma = '\0';
-            if (strncmp(optarg, "name=", 5) == 0 || strncmp(optarg, "id=", 3) == 0 ||
-                strncmp(optarg, "short-id=", 9) == 0)
-                optarg = strchr(optarg, '=') + 1;
-            if (vd_spec_set(&spec->os_variant, optarg) < 0)
+            if (strncmp(arg, "name=", 5) == 0 || strncmp(arg, "id=", 3) == 0 ||
+                strncmp(arg, "short-id=", 9) == 0)
+                arg = strchr(arg, '=') + 1;
+            if (vd_spec_set(&spec->os_variant, arg) < 0)
                 return -1;
             break;
         }
         case OPT_OS_TYPE:
-            cc_note(o, "--os-type is deprecated in virt-install and has no effect; "
+            add_note(o, "--os-type is deprecated in virt-install and has no effect; "
                  "use --os-variant");
             break;
         case OPT_CDROM:
             o->installs++;
-            if (parse_cdrom(optarg, spec) < 0)
+            if (parse_cdrom(arg, spec) < 0)
                 return -1;
             break;
         case 'l':
             o->installs++;
-            if (parse_location(optarg, spec) < 0)
+            if (parse_location(arg, spec) < 0)
                 return -1;
             break;
         case 'x':
-            if (vd_spec_set(&spec->install.extra_args, optarg) < 0)
+            if (vd_spec_set(&spec->install.extra_args, arg) < 0)
                 return -1;
             break;
         case OPT_IMPORT:
@@ -1020,7 +1060,7 @@ cc_parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o)
             spec->install.kind = VD_INSTALL_PXE;
             break;
         case OPT_DISK:
-            if (parse_disk(optarg, spec, o) < 0)
+            if (parse_disk(arg, spec, o) < 0)
                 return -1;
             break;
         case OPT_NODISKS:
@@ -1030,7 +1070,7 @@ cc_parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o)
         case 'f': {             /* --file PATH: a disk at PATH */
             char *buf = NULL;
             int rc;
-            if (asprintf(&buf, "path=%s", optarg) < 0)
+            if (asprintf(&buf, "path=%s", arg) < 0)
                 return -1;
             rc = parse_disk(buf, spec, o);
             free(buf);
@@ -1042,11 +1082,11 @@ cc_parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o)
             vd_disk_spec *d = o->ndisks <= 1 ? &spec->disk
                             : &spec->more_disks[spec->n_more_disks - 1];
             if (o->ndisks == 0 || d->kind != VD_DISK_PATH) {
-                cc_fail("--file-size goes after --file PATH");
+                ERR("--file-size goes after --file PATH");
                 return -1;
             }
-            if (parse_gib(optarg, &d->size_bytes) < 0 || !d->size_bytes) {
-                cc_fail("--file-size: '%s' is not a number of GiB", optarg);
+            if (parse_gib(arg, &d->size_bytes) < 0 || !d->size_bytes) {
+                ERR("--file-size: '%s' is not a number of GiB", arg);
                 return -1;
             }
             o->path_new[o->ndisks - 1] = true;
@@ -1055,7 +1095,7 @@ cc_parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o)
             break;
         }
         case 'w':
-            if (parse_network(optarg, spec, o) < 0)
+            if (parse_network(arg, spec, o) < 0)
                 return -1;
             break;
         case OPT_NONETWORKS:
@@ -1065,7 +1105,7 @@ cc_parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o)
         case 'b': {
             char *buf = NULL;
             int rc;
-            if (asprintf(&buf, "bridge=%s", optarg) < 0)
+            if (asprintf(&buf, "bridge=%s", arg) < 0)
                 return -1;
             rc = parse_network(buf, spec, o);
             free(buf);
@@ -1074,10 +1114,10 @@ cc_parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o)
             break;
         }
         case 'm':
-            o->legacy_mac = optarg;
+            o->legacy_mac = arg;
             break;
         case OPT_GRAPHICS:
-            if (parse_graphics(optarg, spec, o) < 0)
+            if (parse_graphics(arg, spec, o) < 0)
                 return -1;
             break;
         case OPT_VNC:
@@ -1090,85 +1130,78 @@ cc_parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o)
         case OPT_VNCPORT:
             o->have_gfx = true;
             spec->gfx.kind = VD_GFX_VNC;
-            if (parse_port("--vncport", optarg, &spec->gfx.port) < 0)
+            if (parse_port("--vncport", arg, &spec->gfx.port) < 0)
                 return -1;
             break;
         case OPT_VNCLISTEN:
             o->have_gfx = true;
             spec->gfx.kind = VD_GFX_VNC;
-            if (vd_spec_set(&spec->gfx.listen, optarg) < 0)
+            if (vd_spec_set(&spec->gfx.listen, arg) < 0)
                 return -1;
             break;
         case 'k':
-            if (parse_keymap("--keymap", optarg, &spec->gfx) < 0)
+            if (parse_keymap("--keymap", arg, &spec->gfx) < 0)
                 return -1;
             break;
         case OPT_VIDEO:
-            if (strncmp(optarg, "model.type=", 11) == 0)
-                optarg += 11;
-            else if (strncmp(optarg, "model=", 6) == 0)
-                optarg += 6;
-            if (parse_enum("--video", "video model", optarg, vd_video_model_parse, &v) < 0)
+            if (strncmp(arg, "model.type=", 11) == 0)
+                arg += 11;
+            else if (strncmp(arg, "model=", 6) == 0)
+                arg += 6;
+            if (parse_enum("--video", "video model", arg, vd_video_model_parse, &v) < 0)
                 return -1;
             spec->gfx.video = v;
             break;
         case OPT_BOOT:
-            if (parse_boot(optarg, spec, o) < 0)
+            if (parse_boot(arg, spec, o) < 0)
                 return -1;
             break;
         case OPT_VIRT_TYPE:
-            if (parse_enum("--virt-type", "virtualisation type", optarg,
+            if (parse_enum("--virt-type", "virtualisation type", arg,
                            vd_virt_type_parse, &v) < 0)
                 return -1;
             spec->virt_type = v;
             o->have_virt_type = true;
             break;
         case 'v':
-            cc_note(o, "--hvm: every virtdeck guest is fully virtualised");
+            add_note(o, "--hvm: every virtdeck guest is fully virtualised");
             break;
-        case OPT_NOOP:
-            if (strcmp(optname, "accelerate") == 0)
-                cc_note(o, "--accelerate is deprecated in virt-install and has no "
+        case OPT_ACCELERATE:
+            add_note(o, "--accelerate is deprecated in virt-install and has no "
                      "effect; KVM is used where the host offers it");
-            else
-                cc_note(o, "--noreboot: virtdeck starts the guest only with --start");
+            break;
+        case OPT_NOREBOOT:
+            add_note(o, "--noreboot: virtdeck starts the guest only with --start");
             break;
         case OPT_ARCH:
-            if (vd_spec_set(&spec->arch, optarg) < 0)
+            if (vd_spec_set(&spec->arch, arg) < 0)
                 return -1;
             break;
         case OPT_MACHINE:
-            if (vd_spec_set(&spec->machine, optarg) < 0)
+            if (vd_spec_set(&spec->machine, arg) < 0)
                 return -1;
             break;
-        case OPT_DEVOPT: {
-            const char *kind = optname;
-            if (strcmp(kind, "soundhw") == 0)
-                kind = "sound";
-            else if (strcmp(kind, "host-device") == 0)
-                kind = "hostdev";
-            if (add_devopt(spec, kind, optarg) < 0)
+        case OPT_MEMBALLOON: case OPT_CLOCK: case OPT_CONTROLLER:
+        case OPT_SOUND: case OPT_RNG: case OPT_TPM: case OPT_WATCHDOG:
+        case OPT_SERIAL: case OPT_CONSOLE: case OPT_CHANNEL:
+        case OPT_FILESYSTEM: case OPT_MEMORYBACKING: case OPT_HOSTDEV:
+        case OPT_INPUT:
+            if (add_devopt(spec, devopt_kinds[c - OPT_MEMBALLOON], arg) < 0)
                 return -1;
             break;
-        }
         case OPT_CLOUD_INIT:
-            /* "--cloud-init KEY=VALUE": the value may be the next word */
-            if (!optarg && optind < argc && argv[optind][0] != '-' &&
+            /* "--cloud-init KEY=VALUE": the value is the next word */
+            if (optind < argc && argv[optind][0] != '-' &&
                 strchr(argv[optind], '='))
-                optarg = argv[optind++];
-            if (parse_cloud_init(optarg, o) < 0)
+                arg = argv[optind++];
+            if (parse_cloud_init(arg, o) < 0)
                 return -1;
             break;
         case OPT_UNATTENDED:
-            cc_fail("--unattended is not supported: use --cloud-init with a "
+            ERR("--unattended is not supported: use --cloud-init with a "
                  "cloud image, or install from --cdrom");
             return -1;
         case OPT_PRINT_XML:
-            if (optarg) {
-                cc_fail("--print-xml: the install phases (%s) are virt-install's; "
-                     "virtdeck prints one document", optarg);
-                return -1;
-            }
             o->print_xml = true;
             break;
         case OPT_DRY_RUN:
@@ -1177,45 +1210,40 @@ cc_parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o)
         case OPT_START:
             o->start = true;
             break;
+        case OPT_NOAUTOCONSOLE:
         case OPT_AUTOCONSOLE:
-            cc_note(o, "--%s: virtdeck never attaches a console; open it in the "
-                 "TUI or with 'virtdeck console'", optname);
+            add_note(o, "--%s: virtdeck never attaches a console; open it in the "
+                     "TUI or with 'virtdeck console'",
+                     c == OPT_AUTOCONSOLE ? "autoconsole" : "noautoconsole");
             break;
         case OPT_WAIT:
-            if (!optarg && optind < argc && argv[optind][0] != '-' &&
+            if (optind < argc && argv[optind][0] != '-' &&
                 strspn(argv[optind], "-0123456789") == strlen(argv[optind]))
                 optind++;       /* "--wait 10" */
-            cc_note(o, "--wait: virtdeck does not wait for an install to end");
+            add_note(o, "--wait: virtdeck does not wait for an install to end");
             break;
         case OPT_CHECK:
-            cc_note(o, "--check %s: virtdeck's checks cannot be turned off", optarg);
+            add_note(o, "--check %s: virtdeck's checks cannot be turned off", arg);
             break;
         case 'q':
             o->quiet = true;
             break;
         case 'd':
-            cc_note(o, "--debug has no effect (LIBVIRT_DEBUG=1 shows libvirt's log)");
+            add_note(o, "--debug has no effect (LIBVIRT_DEBUG=1 shows libvirt's log)");
             break;
         case OPT_DOMCAPS:
-            o->domcaps_file = optarg;
+            o->domcaps_file = arg;
             break;
         case 'h':
-            cc_usage(stdout);
-            return 1;
-        case ':':
-            fprintf(stderr, "%s: %s needs a value\n", PROG, argv[optind - 1]);
-            goto usage_error;
+            return VD_CLI_HELP;
         default:
-            fprintf(stderr, "%s: unknown option '%s'\n", PROG, argv[optind - 1]);
-            goto usage_error;
+            return VD_CLI_USAGE;    /* o->err says why */
         }
     }
-    if (optind < argc) {
-        fprintf(stderr, "%s: unexpected argument '%s'\n", PROG, argv[optind]);
-        goto usage_error;
-    }
+    if ((c = vd_cli_no_operands(argc, argv, o->err, sizeof(o->err))) != VD_CLI_RUN)
+        return c;
     if (o->installs > 1) {
-        cc_fail("give only one of --cdrom, --location, --import and --pxe");
+        ERR("give only one of --cdrom, --location, --import and --pxe");
         return -1;
     }
     if (o->legacy_mac) {
@@ -1223,16 +1251,19 @@ cc_parse_args(int argc, char **argv, vd_domain_spec *spec, create_opts *o)
             parse_network((char[]){ "default" }, spec, o) < 0)
             return -1;
         if (o->net_none) {
-            cc_fail("--mac: --network none was given");
+            ERR("--mac: --network none was given");
             return -1;
         }
-        if (cc_report(vd_check_mac(o->legacy_mac)) ||
+        if (take_msg(vd_check_mac(o->legacy_mac)) ||
             vd_spec_set(&spec->net.mac, o->legacy_mac) < 0)
             return -1;
     }
-    return 0;
+    return VD_CLI_RUN;
+}
 
- usage_error:
-    fprintf(stderr, "Try 'virtdeck create --help' for more information.\n");
-    return -2;
+/* See cli_args.h. */
+void
+vd_create_args_clear(vd_create_args *a)
+{
+    vd_domain_spec_clear(&a->spec);
 }

@@ -1,0 +1,103 @@
+/*
+ * cli_main_args.c: the screen's command line, `virtdeck [OPTION]...`:
+ * its option table and its parser (cli_args.h).
+ */
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cli_args.h"
+
+enum { OPT_ASCII = 256, OPT_NO_MOUSE, OPT_MEM_PERIOD };
+
+/* The themes virtdeck ships, for --help (completion lists what it finds). */
+#define THEMES "default, mono, light, high-contrast"
+
+static const vd_cli_opt main_opts[] = {
+    { .name = "connect", .key = 'c', .arg = "URI", .values = "@hosts",
+      .help = "connect to URI (repeat for several hosts), e.g.\n"
+              "qemu:///system, qemu+ssh://root@host/system,\n"
+              "qemu+tcp://host/system, test:///default" },
+    { .name = "readonly", .key = 'r',
+      .help = "open read-only connections; write actions are refused" },
+    { .name = "delay", .key = 'd', .arg = "SECONDS",
+      .help = "refresh period (default 2, 0.5 to 3600)" },
+    { .name = "mem-period", .key = OPT_MEM_PERIOD, .arg = "SECONDS",
+      .help = "set the balloon stats period of running guests\n"
+              "that report no memory use, so it is shown (0: leave)" },
+    { .name = "theme", .key = 't', .arg = "NAME", .values = "@themes",
+      .help = "colour theme: " THEMES ",\n"
+              "or a path to a .theme file" },
+    { .name = "ascii", .key = OPT_ASCII,
+      .help = "draw with ASCII only, even in a UTF-8 locale" },
+    { .name = "no-mouse", .key = OPT_NO_MOUSE,
+      .help = "do not take mouse clicks" },
+    { .name = "help", .key = 'h', .help = "show this help and exit" },
+    { .name = "version", .key = 'V', .help = "show the version and exit" },
+    { .name = NULL },
+};
+
+const vd_cli_cmd vd_cli_main_cmd = {
+    .name = "virtdeck",
+    .summary = "full-screen terminal manager for libvirt virtual machines",
+    .synopsis = "virtdeck [OPTION]...\n"
+                "virtdeck COMMAND [OPTION]...",
+    .description = "A full-screen terminal manager for libvirt virtual machines.",
+    .epilog = "Without -c, virtdeck connects to the hosts of hosts.conf, else\n"
+              "$LIBVIRT_DEFAULT_URI, or qemu:///system.\n"
+              "Inside, press ? for every key. See virtdeck(1).",
+    .opts = main_opts,
+};
+
+/* Parse the screen's options. */
+vd_cli_status
+vd_main_args_parse(vd_main_args *a, int argc, char **argv)
+{
+    vd_cli_getopt g;
+    const char *arg;
+    long num;
+    int c;
+
+    vd_cli_getopt_init(&g, &vd_cli_main_cmd);
+    while ((c = vd_cli_next(&g, argc, argv, &arg, a->err, sizeof(a->err))) != -1) {
+        switch (c) {
+        case 'c':
+            if (a->nuris == VD_CLI_MAX_HOSTS)
+                return vd_cli_errf(a->err, sizeof(a->err),
+                                   "at most %d connections", VD_CLI_MAX_HOSTS);
+            if (!*arg)
+                return vd_cli_errf(a->err, sizeof(a->err), "--connect needs a URI");
+            a->uris[a->nuris++] = arg;
+            break;
+        case 'r':
+            a->readonly = true;
+            break;
+        case 'd':
+            if ((a->tick_ms = vd_cli_parse_seconds(arg, 0.5, 3600)) < 0)
+                return vd_cli_errf(a->err, sizeof(a->err), "--delay: '%s' is not "
+                                   "a number of seconds from 0.5 to 3600", arg);
+            break;
+        case 't':
+            a->theme = arg;
+            break;
+        case OPT_ASCII:
+            a->ascii = true;
+            break;
+        case OPT_NO_MOUSE:
+            a->no_mouse = true;
+            break;
+        case OPT_MEM_PERIOD:
+            if (vd_cli_parse_long(arg, 0, 3600, &num) < 0)
+                return vd_cli_errf(a->err, sizeof(a->err), "--mem-period: '%s' "
+                                   "is not a number of seconds from 0 to 3600", arg);
+            a->mem_period = (int)num;
+            break;
+        case 'h':
+            return VD_CLI_HELP;
+        case 'V':
+            return VD_CLI_VERSION;
+        default:
+            return VD_CLI_USAGE;
+        }
+    }
+    return vd_cli_no_operands(argc, argv, a->err, sizeof(a->err));
+}

@@ -1,0 +1,102 @@
+/*
+ * form_netpool.c: the parts the create-network and create-pool forms
+ * share (form_netpool.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "ui/forms/form_netpool.h"
+
+/* A new form on the selected host, when it can take a new object. */
+vd_form *
+vd_np_form_new(vd_app *app, const char *noun, const char *title, size_t size,
+               void (*ctx_free)(void *), vd_field_check_fn check_name,
+               void **ctx)
+{
+    const vd_snapshot *snap = vd_app_snap(app);
+    vd_np_form_base *base;
+    vd_form *f;
+
+    if (!snap || snap->conn != VD_CONN_CONNECTED) {
+        vd_app_message(app, VD_MSG_ERROR, "new %s: the host is not connected", noun);
+        return NULL;
+    }
+    if (snap->readonly) {
+        vd_app_message(app, VD_MSG_ERROR, "read-only connection: new %s refused",
+                       noun);
+        return NULL;
+    }
+    if (!(f = vd_form_new(title)))
+        return NULL;
+    if (!(base = calloc(1, size))) {
+        vd_form_free(f);
+        return NULL;
+    }
+    base->app = app;
+    base->hi = app->host_sel.cursor;
+    vd_form_set_ctx(f, base, ctx_free);
+    vd_field_validate(vd_form_text(f, "name", "Name", ""), check_name, base);
+    *ctx = base;
+    return f;
+}
+
+/* The form's host's snapshot. */
+const vd_snapshot *
+vd_np_form_snap(const vd_np_form_base *b)
+{
+    return b->hi < b->app->nhosts ? b->app->hosts[b->hi].snap : NULL;
+}
+
+/* A core check's message as a field check's answer. */
+bool
+vd_np_verdict(char *m, char *err, size_t errlen)
+{
+    if (!m)
+        return true;
+    snprintf(err, errlen, "%s", m);
+    free(m);
+    return false;
+}
+
+/* The last fields, the button and the callbacks. */
+void
+vd_np_form_finish(vd_app *app, vd_form *f, vd_form_change_fn change,
+                  vd_form_submit_fn submit, vd_form_result_fn result, void *ctx)
+{
+    vd_form_check(f, "start", "Start now", true);
+    vd_form_check(f, "autostart", "Autostart", false);
+    vd_form_set_submit_label(f, "Create");
+    vd_form_on_change(f, change);
+    vd_form_on_submit(f, submit);
+    vd_form_on_result(f, result);
+    change(app, f, NULL, ctx);
+}
+
+/* Submit the create command. */
+void
+vd_np_form_submit(vd_app *app, vd_form *f, const vd_np_form_base *b,
+                  const char *noun, const char *name, vd_cmd *cmd,
+                  unsigned int start_flag, unsigned int autostart_flag)
+{
+    if (vd_form_checked(f, "start"))
+        cmd->flags |= start_flag;
+    if (vd_form_checked(f, "autostart"))
+        cmd->flags |= autostart_flag;
+    if (vd_form_submit_cmd(app, f, b->hi, cmd)) {
+        vd_form_set_busy(f, true);
+        vd_form_message(f, VD_MSG_BUSY, "creating %s %s...", noun, name);
+    }
+}
+
+/* The create command's answer. */
+void
+vd_np_form_created(vd_app *app, vd_form *f, vd_result *res)
+{
+    vd_form_set_busy(f, false);
+    if (res->ok) {
+        vd_app_message(app, VD_MSG_OK, "%s", res->message ? res->message : "created");
+        vd_form_close(app, f);
+        return;
+    }
+    vd_form_message(f, VD_MSG_ERROR, "%s", res->message ? res->message : "refused");
+}
