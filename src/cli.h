@@ -5,6 +5,8 @@
 #ifndef VIRTDECK_CLI_H
 #define VIRTDECK_CLI_H
 
+#include <libvirt/libvirt.h>
+
 #include "cli_opts.h"
 
 /* One subcommand: its name, a line for --help, its entry point, which
@@ -28,8 +30,21 @@ extern const vd_subcommand vd_subcommands[];
 /* `virtdeck create` (src/cli_create.c). */
 int vd_cli_create(int argc, char **argv);
 
+/* `virtdeck snapshot` (src/cli_snapshot.c). */
+int vd_cli_snapshot(int argc, char **argv);
+
+/* `virtdeck clone` (src/cli_clone.c). */
+int vd_cli_clone(int argc, char **argv);
+
 /* `virtdeck top` (src/cli_top.c). */
 int vd_cli_top(int argc, char **argv);
+
+/* Helpers of the snapshot and clone subcommands (src/cli_util.c). */
+/* Open uri quietly (libvirt's errors not printed); NULL after printing
+ * why, prefixed by prog. */
+virConnectPtr vd_cli_connect(const char *prog, const char *uri);
+/* The domain by name, UUID or id, or NULL. */
+virDomainPtr vd_cli_find_domain(virConnectPtr conn, const char *what);
 
 /* `virtdeck --complete WORD...` (src/cli_complete.c): print the
  * completions of the last word. Returns the exit status. */

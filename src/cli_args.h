@@ -103,6 +103,52 @@ extern const vd_cli_cmd vd_cli_top_cmd;
  * argv again with the screen's options), or help/an error. */
 vd_cli_status vd_top_args_parse(vd_top_args *a, int argc, char **argv);
 
+/* `virtdeck snapshot` (src/cli_snapshot_args.c). Strings point into argv. */
+typedef struct vd_snapshot_args {
+    const char *uri;
+    const char *domain;
+    const char *action;         /* list, create, revert, delete, dumpxml */
+    const char *snapshot;       /* revert, delete, dumpxml: the snapshot */
+    bool tree;
+    bool print_xml;
+    const char *name;           /* create */
+    const char *description;
+    const char *pool;
+    bool disk_only, quiesce, no_memory;
+    unsigned int revert_flags;  /* VD_DSNAP_REVERT_* */
+    unsigned int delete_flags;  /* VD_DSNAP_DELETE_* */
+    char err[VD_CLI_ERRLEN];
+} vd_snapshot_args;
+
+extern const vd_cli_cmd vd_cli_snapshot_cmd;
+
+/* Parse argv (argv[0] "snapshot") into a (zeroed by the caller). */
+vd_cli_status vd_snapshot_args_parse(vd_snapshot_args *a, int argc, char **argv);
+
+/* `virtdeck clone` (src/cli_clone_args.c). Strings point into argv. */
+#define VD_CLI_MAX_DISKS 32
+typedef struct vd_clone_cli_args {
+    const char *uri;
+    const char *original;
+    const char *name;
+    bool auto_clone;
+    bool linked;
+    bool print_xml;
+    bool quiet;
+    const char *skip[VD_CLI_MAX_DISKS];   /* --skip-copy targets */
+    size_t nskip;
+    const char *link[VD_CLI_MAX_DISKS];   /* --link-disk targets */
+    size_t nlink;
+    const char *macs[VD_CLI_MAX_DISKS];
+    size_t nmacs;
+    char err[VD_CLI_ERRLEN];
+} vd_clone_cli_args;
+
+extern const vd_cli_cmd vd_cli_clone_cmd;
+
+/* Parse argv (argv[0] "clone") into a (zeroed by the caller). */
+vd_cli_status vd_clone_cli_args_parse(vd_clone_cli_args *a, int argc, char **argv);
+
 /* Parse seconds in [lo, hi] into ms; -1 when s is not such a number. */
 int vd_cli_parse_seconds(const char *s, double lo, double hi);
 

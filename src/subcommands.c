@@ -10,5 +10,7 @@
 const vd_subcommand vd_subcommands[] = {
     VD_SUBCOMMAND(create),
     VD_SUBCOMMAND(top),
+    VD_SUBCOMMAND(snapshot),
+    VD_SUBCOMMAND(clone),
     { NULL, NULL, NULL, NULL },
 };

@@ -76,6 +76,18 @@ typedef enum {
     VD_CMD_PATH_EXISTS,         /* str: a path; text: "1", "0" or "?" */
     VD_CMD_OS_LIST,             /* str: search; data: vd_os_list */
     VD_CMD_OS_RECOMMEND,        /* str: OS id; data: vd_os_choice */
+    VD_CMD_IFACE_KIND,          /* str: a host interface; text: "bridge",
+                                 * "none" (no such interface), "?" (the host
+                                 * cannot tell), else its type ("ethernet");
+                                 * message: the name asked about */
+    /* domain snapshots and clones (issue 11): see virtdeck/dsnap.h and
+     * virtdeck/clone.h; uuid names the domain */
+    VD_CMD_DSNAP_LIST,          /* data: vd_dsnap_list */
+    VD_CMD_DSNAP_CREATE,        /* str: vd_cmd_args2(name, description); flags: VD_DSNAP_CREATE_* */
+    VD_CMD_DSNAP_REVERT,        /* str: snapshot name; flags: VD_DSNAP_REVERT_* */
+    VD_CMD_DSNAP_DELETE,        /* str: snapshot name; flags: VD_DSNAP_DELETE_* */
+    VD_CMD_DSNAP_XML,           /* str: snapshot name; text: its XML */
+    VD_CMD_DOM_CLONE,           /* str: vd_clone_args_format(); a job (virtdeck/clone.h) */
     VD_CMD_LAST
 } vd_cmd_kind;
 

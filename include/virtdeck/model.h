@@ -60,6 +60,7 @@ typedef struct vd_domain {
     unsigned long long cpu_time_ns; /* 0 when unknown */
     bool persistent;
     bool autostart;
+    int snapshots;                  /* libvirt snapshots, -1 when unknown */
     vd_dom_sample sample;           /* live counters: the base of rates (stats.h) */
     vd_dom_rates rates;             /* CPU %, memory, disk and net rates */
     vd_history *history;            /* shared, referenced; NULL until it ran */
@@ -112,6 +113,7 @@ typedef struct vd_snapshot {
     char *hint;                     /* what to check for that failure, or NULL */
     unsigned int attempts;          /* failed attempts since the last success */
     long long retry_at_ms;          /* monotonic ms of the next attempt (FAILED) */
+    long long connect_ms;           /* monotonic ms the first attempt began (CONNECTING) */
     long long taken_ms;             /* monotonic ms when the lists were read */
     vd_host_info info;
     vd_domain *domains;             /* sorted by UUID */

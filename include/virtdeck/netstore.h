@@ -125,6 +125,11 @@ char *vd_check_bridge_name(const char *bridge, bool required,
                            const char *const *bridges,
                            const char *const *owners, size_t n);
 
+/* A prefix length typed as "24", "/24" or a netmask "255.255.255.0"
+ * (contiguous ones) into *prefix (1..30). NULL when fine, else the
+ * message (allocated). */
+char *vd_parse_prefix(const char *text, unsigned int *prefix);
+
 /* An IPv4 gateway address and prefix length (1..30). */
 char *vd_check_ipv4(const char *addr, unsigned int prefix);
 

@@ -30,9 +30,22 @@ typedef struct vd_dom_sample {
     unsigned long long bal_maximum; /* balloon.maximum */
     unsigned long long bal_unused;  /* balloon.unused */
     unsigned long long bal_rss;     /* balloon.rss (host side) */
-    bool has_block;
+    /* Block and interface counters may be left out of a record (the bulk
+     * call's NOWAIT flag skips block stats while another client holds the
+     * domain's job lock). Absent is unknown, never 0: the worker carries
+     * the last counters read, marks them stale and keeps the time they
+     * were read, so a rate across the gap uses the real interval. */
+    bool has_block;                 /* counters known (fresh or carried) */
+    bool block_stale;               /* carried: left out of this record */
+    long long block_ms;             /* monotonic ms they were read; 0: taken_ms */
+    bool block_counted;             /* block.count was in the record */
+    unsigned int nblock;            /* block.count */
     unsigned long long rd_bytes, wr_bytes, rd_reqs, wr_reqs;
     bool has_net;
+    bool net_stale;
+    long long net_ms;
+    bool net_counted;
+    unsigned int nnet;              /* net.count */
     unsigned long long rx_bytes, tx_bytes, rx_pkts, tx_pkts;
     int period_set_id;              /* id whose stats period we set, or 0 */
 } vd_dom_sample;
@@ -42,6 +55,11 @@ typedef struct vd_dom_sample {
 typedef struct vd_dom_rates {
     bool valid;                     /* false: no rates (first sample, restart,
                                      * zero time delta, not running) */
+    bool cpu_valid;                 /* each figure on its own: false when */
+    bool disk_valid;                /* its counters were absent from either */
+    bool net_valid;                 /* sample (unknown, shown as "-") */
+    bool disk_stale;                /* the disk counters are the last known */
+    bool net_stale;                 /* ones, carried over an absent read */
     double cpu_pct;                 /* of its own vCPUs, 0-100 */
     double cpu_host_pct;            /* of all the host's CPUs, 0-100 */
     double rd_bps, wr_bps;          /* disk bytes/s */
@@ -87,7 +105,10 @@ typedef struct vd_host_stats {
 
 /* Rates of a domain from prev to cur. host_cpus (0: unknown) gives the
  * share of the host. Never fails: out->valid says whether there are
- * rates; out->mem_* come from cur alone. prev may be NULL. */
+ * rates, out->cpu_valid/disk_valid/net_valid which figures are known
+ * (a stale group in cur has no rate; a stale group in prev gives the
+ * rate over the interval between the two reads); out->mem_* come from
+ * cur alone. prev may be NULL. */
 void vd_stats_dom_rates(const vd_dom_sample *prev, const vd_dom_sample *cur,
                         unsigned int host_cpus, vd_dom_rates *out);
 

@@ -23,6 +23,7 @@ typedef bool (*vd_ns_fn)(virConnectPtr conn, const vd_cmd *cmd,
  * shared vd_np_command() of cmd_netpool.h) */
 bool vd_ns_net_details(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
 bool vd_ns_net_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+bool vd_ns_iface_kind(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
 
 bool vd_ns_pool_details(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
 bool vd_ns_pool_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);

@@ -11,6 +11,8 @@
 
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 
 #include "virtdeck/netstore.h"
 #include "core/commands_priv.h"
@@ -328,4 +330,54 @@ vd_ns_net_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     free(name);
     virNetworkFree(net);
     return true;
+}
+
+/* The type attribute of an interface's XML ("bridge", "ethernet"...),
+ * or NULL. Allocated. */
+static char *
+iface_type(const char *xml)
+{
+    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "iface.xml", NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                  XML_PARSE_NOWARNING);
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    xmlChar *type = root ? xmlGetProp(root, BAD_CAST "type") : NULL;
+    char *ret = type ? strdup((const char *)type) : NULL;
+
+    xmlFree(type);
+    xmlFreeDoc(doc);
+    return ret;
+}
+
+/* VD_CMD_IFACE_KIND: whether a host interface is a bridge, through
+ * libvirt's interface driver (so it is the daemon's host that answers,
+ * remote or in another namespace). */
+bool
+vd_ns_iface_kind(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+{
+    virInterfacePtr iface;
+    char *xml = NULL, *type = NULL;
+
+    res->ok = true;
+    if (!cmd->str || !*cmd->str) {
+        res->ok = false;
+        res->message = strdup("check interface: no name");
+        return false;
+    }
+    res->message = strdup(cmd->str);    /* which one the answer is about */
+    if (!(iface = virInterfaceLookupByName(conn, cmd->str))) {
+        int code = virGetLastErrorCode();
+
+        virResetLastError();
+        res->text = strdup(code == VIR_ERR_NO_INTERFACE ? "none" : "?");
+        return false;
+    }
+    if ((xml = virInterfaceGetXMLDesc(iface, 0)))
+        type = iface_type(xml);
+    else
+        virResetLastError();
+    res->text = type ? type : strdup("?");
+    free(xml);
+    virInterfaceFree(iface);
+    return false;
 }

@@ -18,6 +18,7 @@
 #include "core/cmd_netstore.h"
 #include "core/cmd_console.h"
 #include "core/cmd_create.h"
+#include "core/cmd_dsnap.h"
 
 typedef int (*dom_fn)(virDomainPtr dom, const vd_cmd *cmd);
 
@@ -66,6 +67,7 @@ static const cmd_entry commands[VD_CMD_LAST] = {
     [VD_CMD_DOM_DEFINE] = { { "define", true }, NULL, NULL, vd_dom_define },
     [VD_CMD_DOM_DETAILS] = { { "details", false }, NULL, NULL, vd_dom_read_details },
     [VD_CMD_NET_DETAILS] = { { "network details", false }, .on_netstore = vd_ns_net_details },
+    [VD_CMD_IFACE_KIND] = { { "check interface", false }, .on_netstore = vd_ns_iface_kind },
     [VD_CMD_NET_START] = { { "start network", true }, .on_netstore = vd_np_command },
     [VD_CMD_NET_STOP] = { { "stop network", true }, .on_netstore = vd_np_command },
     [VD_CMD_NET_AUTOSTART] = { { "network autostart", true }, .on_netstore = vd_np_command },
@@ -97,6 +99,12 @@ static const cmd_entry commands[VD_CMD_LAST] = {
     [VD_CMD_PATH_EXISTS] = { { "check path", false }, .on_netstore = vd_cc_path_exists },
     [VD_CMD_OS_LIST] = { { "list OS variants", false }, .on_netstore = vd_cc_os_list },
     [VD_CMD_OS_RECOMMEND] = { { "OS recommendations", false }, .on_netstore = vd_cc_os_recommend },
+    [VD_CMD_DSNAP_LIST] = { { "list snapshots", false }, NULL, NULL, vd_dsnap_cmd_list },
+    [VD_CMD_DSNAP_CREATE] = { { "create snapshot", true }, NULL, NULL, vd_dsnap_cmd_create },
+    [VD_CMD_DSNAP_REVERT] = { { "revert to snapshot", true }, NULL, NULL, vd_dsnap_cmd_revert },
+    [VD_CMD_DSNAP_DELETE] = { { "delete snapshot", true }, NULL, NULL, vd_dsnap_cmd_delete },
+    [VD_CMD_DSNAP_XML] = { { "snapshot XML", false }, NULL, NULL, vd_dsnap_cmd_xml },
+    [VD_CMD_DOM_CLONE] = { { "clone", true }, NULL, NULL, vd_clone_cmd },
 };
 
 /* The static description of kind. */

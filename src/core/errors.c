@@ -1,6 +1,8 @@
 /*
  * errors.c: reading libvirt's thread-local error.
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,4 +39,29 @@ void
 vd_err_quiet_thread(void)
 {
     xmlSetGenericErrorFunc(NULL, xml_silent);
+}
+
+/* Replace *err with a formatted message. */
+int
+vd_err_say(char **err, const char *fmt, ...)
+{
+    va_list ap;
+
+    free(*err);
+    va_start(ap, fmt);
+    if (vasprintf(err, fmt, ap) < 0)
+        *err = NULL;
+    va_end(ap);
+    return -1;
+}
+
+/* Replace *err with libvirt's message after what. */
+int
+vd_err_say_libvirt(char **err, const char *what)
+{
+    char *m = vd_err_take("failed");
+
+    vd_err_say(err, "%s: %s", what, m);
+    free(m);
+    return -1;
 }

@@ -9,6 +9,15 @@
  * frees the returned string. Resets the error. */
 char *vd_err_take(const char *fallback);
 
+/* Replace *err (freed first; NULL or malloc'ed) with a message from a
+ * printf format. Returns -1, for "return vd_err_say(...)". */
+int vd_err_say(char **err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Replace *err with "what: libvirt's last message" (resetting it).
+ * Returns -1. */
+int vd_err_say_libvirt(char **err, const char *what);
+
 /* Keep libxml2's warnings (which libvirt's drivers can trigger while
  * parsing) off the terminal for the calling thread: libxml2 keeps its
  * error handler per thread. */

@@ -196,8 +196,10 @@ vd_history_add(vd_history *h, long long t_ms, const vd_dom_rates *r,
     vals[VD_HIST_MEM] = r->mem_pct;
     vals[VD_HIST_DISK] = r->rd_bps + r->wr_bps;
     vals[VD_HIST_NET] = r->rx_bps + r->tx_bps;
-    for (s = 0; s < VD_HIST_NSERIES; s++)
-        have[s] = s == VD_HIST_MEM ? r->mem_valid : r->valid;
+    have[VD_HIST_CPU] = r->valid && r->cpu_valid;
+    have[VD_HIST_MEM] = r->mem_valid;
+    have[VD_HIST_DISK] = r->valid && r->disk_valid;   /* absent: a gap, */
+    have[VD_HIST_NET] = r->valid && r->net_valid;     /* never a zero */
 
     p = &h->fine[h->fine_head];
     p->t = (int32_t)rel;

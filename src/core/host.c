@@ -322,6 +322,10 @@ refresh(vd_host *h, unsigned int bits, bool with_info)
         vd_stats_read_host(h->conn, &h->hcaps, &hs, vd_now_ms());
         vd_stats_host_rates(&snap->stats.sample, &hs, &snap->stats.rates);
         snap->stats.sample = hs;
+        /* one figure for the host's memory everywhere: virNodeGetInfo
+         * may give one NUMA node's, the memory stats all cells' */
+        if (hs.has_mem && hs.mem_total_kib)
+            snap->info.mem_kib = hs.mem_total_kib;
     }
     snap->tick_ms = h->tick_ms;
     if ((bits & (DIRTY_NETWORKS | DIRTY_FULL)) &&
@@ -377,6 +381,7 @@ try_connect(vd_host *h)
         vd_snapshot *snap = next_snapshot(h);
         if (snap) {
             snap->conn = VD_CONN_CONNECTING;
+            snap->connect_ms = vd_now_ms();  /* the UI counts from here */
             publish(h, snap);
         }
     }
@@ -702,6 +707,8 @@ vd_host_new(const vd_host_opts *opts, int host_id, vd_bus *bus)
         goto error;
     h->idle = opts->idle;
     h->snap->conn = h->idle ? VD_CONN_IDLE : VD_CONN_CONNECTING;
+    if (!h->idle)
+        h->snap->connect_ms = vd_now_ms();
     if (pthread_create(&h->thread, NULL, worker_main, host_ref(h)) != 0) {
         host_unref(h);          /* the worker's reference */
         goto error;

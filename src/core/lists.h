@@ -20,6 +20,8 @@ typedef struct vd_list_caps {
                                  * per-domain calls cost no RPC */
     int balloon_period;         /* > 0: set this balloon stats period (s) on
                                  * running guests without memory figures */
+    bool no_snapshots;          /* the driver has no snapshot count */
+    size_t snap_cursor;         /* where the next tick's snapshot counts start */
 } vd_list_caps;
 
 /* Fill info with the host's name, versions, CPUs and memory.

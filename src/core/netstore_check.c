@@ -131,6 +131,40 @@ vd_check_ipv4(const char *addr, unsigned int prefix)
     return NULL;
 }
 
+/* A prefix length or a netmask. */
+char *
+vd_parse_prefix(const char *text, unsigned int *prefix)
+{
+    const char *t = text ? text : "";
+    uint32_t m;
+    char *end;
+    unsigned long n;
+
+    *prefix = 0;
+    t += strspn(t, " ");
+    if (*t == '/')
+        t++;
+    if (!*t)
+        return msg("a prefix length (24) or a netmask (255.255.255.0) is required");
+    if (strchr(t, '.')) {
+        if (!parse_ipv4(t, &m))
+            return msg("'%s' is neither a prefix length nor a netmask", text);
+        if (m & (~m >> 1))      /* a one after a zero: not contiguous */
+            return msg("%s is not a netmask: its ones must come first "
+                       "(255.255.255.0)", t);
+        for (n = 0; m & 0x80000000u; m <<= 1)
+            n++;
+    } else {
+        n = strtoul(t, &end, 10);
+        if (end == t || end[strspn(end, " ")] || *t == '-' || *t == '+')
+            return msg("'%s' is neither a prefix length nor a netmask", text);
+    }
+    if (n < 1 || n > 30)
+        return msg("prefix length must be between 1 and 30, not %lu", n);
+    *prefix = (unsigned int)n;
+    return NULL;
+}
+
 /* A DHCP range on the subnet of addr/prefix. */
 char *
 vd_check_dhcp_range(const char *addr, unsigned int prefix, const char *start,

@@ -139,6 +139,7 @@ snapshot_clone(const vd_snapshot *src, bool domains)
     snap->conn = src->conn;
     snap->attempts = src->attempts;
     snap->retry_at_ms = src->retry_at_ms;
+    snap->connect_ms = src->connect_ms;
     snap->taken_ms = src->taken_ms;
     snap->stats = src->stats;
     snap->tick_ms = src->tick_ms;

@@ -29,6 +29,28 @@ per_sec(unsigned long long a, unsigned long long b, double secs)
     return (double)(b - a) / secs;
 }
 
+/* When a group's counters were read: their own stamp, else the sample's. */
+static long long
+read_ms(long long group_ms, const vd_dom_sample *s)
+{
+    return group_ms ? group_ms : s->taken_ms;
+}
+
+/* Per-second rates of four counters read at t0 (a) and t1 (b) ms into
+ * r; false when the interval is not positive. */
+static bool
+group_rates(long long t0, long long t1, const unsigned long long a[4],
+            const unsigned long long b[4], double r[4])
+{
+    int i;
+
+    if (t1 <= t0)
+        return false;
+    for (i = 0; i < 4; i++)
+        r[i] = per_sec(a[i], b[i], (double)(t1 - t0) / 1000.0);
+    return true;
+}
+
 /* Memory figures of one sample. */
 static void
 dom_memory(const vd_dom_sample *cur, vd_dom_rates *out)
@@ -83,18 +105,42 @@ vd_stats_dom_rates(const vd_dom_sample *prev, const vd_dom_sample *cur,
         out->cpu_pct = clamp(100.0 * used / vcpus, 0, 100);
         out->cpu_host_pct = host_cpus ? clamp(100.0 * used / host_cpus, 0, 100)
                                       : 0;
+        out->cpu_valid = true;
     }
-    if (cur->has_block && prev->has_block) {
-        out->rd_bps = per_sec(prev->rd_bytes, cur->rd_bytes, secs);
-        out->wr_bps = per_sec(prev->wr_bytes, cur->wr_bytes, secs);
-        out->rd_rps = per_sec(prev->rd_reqs, cur->rd_reqs, secs);
-        out->wr_rps = per_sec(prev->wr_reqs, cur->wr_reqs, secs);
+    /* a group left out of cur has no rate; one left out of prev was
+     * carried from an older read, so the interval is the real one */
+    out->disk_stale = cur->has_block && cur->block_stale;
+    out->net_stale = cur->has_net && cur->net_stale;
+    if (cur->has_block && !cur->block_stale && prev->has_block) {
+        double r[4];
+        const unsigned long long a[4] = { prev->rd_bytes, prev->wr_bytes,
+                                          prev->rd_reqs, prev->wr_reqs };
+        const unsigned long long b[4] = { cur->rd_bytes, cur->wr_bytes,
+                                          cur->rd_reqs, cur->wr_reqs };
+
+        if ((out->disk_valid = group_rates(read_ms(prev->block_ms, prev),
+                                           read_ms(cur->block_ms, cur),
+                                           a, b, r))) {
+            out->rd_bps = r[0];
+            out->wr_bps = r[1];
+            out->rd_rps = r[2];
+            out->wr_rps = r[3];
+        }
     }
-    if (cur->has_net && prev->has_net) {
-        out->rx_bps = per_sec(prev->rx_bytes, cur->rx_bytes, secs);
-        out->tx_bps = per_sec(prev->tx_bytes, cur->tx_bytes, secs);
-        out->rx_pps = per_sec(prev->rx_pkts, cur->rx_pkts, secs);
-        out->tx_pps = per_sec(prev->tx_pkts, cur->tx_pkts, secs);
+    if (cur->has_net && !cur->net_stale && prev->has_net) {
+        double r[4];
+        const unsigned long long a[4] = { prev->rx_bytes, prev->tx_bytes,
+                                          prev->rx_pkts, prev->tx_pkts };
+        const unsigned long long b[4] = { cur->rx_bytes, cur->tx_bytes,
+                                          cur->rx_pkts, cur->tx_pkts };
+
+        if ((out->net_valid = group_rates(read_ms(prev->net_ms, prev),
+                                          read_ms(cur->net_ms, cur), a, b, r))) {
+            out->rx_bps = r[0];
+            out->tx_bps = r[1];
+            out->rx_pps = r[2];
+            out->tx_pps = r[3];
+        }
     }
 }
 

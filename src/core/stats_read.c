@@ -120,13 +120,20 @@ vd_stats_from_params(const virTypedParameter *params, int n, vd_domain *d)
             } else if (!strcmp(name, "balloon.rss")) {
                 s->bal_rss = v;
                 s->has_rss = true;
+            } else if (!strcmp(name, "block.count")) {
+                s->nblock = (unsigned int)v;
+                s->block_counted = true;
             } else if ((key = indexed_suffix(name, "block.", 6))) {
                 add_block(s, key, v);
             }
             break;
         case 'n':
-            if ((key = indexed_suffix(name, "net.", 4)))
+            if (!strcmp(name, "net.count")) {
+                s->nnet = (unsigned int)v;
+                s->net_counted = true;
+            } else if ((key = indexed_suffix(name, "net.", 4))) {
                 add_net(s, key, v);
+            }
             break;
         default:
             break;
@@ -145,6 +152,16 @@ vd_stats_finish_sample(vd_domain *d, long long taken_ms)
     s->running = d->state == VD_DOM_RUNNING || d->state == VD_DOM_BLOCKED ||
                  d->state == VD_DOM_PAUSED;
     s->vcpus = d->vcpus;
+    /* no disks (or NICs) at all: the zero totals are the truth; disks
+     * listed without counters were left out (NOWAIT): unknown */
+    if (s->block_counted && s->nblock == 0)
+        s->has_block = true;
+    if (s->net_counted && s->nnet == 0)
+        s->has_net = true;
+    if (s->has_block)
+        s->block_ms = taken_ms;
+    if (s->has_net)
+        s->net_ms = taken_ms;
     if (!s->has_cpu && d->cpu_time_ns) {
         s->cpu_ns = d->cpu_time_ns;
         s->has_cpu = true;

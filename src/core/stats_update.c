@@ -6,6 +6,32 @@
 
 #include "core/stats_priv.h"
 
+/* Carry the block and interface counters that cur's record left out
+ * from base (same run): the last known values, marked stale, with the
+ * time they were read. Absent never becomes 0. */
+static void
+carry_absent(const vd_dom_sample *base, vd_dom_sample *cur)
+{
+    if (!cur->running || !base->running || base->id != cur->id)
+        return;
+    if (!cur->has_block && base->has_block) {
+        cur->has_block = cur->block_stale = true;
+        cur->block_ms = base->block_ms ? base->block_ms : base->taken_ms;
+        cur->rd_bytes = base->rd_bytes;
+        cur->wr_bytes = base->wr_bytes;
+        cur->rd_reqs = base->rd_reqs;
+        cur->wr_reqs = base->wr_reqs;
+    }
+    if (!cur->has_net && base->has_net) {
+        cur->has_net = cur->net_stale = true;
+        cur->net_ms = base->net_ms ? base->net_ms : base->taken_ms;
+        cur->rx_bytes = base->rx_bytes;
+        cur->tx_bytes = base->tx_bytes;
+        cur->rx_pkts = base->rx_pkts;
+        cur->tx_pkts = base->tx_pkts;
+    }
+}
+
 /* Fill one domain from its previous self (old may be NULL). */
 static int
 update_one(const vd_domain *old, vd_domain *d, unsigned int host_cpus,
@@ -16,6 +42,8 @@ update_one(const vd_domain *old, vd_domain *d, unsigned int host_cpus,
 
     if (old && old->history)
         d->history = vd_history_ref(old->history);
+    if (old)
+        carry_absent(base, &d->sample);
     if (old && !restarted && d->sample.running && base->running &&
         d->sample.taken_ms - base->taken_ms < min_ms &&
         d->sample.taken_ms >= base->taken_ms) {

@@ -51,6 +51,7 @@ typedef struct vd_ui_host {
     vd_snapshot *snap;              /* our reference to its latest snapshot */
     vd_sel sel[VD_PANE_LAST];       /* object panes' cursors on this host */
     int shown_retry_s;              /* retry countdown last drawn, -1 none */
+    int shown_wait_s;               /* no-answer seconds last drawn, -1 none */
 } vd_ui_host;
 
 typedef enum {
@@ -135,6 +136,15 @@ const vd_domain *vd_app_domain(const vd_app *app);
 const vd_network *vd_app_network(const vd_app *app);
 const vd_pool *vd_app_pool(const vd_app *app);
 int vd_app_retry_s(const vd_snapshot *snap);
+/* A connected host whose poll is overdue (its worker waits on the daemon):
+ * seconds since its last answer; -1 when it is not overdue. */
+int vd_app_stale_s(const vd_snapshot *snap);
+/* A first connection attempt under way: its seconds so far, -1 when
+ * not connecting. */
+int vd_app_connecting_s(const vd_snapshot *snap);
+/* How long a first attempt may go unanswered before the screen says
+ * that the daemon does not answer. */
+#define VD_APP_NO_ANSWER_S 3
 void vd_app_message(vd_app *app, vd_msg_kind kind, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 bool vd_app_submit(vd_app *app, vd_cmd_kind kind, const char *uuid,

@@ -35,10 +35,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (size < 1)
         return 0;
-    which = data[0] % 3;
+    which = data[0] % 5;
     if (!(buf = vd_fuzz_split(data + 1, size - 1, words, MAX_ARGS)))
         return 0;
-    argv[0] = which == 0 ? "virtdeck" : which == 1 ? "create" : "top";
+    argv[0] = which == 0 ? "virtdeck" : which == 1 ? "create" : which == 2 ? "top" :
+              which == 3 ? "snapshot" : "clone";
     /* as many words as the input has (NUL-separated), up to MAX_ARGS;
      * each a writable string of buf (create splits values in place) */
     nwords = size > 1 ? 1 : 0;
@@ -64,6 +65,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         VD_FUZZ_ASSERT(status >= 0 || a.err[0]);
         VD_FUZZ_ASSERT(status != VD_CLI_RUN || a.installs <= 1);
         vd_create_args_clear(&a);
+    } else if (which == 3) {
+        vd_snapshot_args a = { 0 };
+        status = vd_snapshot_args_parse(&a, argc, argv);
+        VD_FUZZ_ASSERT(known(status) && status != VD_CLI_SCREEN &&
+                       status != VD_CLI_VERSION);
+        VD_FUZZ_ASSERT(status >= 0 || a.err[0]);
+        VD_FUZZ_ASSERT(status != VD_CLI_RUN || (a.domain && a.action));
+        VD_FUZZ_ASSERT(status != VD_CLI_RUN || a.revert_flags != 3);
+    } else if (which == 4) {
+        vd_clone_cli_args a = { 0 };
+        status = vd_clone_cli_args_parse(&a, argc, argv);
+        VD_FUZZ_ASSERT(known(status) && status != VD_CLI_SCREEN &&
+                       status != VD_CLI_VERSION);
+        VD_FUZZ_ASSERT(status >= 0 || a.err[0]);
+        VD_FUZZ_ASSERT(status != VD_CLI_RUN || (a.original && (!a.name != !a.auto_clone)));
     } else {
         vd_top_args a = { 0 };
         status = vd_top_args_parse(&a, argc, argv);

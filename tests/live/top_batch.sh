@@ -75,6 +75,26 @@ theirs=$(awk -F= '/net\.[0-9]+\.rx\.bytes=/ { s += $2 } END { print s + 0 }' "$s
 awk -v a="$ours" -v b="$theirs" 'BEGIN { exit !(a <= b && b - a <= 1e8) }' ||
     fail "rx_bytes $ours vs virsh $theirs"
 
+# virt-top's remaining columns ("Domain ID", "Arch", "Physical CPUs",
+# "Blocked", "%Mem"), against virsh
+[ "$(col ${G}-run domain_id)" = "$(vd_virsh domid ${G}-run | head -n1)" ] ||
+    fail "domain_id $(col ${G}-run domain_id) vs virsh domid"
+[ -z "$(col ${G}-off domain_id)" ] || fail "a shut off guest has a domain_id"
+vd_virsh nodeinfo >"$stats.node"
+[ "$(col ${G}-run arch)" = "$(sed -n 's/^CPU model: *//p' "$stats.node")" ] ||
+    fail "arch '$(col ${G}-run arch)' vs virsh nodeinfo"
+[ "$(col ${G}-run physical_cpus)" = "$(sed -n 's/^CPU(s): *//p' "$stats.node")" ] ||
+    fail "physical_cpus '$(col ${G}-run physical_cpus)' vs virsh nodeinfo"
+b=$(col ${G}-run blocked)
+[ -n "$b" ] && [ "$b" -ge 0 ] && [ "$b" -le "$ndom" ] || fail "blocked '$b'"
+hostkib=$(vd_virsh nodememstats | sed -n 's/^total *: *\([0-9]*\) KiB/\1/p')
+mpct=$(col ${G}-run mem_host_pct)
+awk -v p="$mpct" -v m="$(stat balloon.current)" -v h="$hostkib" \
+    'BEGIN { e = 100 * m / h; exit !(p != "" && p - e < 0.02 && e - p < 0.02) }' ||
+    fail "mem_host_pct '$mpct' vs 100 * $(stat balloon.current) / $hostkib"
+[ -z "$(col ${G}-off mem_host_pct)" ] || fail "a shut off guest has a mem_host_pct"
+rm -f "$stats.node"
+
 # JSON: one object per line, one line per domain
 timeout 60 "$VD_BIN" top --batch -c "$VD_TEST_URI" -n 1 -d 0.5 --json >"$out" 2>"$err" ||
     fail "--json exit status"
@@ -82,6 +102,13 @@ timeout 60 "$VD_BIN" top --batch -c "$VD_TEST_URI" -n 1 -d 0.5 --json >"$out" 2>
 jq -e -s "map(select(.name == \"${G}-run\" and .state == \"running\" and
         (.cpu_pct >= 0) and (.cpu_pct <= 100))) | length == 1" "$out" >/dev/null ||
     fail "JSON rows"
+jq -e -s "map(select(.name == \"${G}-run\" and (.domain_id | type) == \"number\" and
+        (.arch | length) > 0 and .physical_cpus > 0 and .blocked >= 0 and
+        .mem_host_pct > 0)) | length == 1" "$out" >/dev/null ||
+    fail "JSON virt-top columns"
+jq -e -s "map(select(.name == \"${G}-off\" and .domain_id == null and
+        .mem_host_pct == null)) | length == 1" "$out" >/dev/null ||
+    fail "JSON virt-top columns of a shut off guest"
 
 # no host: exit 1 with libvirt's message
 timeout 30 "$VD_BIN" top --batch -c "qemu+unix:///system?socket=/nonexistent/sock" \

@@ -75,6 +75,37 @@ test_ipv4(void **state)
            "192.168.1.255 is the broadcast address of its /24 subnet");
 }
 
+/* A prefix typed as a length or a netmask (issue 20). */
+static void
+test_prefix(void **state)
+{
+    unsigned int p = 99;
+
+    (void)state;
+    expect(vd_parse_prefix("24", &p), NULL);
+    assert_int_equal(p, 24);
+    expect(vd_parse_prefix("/16", &p), NULL);
+    assert_int_equal(p, 16);
+    expect(vd_parse_prefix("255.255.255.0", &p), NULL);
+    assert_int_equal(p, 24);
+    expect(vd_parse_prefix("255.255.254.0", &p), NULL);
+    assert_int_equal(p, 23);
+    expect(vd_parse_prefix("255.255.255.252", &p), NULL);
+    assert_int_equal(p, 30);
+    expect(vd_parse_prefix("255.0.255.0", &p),
+           "255.0.255.0 is not a netmask: its ones must come first (255.255.255.0)");
+    assert_int_equal(p, 0);
+    expect(vd_parse_prefix("255.255.255.255", &p),
+           "prefix length must be between 1 and 30, not 32");
+    expect(vd_parse_prefix("31", &p), "prefix length must be between 1 and 30, not 31");
+    expect(vd_parse_prefix("0", &p), "prefix length must be between 1 and 30, not 0");
+    expect(vd_parse_prefix("24x", &p), "'24x' is neither a prefix length nor a netmask");
+    expect(vd_parse_prefix("255.255.0", &p),
+           "'255.255.0' is neither a prefix length nor a netmask");
+    expect(vd_parse_prefix("", &p),
+           "a prefix length (24) or a netmask (255.255.255.0) is required");
+}
+
 static void
 test_dhcp(void **state)
 {
@@ -148,6 +179,7 @@ main(void)
         cmocka_unit_test(test_net_name),
         cmocka_unit_test(test_bridge),
         cmocka_unit_test(test_ipv4),
+        cmocka_unit_test(test_prefix),
         cmocka_unit_test(test_dhcp),
         cmocka_unit_test(test_overlap),
         cmocka_unit_test(test_pool_target),

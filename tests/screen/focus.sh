@@ -42,4 +42,7 @@ screen_keys h;    expect_focus Pools      # back to where the left column was
 screen_keys Right; expect_focus Domains
 screen_keys Tab Tab Tab; expect_focus Hosts
 screen_keys Enter; expect_focus Domains   # Enter on a host shows its domains
+# README describes the same cycle as the one checked above (issue 20)
+grep -qF '| `Tab` / `Shift+Tab` | next / previous pane (hosts, domains, networks, pools) |' \
+    "$VD_SRC/README.md" || screen_fail "README's Tab order is not hosts, domains, networks, pools"
 exit 0

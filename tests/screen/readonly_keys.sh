@@ -30,6 +30,7 @@ refused e "set vCPUs"
 refused x "detach disk"
 refused a autostart
 refused S "managed save"
+refused L clone
 screen_expect_re "alpha +running"
 
 # the top view refuses the same way

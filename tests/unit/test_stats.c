@@ -14,6 +14,7 @@
 #include "virtdeck/stats.h"
 #include "core/snapshot_priv.h"
 #include "core/stats_priv.h"
+#include "core/stats_read.h"
 
 /* A running 2-vCPU guest with 1 GiB, 300 MiB unused, at t ms with
  * cpu_ns of CPU time, and counters c (disk bytes = c, reqs = c/1000,
@@ -226,6 +227,126 @@ test_update_lists(void **state)
     }
 }
 
+/* A read that left out the block counters (NOWAIT while another client
+ * holds the domain's job lock) keeps the last counters, marked stale,
+ * gives no disk rate (not 0), leaves a gap in the history, and the next
+ * full read's rate spans the real interval. Network and CPU go on. */
+static void
+test_absent_block(void **state)
+{
+    vd_domain a = dom("a", sample(1000, 1000000000ULL, 1000000, 7));
+    vd_domain b = dom("a", sample(3000, 2000000000ULL, 9999999, 7));
+    vd_domain c = dom("a", sample(5000, 3000000000ULL, 5000000, 7));
+    double v[4];
+
+    (void)state;
+    /* b's record had no block.N.rd.bytes etc.: zeros and no flag */
+    b.sample.has_block = false;
+    b.sample.rd_bytes = b.sample.wr_bytes = 0;
+    b.sample.rd_reqs = b.sample.wr_reqs = 0;
+    assert_int_equal(vd_stats_update_domains(NULL, 0, &a, 1, 4, 1000), 0);
+    assert_int_equal(vd_stats_update_domains(&a, 1, &b, 1, 4, 1000), 0);
+    assert_true(b.rates.valid);
+    assert_true(b.rates.cpu_valid && fabs(b.rates.cpu_pct - 25.0) < 1e-9);
+    assert_true(b.rates.net_valid);
+    assert_false(b.rates.disk_valid);           /* unknown, not 0 B/s */
+    assert_true(b.rates.disk_stale);
+    assert_true(b.sample.has_block && b.sample.block_stale);
+    assert_int_equal(b.sample.rd_bytes, 1000000);   /* the last value */
+    assert_int_equal(b.sample.block_ms, 1000);
+    /* the next full read: 4 MB over the 4 s since the last block read,
+     * neither 5 MB over 2 s (from a fake 0) nor (5 - 1) MB over 2 s */
+    assert_int_equal(vd_stats_update_domains(&b, 1, &c, 1, 4, 1000), 0);
+    assert_true(c.rates.disk_valid);
+    assert_false(c.rates.disk_stale);
+    assert_false(c.sample.block_stale);
+    assert_true(fabs(c.rates.rd_bps - 1000000.0) < 1e-6);
+    assert_true(fabs(c.rates.rd_rps - 1000.0) < 1e-6);
+    /* the history shows a gap where the figure was unknown */
+    assert_int_equal(vd_history_last(c.history, VD_HIST_DISK, v, 4), 3);
+    assert_true(isnan(v[0]));                   /* first sample */
+    assert_true(isnan(v[1]));                   /* absent */
+    assert_true(fabs(v[2] - 1500000.0) / 1500000.0 < 0.001);
+    vd_history_unref(a.history);
+    vd_history_unref(b.history);
+    vd_history_unref(c.history);
+}
+
+/* Two reads in a row without block counters: still the first values,
+ * still their time; a restart drops them (a new run's counters). */
+static void
+test_absent_twice_and_restart(void **state)
+{
+    vd_domain a = dom("a", sample(1000, 1000000000ULL, 1000000, 7));
+    vd_domain b = dom("a", sample(3000, 2000000000ULL, 0, 7));
+    vd_domain c = dom("a", sample(5000, 3000000000ULL, 0, 7));
+    vd_domain d = dom("a", sample(7000, 100000000ULL, 0, 8));
+
+    (void)state;
+    b.sample.has_block = c.sample.has_block = d.sample.has_block = false;
+    b.sample.has_net = false;
+    vd_stats_update_domains(NULL, 0, &a, 1, 4, 1000);
+    vd_stats_update_domains(&a, 1, &b, 1, 4, 1000);
+    vd_stats_update_domains(&b, 1, &c, 1, 4, 1000);
+    assert_true(c.sample.block_stale);
+    assert_int_equal(c.sample.rd_bytes, 1000000);
+    assert_int_equal(c.sample.block_ms, 1000);
+    assert_false(c.rates.disk_valid);
+    /* net came back in c after b left it out: rate over 4 s */
+    assert_true(b.sample.net_stale && !b.rates.net_valid);
+    assert_true(c.rates.net_valid && !c.sample.net_stale);
+    assert_true(fabs(c.rates.rx_bps - 0.0) < 1e-6);
+    vd_stats_update_domains(&c, 1, &d, 1, 4, 1000);   /* restarted */
+    assert_false(d.sample.has_block);
+    assert_false(d.sample.block_stale);
+    vd_history_unref(a.history);
+    vd_history_unref(b.history);
+    vd_history_unref(c.history);
+    vd_history_unref(d.history);
+}
+
+/* A record with block.count = 0 (no disks) has true zero totals; one
+ * that lists disks without their counters has none. */
+static void
+test_block_count(void **state)
+{
+    virTypedParameter p[3];
+    vd_domain d;
+
+    (void)state;
+    memset(p, 0, sizeof(p));
+    strcpy(p[0].field, "state.state");
+    p[0].type = VIR_TYPED_PARAM_INT;
+    p[0].value.i = 1;
+    strcpy(p[1].field, "block.count");
+    p[1].type = VIR_TYPED_PARAM_UINT;
+    p[1].value.ui = 0;
+    memset(&d, 0, sizeof(d));
+    vd_stats_from_params(p, 2, &d);
+    vd_stats_finish_sample(&d, 1000);
+    assert_true(d.sample.has_block);
+    assert_int_equal(d.sample.rd_bytes, 0);
+    /* one disk listed, its counters left out (NOWAIT) */
+    p[1].value.ui = 1;
+    strcpy(p[2].field, "block.0.name");
+    p[2].type = VIR_TYPED_PARAM_STRING;
+    p[2].value.s = (char *)"vda";
+    memset(&d, 0, sizeof(d));
+    vd_stats_from_params(p, 3, &d);
+    vd_stats_finish_sample(&d, 1000);
+    assert_false(d.sample.has_block);
+    /* and with them */
+    strcpy(p[2].field, "block.0.rd.bytes");
+    p[2].type = VIR_TYPED_PARAM_ULLONG;
+    p[2].value.ul = 4096;
+    memset(&d, 0, sizeof(d));
+    vd_stats_from_params(p, 3, &d);
+    vd_stats_finish_sample(&d, 1000);
+    assert_true(d.sample.has_block);
+    assert_int_equal(d.sample.block_ms, 1000);
+    assert_int_equal(d.sample.rd_bytes, 4096);
+}
+
 static void
 test_history_rings(void **state)
 {
@@ -237,7 +358,7 @@ test_history_rings(void **state)
 
     (void)state;
     memset(&r, 0, sizeof(r));
-    r.valid = r.mem_valid = true;
+    r.valid = r.mem_valid = r.cpu_valid = r.net_valid = true;
     /* 2 hours at a 2 s tick: CPU = minute of the hour / 60 * 100 */
     for (t = 0; t <= 7200000; t += 2000) {
         r.cpu_pct = (double)((t / 60000) % 60) * 100.0 / 60.0;
@@ -271,7 +392,7 @@ test_history_gaps(void **state)
     (void)state;
     memset(&r, 0, sizeof(r));
     memset(&off, 0, sizeof(off));
-    r.valid = r.mem_valid = true;
+    r.valid = r.mem_valid = r.cpu_valid = true;
     r.cpu_pct = 40;
     /* 20 min running, 20 min shut off (gaps), 20 min running */
     for (t = 0; t < 3600000; t += 2000)
@@ -358,6 +479,9 @@ main(void)
         cmocka_unit_test(test_zero_dt),
         cmocka_unit_test(test_not_running),
         cmocka_unit_test(test_update_lists),
+        cmocka_unit_test(test_absent_block),
+        cmocka_unit_test(test_absent_twice_and_restart),
+        cmocka_unit_test(test_block_count),
         cmocka_unit_test(test_history_rings),
         cmocka_unit_test(test_history_gaps),
         cmocka_unit_test(test_pack),

@@ -17,6 +17,7 @@
 #include "ui/console/console_view.h"
 #include "ui/widgets/dialog.h"
 #include "ui/widgets/listview.h"
+#include "ui/views/dsnap_ui.h"
 #include "ui/views/monitor.h"
 #include "ui/app/view.h"
 
@@ -71,6 +72,8 @@ ONE(run_edit, vd_dom_do_edit_xml(app, t))
 ONE(run_vnc, vd_console_open_vnc(app, t->host, t->uuid, t->name))
 ONE(run_serial, vd_console_open_serial(app, t->host, t->uuid, t->name))
 ONE(run_graphs, vd_monitor_graphs_open(app, t->host, t->uuid, t->name))
+ONE(run_snapshots, vd_dsnap_view_open(app, t))
+ONE(run_clone, vd_clone_form_open(app, t))
 
 /* ---- the registry ---- */
 
@@ -182,6 +185,15 @@ static const vd_dom_action actions[] = {
       .label = "Serial console (Ctrl+] leaves)", .group = OPEN,
       .places = NOT_CONSOLE, .cmd = VD_CMD_DOM_SERIAL, .writes = true,
       .run = run_serial },
+    { .key = 'Z', .key_name = "Z",
+      .label = "Snapshots: tree, create, revert, delete", .group = OPEN,
+      .places = EVERYWHERE, .cmd = VD_CMD_DSNAP_LIST, .run = run_snapshots },
+    { .key = 'L', .key_name = "L",
+      .label = "Clone: new name, disks copied, shared or linked", .group = LIFE,
+      .places = EVERYWHERE,
+      .states = VD_ST(VD_DOM_SHUTOFF) | VD_ST(VD_DOM_PAUSED),
+      .state_refusal = "clone {name}: it is {state}; a clone copies the disks of a shut off (or paused) domain",
+      .cmd = VD_CMD_DOM_CLONE, .writes = true, .run = run_clone },
 };
 
 #define NACTIONS (sizeof(actions) / sizeof(actions[0]))

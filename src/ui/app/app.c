@@ -286,6 +286,44 @@ vd_app_retry_s(const vd_snapshot *snap)
     return (int)((left + 999) / 1000);
 }
 
+/* When a connected host's poll is overdue: a quarter tick (at least
+ * half a second) after the next tick was due, the worker is waiting on
+ * the daemon. 0 when it has no tick. */
+static long long
+overdue_at_ms(const vd_snapshot *snap)
+{
+    long long grace;
+
+    if (!snap || snap->conn != VD_CONN_CONNECTED || snap->taken_ms <= 0 ||
+        snap->tick_ms <= 0)
+        return 0;
+    grace = snap->tick_ms / 4 < 500 ? 500 : snap->tick_ms / 4;
+    return snap->taken_ms + snap->tick_ms + grace;
+}
+
+/* Seconds since the last answer of an overdue host. */
+int
+vd_app_stale_s(const vd_snapshot *snap)
+{
+    long long due = overdue_at_ms(snap), now = vd_now_ms();
+
+    if (!due || now <= due)
+        return -1;
+    return (int)((now - snap->taken_ms) / 1000);
+}
+
+/* Seconds of a first attempt. */
+int
+vd_app_connecting_s(const vd_snapshot *snap)
+{
+    long long age;
+
+    if (!snap || snap->conn != VD_CONN_CONNECTING || snap->connect_ms <= 0)
+        return -1;
+    age = vd_now_ms() - snap->connect_ms;
+    return age < 0 ? 0 : (int)(age / 1000);
+}
+
 /* ---- status line and commands ---- */
 
 /* Replace the status line message. */
@@ -346,7 +384,17 @@ vd_app_progress_word(vd_cmd_kind kind)
         return "Changing";
     case VD_CMD_DOM_XML:
     case VD_CMD_DOM_DETAILS:
+    case VD_CMD_DSNAP_LIST:
+    case VD_CMD_DSNAP_XML:
         return "Reading";
+    case VD_CMD_DSNAP_CREATE:
+        return "Taking a snapshot of";
+    case VD_CMD_DSNAP_REVERT:
+        return "Reverting";
+    case VD_CMD_DSNAP_DELETE:
+        return "Deleting a snapshot of";
+    case VD_CMD_DOM_CLONE:
+        return "Cloning";
     case VD_CMD_DOM_DEFINE:
         return "Defining";
     case VD_CMD_NET_DETAILS:
@@ -400,6 +448,7 @@ vd_app_progress_word(vd_cmd_kind kind)
     case VD_CMD_PATH_EXISTS:
     case VD_CMD_OS_LIST:
     case VD_CMD_OS_RECOMMEND:
+    case VD_CMD_IFACE_KIND:
         return "Reading";
     case VD_CMD_LAST:
         break;
@@ -693,12 +742,21 @@ refresh_snapshots(vd_app *app)
             h->shown_retry_s = retry;
             changed = true;
         }
+        /* a host without answer: its age grows on the screen */
+        retry = vd_app_stale_s(h->snap);
+        if (retry < 0)
+            retry = vd_app_connecting_s(h->snap);
+        if (retry != h->shown_wait_s) {
+            h->shown_wait_s = retry;
+            changed = true;
+        }
     }
     return changed;
 }
 
 /* How long poll() may wait: until the next countdown second of a
- * failed host, at most TICK_MS. */
+ * failed host or the moment a connected host's poll is overdue, at most
+ * TICK_MS. */
 static int
 wait_ms(const vd_app *app)
 {
@@ -709,6 +767,13 @@ wait_ms(const vd_app *app)
         const vd_snapshot *snap = app->hosts[i].snap;
         long long left, ms;
 
+        if ((ms = overdue_at_ms(snap))) {
+            /* wake when its poll becomes overdue (vd_app_stale_s) */
+            left = ms + 5 - now;
+            if (left > 0 && left < best)
+                best = (int)left;
+            continue;
+        }
         if (!snap || snap->conn != VD_CONN_FAILED || snap->retry_at_ms <= 0)
             continue;
         left = snap->retry_at_ms - now;
@@ -930,6 +995,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
     for (size_t i = 0; i < nhosts; i++) {
         app.hosts[i].host = hosts[i];
         app.hosts[i].shown_retry_s = -1;
+        app.hosts[i].shown_wait_s = -1;
     }
     refresh_snapshots(&app);
     vd_hosts_edit_init(&app, opts);

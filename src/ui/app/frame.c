@@ -96,6 +96,12 @@ draw_header(vd_app *app)
                       snap->label, attr | A_BOLD) + 1;
     snprintf(buf, sizeof(buf), ": %s%s ", vd_conn_state_name(snap->conn),
              snap->readonly ? " (read-only)" : "");
+    if (vd_app_stale_s(snap) >= 0)
+        snprintf(buf, sizeof(buf), ": connected%s, stale: no answer for %ds ",
+                 snap->readonly ? " (read-only)" : "", vd_app_stale_s(snap));
+    else if (vd_app_connecting_s(snap) >= 0)
+        snprintf(buf, sizeof(buf), ": connecting for %ds ",
+                 vd_app_connecting_s(snap));
     x += vd_draw_text(r->y, x, end - x, buf, attr);
     if (snap->conn == VD_CONN_CONNECTED) {
         size_t counts[VD_DOM_STATE_LAST] = { 0 };

@@ -24,6 +24,8 @@ typedef struct net_form {
     char *addrs[MAX_SUBNETS];
     unsigned int prefixes[MAX_SUBNETS];
     size_t nsub;
+    char *iface;                        /* the host bridge asked about */
+    char *iface_kind;                   /* its answer (VD_CMD_IFACE_KIND), or NULL */
 } net_form;
 
 static const char *const mode_labels[] = {
@@ -44,6 +46,8 @@ ctx_free(void *p)
         free(nf->names[i]);
         free(nf->addrs[i]);
     }
+    free(nf->iface);
+    free(nf->iface_kind);
     free(nf);
 }
 
@@ -80,7 +84,31 @@ check_name(const vd_form *f, const vd_field *fld, const char *value, char *err,
     return vd_np_verdict(vd_check_net_name(value, taken, n), err, errlen);
 }
 
-/* Bridge: valid and not another network's (host bridge: required). */
+/* The prefix field as a length: 0 when it is not one. */
+static unsigned int
+prefix_of(const vd_form *f)
+{
+    unsigned int prefix;
+
+    free(vd_parse_prefix(vd_form_value(f, "prefix"), &prefix));
+    return prefix;
+}
+
+/* Prefix: a length or a netmask. */
+static bool
+check_prefix(const vd_form *f, const vd_field *fld, const char *value,
+             char *err, size_t errlen, void *ctx)
+{
+    unsigned int prefix;
+
+    (void)f;
+    (void)fld;
+    (void)ctx;
+    return vd_np_verdict(vd_parse_prefix(value, &prefix), err, errlen);
+}
+
+/* Bridge: valid and not another network's (host bridge: required, and
+ * a bridge on the host, as the host's worker says). */
 static bool
 check_bridge(const vd_form *f, const vd_field *fld, const char *value,
              char *err, size_t errlen, void *ctx)
@@ -95,8 +123,38 @@ check_bridge(const vd_form *f, const vd_field *fld, const char *value,
         br[n] = s->networks[i].bridge;
         own[n++] = s->networks[i].name;
     }
-    return vd_np_verdict(vd_check_bridge_name(value, mode_of(f) == VD_NETMODE_BRIDGE,
-                                        br, own, n), err, errlen);
+    if (!vd_np_verdict(vd_check_bridge_name(value, mode_of(f) == VD_NETMODE_BRIDGE,
+                                      br, own, n), err, errlen))
+        return false;
+    if (mode_of(f) != VD_NETMODE_BRIDGE || !nf->iface || !nf->iface_kind ||
+        strcmp(nf->iface, value) != 0 || !strcmp(nf->iface_kind, "bridge") ||
+        !strcmp(nf->iface_kind, "?"))
+        return true;            /* not asked yet, or it is one, or unknown */
+    if (!strcmp(nf->iface_kind, "none"))
+        snprintf(err, errlen, "the host has no interface '%s'", value);
+    else
+        snprintf(err, errlen, "'%s' is %s, not a bridge: for a plain device, "
+                 "use macvtap (direct)", value, nf->iface_kind);
+    return false;
+}
+
+/* Host bridge mode: ask the host's worker what the typed device is
+ * (the answer revalidates the field). */
+static void
+ask_iface(vd_app *app, vd_form *f, net_form *nf)
+{
+    const char *v = vd_form_value(f, "bridge");
+    vd_cmd cmd = { .kind = VD_CMD_IFACE_KIND };
+
+    if (mode_of(f) != VD_NETMODE_BRIDGE || !*v || strpbrk(v, " /:") ||
+        (nf->iface && !strcmp(nf->iface, v)))
+        return;
+    free(nf->iface);
+    free(nf->iface_kind);
+    nf->iface_kind = NULL;
+    if (!(nf->iface = strdup(v)) || !(cmd.str = strdup(v)))
+        return;
+    vd_form_submit_cmd(app, f, nf->np.hi, &cmd);
 }
 
 /* Device: required for macvtap. */
@@ -124,12 +182,14 @@ check_ip(const vd_form *f, const vd_field *fld, const char *value, char *err,
 {
     net_form *nf = ctx;
     vd_subnet subs[MAX_SUBNETS];
-    unsigned int prefix = (unsigned int)vd_form_number_value(f, "prefix");
+    unsigned int prefix = prefix_of(f);
     size_t i;
 
     (void)fld;
     if (!*value && mode_of(f) != VD_NETMODE_ROUTE)
         return true;            /* no IPv4 at all: allowed */
+    if (!prefix)
+        return true;            /* the prefix field says what is wrong */
     if (!vd_np_verdict(vd_check_ipv4(value, prefix), err, errlen))
         return false;
     for (i = 0; i < nf->nsub; i++) {
@@ -149,10 +209,9 @@ check_dhcp(const vd_form *f, const vd_field *fld, const char *value, char *err,
     (void)fld;
     (void)value;
     (void)ctx;
-    if (!vd_form_checked(f, "dhcp") || !*vd_form_value(f, "ip"))
+    if (!vd_form_checked(f, "dhcp") || !*vd_form_value(f, "ip") || !prefix_of(f))
         return true;
-    return vd_np_verdict(vd_check_dhcp_range(vd_form_value(f, "ip"),
-                                       (unsigned int)vd_form_number_value(f, "prefix"),
+    return vd_np_verdict(vd_check_dhcp_range(vd_form_value(f, "ip"), prefix_of(f),
                                        vd_form_value(f, "dhcp_start"),
                                        vd_form_value(f, "dhcp_end")), err, errlen);
 }
@@ -167,9 +226,8 @@ on_change(vd_app *app, vd_form *f, vd_field *fld, void *ctx)
                                             "domain" };
     size_t i;
 
-    (void)app;
     (void)fld;
-    (void)ctx;
+    ask_iface(app, f, ctx);
     vd_field_set_hidden(vd_form_field(f, "bridge"), m == VD_NETMODE_DIRECT);
     vd_field_set_hidden(vd_form_field(f, "dev"),
                         m != VD_NETMODE_NAT && m != VD_NETMODE_ROUTE &&
@@ -212,7 +270,7 @@ on_submit(vd_app *app, vd_form *f, const char *button, void *ctx)
         return;
     if (own_bridge(m)) {
         s.ipv4 = opt(f, "ip");
-        s.prefix = (unsigned int)vd_form_number_value(f, "prefix");
+        s.prefix = prefix_of(f);
         if (vd_form_checked(f, "dhcp")) {
             s.dhcp_start = opt(f, "dhcp_start");
             s.dhcp_end = opt(f, "dhcp_end");
@@ -254,6 +312,14 @@ on_result(vd_app *app, vd_form *f, vd_result *res, void *ctx)
         vd_form_revalidate(f);
         return;
     }
+    if (res->kind == VD_CMD_IFACE_KIND) {
+        /* only the answer about what the field still holds counts */
+        if (res->ok && res->text && res->message && nf->iface &&
+            !strcmp(res->message, nf->iface) && !nf->iface_kind)
+            nf->iface_kind = strdup(res->text);
+        vd_form_revalidate(f);
+        return;
+    }
     vd_np_form_created(app, f, res);
 }
 
@@ -277,15 +343,16 @@ vd_act_network_new(vd_app *app, const vd_binding *b)
     vd_form_choice(f, "mode", "Mode", mode_labels, mode_values, 6, 0);
     fld = vd_form_text(f, "bridge", "Bridge", "");
     vd_field_validate(fld, check_bridge, nf);
-    vd_field_set_help(fld, "empty: libvirt picks virbrN; host bridge: the existing bridge");
+    vd_field_set_help(fld, "empty: libvirt picks virbrN; host bridge: an existing bridge");
     fld = vd_form_text(f, "dev", "Device", "");
     vd_field_validate(fld, check_dev, nf);
     vd_field_set_help(fld, "host interface to forward through (optional for NAT/routed)");
     fld = vd_form_text(f, "ip", "IPv4 address", "192.168.100.1");
     vd_field_validate(fld, check_ip, nf);
     vd_field_set_help(fld, "the host's address on the network (the gateway)");
-    fld = vd_form_number(f, "prefix", "Prefix", 24, "bits");
-    vd_field_range(fld, 1, 30);
+    fld = vd_form_text(f, "prefix", "Prefix", "24");
+    vd_field_validate(fld, check_prefix, nf);
+    vd_field_set_help(fld, "a length (24) or a netmask (255.255.255.0)");
     vd_form_check(f, "dhcp", "DHCP", true);
     fld = vd_form_text(f, "dhcp_start", "DHCP start", "192.168.100.128");
     vd_field_validate(fld, check_dhcp, nf);

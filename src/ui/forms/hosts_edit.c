@@ -219,6 +219,7 @@ host_submit(vd_app *app, vd_form *form, const char *button, void *ctx)
         app->hosts[app->nhosts].host = h;
         app->hosts[app->nhosts].snap = vd_host_snapshot(h);
         app->hosts[app->nhosts].shown_retry_s = -1;
+        app->hosts[app->nhosts].shown_wait_s = -1;
         app->host_sel.cursor = app->nhosts;
         app->nhosts++;
         snprintf(what, sizeof(what), "Host %s added", *label ? label : uri);
@@ -233,6 +234,7 @@ host_submit(vd_app *app, vd_form *form, const char *button, void *ctx)
         app->hosts[i].host = h;
         app->hosts[i].snap = vd_host_snapshot(h);
         app->hosts[i].shown_retry_s = -1;
+        app->hosts[i].shown_wait_s = -1;
         free(old->uri);
         free(old->label);
         old->uri = strdup(uri);

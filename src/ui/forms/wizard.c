@@ -746,8 +746,8 @@ apply_os(wizard *w, const vd_os_choice *c)
         default_choice(f, "nic", vd_nic_model_name(c->nic_model));
     if (c->uefi_only)
         default_choice(f, "firmware", "UEFI");
-    vd_form_message(f, VD_MSG_INFO, "Defaults for %s: %llu MiB, %u vCPUs, %llu GiB disk",
-                    c->short_id, c->memory_mib, c->vcpus,
+    vd_form_message(f, VD_MSG_INFO, "Defaults for %s: %llu MiB, %u vCPU%s, %llu GiB disk",
+                    c->short_id, c->memory_mib, c->vcpus, c->vcpus == 1 ? "" : "s",
                     (c->disk_bytes + VD_GIB - 1) / VD_GIB);
 }
 
@@ -828,8 +828,9 @@ fill_review(wizard *w)
     } while (0)
     buf[0] = '\0';
     ADD("Name:      %s   OS: %s\n", vd_form_value(f, "name"), vd_form_value(f, "os"));
-    ADD("CPU:       %lld vCPUs (%s), %lld MiB memory\n",
-        vd_form_number_value(f, "vcpus"), vd_form_value(f, "cpu"),
+    ADD("CPU:       %lld vCPU%s (%s), %lld MiB memory\n",
+        vd_form_number_value(f, "vcpus"),
+        vd_form_number_value(f, "vcpus") == 1 ? "" : "s", vd_form_value(f, "cpu"),
         vd_form_number_value(f, "memory"));
     switch (inst) {
     case INST_VOL: ADD("Install:   CD-ROM %s\n", vd_form_value(f, "iso_vol")); break;

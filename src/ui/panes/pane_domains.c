@@ -14,6 +14,8 @@
 #include "ui/ui_priv.h"
 
 enum { COL_NAME, COL_STATE, COL_VCPUS, COL_MEM, COL_AUTO, COL_PERS, COL_ID,
+       /* snapshots (issue 11): the first to go on a narrow screen */
+       COL_SNAPS,
        /* live monitor (issue 4): after the others, kept before them */
        COL_CPU, COL_SPARK, COL_USED, COL_DISK, COL_NET,
        /* all-hosts view (issue 3): last, so one host's table leaves it out */
@@ -27,6 +29,7 @@ static const vd_col columns[] = {
     [COL_AUTO] = { "Auto", "A", 1, 4, false, 0, 3, false },
     [COL_PERS] = { "Pers", "P", 1, 4, false, 0, 5, false },
     [COL_ID] = { "ID", NULL, 3, 4, false, 0, 4, true },
+    [COL_SNAPS] = { "Snaps", "Sn", 2, 5, false, 0, 8, true },
     /* dropped before ID and Auto but kept before Pers: at 80 columns
      * the table keeps its identity columns and shows CPU % */
     [COL_CPU] = { "CPU%", NULL, 5, 5, false, 0, 4, true },
@@ -70,6 +73,7 @@ static int cmp_vcpus(const vd_row *a, const vd_row *b) { return CMP3(DOM(a)->vcp
 static int cmp_auto(const vd_row *a, const vd_row *b) { return CMP3(DOM(b)->autostart, DOM(a)->autostart); }
 static int cmp_pers(const vd_row *a, const vd_row *b) { return CMP3(DOM(b)->persistent, DOM(a)->persistent); }
 static int cmp_id(const vd_row *a, const vd_row *b) { return CMP3((unsigned)DOM(a)->id, (unsigned)DOM(b)->id); }
+static int cmp_snaps(const vd_row *a, const vd_row *b) { return CMP3(DOM(b)->snapshots, DOM(a)->snapshots); }
 /* all-hosts view: by host, in the hosts pane's order */
 static int cmp_host(const vd_row *a, const vd_row *b) { return CMP3(a->host, b->host); }
 
@@ -83,10 +87,10 @@ cmp_mem(const vd_row *a, const vd_row *b)
 
 /* Live figures for sorting: -1 when unknown, so they sort last in the
  * descending order a monitor wants first. */
-static double cpu_key(const vd_domain *d) { return d->rates.valid ? d->rates.cpu_pct : -1; }
+static double cpu_key(const vd_domain *d) { return d->rates.cpu_valid ? d->rates.cpu_pct : -1; }
 static double used_key(const vd_domain *d) { return d->rates.mem_valid ? d->rates.mem_pct : -1; }
-static double disk_key(const vd_domain *d) { return d->rates.valid ? d->rates.rd_bps + d->rates.wr_bps : -1; }
-static double net_key(const vd_domain *d) { return d->rates.valid ? d->rates.rx_bps + d->rates.tx_bps : -1; }
+static double disk_key(const vd_domain *d) { return d->rates.disk_valid ? d->rates.rd_bps + d->rates.wr_bps : -1; }
+static double net_key(const vd_domain *d) { return d->rates.net_valid ? d->rates.rx_bps + d->rates.tx_bps : -1; }
 static int cmp_cpu(const vd_row *a, const vd_row *b) { return CMP3(cpu_key(DOM(b)), cpu_key(DOM(a))); }
 static int cmp_used(const vd_row *a, const vd_row *b) { return CMP3(used_key(DOM(b)), used_key(DOM(a))); }
 static int cmp_disk(const vd_row *a, const vd_row *b) { return CMP3(disk_key(DOM(b)), disk_key(DOM(a))); }
@@ -128,6 +132,7 @@ const vd_list_kind vd_domains_list_kind = {
         [COL_ID] = cmp_id,
         [COL_CPU] = cmp_cpu, [COL_SPARK] = cmp_cpu, [COL_USED] = cmp_used,
         [COL_DISK] = cmp_disk, [COL_NET] = cmp_net,
+        [COL_SNAPS] = cmp_snaps,
         [COL_HOST] = cmp_host,
     },
     .names = {
@@ -136,6 +141,7 @@ const vd_list_kind vd_domains_list_kind = {
         [COL_ID] = "ID",
         [COL_CPU] = "CPU %", [COL_SPARK] = "CPU %", [COL_USED] = "memory used",
         [COL_DISK] = "disk I/O", [COL_NET] = "network I/O",
+        [COL_SNAPS] = "snapshots",
         [COL_HOST] = "host",
     },
     .ncols = sizeof(columns) / sizeof(columns[0]),
@@ -153,7 +159,7 @@ vd_monitor_cells(const vd_table *t, const vd_domain *dom, int y, bool selected,
     attr_t dim = vd_row_attr(selected, focused, VD_ROLE_DIM);
     char buf[96], a[16], b[16];
 
-    if (r->valid) {
+    if (r->valid && r->cpu_valid) {
         snprintf(buf, sizeof(buf), "%.1f", r->cpu_pct);
         vd_table_cell(t, COL_CPU, y, buf,
                       vd_row_attr(selected, focused, vd_monitor_role(r->cpu_pct)));
@@ -174,17 +180,16 @@ vd_monitor_cells(const vd_table *t, const vd_domain *dom, int y, bool selected,
     } else {
         vd_table_cell(t, COL_USED, y, "-", dim);
     }
-    if (r->valid) {
-        snprintf(buf, sizeof(buf), "%s/%s", vd_stats_fmt_bytes(r->rd_bps, a, sizeof(a)),
-                 vd_stats_fmt_bytes(r->wr_bps, b, sizeof(b)));
-        vd_table_cell(t, COL_DISK, y, buf, vd_row_attr(selected, focused, VD_ROLE_NORMAL));
-        snprintf(buf, sizeof(buf), "%s/%s", vd_stats_fmt_bytes(r->rx_bps, a, sizeof(a)),
-                 vd_stats_fmt_bytes(r->tx_bps, b, sizeof(b)));
-        vd_table_cell(t, COL_NET, y, buf, vd_row_attr(selected, focused, VD_ROLE_NORMAL));
-    } else {
-        vd_table_cell(t, COL_DISK, y, "-", dim);
-        vd_table_cell(t, COL_NET, y, "-", dim);
-    }
+    vd_table_cell(t, COL_DISK, y,
+                  vd_monitor_pair(r->valid && r->disk_valid, r->rd_bps, r->wr_bps,
+                                  buf, sizeof(buf)),
+                  r->valid && r->disk_valid
+                      ? vd_row_attr(selected, focused, VD_ROLE_NORMAL) : dim);
+    vd_table_cell(t, COL_NET, y,
+                  vd_monitor_pair(r->valid && r->net_valid, r->rx_bps, r->tx_bps,
+                                  buf, sizeof(buf)),
+                  r->valid && r->net_valid
+                      ? vd_row_attr(selected, focused, VD_ROLE_NORMAL) : dim);
 }
 
 /* One domain row. */
@@ -217,6 +222,11 @@ draw_row(vd_app *app, const vd_table *t, size_t i, int y, bool selected,
         snprintf(buf, sizeof(buf), "-");
     vd_table_cell(t, COL_ID, y, buf, normal);
     vd_monitor_cells(t, dom, y, selected, focused);
+    if (dom->snapshots >= 0)
+        snprintf(buf, sizeof(buf), "%d", dom->snapshots);
+    else
+        snprintf(buf, sizeof(buf), "-");
+    vd_table_cell(t, COL_SNAPS, y, buf, normal);
     if (t->ncols > COL_HOST)
         vd_table_cell(t, COL_HOST, y, vd_all_hosts_label(app, r->host, buf,
                                                           sizeof(buf)), normal);
@@ -239,9 +249,26 @@ draw_unconnected(vd_app *app, const vd_rect *inner)
     }
     switch (snap->conn) {
     case VD_CONN_CONNECTING:
-        snprintf(buf, sizeof(buf), "Connecting to %s%s", snap->uri,
-                 vd_draw_utf8() ? "\u2026" : "...");
-        vd_draw_wrap(&r, y, buf, vd_role_attr(VD_ROLE_CONN_BUSY));
+        retry = vd_app_connecting_s(snap);
+        if (retry < VD_APP_NO_ANSWER_S) {
+            snprintf(buf, sizeof(buf), "Connecting to %s%s", snap->uri,
+                     vd_draw_utf8() ? "\u2026" : "...");
+            vd_draw_wrap(&r, y, buf, vd_role_attr(VD_ROLE_CONN_BUSY));
+            return;
+        }
+        /* the socket took the connection, the daemon says nothing */
+        snprintf(buf, sizeof(buf), "The daemon does not answer "
+                 "(waiting for %ds):", retry);
+        y = vd_draw_wrap(&r, y, buf, vd_role_attr(VD_ROLE_CONN_FAILED));
+        y = vd_draw_wrap(&r, y, snap->uri, vd_role_attr(VD_ROLE_NORMAL)) + 1;
+        y = vd_draw_wrap(&r, y, "What to check: is libvirtd (or virtqemud) "
+                         "stopped, hung or overloaded? `systemctl status "
+                         "libvirtd` on the host; a process in state T is "
+                         "stopped (kill -CONT resumes it). For a remote URI, "
+                         "the network or SSH may hang.",
+                         vd_role_attr(VD_ROLE_DIM)) + 1;
+        vd_draw_wrap(&r, y, "virtdeck keeps waiting and connects as soon as "
+                     "it answers; q quits.", vd_role_attr(VD_ROLE_DIM));
         return;
     case VD_CONN_IDLE:
         snprintf(buf, sizeof(buf), "Not connected to %s.", snap->uri);
@@ -276,8 +303,15 @@ draw_domains(vd_app *app, const vd_rect *inner, bool focused)
 {
     size_t n;
     vd_table t;
+    vd_col cols[sizeof(columns) / sizeof(columns[0])];
 
     vd_list_set_kind(app, VD_PANE_DOMAINS, &vd_domains_list_kind);
+    /* the name column wants its longest name, before the other columns
+     * widen: names are cut only when the screen has no room */
+    memcpy(cols, columns, sizeof(cols));
+    cols[COL_NAME].want = cols[COL_NAME].max =
+        vd_list_name_width(vd_list_get(app, VD_PANE_DOMAINS),
+                           columns[COL_NAME].want, columns[COL_NAME].max);
     n = vd_app_rows(app, VD_PANE_DOMAINS);
     if (inner->h <= 0 || inner->w <= 0)
         return;
@@ -286,7 +320,7 @@ draw_domains(vd_app *app, const vd_rect *inner, bool focused)
         return;
     }
     /* the host column only in the all-hosts view */
-    vd_table_layout(&t, columns, sizeof(columns) / sizeof(columns[0]) -
+    vd_table_layout(&t, cols, sizeof(cols) / sizeof(cols[0]) -
                     (vd_all_hosts_on(app) ? 0 : 1), inner->x + 1, inner->w - 2);
     vd_list_header(app, VD_PANE_DOMAINS, &t, inner->y,
                    vd_role_attr(VD_ROLE_COLUMN_HEADER));

@@ -9,13 +9,13 @@
 #include "ui/widgets/table.h"
 #include "ui/ui_priv.h"
 
-/* The role of a connection state. */
+/* The role of a host's connection state. */
 static vd_role
-conn_role(vd_conn_state conn)
+conn_role(const vd_snapshot *snap)
 {
-    switch (conn) {
+    switch (snap->conn) {
     case VD_CONN_CONNECTED:
-        return VD_ROLE_CONN_OK;
+        return vd_app_stale_s(snap) >= 0 ? VD_ROLE_CONN_BUSY : VD_ROLE_CONN_OK;
     case VD_CONN_CONNECTING:
         return VD_ROLE_CONN_BUSY;
     case VD_CONN_FAILED:
@@ -33,10 +33,15 @@ static void
 host_state_text(const vd_snapshot *snap, bool wide, char *buf, size_t len)
 {
     size_t up = 0;
-    int retry;
+    int retry, wait;
 
     switch (snap->conn) {
     case VD_CONN_CONNECTED:
+        if ((wait = vd_app_stale_s(snap)) >= 0) {
+            /* the figures below are that old: the daemon is silent */
+            snprintf(buf, len, "%sno answer %ds", wide ? "stale: " : "", wait);
+            return;
+        }
         for (size_t i = 0; i < snap->ndomains; i++)
             up += snap->domains[i].state == VD_DOM_RUNNING ||
                   snap->domains[i].state == VD_DOM_BLOCKED;
@@ -44,7 +49,11 @@ host_state_text(const vd_snapshot *snap, bool wide, char *buf, size_t len)
                  up, snap->ndomains);
         return;
     case VD_CONN_CONNECTING:
-        snprintf(buf, len, "connecting%s", vd_draw_utf8() ? "\u2026" : "...");
+        wait = vd_app_connecting_s(snap);
+        if (wait >= VD_APP_NO_ANSWER_S)
+            snprintf(buf, len, "no answer %ds", wait);
+        else
+            snprintf(buf, len, "connecting%s", vd_draw_utf8() ? "\u2026" : "...");
         return;
     case VD_CONN_FAILED:
         retry = vd_app_retry_s(snap);
@@ -67,7 +76,7 @@ draw_host_row(vd_app *app, size_t i, int y, int x, int w, bool selected,
 {
     const vd_snapshot *snap = app->hosts[i].snap;
     attr_t normal = vd_row_attr(selected, focused, VD_ROLE_NORMAL);
-    attr_t state = vd_row_attr(selected, focused, conn_role(snap->conn));
+    attr_t state = vd_row_attr(selected, focused, conn_role(snap));
     char text[64];
     int sw;
 

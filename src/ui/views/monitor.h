@@ -7,6 +7,7 @@
 #ifndef VIRTDECK_UI_MONITOR_H
 #define VIRTDECK_UI_MONITOR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "ui/app/keys.h"
@@ -20,6 +21,11 @@ vd_role vd_monitor_role(double pct);
  * characters, or an ASCII ramp) into buf; "" without history. */
 char *vd_monitor_sparkline(const vd_history *hist, int width, char *buf,
                            size_t len);
+
+/* "read/write" byte rates ("1.2M/0") into buf, or "-" when the figure
+ * is unknown (the counters were absent from a read); returns the text. */
+const char *vd_monitor_pair(bool known, double a, double b, char *buf,
+                            size_t len);
 
 /* The selected host's meters (CPU, memory, running/total, tick), right
  * aligned in [x, x + w) of row y; returns the width used. */

@@ -103,7 +103,10 @@ vd_monitor_meters(vd_app *app, int y, int x, int w)
     st = &snap->stats;
     snprintf(cpu, sizeof(cpu), " %3.0f%% ", st->rates.cpu_valid ? st->rates.cpu_pct : 0);
     snprintf(mem, sizeof(mem), " %3.0f%% ", st->rates.mem_valid ? st->rates.mem_pct : 0);
-    if (snap->tick_ms % 1000)
+    if (vd_app_stale_s(snap) >= 0)
+        snprintf(tail, sizeof(tail), "%u/%u stale %ds ", st->running, st->total,
+                 vd_app_stale_s(snap));
+    else if (snap->tick_ms % 1000)
         snprintf(tail, sizeof(tail), "%u/%u up %.1fs ", st->running, st->total,
                  snap->tick_ms / 1000.0);
     else
@@ -165,4 +168,17 @@ vd_act_monitor_tick(vd_app *app, const vd_binding *b)
         vd_app_message(app, VD_MSG_OK, "refresh every %.1f s", pick / 1000.0);
     else
         vd_app_message(app, VD_MSG_OK, "refresh every %d s", pick / 1000);
+}
+
+/* Two rates as "a/b", or "-" when unknown. */
+const char *
+vd_monitor_pair(bool known, double a, double b, char *buf, size_t len)
+{
+    char x[16], y[16];
+
+    if (!known)
+        return "-";
+    snprintf(buf, len, "%s/%s", vd_stats_fmt_bytes(a, x, sizeof(x)),
+             vd_stats_fmt_bytes(b, y, sizeof(y)));
+    return buf;
 }

@@ -38,6 +38,8 @@ typedef struct details_data {
                                  * (its pointers cleared) */
     char seen_name[128];
     int top;                    /* first line shown (scrolling) */
+    int max_top;                /* the last draw's: the end fills the last row */
+    int page;                   /* the last draw's rows */
     vd_image *shot;             /* the last screenshot, or NULL */
     char shot_msg[200];         /* why there is none (or "" while asked) */
     unsigned long long shot_asked;  /* screenshot request in flight, 0: none */
@@ -351,6 +353,25 @@ details_draw(vd_app *app, vd_view *v, const vd_rect *area)
     }
 
  paint:
+    /* the end of the text on the last row at most; what does not fit is
+     * announced on the last row, never cut silently */
+    dd->page = area->h > 1 ? area->h - 1 : 1;
+    dd->max_top = l.y > area->h ? l.y - area->h : 0;
+    if (dd->top > dd->max_top) {
+        dd->top = dd->max_top;
+        app->dirty = true;      /* drawn again at the clamped place */
+    }
+    if (l.y - dd->top > area->h && area->h > 1) {
+        char more[96];
+        int row = area->y + area->h - 1;
+
+        snprintf(more, sizeof(more), "%s %d more lines below (j, PgDn, End)",
+                 vd_draw_utf8() ? "\u25bc" : "v", l.y - dd->top - area->h + 1);
+        vd_draw_fill(row, area->x, row >= l.clip_y0 && row < l.clip_y1 ?
+                     l.clip_w + 1 : area->w, norm);
+        vd_draw_text(row, area->x + 1, area->w - 2, more,
+                     vd_role_attr(VD_ROLE_PANE_TITLE_FOCUS));
+    }
     shot_paint(app, v, &pic);
 }
 
@@ -447,16 +468,28 @@ details_key(vd_app *app, vd_view *v, int key)
     switch (key) {
     case 'j':
     case VD_KEY(KEY_DOWN):
-        dd->top++;
+        if (dd->top < dd->max_top)
+            dd->top++;
         break;
     case 'k':
     case VD_KEY(KEY_UP):
         if (dd->top > 0)
             dd->top--;
         break;
+    case ' ':
+    case VD_KEY(KEY_NPAGE):
+        dd->top = dd->top + dd->page < dd->max_top ? dd->top + dd->page : dd->max_top;
+        break;
+    case VD_KEY(KEY_PPAGE):
+        dd->top = dd->top > dd->page ? dd->top - dd->page : 0;
+        break;
     case 'g':
     case VD_KEY(KEY_HOME):
         dd->top = 0;
+        break;
+    case 'G':
+    case VD_KEY(KEY_END):
+        dd->top = dd->max_top;
         break;
     default:
         return false;
@@ -488,6 +521,9 @@ static const vd_binding details_keys[] = {
     DK('m', "m", "Menu of the domain actions", A_MENU, 9, "Menu"),
     { 'j', "j", "Scroll down", "Details", 0, NULL, 0, 0, NULL },
     { 'k', "k", "Scroll up", "Details", 0, NULL, 0, 0, NULL },
+    { VD_KEY(KEY_NPAGE), "PgDn", "Scroll down a page (also Space)", "Details", 0, NULL, 0, 0, NULL },
+    { VD_KEY(KEY_PPAGE), "PgUp", "Scroll up a page", "Details", 0, NULL, 0, 0, NULL },
+    { VD_KEY(KEY_END), "End", "Scroll to the end (also G)", "Details", 0, NULL, 0, 0, NULL },
 };
 
 #define NKEYS (sizeof(details_keys) / sizeof(details_keys[0]))

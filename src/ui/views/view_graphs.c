@@ -164,22 +164,26 @@ graphs_draw(vd_app *app, vd_view *v, const vd_rect *area)
         return;
     }
     rt = &d->rates;
-    snprintf(line, sizeof(line), "Graphs: %s, span %s (1, 5, H)  %s, %u vCPUs, on %s",
+    snprintf(line, sizeof(line), "Graphs: %s, span %s (1, 5, H)  %s, %u vCPU%s, on %s",
              d->name ? d->name : "?", spans[g->span].name,
-             vd_dom_state_name(d->state), d->vcpus, snap->label);
+             vd_dom_state_name(d->state), d->vcpus, d->vcpus == 1 ? "" : "s",
+             snap->label);
     vd_draw_text(y, x, w, line, vd_role_attr(VD_ROLE_HEADER) | A_BOLD);
-    if (rt->valid)
+    if (rt->valid && rt->disk_valid)
         snprintf(line, sizeof(line),
                  "disk read %s/s write %s/s (%.0f / %.0f req/s)   ",
                  vd_stats_fmt_bytes(rt->rd_bps, a, sizeof(a)),
                  vd_stats_fmt_bytes(rt->wr_bps, b, sizeof(b)), rt->rd_rps, rt->wr_rps);
+    else if (rt->valid)
+        snprintf(line, sizeof(line), "disk - (%s)   ",
+                 rt->disk_stale ? "stale: the last read left it out" : "unknown");
     else
         snprintf(line, sizeof(line), "no rates now (%s)   ",
                  d->sample.running ? "waiting for the next tick" : "not running");
     {
         int used = vd_draw_text(y + 1, x, w, line, vd_role_attr(VD_ROLE_DIM));
 
-        if (rt->valid) {
+        if (rt->valid && rt->net_valid) {
             snprintf(line, sizeof(line), "net rx %s/s tx %s/s (%.0f / %.0f pkt/s)",
                      vd_stats_fmt_bytes(rt->rx_bps, a, sizeof(a)),
                      vd_stats_fmt_bytes(rt->tx_bps, b, sizeof(b)), rt->rx_pps,
@@ -202,10 +206,10 @@ graphs_draw(vd_app *app, vd_view *v, const vd_rect *area)
         double now[4];
         int k;
 
-        now[0] = rt->valid ? rt->cpu_pct : NAN;
+        now[0] = rt->valid && rt->cpu_valid ? rt->cpu_pct : NAN;
         now[1] = rt->mem_valid ? rt->mem_pct : NAN;
-        now[2] = rt->valid ? rt->rd_bps + rt->wr_bps : NAN;
-        now[3] = rt->valid ? rt->rx_bps + rt->tx_bps : NAN;
+        now[2] = rt->valid && rt->disk_valid ? rt->rd_bps + rt->wr_bps : NAN;
+        now[3] = rt->valid && rt->net_valid ? rt->rx_bps + rt->tx_bps : NAN;
         for (k = 0; k < 4 && y + 1 < area->y + area->h; k++) {
             int hh = gh;
 

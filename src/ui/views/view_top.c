@@ -64,11 +64,11 @@ typedef struct top_view {
 
 /* Live figures as sort keys: -1 when unknown, so they come last in the
  * descending order a monitor shows first. */
-static double cpu_key(const vd_domain *d) { return d->rates.valid ? d->rates.cpu_pct : -1; }
+static double cpu_key(const vd_domain *d) { return d->rates.cpu_valid ? d->rates.cpu_pct : -1; }
 static double mempct_key(const vd_domain *d) { return d->rates.mem_valid ? d->rates.mem_pct : -1; }
 static double mem_key(const vd_domain *d) { return d->rates.mem_valid ? (double)d->rates.mem_used_kib : -1; }
-static double disk_key(const vd_domain *d) { return d->rates.valid ? d->rates.rd_bps + d->rates.wr_bps : -1; }
-static double net_key(const vd_domain *d) { return d->rates.valid ? d->rates.rx_bps + d->rates.tx_bps : -1; }
+static double disk_key(const vd_domain *d) { return d->rates.disk_valid ? d->rates.rd_bps + d->rates.wr_bps : -1; }
+static double net_key(const vd_domain *d) { return d->rates.net_valid ? d->rates.rx_bps + d->rates.tx_bps : -1; }
 
 /* Comparators by column: figures largest first (the monitor's order),
  * name and state ascending; listview breaks ties by name, then UUID. */
@@ -201,7 +201,9 @@ cursor_target(vd_app *app, top_view *tv, vd_dom_target *t)
 static void
 fmt_tick(const vd_snapshot *snap, char *buf, size_t len)
 {
-    if (snap->tick_ms % 1000)
+    if (vd_app_stale_s(snap) >= 0)
+        snprintf(buf, len, "stale %ds", vd_app_stale_s(snap));
+    else if (snap->tick_ms % 1000)
         snprintf(buf, len, "%.1fs", snap->tick_ms / 1000.0);
     else
         snprintf(buf, len, "%ds", snap->tick_ms / 1000);
@@ -257,7 +259,11 @@ draw_host_row(vd_app *app, size_t hi, int y, int x, int w, int lw)
     }
     switch (snap->conn) {
     case VD_CONN_CONNECTING:
-        snprintf(msg, sizeof(msg), "connecting%s", vd_draw_utf8() ? "\u2026" : "...");
+        if (vd_app_connecting_s(snap) >= VD_APP_NO_ANSWER_S)
+            snprintf(msg, sizeof(msg), "no answer for %ds: is the daemon stopped or hung?",
+                     vd_app_connecting_s(snap));
+        else
+            snprintf(msg, sizeof(msg), "connecting%s", vd_draw_utf8() ? "\u2026" : "...");
         vd_draw_text(y, cx, w, msg, vd_role_attr(VD_ROLE_CONN_BUSY));
         return;
     case VD_CONN_IDLE:
@@ -409,7 +415,7 @@ draw_row(vd_app *app, const vd_table *t, const vd_row *r, int y, bool selected,
                   vd_row_attr(selected, true, vd_dom_state_role(dom->state)));
     snprintf(buf, sizeof(buf), "%u", dom->vcpus);
     vd_table_cell(t, COL_VCPUS, y, buf, normal);
-    if (rt->valid) {
+    if (rt->valid && rt->cpu_valid) {
         snprintf(buf, sizeof(buf), "%.1f", rt->cpu_pct);
         vd_table_cell(t, COL_CPU, y, buf,
                       vd_row_attr(selected, true, vd_monitor_role(rt->cpu_pct)));
@@ -434,17 +440,14 @@ draw_row(vd_app *app, const vd_table *t, const vd_row *r, int y, bool selected,
                                     b, sizeof(b)));
         vd_table_cell(t, COL_MEM, y, buf, dim);
     }
-    if (rt->valid) {
-        snprintf(buf, sizeof(buf), "%s/%s", vd_stats_fmt_bytes(rt->rd_bps, a, sizeof(a)),
-                 vd_stats_fmt_bytes(rt->wr_bps, b, sizeof(b)));
-        vd_table_cell(t, COL_DISK, y, buf, normal);
-        snprintf(buf, sizeof(buf), "%s/%s", vd_stats_fmt_bytes(rt->rx_bps, a, sizeof(a)),
-                 vd_stats_fmt_bytes(rt->tx_bps, b, sizeof(b)));
-        vd_table_cell(t, COL_NET, y, buf, normal);
-    } else {
-        vd_table_cell(t, COL_DISK, y, "-", dim);
-        vd_table_cell(t, COL_NET, y, "-", dim);
-    }
+    vd_table_cell(t, COL_DISK, y,
+                  vd_monitor_pair(rt->valid && rt->disk_valid, rt->rd_bps,
+                                  rt->wr_bps, buf, sizeof(buf)),
+                  rt->valid && rt->disk_valid ? normal : dim);
+    vd_table_cell(t, COL_NET, y,
+                  vd_monitor_pair(rt->valid && rt->net_valid, rt->rx_bps,
+                                  rt->tx_bps, buf, sizeof(buf)),
+                  rt->valid && rt->net_valid ? normal : dim);
     if (t->shown[COL_SPARK])
         vd_table_cell(t, COL_SPARK, y,
                       vd_monitor_sparkline(dom->history, t->cw[COL_SPARK], buf,
@@ -499,6 +502,7 @@ top_draw(vd_app *app, vd_view *v, const vd_rect *area)
     top_view *tv = v->data;
     vd_list *l = rows(app, tv);
     vd_table t;
+    vd_col cols[NCOLS];
     int y = area->y, hrows, nrows;
 
     if (area->h <= 0 || area->w <= 0)
@@ -511,7 +515,11 @@ top_draw(vd_app *app, vd_view *v, const vd_rect *area)
     tv->nrows = 0;
     if (y >= area->y + area->h)
         return;
-    vd_table_layout(&t, columns, NCOLS, area->x + 1, area->w - 2);
+    /* no name cut while the screen has room for it */
+    memcpy(cols, columns, sizeof(cols));
+    cols[COL_NAME].want = cols[COL_NAME].max =
+        vd_list_name_width(l, columns[COL_NAME].want, columns[COL_NAME].max);
+    vd_table_layout(&t, cols, NCOLS, area->x + 1, area->w - 2);
     vd_draw_fill(y, area->x, area->w, vd_role_attr(VD_ROLE_COLUMN_HEADER));
     vd_list_header_in(l, &t, y, vd_role_attr(VD_ROLE_COLUMN_HEADER));
     tv->hdr_y = y++;

@@ -243,7 +243,13 @@ confirm_new(vd_app *app, const char *title, const char *text, const char *name,
 
     if (d) {
         d->title = strdup(title ? title : "");
-        d->text = strdup(text ? text : "");
+        /* a y/N question says so, in every caller's words */
+        if (!name && text && !strstr(text, "[y/N]")) {
+            if (asprintf(&d->text, "%s [y/N]", text) < 0)
+                d->text = NULL;
+        } else {
+            d->text = strdup(text ? text : "");
+        }
         d->name = name ? strdup(name) : NULL;
         vd_line_init(&d->line, "");
         d->fn = fn;

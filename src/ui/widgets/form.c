@@ -263,18 +263,64 @@ copy_strings(const char *const *src, size_t n)
     return dst;
 }
 
-/* Whether item i of a list matches every blank-separated word of q
- * (in its label or its value, ignoring case). */
-static bool
-item_matches(const vd_field *fld, size_t i, const char *q)
+/* How well word w matches a label: 3 when it is one of its words
+ * (split at blanks, brackets and commas), 2 when a word starts with it,
+ * 1 when it is inside, 0 not at all. Case is ignored. */
+static int
+word_score(const char *label, const char *w)
+{
+    size_t wl = strlen(w);
+    int best = strcasestr(label, w) ? 1 : 0;
+
+    for (const char *p = label; best && *p; ) {
+        size_t tl;
+
+        p += strspn(p, " \t(),");
+        tl = strcspn(p, " \t(),");
+        if (tl >= wl && strncasecmp(p, w, wl) == 0)
+            best = tl == wl ? 3 : (best > 2 ? best : 2);
+        p += tl;
+    }
+    return best;
+}
+
+/* How well item i of a list matches every blank-separated word of q
+ * (in its label or its value): -1 when a word is missing, else the sum
+ * of the words' scores, so "centos 7" puts CentOS 7 before CentOS 5.7. */
+static int
+item_score(const vd_field *fld, size_t i, const char *q)
 {
     char buf[256], *save = NULL;
+    int score = 0;
 
     snprintf(buf, sizeof(buf), "%s", q);
-    for (char *w = strtok_r(buf, " \t", &save); w; w = strtok_r(NULL, " \t", &save))
-        if (!strcasestr(fld->items[i], w) && !strcasestr(fld->values[i], w))
-            return false;
-    return true;
+    for (char *w = strtok_r(buf, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+        int s = word_score(fld->items[i], w);
+        int v = strcasestr(fld->values[i], w) ? 1 : 0;
+
+        if (!s && !v)
+            return -1;
+        score += s > v ? s : v;
+    }
+    return score;
+}
+
+/* An item's place in a filtered list: best score first, then the
+ * list's own order. */
+typedef struct ranked {
+    int score;
+    size_t index;
+} ranked;
+
+/* qsort comparator of ranked items. */
+static int
+ranked_cmp(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
 }
 
 /* Recompute which list items match the search line. */
@@ -282,15 +328,29 @@ static void
 filter_list(vd_field *fld)
 {
     const char *q = fld->line.buf ? fld->line.buf : "";
+    ranked *r = *q ? calloc(fld->nitems ? fld->nitems : 1, sizeof(*r)) : NULL;
+    size_t n = 0;
     bool keep = false;
 
     fld->nshown = 0;
     for (size_t i = 0; i < fld->nitems; i++) {
-        if (*q && !item_matches(fld, i, q))
+        int score = *q ? item_score(fld, i, q) : 0;
+
+        if (score < 0)
             continue;
+        if (r) {
+            r[n].score = score;
+            r[n++].index = i;
+        }
         fld->shown[fld->nshown++] = i;
         if ((long)i == fld->index)
             keep = true;
+    }
+    if (r) {                    /* out of memory: the list's order */
+        qsort(r, n, sizeof(*r), ranked_cmp);
+        for (size_t i = 0; i < n; i++)
+            fld->shown[i] = r[i].index;
+        free(r);
     }
     /* While searching, the choice follows the first match. */
     if (fld->type == VD_FIELD_LIST && *q && !keep)
@@ -1082,7 +1142,11 @@ form_key(vd_app *app, vd_view *v, int key)
     if (fld && fld->type == VD_FIELD_LIST && list_key(app, form, fld, key))
         return true;
     if (key == VD_KEY(KEY_DOWN)) {
+        /* down from the last field goes to the button that goes on,
+         * never to "< Back" (Enter would then undo the page) */
         move_focus(form, 1);
+        if (fld && !form->focus && form->focus_btn == BTN_BACK)
+            move_focus(form, 1);
         return true;
     }
     if (key == VD_KEY(KEY_UP)) {

@@ -584,3 +584,18 @@ vd_list_refresh(vd_app *app, vd_list *list)
     list->built = true;
     return true;
 }
+
+/* The widest name of the rows. */
+int
+vd_list_name_width(const vd_list *list, int lo, int hi)
+{
+    int w = lo;
+
+    for (size_t i = 0; list && i < list->n && w < hi; i++) {
+        int tw = list->rows[i].name ? vd_text_width(list->rows[i].name) : 0;
+
+        if (tw > w)
+            w = tw;
+    }
+    return w < hi ? w : hi;
+}

@@ -55,6 +55,11 @@ typedef struct vd_list_kind {
                   const char *value);
 } vd_list_kind;
 
+/* The widest name among list's rows (terminal columns), at least lo and
+ * at most hi: what a name column wants so that no name is cut while
+ * the screen has room. */
+int vd_list_name_width(const vd_list *list, int lo, int hi);
+
 struct vd_list {
     vd_row *rows;
     size_t n, cap;
