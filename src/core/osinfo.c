@@ -241,9 +241,9 @@ resources_for(OsinfoResourcesList *list, const char *arch)
 }
 
 /* Memory, vCPUs and disk from a resources entry, where not yet set;
- * memory and vCPUs times factor (2 for a minimum standing in for a
- * missing recommended value, as virt-install does; the disk keeps the
- * minimum, which is already generous: 64 GiB for Windows 11). */
+ * memory times factor (2 for a minimum standing in for a missing
+ * recommended value, as virt-install does). vCPUs and the disk keep the
+ * minimum (docs/create.md: virt-install doubles them too). */
 static void
 take_resources(OsinfoResources *r, vd_os_recommend *rec, unsigned int factor)
 {
@@ -260,7 +260,7 @@ take_resources(OsinfoResources *r, vd_os_recommend *rec, unsigned int factor)
     if (!rec->disk_bytes && storage > 0)
         rec->disk_bytes = (unsigned long long)storage;
     if (!rec->vcpus && cpus > 0)
-        rec->vcpus = (unsigned int)cpus * factor;
+        rec->vcpus = (unsigned int)cpus;
 }
 
 /* Disk bus and NIC model from the devices the OS supports. */
