@@ -4,6 +4,10 @@
  * For each source size (720x400: VGA text; 1024x768) and terminal size
  * (80x24, 200x60) and colour mode: CPU time per full frame (everything
  * redrawn), bytes per full frame, and bytes for an unchanged frame.
+ * The same for the sixel and kitty picture encoders (console/picture.h)
+ * with cells of 10x20 pixels (a 200x60 terminal is 2000x1200 pixels),
+ * plus the CPU time of an unchanged frame (scaling and comparing), and
+ * libchafa's symbols (console/symbols.h) in truecolor.
  * Prints one line per case; not a test (figures are never asserted).
  *
  *   build/bench/bench_console_render [ITERATIONS]
@@ -12,7 +16,9 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "console/picture.h"
 #include "console/render.h"
+#include "console/symbols.h"
 
 /* CPU seconds used by this process so far. */
 static double
@@ -44,6 +50,87 @@ fill(uint8_t *px, int w, int h)
             p[3] = 0;
         }
     }
+}
+
+/* The symbols renderer's line for one source and terminal size. */
+static int
+bench_symbols(const vd_fb *fb, int rows, int cols, int iters)
+{
+    vd_render_target tgt = { 0, 0, rows, cols, VD_COLOR_TRUE, true };
+    vd_symbols *s = vd_symbols_new();
+    vd_buf out = { 0 };
+    size_t full, unchanged;
+    double t0, per;
+    int k;
+    char src[16], trm[16];
+
+    if (!s)
+        return -1;
+    vd_symbols_frame(s, fb, &tgt, &out);
+    full = out.len;
+    out.len = 0;
+    vd_symbols_frame(s, fb, &tgt, &out);
+    unchanged = out.len;
+    t0 = cpu_now();
+    for (k = 0; k < iters; k++) {
+        out.len = 0;
+        vd_symbols_invalidate(s);
+        vd_symbols_frame(s, fb, &tgt, &out);
+    }
+    per = (cpu_now() - t0) / iters;
+    snprintf(src, sizeof(src), "%dx%d", fb->width, fb->height);
+    snprintf(trm, sizeof(trm), "%dx%d", cols, rows);
+    printf("%-10s %-7s %-9s %10.3f %8.0f %12zu %14zu\n", src, trm, "symbols",
+           per * 1e3, per > 0 ? 1.0 / per : 0.0, full, unchanged);
+    vd_buf_free(&out);
+    vd_symbols_free(s);
+    return 0;
+}
+
+/* The picture encoders' lines for one source and terminal size. */
+static int
+bench_pictures(const vd_fb *fb, int rows, int cols, int iters)
+{
+    static const vd_picture_mode modes[] = { VD_PIC_SIXEL, VD_PIC_KITTY };
+    size_t i;
+
+    for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
+        vd_picture *p = vd_picture_new(modes[i]);
+        vd_buf out = { 0 };
+        size_t full, unchanged;
+        double t0, per, per_same;
+        int k;
+        char src[16], trm[16];
+
+        if (!p)
+            return -1;
+        vd_picture_frame(p, fb, 0, 0, rows, cols, 10, 20, &out);
+        full = out.len;
+        out.len = 0;
+        vd_picture_frame(p, fb, 0, 0, rows, cols, 10, 20, &out);
+        unchanged = out.len;
+        t0 = cpu_now();
+        for (k = 0; k < iters; k++) {
+            out.len = 0;
+            vd_picture_invalidate(p);
+            vd_picture_frame(p, fb, 0, 0, rows, cols, 10, 20, &out);
+        }
+        per = (cpu_now() - t0) / iters;
+        t0 = cpu_now();
+        for (k = 0; k < iters; k++) {
+            out.len = 0;
+            vd_picture_frame(p, fb, 0, 0, rows, cols, 10, 20, &out);
+        }
+        per_same = (cpu_now() - t0) / iters;
+        snprintf(src, sizeof(src), "%dx%d", fb->width, fb->height);
+        snprintf(trm, sizeof(trm), "%dx%d", cols, rows);
+        printf("%-10s %-7s %-9s %10.3f %8.0f %12zu %14zu  (unchanged: %.3f ms)\n", src,
+               trm, vd_picture_mode_name(modes[i]), per * 1e3, per > 0 ? 1.0 / per : 0.0,
+               full, unchanged, per_same * 1e3);
+        vd_buf_free(&out);
+        vd_picture_free(p);
+    }
+    return 0;
 }
 
 int
@@ -100,6 +187,9 @@ main(int argc, char **argv)
                 vd_buf_free(&out);
                 vd_render_free(r);
             }
+            if (bench_pictures(&fb, terms[t][0], terms[t][1], iters / 20 + 1) < 0 ||
+                bench_symbols(&fb, terms[t][0], terms[t][1], iters / 20 + 1) < 0)
+                return 1;
         }
         free(px);
     }

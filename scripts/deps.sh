@@ -4,13 +4,15 @@
 set -eu
 
 build_pkgs="gcc meson ninja-build pkg-config libvirt-dev libncurses-dev
-libxml2-dev libvncserver-dev libcmocka-dev libosinfo-1.0-dev osinfo-db libpng-dev libvterm-dev libisofs-dev"
+libxml2-dev libvncserver-dev libcmocka-dev libosinfo-1.0-dev osinfo-db libpng-dev libvterm-dev
+libspice-client-glib-2.0-dev zlib1g-dev libchafa-dev libisofs-dev"
 test_pkgs="libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients
 qemu-system-x86 qemu-utils seabios ipxe-qemu dnsmasq-base iptables iproute2 tmux
 libxml2-utils ovmf procps util-linux virtinst
 openssh-server openssh-client
 clang libclang-rt-14-dev
-debhelper dpkg-dev lintian fakeroot bash-completion zsh man-db"
+debhelper dpkg-dev lintian fakeroot bash-completion zsh man-db
+libsixel-dev libsixel-bin"
 # what `make deb` needs besides the build packages
 deb_pkgs="debhelper dpkg-dev fakeroot bash-completion"
 

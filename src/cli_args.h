@@ -25,6 +25,7 @@ typedef struct vd_main_args {
     const char *theme;          /* NULL: the default */
     bool ascii;
     bool no_mouse;
+    int picture;                /* --picture: a vd_picture_mode (0: auto) */
     char err[VD_CLI_ERRLEN];    /* the message of a refusal */
 } vd_main_args;
 

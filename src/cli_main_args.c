@@ -6,8 +6,9 @@
 #include <stddef.h>
 
 #include "cli_args.h"
+#include "console/picture.h"
 
-enum { OPT_ASCII = 256, OPT_NO_MOUSE, OPT_MEM_PERIOD };
+enum { OPT_ASCII = 256, OPT_NO_MOUSE, OPT_MEM_PERIOD, OPT_PICTURE };
 
 /* The themes virtdeck ships, for --help (completion lists what it finds). */
 #define THEMES "default, mono, light, high-contrast"
@@ -31,6 +32,12 @@ static const vd_cli_opt main_opts[] = {
       .help = "draw with ASCII only, even in a UTF-8 locale" },
     { .name = "no-mouse", .key = OPT_NO_MOUSE,
       .help = "do not take mouse clicks" },
+    { .name = "picture", .key = OPT_PICTURE, .arg = "MODE",
+      .values = "auto sixel kitty blocks symbols ascii",
+      .help = "the console's picture: auto (default: kitty or sixel\n"
+              "where the terminal announces them, else half blocks),\n"
+              "sixel, kitty, blocks (half blocks), symbols (libchafa),\n"
+              "ascii; sixel and kitty are refused inside tmux/screen" },
     { .name = "help", .key = 'h', .help = "show this help and exit" },
     { .name = "version", .key = 'V', .help = "show the version and exit" },
     { .name = NULL },
@@ -84,6 +91,11 @@ vd_main_args_parse(vd_main_args *a, int argc, char **argv)
             break;
         case OPT_NO_MOUSE:
             a->no_mouse = true;
+            break;
+        case OPT_PICTURE:
+            if ((a->picture = (int)vd_picture_mode_parse(arg)) == VD_PIC_LAST)
+                return vd_cli_errf(a->err, sizeof(a->err), "--picture: '%s' is not "
+                                   "one of auto, sixel, kitty, blocks, symbols, ascii", arg);
             break;
         case OPT_MEM_PERIOD:
             if (vd_cli_parse_long(arg, 0, 3600, &num) < 0)

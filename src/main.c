@@ -133,6 +133,7 @@ main(int argc, char **argv)
     ui.theme = opts.theme;
     ui.ascii = opts.ascii;
     ui.mouse = !opts.no_mouse;
+    ui.picture = opts.picture;
 
     if (vd_core_init(&err) < 0) {
         fprintf(stderr, "virtdeck: %s\n", err);

@@ -67,7 +67,9 @@ typedef enum {
     VD_CMD_VOL_UPLOAD,          /* str: vd_cmd_args2(volume, local file); a job */
     VD_CMD_VOL_DOWNLOAD,        /* str: vd_cmd_args2(volume, local file); a job */
     VD_CMD_JOB_CANCEL,          /* num: the job's id (its command's id) */
-    VD_CMD_DOM_GRAPHICS,        /* fd: a socket to the guest's VNC server (issue 7) */
+    VD_CMD_DOM_GRAPHICS,        /* fd: a socket to the guest's VNC or SPICE server
+                                 * (issues 7, 14); text: "vnc" or "spice";
+                                 * flags: VD_GRAPHICS_TLS */
     VD_CMD_DOM_SERIAL,          /* fd: the serial console, bridged (issue 7) */
     VD_CMD_DOM_SCREENSHOT,      /* data: vd_image (image.h), decoded (issue 7) */
     /* the create wizard (issue 5): see virtdeck/createfacts.h */
@@ -101,6 +103,9 @@ typedef enum {
 #define VD_UNDEFINE_STORAGE (1u << 0)
 /* vd_cmd.flags for VD_CMD_DOM_XML: include passwords (--security-info). */
 #define VD_XML_SECURE   (1u << 0)
+/* vd_cmd.flags for VD_CMD_DOM_GRAPHICS: a SPICE channel that wants the
+ * TLS port. */
+#define VD_GRAPHICS_TLS (1u << 0)
 
 typedef struct vd_cmd {
     vd_cmd_kind kind;

@@ -65,8 +65,8 @@ vd_buf_free(vd_buf *buf)
 }
 
 /* Make room for n more bytes in buf; false on out of memory. */
-static bool
-buf_reserve(vd_buf *buf, size_t n)
+bool
+vd_buf_reserve(vd_buf *buf, size_t n)
 {
     size_t cap;
     char *data;
@@ -494,7 +494,7 @@ vd_render_frame(vd_render *r, const vd_fb *fb, const vd_render_target *t,
                 continue;
             prev[col] = c;
             /* worst case: CUP 16 + two colours 40 + glyph 3 */
-            if (!buf_reserve(out, 64)) {
+            if (!vd_buf_reserve(out, 64)) {
                 r->valid = false;
                 return -1;
             }
@@ -543,7 +543,7 @@ vd_render_frame(vd_render *r, const vd_fb *fb, const vd_render_target *t,
         }
     }
     if (started) {
-        if (!buf_reserve(out, 4)) {
+        if (!vd_buf_reserve(out, 4)) {
             r->valid = false;
             return -1;
         }

@@ -49,6 +49,9 @@ typedef struct vd_buf {
 /* Release the buffer's memory and reset it to empty. */
 void vd_buf_free(vd_buf *buf);
 
+/* Make room for n more bytes after buf->len; false on out of memory. */
+bool vd_buf_reserve(vd_buf *buf, size_t n);
+
 /* Where and how to draw: a rectangle of terminal cells (0-based). */
 typedef struct vd_render_target {
     int row;

@@ -48,37 +48,53 @@ require_running(virDomainPtr dom, vd_result *res, const char *what)
     return false;
 }
 
-/* A socket to the domain's VNC server. */
+/* A socket to the domain's first VNC or SPICE display. */
 int
 vd_dom_graphics(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
                 vd_result *res)
 {
     char *uri = NULL, *xml = NULL, *msg = NULL;
-    int fd = -1, rc = -1;
+    const char *proto, *name = virDomainGetName(dom), *label;
+    bool tls = cmd->flags & VD_GRAPHICS_TLS;
+    int fd = -1, rc = -1, idx = 0;
 
-    (void)cmd;
-    if (!require_running(dom, res, "VNC console"))
+    if (!require_running(dom, res, "console"))
         return -1;
     if (!(uri = virConnectGetURI(conn)))
-        return fail(res, "VNC console", dom, "cannot read the connection URI");
+        return fail(res, "console", dom, "cannot read the connection URI");
+    if (!(xml = virDomainGetXMLDesc(dom, 0))) {
+        fail(res, "console", dom, "cannot read its XML");
+        goto cleanup;
+    }
+    if (!(proto = vd_graphics_pick(xml, &idx))) {
+        vd_result_say(res, "console %s: the guest has no VNC or SPICE display", name);
+        goto cleanup;
+    }
+    label = !strcmp(proto, "spice") ? "SPICE console" : "VNC console";
     if (vd_uri_is_local(uri)) {
-        fd = virDomainOpenGraphicsFD(dom, 0, 0);
+        if (tls) {
+            vd_result_say(res, "%s of %s: the display accepts only TLS, which a "
+                          "local connection (virDomainOpenGraphicsFD) cannot do",
+                          label, name);
+            goto cleanup;
+        }
+        fd = virDomainOpenGraphicsFD(dom, (unsigned int)idx, 0);
         if (fd < 0) {
-            fail(res, "VNC console", dom, "no graphics display");
+            fail(res, label, dom, "no graphics display");
             goto cleanup;
         }
-        vd_result_say(res, "VNC console of %s", virDomainGetName(dom));
+        vd_result_say(res, "%s of %s", label, name);
     } else {
-        if (!(xml = virDomainGetXMLDesc(dom, 0))) {
-            fail(res, "VNC console", dom, "cannot read its XML");
+        if ((fd = vd_graphics_connect_remote(uri, xml, tls, &msg)) < 0) {
+            vd_result_say(res, "%s of %s: %s", label, name, msg ? msg : "cannot connect");
             goto cleanup;
         }
-        if ((fd = vd_graphics_connect_remote(uri, xml, &msg)) < 0) {
-            vd_result_say(res, "VNC console of %s: %s", virDomainGetName(dom),
-                msg ? msg : "cannot connect");
-            goto cleanup;
-        }
-        vd_result_say(res, "VNC console of %s (%s)", virDomainGetName(dom), msg ? msg : "");
+        vd_result_say(res, "%s of %s (%s)", label, name, msg ? msg : "");
+    }
+    if (!(res->text = strdup(proto))) {
+        close(fd);
+        vd_result_say(res, "%s of %s: out of memory", label, name);
+        goto cleanup;
     }
     res->fd = fd;
     rc = 1;

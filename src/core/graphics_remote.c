@@ -1,9 +1,10 @@
 /*
- * graphics_remote.c: reaching a remote guest's VNC server without an
- * extra open port: over qemu+ssh an `ssh -W listen:port` child on a
- * socketpair (BatchMode, no tty), otherwise a direct TCP connection to
- * the listen address (with a timeout). The listen address and port come
- * from the domain's live XML.
+ * graphics_remote.c: reaching a remote guest's VNC or SPICE server
+ * without an extra open port: over qemu+ssh an `ssh -W listen:port`
+ * child on a socketpair (BatchMode, no tty), otherwise a direct TCP
+ * connection to the listen address (with a timeout). The listen address
+ * and port come from the domain's live XML; which display (the first
+ * VNC or SPICE one) too.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -59,36 +60,101 @@ xpath_str(xmlDocPtr doc, const char *xpath)
     return ret;
 }
 
-/* The VNC listen address and port from a live domain XML. */
-static int
-vnc_endpoint(const char *xml, char **listen, int *port, char **msg)
+/* The first VNC or SPICE display of a parsed domain XML: its protocol
+ * ("vnc"/"spice", static) and its index among the <graphics> elements
+ * (what virDomainOpenGraphicsFD takes); NULL when there is none. */
+static const char *
+pick_display(xmlDocPtr doc, int *idx)
+{
+    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+    xmlXPathObjectPtr obj = NULL;
+    const char *proto = NULL;
+    int i;
+
+    if (!ctx)
+        return NULL;
+    obj = xmlXPathEvalExpression((const xmlChar *)"/domain/devices/graphics", ctx);
+    for (i = 0; obj && obj->nodesetval && i < obj->nodesetval->nodeNr && !proto; i++) {
+        xmlChar *type = xmlGetProp(obj->nodesetval->nodeTab[i], (const xmlChar *)"type");
+
+        if (type && !strcmp((const char *)type, "vnc"))
+            proto = "vnc";
+        else if (type && !strcmp((const char *)type, "spice"))
+            proto = "spice";
+        if (proto)
+            *idx = i;
+        xmlFree(type);
+    }
+    xmlXPathFreeObject(obj);
+    xmlXPathFreeContext(ctx);
+    return proto;
+}
+
+/* See cmd_console.h. */
+const char *
+vd_graphics_pick(const char *xml, int *idx)
 {
     xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    char *p = NULL, *type = NULL;
-    int rc = -1;
+    const char *proto;
+
+    *idx = 0;
+    if (!doc)
+        return NULL;
+    proto = pick_display(doc, idx);
+    xmlFreeDoc(doc);
+    return proto;
+}
+
+/* The listen address and port of the first VNC or SPICE display in a
+ * live domain XML (the TLS port of a SPICE one when tls); *proto gets
+ * "VNC" or "SPICE" for messages. */
+static int
+display_endpoint(const char *xml, bool tls, char **listen, int *port,
+                 const char **proto, char **msg)
+{
+    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    char *p = NULL, *type = NULL, xp[160];
+    const char *kind;
+    int rc = -1, idx = 0;
 
     *listen = NULL;
+    *proto = "VNC";
     if (!doc)
         return set_msg(msg, "cannot parse the domain XML");
-    if (!(p = xpath_str(doc, "string(/domain/devices/graphics[@type='vnc'][1]/@port)"))) {
-        set_msg(msg, "the guest has no VNC display");
+    if (!(kind = pick_display(doc, &idx))) {
+        set_msg(msg, "the guest has no VNC or SPICE display");
         goto cleanup;
     }
-    *port = atoi(p);
-    type = xpath_str(doc, "string(/domain/devices/graphics[@type='vnc'][1]/listen[1]/@type)");
+    *proto = !strcmp(kind, "spice") ? "SPICE" : "VNC";
+    snprintf(xp, sizeof(xp), "string(/domain/devices/graphics[%d]/@%s)", idx + 1,
+             tls ? "tlsPort" : "port");
+    p = xpath_str(doc, xp);
+    *port = p ? atoi(p) : 0;
+    snprintf(xp, sizeof(xp), "string(/domain/devices/graphics[%d]/listen[1]/@type)", idx + 1);
+    type = xpath_str(doc, xp);
     if (type && strcmp(type, "socket") == 0) {
-        set_msg(msg, "VNC listens on a UNIX socket on the host; a remote "
-                "console needs a TCP listen address");
+        set_msg(msg, "%s listens on a UNIX socket on the host; a remote "
+                "console needs a TCP listen address", *proto);
         goto cleanup;
     }
     if (*port <= 0) {
-        set_msg(msg, "the guest's VNC display has no port yet");
+        if (tls)
+            set_msg(msg, "the guest's SPICE display asks for TLS but has no TLS port");
+        else if (!strcmp(kind, "spice"))
+            set_msg(msg, "the guest's SPICE display has no plain port (TLS port only: "
+                    "not supported)");
+        else
+            set_msg(msg, "the guest's VNC display has no port yet");
         goto cleanup;
     }
-    *listen = xpath_str(doc, "string(/domain/devices/graphics[@type='vnc'][1]/listen[1]/@address)");
-    if (!*listen)
-        *listen = xpath_str(doc, "string(/domain/devices/graphics[@type='vnc'][1]/@listen)");
+    snprintf(xp, sizeof(xp), "string(/domain/devices/graphics[%d]/listen[1]/@address)", idx + 1);
+    *listen = xpath_str(doc, xp);
+    if (!*listen) {
+        snprintf(xp, sizeof(xp), "string(/domain/devices/graphics[%d]/@listen)", idx + 1);
+        *listen = xpath_str(doc, xp);
+    }
     rc = 0;
 
  cleanup:
@@ -216,7 +282,7 @@ ssh_tunnel(xmlURIPtr u, const char *host, int port, char **msg)
 
 /* A TCP connection to host:port within CONNECT_TIMEOUT_MS. */
 static int
-tcp_connect(const char *host, int port, char **msg)
+tcp_connect(const char *proto, const char *host, int port, char **msg)
 {
     struct addrinfo hints, *ai = NULL, *a;
     char service[16];
@@ -255,8 +321,8 @@ tcp_connect(const char *host, int port, char **msg)
     }
     freeaddrinfo(ai);
     if (fd < 0)
-        return set_msg(msg, "cannot connect to VNC at %s:%d: %s (is the port "
-                       "reachable? qemu+ssh:// needs no open port)", host, port,
+        return set_msg(msg, "cannot connect to %s at %s:%d: %s (is the port "
+                       "reachable? qemu+ssh:// needs no open port)", proto, host, port,
                        strerror(err ? err : EHOSTUNREACH));
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     set_msg(msg, "TCP %s:%d", host, port);
@@ -265,17 +331,18 @@ tcp_connect(const char *host, int port, char **msg)
 
 /* See cmd_console.h. */
 int
-vd_graphics_connect_remote(const char *uri, const char *xml, char **msg)
+vd_graphics_connect_remote(const char *uri, const char *xml, bool tls, char **msg)
 {
     xmlURIPtr u = xmlParseURI(uri);
     char *listen = NULL;
+    const char *proto = "VNC";
     int port = 0, fd = -1;
     bool ssh;
 
     *msg = NULL;
     if (!u || !u->server)
         return set_msg(msg, "cannot read the host from %s", uri);
-    if (vnc_endpoint(xml, &listen, &port, msg) < 0)
+    if (display_endpoint(xml, tls, &listen, &port, &proto, msg) < 0)
         goto cleanup;
     ssh = u->scheme && strstr(u->scheme, "+ssh");
     if (ssh) {
@@ -286,11 +353,11 @@ vd_graphics_connect_remote(const char *uri, const char *xml, char **msg)
         /* a loopback listen address is reachable only when the daemon's
          * host is this machine (a qemu+tcp://127.0.0.1 URI) */
         if (is_loopback(host) && !is_loopback(u->server)) {
-            set_msg(msg, "VNC listens on %s only on the host; connect with "
-                    "qemu+ssh:// to reach it", host);
+            set_msg(msg, "%s listens on %s only on the host; connect with "
+                    "qemu+ssh:// to reach it", proto, host);
             goto cleanup;
         }
-        fd = tcp_connect(host, port, msg);
+        fd = tcp_connect(proto, host, port, msg);
     }
 
  cleanup:

@@ -308,10 +308,12 @@ get_all_stats(virConnectPtr conn, vd_list_caps *caps,
     return virConnectGetAllDomainStats(conn, stats, recs, 0);
 }
 
-/* How many domains' snapshot counts a tick reads (one small RPC each,
- * virDomainSnapshotNum: libvirt has no snapshot event and the bulk
- * stats carry no count); hosts with more domains are read in turns. */
-#define SNAPSHOT_COUNTS_PER_TICK 256
+/* How many domains' snapshot counts a read of the lists takes (one
+ * small RPC each, virDomainSnapshotNum: libvirt has no snapshot event
+ * and the bulk stats carry no count). Hosts with more domains are read
+ * in turns, so the tick stays near the one bulk call on large hosts;
+ * an open snapshot view reads its own domain's list every tick. */
+#define SNAPSHOT_COUNTS_PER_TICK 16
 
 /* The snapshot count of dom into d, or -1; notes a driver without them. */
 static void

@@ -15,6 +15,8 @@ typedef struct vd_ui_opts {
     const char *theme;          /* theme name ("default", "mono", ...) or a path; NULL: default */
     bool ascii;                 /* force the ASCII fallback even in a UTF-8 locale */
     bool mouse;                 /* enable mouse clicks (default true) */
+    int picture;                /* the console's picture mode (vd_picture_mode,
+                                 * console/picture.h); 0: auto */
     const char *notice;         /* shown on the status line at start (an error), or NULL */
     struct vd_hosts_conf *hosts_conf; /* the hosts list the hosts pane edits and
                                  * saves, or NULL; hosts[i] is entry i */

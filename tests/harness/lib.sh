@@ -79,6 +79,10 @@ _vd_xml_escape() {
 #   --vnc                 VNC graphics on 127.0.0.1 (of the netns), autoport,
 #                         plus a VGA video device
 #   --vnc-password PW     VNC with a password (implies --vnc)
+#   --spice               SPICE graphics on 127.0.0.1 (of the netns), autoport,
+#                         lossless (no JPEG, zlib, streaming), plus a QXL
+#                         video device
+#   --spice-password PW   SPICE with a password (implies --spice)
 #   --network NET         virtio NIC on libvirt network NET (e.g. vdnet)
 #   --disk SIZE_MiB       qcow2 volume NAME.qcow2 in vdpool, virtio disk vda
 #   --devices-xml XML     extra XML appended inside <devices>
@@ -87,6 +91,7 @@ vd_define_guest() {
     local name=${1:?usage: vd_define_guest NAME [options]}
     shift
     local mem=64 serial_bios=0 bootmenu=0 vnc=0 vncpw='' net='' disk='' devxml=''
+    local spice=0 spicepw=''
     while [ $# -gt 0 ]; do
         case $1 in
             --memory) mem=${2:?--memory needs MiB}; shift ;;
@@ -94,6 +99,8 @@ vd_define_guest() {
             --bootmenu) bootmenu=1 ;;
             --vnc) vnc=1 ;;
             --vnc-password) vnc=1; vncpw=${2?--vnc-password needs a value}; shift ;;
+            --spice) spice=1 ;;
+            --spice-password) spice=1; spicepw=${2?--spice-password needs a value}; shift ;;
             --network) net=${2:?--network needs a name}; shift ;;
             --disk) disk=${2:?--disk needs MiB}; shift ;;
             --devices-xml) devxml=${2?--devices-xml needs XML}; shift ;;
@@ -138,6 +145,21 @@ vd_define_guest() {
     </graphics>
     <video>
       <model type='vga'/>
+    </video>
+"
+    fi
+    if [ "$spice" = 1 ]; then
+        local spwattr=
+        [ -n "$spicepw" ] && spwattr=" passwd='$(_vd_xml_escape "$spicepw")'"
+        dev_extra+="    <graphics type='spice' autoport='yes' listen='127.0.0.1'$spwattr>
+      <listen type='address' address='127.0.0.1'/>
+      <image compression='off'/>
+      <jpeg compression='never'/>
+      <zlib compression='never'/>
+      <streaming mode='off'/>
+    </graphics>
+    <video>
+      <model type='qxl'/>
     </video>
 "
     fi

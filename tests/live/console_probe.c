@@ -4,9 +4,11 @@
  * it receives can be compared with what virsh says.
  *
  *   console_probe fb URI UUID OUT.ppm [PASSWORD]
- *       VNC through VD_CMD_DOM_GRAPHICS (virDomainOpenGraphicsFD) and the
- *       console thread; waits for a frame that stays still 700 ms and
- *       writes it as PPM. Prints the console's state changes on stderr.
+ *       VNC or SPICE (whichever the guest has) through VD_CMD_DOM_GRAPHICS
+ *       (virDomainOpenGraphicsFD locally; each further SPICE channel
+ *       asks for its own socket the same way) and the console thread;
+ *       waits for a frame that stays still 500 ms and writes it as PPM.
+ *       Prints the console's state changes and the protocol on stderr.
  *   console_probe keyfb URI UUID KEYSYM OUT.ppm
  *       as fb, then taps KEYSYM (hex, e.g. ff1b for Escape) and writes
  *       the next still frame.
@@ -22,6 +24,11 @@
  *   console_probe litrows IMAGE ROWS COLS
  *       the rows (0-based) of a ROWS x COLS console target that show
  *       something other than black, as the renderer lays IMAGE out.
+ *   console_probe picture IMAGE COLS ROWS CELL_W CELL_H sixel|kitty OUT.ppm
+ *       what the console's sixel or kitty picture of IMAGE in a COLS x
+ *       ROWS target of CELL_W x CELL_H pixel cells should show: the
+ *       picture encoder's scaling, in the sixel palette's colours for
+ *       sixel (exact RGB for kitty), as PPM.
  *   console_probe cmp A.ppm B.ppm
  *       (PPM or PNG) exit 0 when both images have the same size and pixels; prints
  *       the number of differing pixels otherwise.
@@ -33,7 +40,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "console/picture.h"
 #include "console/render.h"
+#include "console/spice.h"
 #include "console/vnc.h"
 #include "virtdeck/bus.h"
 #include "virtdeck/core.h"
@@ -78,11 +87,16 @@ open_host(const char *uri)
     return -1;
 }
 
-/* Run kind on uuid and wait for its result (the caller frees it). */
+/* Run kind on uuid (with flags) and wait for its result (the caller
+ * frees it). */
 static vd_result *
-run(vd_cmd_kind kind, const char *uuid)
+run_flags(vd_cmd_kind kind, const char *uuid, unsigned int flags)
 {
-    unsigned long long id = vd_host_submit_simple(host, kind, uuid);
+    vd_cmd cmd = { .kind = kind, .flags = flags };
+    unsigned long long id;
+
+    snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", uuid);
+    id = vd_host_submit(host, &cmd);
     long long end = vd_now_ms() + 30000;
 
     while (vd_now_ms() < end) {
@@ -99,6 +113,101 @@ run(vd_cmd_kind kind, const char *uuid)
     }
     fprintf(stderr, "no answer to command %d\n", (int)kind);
     return NULL;
+}
+
+/* Run kind on uuid and wait for its result (the caller frees it). */
+static vd_result *
+run(vd_cmd_kind kind, const char *uuid)
+{
+    return run_flags(kind, uuid, 0);
+}
+
+/* A console client of either protocol; spice's channels get their
+ * sockets from VD_CMD_DOM_GRAPHICS on uuid (NULL: none to be had). */
+typedef struct client {
+    vd_vnc *vnc;
+    vd_spice *spice;
+    const char *uuid;
+} client;
+
+/* Hand the SPICE channels the sockets they ask for. */
+static void
+serve_fds(client *c)
+{
+    bool tls;
+
+    while (c->spice && vd_spice_next_fd_request(c->spice, &tls)) {
+        vd_result *res = c->uuid ? run_flags(VD_CMD_DOM_GRAPHICS, c->uuid,
+                                             tls ? VD_GRAPHICS_TLS : 0) : NULL;
+
+        fprintf(stderr, "channel socket%s: %s\n", tls ? " (TLS)" : "",
+                res && res->message ? res->message : "none");
+        vd_spice_give_fd(c->spice, res && res->ok ? res->fd : -1,
+                         res ? res->message : "no socket");
+        if (res)
+            res->fd = -1;
+        vd_result_free(res);
+    }
+}
+
+/* The client's state. */
+static vd_vnc_state
+c_state(client *c, char **msg)
+{
+    serve_fds(c);
+    return c->spice ? vd_spice_get_state(c->spice, msg) : vd_vnc_get_state(c->vnc, msg);
+}
+
+/* Lock its frame. */
+static bool
+c_lock(client *c, vd_fb *fb, unsigned long *seq)
+{
+    return c->spice ? vd_spice_lock_frame(c->spice, fb, seq)
+        : vd_vnc_lock_frame(c->vnc, fb, seq);
+}
+
+/* Unlock it. */
+static void
+c_unlock(client *c)
+{
+    if (c->spice)
+        vd_spice_unlock_frame(c->spice);
+    else
+        vd_vnc_unlock_frame(c->vnc);
+}
+
+/* Wait for a new frame (serving socket requests meanwhile). */
+static bool
+c_wait_frame(client *c, unsigned long seq, int timeout_ms)
+{
+    long long end = vd_now_ms() + timeout_ms;
+
+    if (!c->spice)
+        return vd_vnc_wait_frame(c->vnc, seq, timeout_ms);
+    while (vd_now_ms() < end) {
+        serve_fds(c);
+        if (vd_spice_wait_frame(c->spice, seq, 50))
+            return true;
+    }
+    return false;
+}
+
+/* Answer a password request. */
+static void
+c_answer(client *c, const char *password)
+{
+    if (c->spice)
+        vd_spice_answer(c->spice, password);
+    else
+        vd_vnc_answer(c->vnc, password);
+}
+
+/* Stop the client. */
+static void
+c_free(client *c)
+{
+    vd_vnc_free(c->vnc);
+    vd_spice_free(c->spice);
 }
 
 /* Write an RGBX buffer as a binary PPM. */
@@ -145,10 +254,10 @@ slurp(const char *path, size_t *len)
 
 /* Print the console's state when it changes; returns it. */
 static vd_vnc_state
-report(vd_vnc *v, vd_vnc_state *last)
+report(client *v, vd_vnc_state *last)
 {
     char *msg = NULL;
-    vd_vnc_state st = vd_vnc_get_state(v, &msg);
+    vd_vnc_state st = c_state(v, &msg);
 
     if (st != *last)
         fprintf(stderr, "vnc state %d: %s\n", (int)st, msg ? msg : "");
@@ -160,7 +269,7 @@ report(vd_vnc *v, vd_vnc_state *last)
 /* Wait until the console is connected (answering a password request
  * with password); false when it ended. */
 static bool
-wait_connected(vd_vnc *v, const char *password)
+wait_connected(client *v, const char *password)
 {
     vd_vnc_state last = (vd_vnc_state)-1;
     long long end = vd_now_ms() + 30000;
@@ -173,12 +282,15 @@ wait_connected(vd_vnc *v, const char *password)
         if (st == VD_VNC_CLOSED || st == VD_VNC_AUTH_FAILED)
             return false;
         if (st == VD_VNC_NEED_PASSWORD) {
-            vd_vnc_answer(v, password);
-            while (vd_vnc_get_state(v, NULL) == VD_VNC_NEED_PASSWORD)
+            c_answer(v, password);
+            while (c_state(v, NULL) == VD_VNC_NEED_PASSWORD)
                 usleep(10000);
             continue;
         }
-        vd_vnc_wait_state(v, 200);
+        if (v->spice)
+            vd_spice_wait_state(v->spice, 200);
+        else
+            vd_vnc_wait_state(v->vnc, 200);
     }
     return false;
 }
@@ -187,7 +299,7 @@ wait_connected(vd_vnc *v, const char *password)
  * of 500 ms without updates (a text cursor may blink all along), and
  * write the frame. */
 static int
-dump_frame(vd_vnc *v, const char *out)
+dump_frame(client *v, const char *out)
 {
     unsigned long seq = 0, now;
     long long end = vd_now_ms() + 20000, settle;
@@ -195,24 +307,24 @@ dump_frame(vd_vnc *v, const char *out)
     int rc;
 
     for (;;) {
-        if (vd_vnc_lock_frame(v, &fb, &seq)) {
-            vd_vnc_unlock_frame(v);
+        if (c_lock(v, &fb, &seq)) {
+            c_unlock(v);
             if (seq >= 2)
                 break;
         }
         if (vd_now_ms() > end)
             return -1;
-        vd_vnc_wait_frame(v, seq, 200);
+        c_wait_frame(v, seq, 200);
     }
     settle = vd_now_ms() + 3000;
-    while (vd_now_ms() < settle && vd_vnc_wait_frame(v, seq, 500)) {
-        vd_vnc_lock_frame(v, &fb, &seq);
-        vd_vnc_unlock_frame(v);
+    while (vd_now_ms() < settle && c_wait_frame(v, seq, 500)) {
+        c_lock(v, &fb, &seq);
+        c_unlock(v);
     }
-    if (!vd_vnc_lock_frame(v, &fb, &now))
+    if (!c_lock(v, &fb, &now))
         return -1;
     rc = write_ppm(out, fb.pixels, fb.width, fb.height, fb.stride);
-    vd_vnc_unlock_frame(v);
+    c_unlock(v);
     fprintf(stderr, "frame %lu: %dx%d\n", now, fb.width, fb.height);
     return rc;
 }
@@ -224,7 +336,7 @@ cmd_tunnel(const char *uri, const char *xmlfile, const char *out)
     size_t len;
     unsigned char *xml = slurp(xmlfile, &len);
     char *msg = NULL, *text;
-    vd_vnc *v;
+    client v = { 0 };
     int fd, rc = 1;
 
     if (!xml || !(text = realloc(xml, len + 1))) {
@@ -233,15 +345,15 @@ cmd_tunnel(const char *uri, const char *xmlfile, const char *out)
         return 1;
     }
     text[len] = '\0';
-    fd = vd_graphics_connect_remote(uri, text, &msg);
+    fd = vd_graphics_connect_remote(uri, text, false, &msg);
     free(text);
     fprintf(stderr, "%s\n", msg ? msg : "");
     free(msg);
-    if (fd < 0 || !(v = vd_vnc_start(fd, NULL, NULL)))
+    if (fd < 0 || !(v.vnc = vd_vnc_start(fd, NULL, NULL)))
         return 1;
-    if (wait_connected(v, NULL) && dump_frame(v, out) == 0)
+    if (wait_connected(&v, NULL) && dump_frame(&v, out) == 0)
         rc = 0;
-    vd_vnc_free(v);
+    c_free(&v);
     return rc;
 }
 
@@ -251,7 +363,7 @@ cmd_fb(const char *uuid, const char *password, const char *keysym,
        const char *out)
 {
     vd_result *res = run(VD_CMD_DOM_GRAPHICS, uuid);
-    vd_vnc *v;
+    client c = { .uuid = uuid }, *v = &c;
     int rc = 1;
 
     if (!res)
@@ -261,10 +373,14 @@ cmd_fb(const char *uuid, const char *password, const char *keysym,
         vd_result_free(res);
         return 1;
     }
-    v = vd_vnc_start(res->fd, wake_bus, bus);
+    fprintf(stderr, "protocol %s\n", res->text ? res->text : "?");
+    if (res->text && !strcmp(res->text, "spice"))
+        c.spice = vd_spice_start(res->fd, wake_bus, bus);
+    else
+        c.vnc = vd_vnc_start(res->fd, wake_bus, bus);
     res->fd = -1;
     vd_result_free(res);
-    if (!v)
+    if (!c.spice && !c.vnc)
         return 1;
     if (!wait_connected(v, password))
         goto cleanup;
@@ -273,12 +389,15 @@ cmd_fb(const char *uuid, const char *password, const char *keysym,
         unsigned long seq;
         vd_fb fb;
 
-        while (!vd_vnc_lock_frame(v, &fb, &seq))
+        while (!c_lock(v, &fb, &seq))
             usleep(20000);
-        vd_vnc_unlock_frame(v);
+        c_unlock(v);
         fprintf(stderr, "sending key %x\n", (unsigned int)sym);
-        vd_vnc_keys(v, &sym, 1);
-        if (!vd_vnc_wait_frame(v, seq, 10000)) {
+        if (c.spice)
+            vd_spice_keys(c.spice, &sym, 1);
+        else
+            vd_vnc_keys(c.vnc, &sym, 1);
+        if (!c_wait_frame(v, seq, 10000)) {
             fprintf(stderr, "no frame after the key\n");
             goto cleanup;
         }
@@ -287,7 +406,7 @@ cmd_fb(const char *uuid, const char *password, const char *keysym,
         rc = 0;
 
  cleanup:
-    vd_vnc_free(v);
+    c_free(&c);
     return rc;
 }
 
@@ -439,10 +558,52 @@ cmd_litrows(const char *path, int rows, int cols)
     return 0;
 }
 
+/* picture mode. */
+static int
+cmd_picture(char **argv)
+{
+    size_t len;
+    unsigned char *data = slurp(argv[2], &len);
+    const char *err = NULL;
+    vd_image *img = data ? vd_image_parse(data, len, &err) : NULL;
+    int w = atoi(argv[3]) * atoi(argv[5]), h = atoi(argv[4]) * atoi(argv[6]), i, rc = 1;
+    bool sixel = !strcmp(argv[7], "sixel");
+    uint8_t *rgb = NULL;
+    vd_fb fb;
+    FILE *f;
+
+    if (!img || w < 1 || h < 1 || !(rgb = malloc((size_t)w * h * 3))) {
+        fprintf(stderr, "cannot read %s: %s\n", argv[2], err ? err : "missing");
+        goto cleanup;
+    }
+    fb.pixels = img->pixels;
+    fb.width = img->width;
+    fb.height = img->height;
+    fb.stride = img->stride;
+    vd_picture_scale(&fb, rgb, w, h);
+    for (i = 0; sixel && i < w * h; i++)
+        vd_sixel_palette_rgb(vd_sixel_nearest(rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]),
+                             rgb + 3 * i);
+    if (!(f = fopen(argv[8], "wb")))
+        goto cleanup;
+    fprintf(f, "P6\n%d %d\n255\n", w, h);
+    fwrite(rgb, 3, (size_t)w * h, f);
+    rc = fclose(f) == 0 ? 0 : 1;
+
+ cleanup:
+    free(rgb);
+    vd_image_free(img);
+    free(data);
+    return rc;
+}
+
 int
 main(int argc, char **argv)
 {
     int rc = 2;
+
+    if (argc == 9 && !strcmp(argv[1], "picture"))
+        return cmd_picture(argv);
 
     if (argc == 4 && !strcmp(argv[1], "cmp"))
         return cmd_cmp(argv[2], argv[3]);

@@ -178,7 +178,7 @@ static const vd_dom_action actions[] = {
       .group = OPEN, .places = EVERYWHERE, .cmd = VD_CMD_DOM_DETAILS,
       .run = run_graphs },
     { .key = 'v', .key_name = "v",
-      .label = "VNC console: the guest's screen here (Ctrl+] leaves)",
+      .label = "VNC or SPICE console (sixel, kitty, half blocks; Ctrl+] leaves)",
       .group = OPEN, .places = NOT_CONSOLE, .cmd = VD_CMD_DOM_GRAPHICS,
       .writes = true, .run = run_vnc },
     { .key = 'C', .key_name = "C",

@@ -32,6 +32,7 @@
 #include "ui/app/view.h"
 #include "ui/views/netstore_ui.h"
 #include "ui/widgets/term_image.h"
+#include "ui/widgets/term_picture.h"
 
 #define TICK_MS 1000            /* longest wait without a wake */
 
@@ -985,6 +986,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
     memset(&app, 0, sizeof(app));
     app.bus = bus;
     app.mouse = opts->mouse;
+    vd_term_picture_set_default((vd_picture_mode)opts->picture);
     app.focus = VD_PANE_DOMAINS;
     app.last_left = VD_PANE_HOSTS;
     if (!(app.hosts = calloc(nhosts ? nhosts : 1, sizeof(*app.hosts)))) {

@@ -1,8 +1,10 @@
 /*
- * view_vnc.c: the guest's VNC screen in the terminal.
+ * view_vnc.c: the guest's VNC or SPICE screen in the terminal.
  *
  * The view asks the worker for a socket (VD_CMD_DOM_GRAPHICS), starts
- * the console thread on it (src/console/vnc.h) and draws the shared
+ * the console thread of the protocol the worker names on it
+ * (src/console/vnc.h or spice.h; a SPICE session asks for one more
+ * socket per channel, which the view gets the same way) and draws the shared
  * framebuffer with the renderer (src/console/render.h), writing only
  * changed cells, straight to the terminal after curses' own update.
  * Every key goes to the guest except Ctrl+] (leave) and F8 (a menu of
@@ -13,7 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "console/picture.h"
 #include "console/render.h"
+#include "console/spice.h"
+#include "console/symbols.h"
 #include "console/vnc.h"
 #include "ui/console/console_keys.h"
 #include "ui/console/console_view.h"
@@ -21,6 +26,7 @@
 #include "ui/actions/domain_actions.h"
 #include "ui/widgets/draw.h"
 #include "ui/widgets/term_image.h"
+#include "ui/widgets/term_picture.h"
 #include "ui/app/view.h"
 
 #define LEAVE_KEY VD_CTRL(']')
@@ -31,7 +37,15 @@ typedef struct vnc_view {
     char uuid[VD_UUID_LEN];
     char name[128];
     vd_vnc *vnc;
+    vd_spice *spice;            /* the client: one of the two, or none */
+    bool is_spice;              /* the protocol of the last socket */
+    int fd_asked;               /* SPICE channel sockets asked of the worker */
+    int stale;                  /* answers still to come for a client stopped */
     vd_render *render;
+    vd_picture_mode pic;        /* sixel, kitty, blocks or ascii */
+    vd_picture *picture;        /* the sixel or kitty encoder, or NULL */
+    vd_symbols *symbols;        /* libchafa's cells (symbols mode), or NULL */
+    char pic_why[200];          /* why this picture mode (the F8 menu shows it) */
     vd_color_mode mode;
     bool utf8;
     vd_vnc_state state;         /* last state acted on */
@@ -56,6 +70,149 @@ dirty(vd_app *app)
     app->dirty = true;
 }
 
+/* The protocol's name for titles and messages. */
+static const char *
+proto(const vnc_view *s)
+{
+    return s->is_spice ? "SPICE" : "VNC";
+}
+
+/* Whether a client runs. */
+static bool
+running(const vnc_view *s)
+{
+    return s->vnc || s->spice;
+}
+
+/* Stop the client, whichever it is. */
+static void
+con_free(vnc_view *s)
+{
+    vd_vnc_free(s->vnc);
+    vd_spice_free(s->spice);
+    s->vnc = NULL;
+    s->spice = NULL;
+    s->stale += s->fd_asked;
+    s->fd_asked = 0;
+}
+
+/* The client's state. */
+static vd_vnc_state
+con_state(vnc_view *s, char **msg)
+{
+    return s->spice ? vd_spice_get_state(s->spice, msg) : vd_vnc_get_state(s->vnc, msg);
+}
+
+/* Lock the client's frame. */
+static bool
+con_lock(vnc_view *s, vd_fb *fb, unsigned long *seq)
+{
+    if (s->spice)
+        return vd_spice_lock_frame(s->spice, fb, seq);
+    return s->vnc && vd_vnc_lock_frame(s->vnc, fb, seq);
+}
+
+/* Unlock it. */
+static void
+con_unlock(vnc_view *s)
+{
+    if (s->spice)
+        vd_spice_unlock_frame(s->spice);
+    else
+        vd_vnc_unlock_frame(s->vnc);
+}
+
+/* Send a combination of keysyms. */
+static void
+con_keys(vnc_view *s, const uint32_t *syms, int n)
+{
+    if (s->spice)
+        vd_spice_keys(s->spice, syms, n);
+    else if (s->vnc)
+        vd_vnc_keys(s->vnc, syms, n);
+}
+
+/* Send a pointer event. */
+static void
+con_pointer(vnc_view *s, int x, int y, int buttons)
+{
+    if (s->spice)
+        vd_spice_pointer(s->spice, x, y, buttons);
+    else if (s->vnc)
+        con_pointer(s, x, y, buttons);
+}
+
+/* Remove what the picture encoder put on the screen (kitty's images
+ * stay over the text until deleted) and forget it. */
+static void
+picture_off_screen(vnc_view *s)
+{
+    vd_buf out = { 0 };
+
+    if (!s->picture)
+        return;
+    vd_picture_clear(s->picture, &out);
+    vd_term_overlay(&out);
+    vd_buf_free(&out);
+}
+
+/* Use picture mode requested (or what the terminal allows instead);
+ * returns the sentence that says why, if any. */
+static void
+set_picture(vd_app *app, vnc_view *s, vd_picture_mode requested, bool say)
+{
+    char why[200];
+    vd_picture_mode m = vd_term_picture_mode(requested, why, sizeof(why));
+
+    picture_off_screen(s);
+    vd_picture_free(s->picture);
+    s->picture = NULL;
+    vd_symbols_free(s->symbols);
+    s->symbols = NULL;
+    if (m == VD_PIC_SYMBOLS && !vd_draw_utf8()) {
+        snprintf(why, sizeof(why), "symbols need a UTF-8 locale: ASCII instead");
+        m = VD_PIC_ASCII;
+    }
+    s->pic = m;
+    snprintf(s->pic_why, sizeof(s->pic_why), "now %s%s%.180s", vd_picture_mode_name(m),
+             why[0] ? ": " : "", why);
+    if (m == VD_PIC_SIXEL || m == VD_PIC_KITTY)
+        s->picture = vd_picture_new(m);
+    if (m == VD_PIC_SYMBOLS)
+        s->symbols = vd_symbols_new();
+    s->mode = m == VD_PIC_ASCII ? VD_COLOR_ASCII : vd_term_color_mode();
+    s->utf8 = vd_draw_utf8() && s->mode != VD_COLOR_ASCII;
+    if (s->pic == VD_PIC_SIXEL || s->pic == VD_PIC_KITTY)
+        s->mode = VD_COLOR_TRUE;        /* for the title only */
+    vd_render_invalidate(s->render);
+    clearok(curscr, TRUE);
+    if (why[0] && (say || requested != VD_PIC_AUTO))
+        vd_app_message(app, requested != VD_PIC_AUTO && m != requested ? VD_MSG_ERROR
+                       : VD_MSG_INFO, "Console picture: %s (%s)",
+                       vd_picture_mode_name(m), why);
+    else if (say)
+        vd_app_message(app, VD_MSG_INFO, "Console picture: %s", vd_picture_mode_name(m));
+}
+
+/* The picture's name for the title: sixel, kitty, ascii, or
+ * blocks/ and the colour mode of the half blocks. */
+static const char *
+picture_name(const vnc_view *s)
+{
+    static char name[32];
+
+    if (s->picture)
+        return vd_picture_mode_name(s->pic);
+    if (s->symbols) {
+        snprintf(name, sizeof(name), "symbols/%s", vd_render_mode_name(s->mode));
+        return name;
+    }
+    if (s->mode == VD_COLOR_ASCII)
+        return "ascii";
+    snprintf(name, sizeof(name), "blocks/%s", vd_render_mode_name(s->mode));
+    return name;
+}
+
 /* The console thread's wake-up: wake the UI's poll(). */
 static void
 wake(void *opaque)
@@ -72,8 +229,14 @@ request_socket(vd_app *app, vd_view *v)
 
     snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", s->uuid);
     s->state = VD_VNC_CONNECTING;
-    snprintf(s->status, sizeof(s->status), "Connecting to the VNC display of %s...",
-             s->name);
+    /* the protocol is known once the worker answers (or from the last
+     * connection, after a wrong password) */
+    if (s->is_spice)
+        snprintf(s->status, sizeof(s->status), "Connecting to the SPICE display of %s...",
+                 s->name);
+    else
+        snprintf(s->status, sizeof(s->status), "Connecting to the VNC display of %s, "
+                 "or its SPICE display...", s->name);
     if (!vd_view_submit(app, v, s->host, &cmd))
         snprintf(s->status, sizeof(s->status), "%.250s", app->msg);
 }
@@ -89,7 +252,9 @@ password_given(vd_app *app, const char *text, void *ctx)
         return;
     s = v->data;
     s->prompting = false;
-    if (s->vnc)
+    if (s->spice)
+        vd_spice_answer(s->spice, text);
+    else if (s->vnc)
         vd_vnc_answer(s->vnc, text);
     dirty(app);
 }
@@ -99,7 +264,7 @@ static void
 state_changed(vd_app *app, vd_view *v, vd_vnc_state st, const char *msg)
 {
     vnc_view *s = v->data;
-    char title[200];
+    char title[200], line[64];
 
     s->state = st;
     switch (st) {
@@ -107,31 +272,35 @@ state_changed(vd_app *app, vd_view *v, vd_vnc_state st, const char *msg)
         if (s->prompting)
             break;
         s->prompting = true;
-        snprintf(title, sizeof(title), "VNC password for %s", s->name);
-        vd_dialog_prompt(app, title, s->wrong ? "Wrong VNC password; try again:"
-                         : "Password:", "", true, NULL, password_given, v);
-        snprintf(s->status, sizeof(s->status), "%s asks for a VNC password", s->name);
+        snprintf(title, sizeof(title), "%s password for %s", proto(s), s->name);
+        snprintf(line, sizeof(line), "Wrong %s password; try again:", proto(s));
+        vd_dialog_prompt(app, title, s->wrong ? line : "Password:", "", true, NULL,
+                         password_given, v);
+        snprintf(s->status, sizeof(s->status), "%s asks for a %s password", s->name,
+                 proto(s));
         break;
     case VD_VNC_AUTH_FAILED:
         /* the server closed the connection: get a new one and ask again */
         s->wrong = true;
-        vd_app_message(app, VD_MSG_ERROR, "VNC %s: wrong VNC password", s->name);
-        vd_vnc_free(s->vnc);
-        s->vnc = NULL;
+        vd_app_message(app, VD_MSG_ERROR, "%s %s: wrong %s password", proto(s), s->name,
+                       proto(s));
+        snprintf(line, sizeof(line), "Wrong %s password; reconnecting...", proto(s));
+        con_free(s);
         request_socket(app, v);
-        snprintf(s->status, sizeof(s->status), "Wrong VNC password; reconnecting...");
+        snprintf(s->status, sizeof(s->status), "%s", line);
         break;
     case VD_VNC_CONNECTED:
         s->wrong = false;
         vd_render_invalidate(s->render);
-        vd_app_message(app, VD_MSG_OK, "VNC %s: %s%s%s%s. Ctrl+] leaves, F8 menu",
-                       s->name, msg ? msg : "connected", s->via[0] ? " (" : "",
+        vd_app_message(app, VD_MSG_OK, "%s %s: %s%s%s%s. Ctrl+] leaves, F8 menu",
+                       proto(s), s->name, msg ? msg : "connected", s->via[0] ? " (" : "",
                        s->via, s->via[0] ? ")" : "");
         break;
     case VD_VNC_CLOSED:
-        snprintf(s->status, sizeof(s->status), "VNC console closed: %s. Ctrl+] leaves.",
-                 msg ? msg : "");
-        vd_app_message(app, VD_MSG_ERROR, "VNC %s: %s", s->name, msg ? msg : "closed");
+        snprintf(s->status, sizeof(s->status), "%s console closed: %s. Ctrl+] leaves.",
+                 proto(s), msg ? msg : "");
+        vd_app_message(app, VD_MSG_ERROR, "%s %s: %s", proto(s), s->name,
+                       msg ? msg : "closed");
         break;
     case VD_VNC_CONNECTING:
         snprintf(s->status, sizeof(s->status), "%s", msg ? msg : "Connecting...");
@@ -150,14 +319,28 @@ poll_view(vd_app *app, vd_view *v)
     unsigned long seq;
     vd_fb fb;
 
-    if (!s->vnc)
+    if (!running(s))
         return;
-    st = vd_vnc_get_state(s->vnc, &msg);
+    if (s->spice) {
+        bool tls;
+
+        /* a SPICE channel wants its own socket: ask the worker */
+        while (vd_spice_next_fd_request(s->spice, &tls)) {
+            vd_cmd cmd = { .kind = VD_CMD_DOM_GRAPHICS, .flags = tls ? VD_GRAPHICS_TLS : 0 };
+
+            snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", s->uuid);
+            if (vd_view_submit(app, v, s->host, &cmd))
+                s->fd_asked++;
+            else
+                vd_spice_give_fd(s->spice, -1, app->msg);
+        }
+    }
+    st = con_state(s, &msg);
     if (st != s->state)
         state_changed(app, v, st, msg);
     free(msg);
-    if (s->vnc && vd_vnc_lock_frame(s->vnc, &fb, &seq)) {
-        vd_vnc_unlock_frame(s->vnc);
+    if (running(s) && con_lock(s, &fb, &seq)) {
+        con_unlock(s);
         if (seq != s->drawn_seq)
             dirty(app);
     }
@@ -185,6 +368,17 @@ on_result(vd_app *app, vd_view *v, vd_result *res)
 
     if (res->kind != VD_CMD_DOM_GRAPHICS)
         return;
+    if (s->stale > 0) {         /* for a SPICE session stopped since: dropped */
+        s->stale--;
+        return;
+    }
+    if (s->spice && s->fd_asked > 0) {
+        /* a socket for one of the SPICE session's channels */
+        s->fd_asked--;
+        vd_spice_give_fd(s->spice, res->ok ? res->fd : -1, res->message);
+        res->fd = -1;
+        return;
+    }
     if (!res->ok || res->fd < 0) {
         s->state = VD_VNC_CLOSED;
         snprintf(s->status, sizeof(s->status), "%s. Ctrl+] leaves.",
@@ -202,13 +396,18 @@ on_result(vd_app *app, vd_view *v, vd_result *res)
         if (close && close > open + 1)
             snprintf(s->via, sizeof(s->via), "%.*s", (int)(close - open - 1), open + 1);
     }
-    vd_vnc_free(s->vnc);
-    s->vnc = vd_vnc_start(res->fd, wake, app->bus);
+    con_free(s);
+    s->is_spice = res->text && !strcmp(res->text, "spice");
+    if (s->is_spice)
+        s->spice = vd_spice_start(res->fd, wake, app->bus);
+    else
+        s->vnc = vd_vnc_start(res->fd, wake, app->bus);
     res->fd = -1;
     s->drawn_seq = 0;
-    if (!s->vnc) {
+    vd_view_set_title(v, "%s console: %s", proto(s), s->name);
+    if (!running(s)) {
         s->state = VD_VNC_CLOSED;
-        snprintf(s->status, sizeof(s->status), "cannot start the VNC client");
+        snprintf(s->status, sizeof(s->status), "cannot start the %s client", proto(s));
     }
 }
 
@@ -223,11 +422,11 @@ draw(vd_app *app, vd_view *v, const vd_rect *area)
     unsigned long seq;
 
     if (s->fb_w)
-        snprintf(line, sizeof(line), " VNC %s %dx%d  %s  Ctrl+] leave  F8 menu ",
-                 s->name, s->fb_w, s->fb_h, vd_render_mode_name(s->mode));
+        snprintf(line, sizeof(line), " %s %s %dx%d  %s  Ctrl+] leave  F8 menu ",
+                 proto(s), s->name, s->fb_w, s->fb_h, picture_name(s));
     else
-        snprintf(line, sizeof(line), " VNC %s  %s  Ctrl+] leave  F8 menu ",
-                 s->name, vd_render_mode_name(s->mode));
+        snprintf(line, sizeof(line), " %s %s  %s  Ctrl+] leave  F8 menu ",
+                 proto(s), s->name, picture_name(s));
     vd_draw_fill(area->y, area->x, area->w, vd_role_attr(VD_ROLE_PANE_TITLE_FOCUS));
     vd_draw_text(area->y, area->x, area->w, line, vd_role_attr(VD_ROLE_PANE_TITLE_FOCUS));
     s->img.y = area->y + 1;
@@ -236,8 +435,7 @@ draw(vd_app *app, vd_view *v, const vd_rect *area)
     s->img.w = area->w;
     if (s->img.h <= 0 || s->img.w <= 0)
         return;
-    if (!s->vnc || s->state != VD_VNC_CONNECTED ||
-        !vd_vnc_lock_frame(s->vnc, &fb, &seq)) {
+    if (!running(s) || s->state != VD_VNC_CONNECTED || !con_lock(s, &fb, &seq)) {
         vd_rect msg = { s->img.y + s->img.h / 2, s->img.x + 2, 3, s->img.w - 4 };
 
         if (msg.y + msg.h > s->img.y + s->img.h)
@@ -248,13 +446,16 @@ draw(vd_app *app, vd_view *v, const vd_rect *area)
         else                    /* a long reason: wrapped, all of it seen */
             vd_draw_wrap(&msg, msg.y, s->status, vd_role_attr(VD_ROLE_NORMAL));
         vd_render_invalidate(s->render);
+        picture_off_screen(s);
         return;
     }
     s->fb_w = fb.width;
     s->fb_h = fb.height;
     if (!on_top) {
         /* a dialog is over us: curses owns the screen until it closes */
-        vd_vnc_unlock_frame(s->vnc);
+        con_unlock(s);
+        if (!s->covered)
+            picture_off_screen(s);
         s->covered = true;
         return;
     }
@@ -263,13 +464,26 @@ draw(vd_app *app, vd_view *v, const vd_rect *area)
                                s->mode, s->utf8 };
         vd_buf out = { 0 };
 
-        if (s->covered || is_cleared(curscr))
+        int cw, ch;
+
+        if (s->covered || is_cleared(curscr)) {
             vd_render_invalidate(s->render);
+            vd_picture_invalidate(s->picture);
+            vd_symbols_invalidate(s->symbols);
+        }
         s->covered = false;
-        if (vd_render_frame(s->render, &fb, &t, &out) < 0)
+        if (s->picture && vd_term_cell_pixels(&cw, &ch) &&
+            vd_picture_frame(s->picture, &fb, t.row, t.col, t.rows, t.cols, cw, ch,
+                             &out) >= 0) {
+            /* sixel or kitty pixels */
+        } else if (s->symbols) {
+            if (vd_symbols_frame(s->symbols, &fb, &t, &out) < 0)
+                vd_symbols_invalidate(s->symbols);
+        } else if (vd_render_frame(s->render, &fb, &t, &out) < 0) {
             vd_render_invalidate(s->render);
+        }
         s->drawn_seq = seq;
-        vd_vnc_unlock_frame(s->vnc);
+        con_unlock(s);
         vd_term_overlay(&out);
         vd_buf_free(&out);
     }
@@ -279,8 +493,8 @@ draw(vd_app *app, vd_view *v, const vd_rect *area)
 static void
 send_combo(vnc_view *s, const uint32_t *syms, int n)
 {
-    if (s->vnc && s->state == VD_VNC_CONNECTED)
-        vd_vnc_keys(s->vnc, syms, n);
+    if (running(s) && s->state == VD_VNC_CONNECTED)
+        con_keys(s, syms, n);
 }
 
 static const uint32_t combo_cad[] = { VD_XK_CONTROL_L, VD_XK_ALT_L, VD_XK_DELETE };
@@ -313,6 +527,7 @@ static const struct {
     { { '8', "Send F8", NULL, false, NULL }, combo_f8, 1 },
     { { ']', "Send Ctrl+]", NULL, false, NULL }, combo_ctrl_rb, 2 },
     { { 'c', "Colours: next mode", "truecolor, 256, 16, ascii", false, NULL }, NULL, 1 },
+    { { 'p', "Picture: next mode", "blocks, sixel, kitty, symbols", false, NULL }, NULL, 4 },
     { { 'r', "Redraw the whole screen", NULL, false, NULL }, NULL, 2 },
     { { 'q', "Leave the console", "Ctrl+]", false, NULL }, NULL, 3 },
 };
@@ -331,14 +546,24 @@ menu_chosen(vd_app *app, long index, void *ctx)
         send_combo(s, menu[index].syms, menu[index].n);
         vd_app_message(app, VD_MSG_OK, "Sent %s", menu[index].item.label + 5);
     } else if (menu[index].n == 1) {
+        if (s->picture)         /* colours are the half blocks' (or symbols') */
+            set_picture(app, s, VD_PIC_BLOCKS, false);
         s->mode = (vd_color_mode)((s->mode + 1) % VD_COLOR_LAST);
         vd_app_message(app, VD_MSG_INFO, "Console colours: %s",
                        vd_render_mode_name(s->mode));
+    } else if (menu[index].n == 4) {
+        vd_picture_mode next = s->pic == VD_PIC_SIXEL ? VD_PIC_KITTY
+            : s->pic == VD_PIC_KITTY ? VD_PIC_SYMBOLS
+            : s->pic == VD_PIC_SYMBOLS ? VD_PIC_BLOCKS : VD_PIC_SIXEL;
+
+        set_picture(app, s, next, true);
     } else if (menu[index].n == 2) {
         clearok(curscr, TRUE);
         vd_render_invalidate(s->render);
         if (s->vnc)
             vd_vnc_refresh(s->vnc);
+        if (s->spice)
+            vd_spice_refresh(s->spice);
     } else {
         vd_view_close(app, v);
     }
@@ -350,10 +575,14 @@ static void
 open_menu(vd_app *app, vd_view *v)
 {
     vd_menu_item items[sizeof(menu) / sizeof(menu[0])];
+    vnc_view *s = v->data;
     size_t i;
 
-    for (i = 0; i < sizeof(menu) / sizeof(menu[0]); i++)
+    for (i = 0; i < sizeof(menu) / sizeof(menu[0]); i++) {
         items[i] = menu[i].item;
+        if (menu[i].n == 4 && !menu[i].syms)
+            items[i].hint = s->pic_why;
+    }
     vd_dialog_menu(app, "Console", items, i, 0, false, menu_chosen, v);
 }
 
@@ -365,7 +594,7 @@ mouse(vd_app *app, vnc_view *s)
     int x, y, row = ev->y - s->img.y, col = ev->x - s->img.x;
     mmask_t b = ev->bstate;
 
-    if (!s->vnc || s->state != VD_VNC_CONNECTED || !s->fb_w ||
+    if (!running(s) || s->state != VD_VNC_CONNECTED || !s->fb_w ||
         row < 0 || col < 0 || row >= s->img.h || col >= s->img.w ||
         !vd_render_cell_to_pixel(s->fb_w, s->fb_h, s->img.h, s->img.w, row, col,
                                  &x, &y))
@@ -376,13 +605,13 @@ mouse(vd_app *app, vnc_view *s)
         s->buttons |= VD_VNC_BUTTON_MIDDLE;
     if (b & (BUTTON3_PRESSED | BUTTON3_CLICKED))
         s->buttons |= VD_VNC_BUTTON_RIGHT;
-    vd_vnc_pointer(s->vnc, x, y, s->buttons);
+    con_pointer(s, x, y, s->buttons);
 #ifdef BUTTON5_PRESSED
     if (b & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
         int wheel = (b & BUTTON4_PRESSED) ? VD_VNC_WHEEL_UP : VD_VNC_WHEEL_DOWN;
 
-        vd_vnc_pointer(s->vnc, x, y, s->buttons | wheel);
-        vd_vnc_pointer(s->vnc, x, y, s->buttons);
+        con_pointer(s, x, y, s->buttons | wheel);
+        con_pointer(s, x, y, s->buttons);
     }
 #endif
     if (b & (BUTTON1_RELEASED | BUTTON1_CLICKED))
@@ -393,7 +622,7 @@ mouse(vd_app *app, vnc_view *s)
         s->buttons &= ~VD_VNC_BUTTON_RIGHT;
     if (b & (BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON2_RELEASED |
              BUTTON2_CLICKED | BUTTON3_RELEASED | BUTTON3_CLICKED))
-        vd_vnc_pointer(s->vnc, x, y, s->buttons);
+        con_pointer(s, x, y, s->buttons);
 }
 
 /* An Esc came from the terminal: Alt+key when a key was waiting right
@@ -447,8 +676,8 @@ key(vd_app *app, vd_view *v, int k)
         ks = esc_keysyms();
     else
         ks = vd_console_keysyms(k);
-    if (ks.n && s->vnc && s->state == VD_VNC_CONNECTED)
-        vd_vnc_keys(s->vnc, ks.syms, ks.n);
+    if (ks.n && running(s) && s->state == VD_VNC_CONNECTED)
+        con_keys(s, ks.syms, ks.n);
     return true;
 }
 
@@ -474,7 +703,10 @@ vnc_close(vd_app *app, vd_view *v)
 {
     vnc_view *s = v->data;
 
-    vd_vnc_free(s->vnc);
+    con_free(s);
+    picture_off_screen(s);
+    vd_picture_free(s->picture);
+    vd_symbols_free(s->symbols);
     vd_render_free(s->render);
     restore_terminal(app, s);
     free(s);
@@ -484,7 +716,8 @@ vnc_close(vd_app *app, vd_view *v)
 
 static const vd_binding vnc_keys[] = {
     { VD_CTRL(']'), "^]", "Leave the console", "Console", 0, NULL, 0, 1, "Leave" },
-    { VD_KEY(KEY_F(8)), "F8", "Menu: Ctrl+Alt+Del and other combinations, colours",
+    { VD_KEY(KEY_F(8)), "F8", "Menu: Ctrl+Alt+Del and other combinations, colours, "
+      "picture mode (sixel, kitty, half blocks)",
       "Console", 0, NULL, 0, 8, "Menu" },
 };
 
@@ -511,7 +744,7 @@ static const vd_view_ops vnc_ops = {
     .place = VD_PLACE_CONSOLE,
 };
 
-/* Open the VNC console of a domain. */
+/* Open the VNC or SPICE console of a domain. */
 void
 vd_console_open_vnc(vd_app *app, size_t hi, const char *uuid, const char *name)
 {
@@ -530,9 +763,10 @@ vd_console_open_vnc(vd_app *app, size_t hi, const char *uuid, const char *name)
     s->utf8 = vd_draw_utf8();
     if (s->mode == VD_COLOR_ASCII)
         s->utf8 = false;
+    s->pic = VD_PIC_BLOCKS;
     if (!(v = vd_view_push(app, &vnc_ops, s, NULL)))
         return;
-    vd_view_set_title(v, "VNC console: %s", name);
+    vd_view_set_title(v, "Console: %s", name);
     raw();                      /* Ctrl+C, Ctrl+Z, Ctrl+\ go to the guest */
     if (app->mouse) {
         static const char on[] = "\x1b[?1003h";
@@ -541,5 +775,6 @@ vd_console_open_vnc(vd_app *app, size_t hi, const char *uuid, const char *name)
         fwrite(on, 1, sizeof(on) - 1, stdout);
         fflush(stdout);
     }
+    set_picture(app, s, vd_term_picture_default(), false);
     request_socket(app, v);
 }

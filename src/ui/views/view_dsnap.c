@@ -26,6 +26,7 @@ typedef struct dsnap_view {
     size_t cursor, top;
     char keep[256];             /* the name to put the cursor on after a reload */
     unsigned long long pending; /* request id of a list in flight, 0 none */
+    long long seen_ms;          /* taken_ms of the host's last picture seen */
     char *error;                /* why the list could not be read */
 } dsnap_view;
 
@@ -220,16 +221,22 @@ dsnap_result(vd_app *app, vd_view *v, vd_result *res)
     reload(app, v);
 }
 
-/* A new picture of the host: reload when the count changed elsewhere. */
+/* A new picture of the host: read the list again once per picture
+ * while the view is open (one domain's list: changes made elsewhere,
+ * such as virsh snapshot-create-as, show within a tick however many
+ * domains the host has; the table's counts are read in turns). */
 static void
 dsnap_snapshot(vd_app *app, vd_view *v)
 {
     dsnap_view *d = v->data;
-    const vd_domain *dom = vd_dom_target_find(app, &d->t);
+    const vd_snapshot *snap = d->t.host < app->nhosts ? app->hosts[d->t.host].snap
+                                                      : NULL;
 
-    if (dom && d->list && !d->pending && dom->snapshots >= 0 &&
-        (size_t)dom->snapshots != d->list->n)
-        reload(app, v);
+    if (!snap || snap->conn != VD_CONN_CONNECTED || !d->list || d->pending ||
+        snap->taken_ms == d->seen_ms)
+        return;
+    d->seen_ms = snap->taken_ms;
+    reload(app, v);
 }
 
 /* Free the view's data. */
