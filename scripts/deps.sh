@@ -5,7 +5,7 @@ set -eu
 
 build_pkgs="gcc meson ninja-build pkg-config libvirt-dev libncurses-dev
 libxml2-dev libvncserver-dev libcmocka-dev libosinfo-1.0-dev osinfo-db libpng-dev libvterm-dev
-libspice-client-glib-2.0-dev zlib1g-dev libchafa-dev
+libspice-client-glib-2.0-dev zlib1g-dev libchafa-dev libisofs-dev
 libjson-c-dev"
 test_pkgs="libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients
 qemu-system-x86 qemu-utils seabios ipxe-qemu dnsmasq-base iptables iproute2 tmux

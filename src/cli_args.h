@@ -36,6 +36,7 @@ extern const vd_cli_cmd vd_cli_main_cmd;
 vd_cli_status vd_main_args_parse(vd_main_args *a, int argc, char **argv);
 
 /* `virtdeck create` (src/cli_create_args.c). */
+#define VD_CREATE_MAX_DEVS 32   /* disks, NICs */
 typedef struct vd_create_args {
     vd_domain_spec spec;        /* owned: vd_create_args_clear() */
     const char *uri;
@@ -53,7 +54,20 @@ typedef struct vd_create_args {
     bool have_disk;
     bool have_net;
     bool have_gfx;
+    bool disk_none;             /* --disk none / --nodisks */
+    bool net_none;              /* --network none / --nonetworks */
+    bool quiet;
     int installs;               /* how many install options were given */
+    int ndisks;                 /* --disk options taken (main + more) */
+    int nnets;
+    bool path_new[VD_CREATE_MAX_DEVS]; /* disk i: path= of a new file, size= */
+    const char *legacy_mac;     /* --mac: the first NIC's MAC */
+    /* --cloud-init (files are read by the runner) */
+    bool cloud_init;
+    const char *ci_user_data, *ci_meta_data, *ci_network_config;
+    const char *ci_ssh_key;
+    bool ci_root_password;
+    char notes[1024];           /* notes about options without effect */
     char err[VD_CLI_ERRLEN];
 } vd_create_args;
 

@@ -10,6 +10,7 @@
  * nothing on the host.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -23,26 +24,23 @@
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 
+#include "virtdeck/cloudinit.h"
 #include "virtdeck/create.h"
+#include "virtdeck/devopts.h"
 #include "virtdeck/domspec.h"
 #include "virtdeck/journal.h"
 #include "virtdeck/osinfo.h"
 #include "virtdeck/uriinfo.h"
 #include "cli.h"
-#include "cli_args.h"
-
-#define PROG "virtdeck create"
-
-/* What the command line asked for (src/cli_create_args.c). */
-typedef vd_create_args create_opts;
+#include "cli_create.h"
 
 /* Print a message prefixed with the command's name; returns 1 (the
  * exit status of a failure). */
-/* The last message fail() printed, for the journal. */
+/* The last message cc_fail() printed, for the journal. */
 static char last_failure[1024];
 
-static int
-fail(const char *fmt, ...)
+int
+cc_fail(const char *fmt, ...)
 {
     va_list ap;
 
@@ -59,19 +57,19 @@ fail(const char *fmt, ...)
 
 /* Report a validator's message (if any) and release it. Returns 1 when
  * there was one, 0 when the field is fine. */
-static int
-report(vd_check_msg *msg)
+int
+cc_report(vd_check_msg *msg)
 {
     if (!msg)
         return 0;
-    fail("%s", msg);
+    cc_fail("%s", msg);
     vd_check_free(msg);
     return 1;
 }
 
 /* libvirt's last error text, for a message. Static until the next call. */
-static const char *
-virt_error(void)
+const char *
+cc_virt_error(void)
 {
     static char buf[1024];
     virErrorPtr err = virGetLastError();
@@ -82,226 +80,6 @@ virt_error(void)
     return buf;
 }
 
-/* Whether the URI names this machine (no host part), so that a path
- * can be checked with stat(). */
-static bool
-uri_is_local(const char *uri)
-{
-    /* the core's one rule (virtdeck/uriinfo.h); no URI is libvirt's
-     * default, a local daemon */
-    return !uri || vd_uri_is_local(uri);
-}
-
-/* The format of an existing volume from its XML (target/format/@type). */
-static vd_disk_format
-volume_format(virStorageVolPtr vol)
-{
-    char *xml = virStorageVolGetXMLDesc(vol, 0);
-    vd_disk_format fmt = VD_FMT_UNSET;
-    xmlDocPtr doc;
-
-    if (!xml)
-        return VD_FMT_UNSET;
-    if ((doc = xmlReadMemory(xml, (int)strlen(xml), "vol.xml", NULL,
-                             XML_PARSE_NONET | XML_PARSE_NOERROR |
-                             XML_PARSE_NOWARNING))) {
-        xmlXPathContextPtr ctxt = xmlXPathNewContext(doc);
-        xmlXPathObjectPtr obj = ctxt ? xmlXPathEvalExpression(BAD_CAST
-                "string(/volume/target/format/@type)", ctxt) : NULL;
-        if (obj && obj->type == XPATH_STRING && obj->stringval) {
-            int v = vd_disk_format_parse((const char *)obj->stringval);
-            if (v > 0)
-                fmt = v;
-        }
-        xmlXPathFreeObject(obj);
-        xmlXPathFreeContext(ctxt);
-        xmlFreeDoc(doc);
-    }
-    free(xml);
-    return fmt;
-}
-
-/* Whether the host has a file at path: a volume in a pool, or (for a
- * local connection) a file. Sets *format from the volume when known. */
-static bool
-host_has_file(virConnectPtr conn, bool local, const char *path,
-              vd_disk_format *format)
-{
-    virStorageVolPtr vol = virStorageVolLookupByPath(conn, path);
-    struct stat st;
-
-    if (vol) {
-        vd_disk_format fmt = volume_format(vol);
-        if (format && fmt != VD_FMT_UNSET)
-            *format = fmt;
-        virStorageVolFree(vol);
-        return true;
-    }
-    virResetLastError();
-    return local ? stat(path, &st) == 0 : true;   /* remote: cannot tell */
-}
-
-/* The host's pools: names, active flags and free bytes. */
-typedef struct pool_list {
-    virStoragePoolPtr *pools;
-    const char **names;
-    bool *active;
-    int n;
-} pool_list;
-
-/* Read the pools. 0 or -1 (message printed). */
-static int
-read_pools(virConnectPtr conn, pool_list *pl)
-{
-    int i;
-
-    memset(pl, 0, sizeof(*pl));
-    if ((pl->n = virConnectListAllStoragePools(conn, &pl->pools, 0)) < 0) {
-        pl->n = 0;
-        return fail("cannot list the storage pools: %s", virt_error()), -1;
-    }
-    pl->names = calloc(pl->n + 1, sizeof(*pl->names));
-    pl->active = calloc(pl->n + 1, sizeof(*pl->active));
-    if (!pl->names || !pl->active)
-        return fail("out of memory"), -1;
-    for (i = 0; i < pl->n; i++) {
-        pl->names[i] = virStoragePoolGetName(pl->pools[i]);
-        pl->active[i] = virStoragePoolIsActive(pl->pools[i]) == 1;
-    }
-    return 0;
-}
-
-/* Free the pool list. */
-static void
-free_pools(pool_list *pl)
-{
-    int i;
-
-    for (i = 0; i < pl->n; i++)
-        virStoragePoolFree(pl->pools[i]);
-    free(pl->pools);
-    free(pl->names);
-    free(pl->active);
-}
-
-/* The pool called name in pl, or NULL. */
-static virStoragePoolPtr
-find_pool(const pool_list *pl, const char *name)
-{
-    int i;
-
-    for (i = 0; i < pl->n; i++) {
-        if (strcmp(pl->names[i], name) == 0)
-            return pl->pools[i];
-    }
-    return NULL;
-}
-
-/* Check that pool holds (or, for a new volume, does not hold) volume;
- * returns the volume's format in *fmt for an existing one. 0 or 1. */
-static int
-check_pool_volume(const pool_list *pl, const char *pool, const char *volume,
-                  bool want_existing, vd_disk_format *fmt)
-{
-    virStoragePoolPtr p;
-    virStorageVolPtr vol;
-
-    if (report(vd_check_pool(pool, pl->names, pl->active, (size_t)pl->n)))
-        return 1;
-    p = find_pool(pl, pool);
-    /* a pool may have changed behind libvirt's back */
-    if (virStoragePoolRefresh(p, 0) < 0)
-        virResetLastError();
-    vol = virStorageVolLookupByName(p, volume);
-    virResetLastError();
-    if (vol && fmt)
-        *fmt = volume_format(vol);
-    if (report(vd_check_volume_name(volume, pool, vol != NULL, want_existing))) {
-        if (vol)
-            virStorageVolFree(vol);
-        return 1;
-    }
-    if (vol)
-        virStorageVolFree(vol);
-    return 0;
-}
-
-/* The names of the host's domains (into *names, caller frees the
- * strings and the array). Returns the count or -1. */
-static int
-domain_names(virConnectPtr conn, char ***names)
-{
-    virDomainPtr *doms = NULL;
-    int i, n;
-
-    *names = NULL;
-    if ((n = virConnectListAllDomains(conn, &doms, 0)) < 0)
-        return -1;
-    *names = calloc(n + 1, sizeof(**names));
-    for (i = 0; i < n; i++) {
-        if (*names)
-            (*names)[i] = strdup(virDomainGetName(doms[i]));
-        virDomainFree(doms[i]);
-    }
-    free(doms);
-    return *names ? n : -1;
-}
-
-/* Fill kernel and initrd of a --location that is a local directory
- * from the usual layouts of install trees. */
-static void
-find_tree_kernel(vd_install_spec *in, bool local)
-{
-    static const char *const layouts[][2] = {
-        { "images/pxeboot/vmlinuz", "images/pxeboot/initrd.img" },   /* Fedora, RHEL */
-        { "install.amd/vmlinuz", "install.amd/initrd.gz" },          /* Debian */
-        { "casper/vmlinuz", "casper/initrd" },                        /* Ubuntu */
-        { "boot/x86_64/loader/linux", "boot/x86_64/loader/initrd" },  /* openSUSE */
-        { "linux", "initrd.gz" },                                     /* netboot dir */
-    };
-    char *k = NULL, *i = NULL;
-    struct stat st;
-    size_t n;
-
-    if (!in->location || in->location[0] != '/')
-        return;
-    /* relative kernel=/initrd= are inside the tree */
-    if (in->kernel && in->kernel[0] != '/' && asprintf(&k, "%s/%s", in->location, in->kernel) >= 0) {
-        free(in->kernel);
-        in->kernel = k;
-        k = NULL;
-    }
-    if (in->initrd && in->initrd[0] != '/' && asprintf(&i, "%s/%s", in->location, in->initrd) >= 0) {
-        free(in->initrd);
-        in->initrd = i;
-        i = NULL;
-    }
-    if ((in->kernel && in->initrd) || !local)
-        return;
-    for (n = 0; n < sizeof(layouts) / sizeof(layouts[0]); n++) {
-        if (asprintf(&k, "%s/%s", in->location, layouts[n][0]) < 0)
-            return;
-        if (asprintf(&i, "%s/%s", in->location, layouts[n][1]) < 0) {
-            free(k);
-            return;
-        }
-        if (stat(k, &st) == 0 && stat(i, &st) == 0) {
-            if (!in->kernel) {
-                in->kernel = k;
-                k = NULL;
-            }
-            if (!in->initrd) {
-                in->initrd = i;
-                i = NULL;
-            }
-        }
-        free(k);
-        free(i);
-        k = i = NULL;
-        if (in->kernel && in->initrd)
-            return;
-    }
-}
 
 /* Apply --os-variant: look it up and take its recommendations where the
  * command line gave no value. 0 or 1 (message printed). */
@@ -321,15 +99,20 @@ apply_os_variant(vd_domain_spec *spec, const create_opts *o)
         return 0;
     }
     if (!(db = vd_osdb_open(&err))) {
-        fail("%s", err ? err : "the libosinfo database could not be read");
+        cc_fail("%s", err ? err : "the libosinfo database could not be read");
         free(err);
         return 1;
     }
     if (vd_osdb_lookup(db, spec->os_variant, spec->arch, &v, &rec) < 0) {
-        fail("--os-variant: there is no OS variant '%s' in the libosinfo "
-             "database (osinfo-query os lists them)", spec->os_variant);
+        char *near = vd_osdb_suggest(db, spec->os_variant, 5);
+        cc_fail("--os-variant: there is no OS variant '%s' in the libosinfo "
+             "database%s%s (osinfo-query os lists them)", spec->os_variant,
+             near ? "; the closest are " : "", near ? near : "");
+        free(near);
         goto cleanup;
     }
+    /* the guest agent channel, unless a --channel was given */
+    spec->agent_channel = rec.agent && !vd_spec_has_devopt(spec, "channel");
     if (o->have_memory)
         mask |= VD_OSREC_MEMORY;
     if (o->have_vcpus)
@@ -343,7 +126,7 @@ apply_os_variant(vd_domain_spec *spec, const create_opts *o)
     if (o->have_firmware)
         mask |= VD_OSREC_FIRMWARE;
     if (vd_os_apply(&v, &rec, mask, spec) < 0)
-        fail("out of memory");
+        cc_fail("out of memory");
     else
         ret = 0;
     vd_os_variant_clear(&v);
@@ -381,7 +164,7 @@ read_caps(virConnectPtr conn, vd_domain_spec *spec, const create_opts *o,
             fclose(f);
         }
         if (!xml || vd_domcaps_parse(xml, caps, &perr) < 0) {
-            fail("--domcaps: cannot read %s: %s", o->domcaps_file,
+            cc_fail("--domcaps: cannot read %s: %s", o->domcaps_file,
                  perr ? perr : strerror(errno));
             free(xml);
             return false;
@@ -422,175 +205,39 @@ read_caps(virConnectPtr conn, vd_domain_spec *spec, const create_opts *o,
     }
 }
 
-/* Check every field against the host. 0 or 1 (message printed). */
-static int
-check_against_host(virConnectPtr conn, const char *uri, vd_domain_spec *spec,
-                   const vd_host_caps *caps)
-{
-    bool local = uri_is_local(uri);
-    pool_list pl = { 0 };
-    char **names = NULL;
-    int ndoms, i, ret = 1;
-    virNodeInfo node;
-
-    if ((ndoms = domain_names(conn, &names)) < 0)
-        return fail("cannot list the domains: %s", virt_error());
-    if (report(vd_check_name(spec->name, (const char *const *)names,
-                             (size_t)ndoms)))
-        goto cleanup;
-    if (report(vd_check_vcpus(spec->vcpus, caps ? caps->max_vcpus : 0)))
-        goto cleanup;
-    if (virNodeGetInfo(conn, &node) < 0) {
-        fail("cannot read the host's memory: %s", virt_error());
-        goto cleanup;
-    }
-    if (report(vd_check_memory(spec->memory_mib, node.memory / 1024)))
-        goto cleanup;
-
-    if (read_pools(conn, &pl) < 0)
-        goto cleanup;
-    switch (spec->install.kind) {
-    case VD_INSTALL_CDROM_VOLUME:
-        if (check_pool_volume(&pl, spec->install.pool, spec->install.volume,
-                              true, NULL))
-            goto cleanup;
-        break;
-    case VD_INSTALL_CDROM_PATH:
-        if (report(vd_check_host_path(spec->install.path,
-                                      host_has_file(conn, local,
-                                                    spec->install.path, NULL))))
-            goto cleanup;
-        break;
-    case VD_INSTALL_LOCATION:
-        if (report(vd_check_location(spec->install.location)))
-            goto cleanup;
-        find_tree_kernel(&spec->install, local);
-        if (!spec->install.kernel || !spec->install.initrd) {
-            fail("--location: give kernel=PATH,initrd=PATH (files on the host): "
-                 "virtdeck does not download install trees");
-            goto cleanup;
-        }
-        if (report(vd_check_host_path(spec->install.kernel,
-                                      host_has_file(conn, local, spec->install.kernel, NULL))) ||
-            report(vd_check_host_path(spec->install.initrd,
-                                      host_has_file(conn, local, spec->install.initrd, NULL))))
-            goto cleanup;
-        break;
-    default:
-        break;
-    }
-
-    switch (spec->disk.kind) {
-    case VD_DISK_NEW_VOLUME: {
-        virStoragePoolInfo info;
-        char *volname = vd_spec_new_volume_name(spec);
-        virStoragePoolPtr p;
-        int bad;
-
-        if (!volname) {
-            fail("out of memory");
-            goto cleanup;
-        }
-        bad = check_pool_volume(&pl, spec->disk.pool, volname, false, NULL);
-        free(volname);
-        if (bad)
-            goto cleanup;
-        p = find_pool(&pl, spec->disk.pool);
-        if (virStoragePoolGetInfo(p, &info) < 0) {
-            fail("pool '%s': %s", spec->disk.pool, virt_error());
-            goto cleanup;
-        }
-        if (report(vd_check_disk_size(spec->disk.size_bytes, spec->disk.pool,
-                                      info.available, true)))
-            goto cleanup;
-        break;
-    }
-    case VD_DISK_VOLUME:
-        if (check_pool_volume(&pl, spec->disk.pool, spec->disk.volume, true,
-                              &spec->disk.format))
-            goto cleanup;
-        break;
-    case VD_DISK_PATH: {
-        const char *dot = strrchr(spec->disk.path, '.');
-        if (dot && (strcmp(dot, ".qcow2") == 0 || strcmp(dot, ".qcow") == 0))
-            spec->disk.format = VD_FMT_QCOW2;
-        if (report(vd_check_host_path(spec->disk.path,
-                                      host_has_file(conn, local, spec->disk.path,
-                                                    &spec->disk.format))))
-            goto cleanup;
-        break;
-    }
-    default:
-        break;
-    }
-
-    if (spec->net.kind == VD_NET_NETWORK) {
-        virNetworkPtr *nets = NULL;
-        const char **nnames;
-        bool *active;
-        int n = virConnectListAllNetworks(conn, &nets, 0), bad;
-
-        if (n < 0) {
-            fail("cannot list the networks: %s", virt_error());
-            goto cleanup;
-        }
-        nnames = calloc(n + 1, sizeof(*nnames));
-        active = calloc(n + 1, sizeof(*active));
-        for (i = 0; nnames && active && i < n; i++) {
-            nnames[i] = virNetworkGetName(nets[i]);
-            active[i] = virNetworkIsActive(nets[i]) == 1;
-        }
-        bad = nnames && active
-            ? report(vd_check_network(spec->net.source, nnames, active, (size_t)n))
-            : (fail("out of memory"), 1);
-        for (i = 0; i < n; i++)
-            virNetworkFree(nets[i]);
-        free(nets);
-        free(nnames);
-        free(active);
-        if (bad)
-            goto cleanup;
-    }
-    if (report(vd_check_firmware(spec->firmware, caps)))
-        goto cleanup;
-    ret = 0;
-
- cleanup:
-    for (i = 0; names && i < ndoms; i++)
-        free(names[i]);
-    free(names);
-    free_pools(&pl);
-    return ret;
-}
-
 /* The checks that need no host, in the order of the form. */
 static int
 check_fields(const vd_domain_spec *spec, const create_opts *o)
 {
+    size_t i;
+
     if (!spec->name)
-        return fail("--name is required");
-    if (report(vd_check_name(spec->name, NULL, 0)))
+        return cc_fail("--name is required");
+    if (cc_report(vd_check_name(spec->name, NULL, 0)))
         return 1;
     if (!o->have_memory && !spec->memory_mib)
-        return fail("--memory is required (MiB)");
-    if (report(vd_check_memory(spec->memory_mib, 0)) ||
-        report(vd_check_vcpus(spec->vcpus, 0)))
+        return cc_fail("--memory is required (MiB)");
+    if (cc_report(vd_check_memory(spec->memory_mib, 0)) ||
+        cc_report(vd_check_vcpus(spec->vcpus, 0)))
         return 1;
     if (spec->disk.kind == VD_DISK_NEW_VOLUME && !spec->disk.size_bytes &&
         !o->have_disk_size)
-        return fail("--disk: pool=%s needs size=GiB", spec->disk.pool);
-    if (spec->net.kind == VD_NET_NETWORK || spec->net.kind == VD_NET_NONE) {
-        /* names of virtual networks are libvirt's business */
-    } else if (report(vd_check_ifname(spec->net.source))) {
+        return cc_fail("--disk: pool=%s needs size=GiB", spec->disk.pool);
+    if ((spec->net.kind == VD_NET_BRIDGE || spec->net.kind == VD_NET_MACVTAP) &&
+        cc_report(vd_check_ifname(spec->net.source)))
         return 1;
+    for (i = 0; i < spec->n_more_nets; i++) {
+        const vd_net_spec *n = &spec->more_nets[i];
+        if ((n->kind == VD_NET_BRIDGE || n->kind == VD_NET_MACVTAP) &&
+            cc_report(vd_check_ifname(n->source)))
+            return 1;
     }
-    if (report(vd_check_mac(spec->net.mac)) ||
-        report(vd_check_listen(spec->gfx.listen)) ||
-        report(vd_check_password(spec->gfx.password, spec->gfx.kind)))
+    if (cc_report(vd_check_mac(spec->net.mac)) ||
+        cc_report(vd_check_listen(spec->gfx.listen)) ||
+        cc_report(vd_check_password(spec->gfx.password, spec->gfx.kind)))
         return 1;
-    if (spec->install.kind == VD_INSTALL_IMPORT &&
-        spec->disk.kind != VD_DISK_VOLUME && spec->disk.kind != VD_DISK_PATH)
-        return fail("importing needs an existing disk (a volume or a path)");
+    if (spec->install.kind == VD_INSTALL_IMPORT && spec->disk.kind == VD_DISK_NONE)
+        return cc_fail("--import needs a --disk");
     return 0;
 }
 
@@ -636,8 +283,7 @@ silent_error(void *opaque, virErrorPtr err)
 int
 vd_cli_create(int argc, char **argv)
 {
-    vd_create_args o = { 0 };
-    vd_domain_spec *spec = &o.spec;
+    create_opts o = { 0 };
     vd_host_caps caps = { 0 };
     virConnectPtr conn = NULL;
     vd_check_msg *problem;
@@ -646,10 +292,19 @@ vd_cli_create(int argc, char **argv)
     char uuid[VD_UUID_LEN] = "";
     vd_journal_entry *je = NULL;
     long long start_ms = 0;
+    seed sd = { 0 };
+    vd_create_volume seedvol = { 0 };
     bool have_caps;
     int rc, ret = 1;
 
-    if ((rc = vd_create_args_parse(&o, argc, argv)) != VD_CLI_RUN) {
+    rc = vd_create_args_parse(&o, argc, argv);
+    if (rc != VD_CLI_HELP && !o.quiet && o.notes[0]) {
+        char *line, *save = NULL;
+        for (line = strtok_r(o.notes, "\n", &save); line;
+             line = strtok_r(NULL, "\n", &save))
+            fprintf(stderr, "%s: note: %s\n", PROG, line);
+    }
+    if (rc != VD_CLI_RUN) {
         ret = vd_cli_report(&vd_cli_create_cmd, rc, o.err);
         goto cleanup;
     }
@@ -657,7 +312,7 @@ vd_cli_create(int argc, char **argv)
         const char *env = getenv("LIBVIRT_DEFAULT_URI");
         o.uri = env && *env ? env : "qemu:///system";
     }
-    if (apply_os_variant(spec, &o) || check_fields(spec, &o))
+    if (apply_os_variant(&o.spec, &o) || check_fields(&o.spec, &o))
         goto cleanup;
 
     /* from here on, what happens is an action on the host: journaled */
@@ -666,28 +321,29 @@ vd_cli_create(int argc, char **argv)
         if (vd_journal_init("create", &jerr) < 0)
             fprintf(stderr, "%s: warning: no journal: %s\n", PROG, jerr);
         start_ms = vd_journal_now_ms();
-        je = journal_entry(spec, &o);
+        je = journal_entry(&o.spec, &o);
     }
     virSetErrorFunc(NULL, silent_error);
     if (virInitialize() < 0) {
-        fail("libvirt could not be initialised");
+        cc_fail("libvirt could not be initialised");
         goto cleanup;
     }
     if (!(conn = virConnectOpenAuth(o.uri, virConnectAuthPtrDefault, 0))) {
-        fail("cannot connect to %s: %s", o.uri, virt_error());
+        cc_fail("cannot connect to %s: %s", o.uri, cc_virt_error());
         goto cleanup;
     }
-    have_caps = read_caps(conn, spec, &o, &caps);
+    have_caps = read_caps(conn, &o.spec, &o, &caps);
     if (o.domcaps_file && !have_caps)
         goto cleanup;
-    if (check_against_host(conn, o.uri, spec, have_caps ? &caps : NULL))
+    if (cc_check_against_host(conn, o.uri, &o.spec, have_caps ? &caps : NULL, &o) ||
+        cc_prepare_seed(conn, &o.spec, &o, &sd))
         goto cleanup;
-    if ((problem = vd_check_spec(spec))) {
-        report(problem);
+    if ((problem = vd_check_spec(&o.spec))) {
+        cc_report(problem);
         goto cleanup;
     }
-    if (!(xml = vd_domain_xml(spec, have_caps ? &caps : NULL, &perr))) {
-        fail("%s", perr);
+    if (!(xml = vd_domain_xml(&o.spec, have_caps ? &caps : NULL, &perr))) {
+        cc_fail("%s", perr);
         goto cleanup;
     }
     if (o.print_xml) {
@@ -697,21 +353,32 @@ vd_cli_create(int argc, char **argv)
     }
     if (o.dry_run) {
         printf("Dry run: '%s' would be created on %s; nothing was changed.\n",
-               spec->name, o.uri);
+               o.spec.name, o.uri);
         ret = 0;
         goto cleanup;
     }
-    if (vd_create(conn, spec, have_caps ? &caps : NULL,
-                  o.start ? VD_CREATE_START : 0, uuid, &err) < 0) {
-        fail("%s", err ? err : "creation failed");
+    seedvol.pool = sd.pool;
+    seedvol.vol = &sd.vol;
+    seedvol.data = sd.iso;
+    seedvol.len = sd.len;
+    if (vd_create_with(conn, &o.spec, have_caps ? &caps : NULL,
+                       &seedvol, sd.iso ? 1 : 0,
+                       o.start ? VD_CREATE_START : 0, uuid, &err) < 0) {
+        cc_fail("%s", err ? err : "creation failed");
         goto cleanup;
     }
-    printf("Domain '%s' %s (UUID %s).\n", spec->name,
+    printf("Domain '%s' %s (UUID %s).\n", o.spec.name,
            o.start ? "created and started" : "created", uuid);
-    snprintf(last_failure, sizeof(last_failure), "%s %s", spec->name,
+    snprintf(last_failure, sizeof(last_failure), "%s %s", o.spec.name,
              o.start ? "created and started" : "created");
     if (je && !je->uuid)
         je->uuid = strdup(uuid);
+    if (sd.iso)
+        printf("Cloud-init seed: volume '%s' in pool '%s'.\n", sd.vol.name, sd.pool);
+    if (sd.password[0])
+        printf("Generated root password for the first boot: %s\n"
+               "(shown only now; it is in the seed volume until you delete it)\n",
+               sd.password);
     ret = 0;
 
  cleanup:
@@ -731,5 +398,9 @@ vd_cli_create(int argc, char **argv)
         virConnectClose(conn);
     vd_host_caps_clear(&caps);
     vd_create_args_clear(&o);
+    free(sd.iso);
+    free(sd.pool);
+    vd_volume_spec_clear(&sd.vol);
+    explicit_bzero(sd.password, sizeof(sd.password));
     return ret;
 }

@@ -1,83 +1,193 @@
 /*
- * cli_create_args.c: the command line of `virtdeck create` (its option
- * table, after virt-install's syntax, and its parser into a
- * vd_domain_spec). The parser never prints: src/cli_create.c runs what
- * it parsed.
+ * cli_create_args.c: the command line of `virtdeck create`: its option
+ * table (virt-install's options under its names, short forms and older
+ * spellings; --help, the man page and completion are made from it) and
+ * its parser into a vd_domain_spec and vd_create_args. The parser never
+ * prints: refusals go into args->err, notes about options without effect
+ * into args->notes; src/cli_create.c runs what it parsed.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "virtdeck/devopts.h"
 #include "virtdeck/domspec.h"
 #include "cli_args.h"
 
-/* A refusal's message into o->err (for `return ERR(...), -1`). */
-#define ERR(...) vd_cli_errf(o->err, sizeof(o->err), __VA_ARGS__)
+/* Where a refusal's message goes: the args being parsed (one parse at a
+ * time). ERR() formats into it and returns VD_CLI_REFUSED. */
+static char *err_buf;
+static size_t err_len;
+#define ERR(...) vd_cli_errf(err_buf, err_len, __VA_ARGS__)
 
 enum {
-    OPT_VCPUS = 256, OPT_MEMORY, OPT_CPU, OPT_OS, OPT_CDROM, OPT_LOCATION,
-    OPT_EXTRA, OPT_IMPORT, OPT_PXE, OPT_DISK, OPT_NETWORK, OPT_GRAPHICS,
-    OPT_VIDEO, OPT_BOOT, OPT_VIRT_TYPE, OPT_ARCH, OPT_MACHINE,
-    OPT_PRINT_XML, OPT_DRY_RUN, OPT_START, OPT_DOMCAPS,
+    OPT_VCPUS = 256, OPT_MEMORY, OPT_CPU, OPT_OS, OPT_OS_TYPE, OPT_CDROM,
+    OPT_IMPORT, OPT_PXE, OPT_DISK, OPT_NODISKS, OPT_NONETWORKS,
+    OPT_GRAPHICS, OPT_VNC, OPT_VNCPORT, OPT_VNCLISTEN, OPT_SPICE,
+    OPT_NOGRAPHICS, OPT_VIDEO, OPT_BOOT, OPT_VIRT_TYPE, OPT_ARCH,
+    OPT_MACHINE, OPT_ACCELERATE, OPT_NOREBOOT, OPT_CLOUD_INIT,
+    OPT_UNATTENDED, OPT_PRINT_XML, OPT_DRY_RUN, OPT_START,
+    OPT_NOAUTOCONSOLE, OPT_AUTOCONSOLE, OPT_WAIT, OPT_CHECK, OPT_DOMCAPS,
+    /* the device options, in the order of devopt_kinds */
+    OPT_MEMBALLOON, OPT_CLOCK, OPT_CONTROLLER, OPT_SOUND, OPT_RNG, OPT_TPM,
+    OPT_WATCHDOG, OPT_SERIAL, OPT_CONSOLE, OPT_CHANNEL, OPT_FILESYSTEM,
+    OPT_MEMORYBACKING, OPT_HOSTDEV, OPT_INPUT,
 };
+
+/* The devopts kind of each device option (devopts.h). */
+static const char *const devopt_kinds[] = {
+    "memballoon", "clock", "controller", "sound", "rng", "tpm", "watchdog",
+    "serial", "console", "channel", "filesystem", "memorybacking",
+    "hostdev", "input",
+};
+
+#define ALIASES(...) (const char *const[]){ __VA_ARGS__, NULL }
 
 static const vd_cli_opt create_opts_table[] = {
     { .name = "connect", .key = 'c', .arg = "URI", .values = "@hosts",
-      .help = "libvirt URI (default $LIBVIRT_DEFAULT_URI or\nqemu:///system)" },
+      .help = "libvirt URI (default $LIBVIRT_DEFAULT_URI or\n"
+              "qemu:///system). NOTE: -c is --connect, as in\n"
+              "virsh, not virt-install's -c (--cdrom)" },
     { .name = "name", .key = 'n', .arg = "NAME", .help = "the new domain's name" },
+    { .name = "uuid", .key = 'u', .arg = "UUID",
+      .help = "the domain's UUID (default: libvirt makes one)" },
     { .name = "vcpus", .key = OPT_VCPUS, .arg = "N",
       .help = "virtual CPUs (default 1, or the OS's recommendation)" },
     { .name = "memory", .key = OPT_MEMORY, .arg = "MiB",
-      .aliases = (const char *const[]){ "ram", NULL },
-      .help = "memory in MiB" },
-    { .name = "cpu", .key = OPT_CPU, .arg = "MODE",
-      .values = "host-passthrough host-model default",
-      .help = "host-passthrough, host-model or default" },
+      .help = "memory in MiB (also -r, --ram)" },
+    { .name = "ram", .key = 'r', .arg = "MiB", .help = "the older spelling of --memory" },
+    { .name = "cpu", .key = OPT_CPU, .arg = "MODE|MODEL",
+      .values = "host host-passthrough host-model default",
+      .help = "host (= host-model), host-model, host-passthrough,\n"
+              "default, or a CPU model name (Nehalem, EPYC, ...)" },
     { .name = "os-variant", .key = OPT_OS, .arg = "ID", .values = "@osinfo",
-      .aliases = (const char *const[]){ "osinfo", NULL },
-      .help = "libosinfo short id (debian12, win11, ...): sets\n"
-              "recommended memory, vCPUs, disk size, disk bus,\n"
-              "NIC model where not given; 'generic' for none" },
+      .aliases = ALIASES("osinfo"),
+      .help = "libosinfo short id or alias (debian11, win11, ...;\n"
+              "name=ID, id=URL too): recommended memory, vCPUs,\n"
+              "disk size and bus, NIC model where not given, and\n"
+              "the guest agent channel; 'generic': none" },
+    { .name = "os-type", .key = OPT_OS_TYPE, .arg = "TYPE",
+      .help = "deprecated in virt-install: taken with a note" },
     { .name = "cdrom", .key = OPT_CDROM, .arg = "SOURCE",
       .group = "Install source (one of):",
       .help = "an ISO: POOL/VOLUME, or an absolute path on the host" },
-    { .name = "location", .key = OPT_LOCATION,
-      .arg = "URL[,kernel=PATH,initrd=PATH]",
+    { .name = "location", .key = 'l', .arg = "URL[,kernel=PATH,initrd=PATH]",
       .help = "network install tree (http://, https://, ftp://,\n"
               "nfs: or a directory on the host); the kernel and\n"
               "initrd are files on the host (found in a local\n"
               "tree when not given)" },
-    { .name = "extra-args", .key = OPT_EXTRA, .arg = "ARGS",
+    { .name = "extra-args", .key = 'x', .arg = "ARGS",
       .help = "kernel command line for --location" },
     { .name = "import", .key = OPT_IMPORT,
-      .help = "the disk already holds an installed system" },
+      .help = "boot the disk as it is (an installed system, or a\n"
+              "new disk on a cloud image with --cloud-init)" },
     { .name = "pxe", .key = OPT_PXE, .help = "boot from the network" },
     { .name = "disk", .key = OPT_DISK, .arg = "SPEC",
-      .values = "pool= vol= path= none", .group = "Storage (one --disk):",
+      .values = "pool= vol= path= size= none",
+      .group = "Storage (--disk may be repeated; the first is the boot disk):",
       .help = "one of:\n"
-              "  pool=POOL,size=GiB[,format=qcow2|raw][,bus=virtio|sata|scsi]\n"
-              "    [,cache=none|writethrough|writeback|directsync|unsafe][,name=VOLUME]\n"
-              "    a new volume (default name NAME.qcow2 / NAME.img)\n"
-              "  vol=POOL/VOLUME[,bus=...][,cache=...]   an existing volume\n"
-              "  path=FILE[,bus=...][,cache=...]   a file or device on the host\n"
-              "  none   no disk" },
-    { .name = "network", .key = OPT_NETWORK, .arg = "SPEC",
-      .values = "network= bridge= type=direct,source= none",
-      .group = "Network (one --network):",
-      .help = "one of:\n"
-              "  network=NAME[,model=virtio|e1000e|e1000|rtl8139][,mac=MAC]\n"
-              "  bridge=BRIDGE[,model=...][,mac=...]\n"
-              "  type=direct,source=IFACE[,model=...][,mac=...]   macvtap\n"
-              "  none" },
+              "  pool=POOL,size=GiB[,format=qcow2|raw][,name=VOLUME]\n"
+              "    a new volume (NAME.qcow2, then NAME-1.qcow2, ...)\n"
+              "  pool=POOL[,size=GiB],backing_store=VOLUME\n"
+              "    a new qcow2 volume on an image of the pool\n"
+              "  vol=POOL/VOLUME   an existing volume\n"
+              "  [path=]FILE   a file or device on the host\n"
+              "  path=FILE,size=GiB   a new file: a volume of the\n"
+              "    pool whose directory holds it\n"
+              "  none   no disk\n"
+              "sub-options: bus=virtio|sata|scsi|ide|usb|fdc,\n"
+              "device=disk|cdrom|floppy|lun, cache=MODE,\n"
+              "io=native|threads|io_uring, discard=unmap|ignore,\n"
+              "readonly=on|off, shareable=on|off, perms=ro|rw|sh,\n"
+              "boot.order=N, serial=TEXT" },
+    { .name = "nodisks", .key = OPT_NODISKS, .help = "--disk none" },
+    { .name = "file", .key = 'f', .arg = "PATH", .values = "@file",
+      .help = "the older spelling of --disk path=PATH" },
+    { .name = "file-size", .key = 's', .arg = "GiB",
+      .help = "the older spelling of size= for the last --file" },
+    { .name = "network", .key = 'w', .arg = "SPEC",
+      .values = "network= bridge= type=direct,source= user default none",
+      .group = "Network (--network may be repeated):",
+      .help = "one of: network=NAME (or NAME, 'default'),\n"
+              "bridge=BRIDGE, type=direct,source=IFACE (macvtap),\n"
+              "user, none; sub-options: model=virtio|e1000e|e1000|\n"
+              "rtl8139|vmxnet3|ne2k_pci|pcnet, mac=MAC,\n"
+              "link_state=up|down, boot.order=N" },
+    { .name = "nonetworks", .key = OPT_NONETWORKS, .help = "--network none" },
+    { .name = "bridge", .key = 'b', .arg = "BRIDGE",
+      .help = "the older spelling of --network bridge=BRIDGE" },
+    { .name = "mac", .key = 'm', .arg = "MAC",
+      .help = "the first interface's MAC (older spelling)" },
     { .name = "graphics", .key = OPT_GRAPHICS,
-      .arg = "vnc|spice|none[,listen=ADDRESS][,password=PASSWORD]",
+      .arg = "vnc|spice|none[,listen=ADDR][,password=PW][,port=N][,tlsport=N][,keymap=MAP]",
       .values = "vnc spice none", .group = "Display:",
-      .help = "the graphical console" },
+      .help = "the graphical console; tlsport= is SPICE's" },
+    { .name = "vnc", .key = OPT_VNC, .help = "the older spelling of --graphics vnc" },
+    { .name = "vncport", .key = OPT_VNCPORT, .arg = "N",
+      .help = "the older spelling of --graphics vnc,port=N" },
+    { .name = "vnclisten", .key = OPT_VNCLISTEN, .arg = "ADDR",
+      .help = "the older spelling of --graphics vnc,listen=ADDR" },
+    { .name = "spice", .key = OPT_SPICE, .help = "the older spelling of --graphics spice" },
+    { .name = "nographics", .key = OPT_NOGRAPHICS, .help = "--graphics none" },
+    { .name = "keymap", .key = 'k', .arg = "MAP",
+      .help = "the older spelling of --graphics ...,keymap=MAP" },
     { .name = "video", .key = OPT_VIDEO, .arg = "MODEL",
       .values = "vga virtio qxl bochs cirrus none",
       .help = "video model: vga, virtio, qxl, bochs, cirrus or none" },
+    { .name = "controller", .key = OPT_CONTROLLER,
+      .arg = "usb2|usb3|virtio-scsi|type=T[,model=M][,index=N][,ports=N]",
+      .values = "usb2 usb3 virtio-scsi type=", .group = "Devices (each may be repeated):",
+      .help = "a controller" },
+    { .name = "sound", .key = OPT_SOUND, .arg = "MODEL", .aliases = ALIASES("soundhw"),
+      .values = "ich9 ich6 ich7 ac97 es1370 sb16 usb default none",
+      .help = "a sound card" },
+    { .name = "rng", .key = OPT_RNG, .arg = "/dev/urandom|builtin|none|type=random,device=PATH",
+      .values = "/dev/urandom builtin none", .help = "a virtio random number generator" },
+    { .name = "tpm", .key = OPT_TPM,
+      .arg = "emulator|none|type=emulator[,model=tpm-crb|tpm-tis][,version=V]",
+      .values = "emulator none", .help = "an emulated TPM" },
+    { .name = "watchdog", .key = OPT_WATCHDOG, .arg = "MODEL[,action=ACTION]",
+      .values = "i6300esb ib700 diag288 itco",
+      .help = "a watchdog; actions: reset, shutdown, poweroff,\n"
+              "pause, none, dump, inject-nmi" },
+    { .name = "memballoon", .key = OPT_MEMBALLOON, .arg = "virtio|none",
+      .values = "virtio none", .help = "the memory balloon" },
+    { .name = "serial", .key = OPT_SERIAL,
+      .arg = "pty|file,path=F|unix,path=F|tcp,host=H:P|null[,target_type=T]",
+      .values = "pty file unix tcp null", .help = "a serial port (replaces the default one)" },
+    { .name = "console", .key = OPT_CONSOLE, .arg = "pty|...[,target_type=serial|virtio]",
+      .values = "pty", .help = "a console (replaces the default serial console)" },
+    { .name = "channel", .key = OPT_CHANNEL, .arg = "unix,name=NAME|spicevmc|pty",
+      .values = "unix spicevmc pty",
+      .help = "a channel (by default a guest agent channel where\n"
+              "libosinfo says the OS has virtio-serial)" },
+    { .name = "filesystem", .key = OPT_FILESYSTEM,
+      .arg = "SOURCE,TARGET[,driver.type=virtiofs|path]",
+      .help = "a host directory (virtiofs by default, with the\n"
+              "shared memory it needs)" },
+    { .name = "memorybacking", .key = OPT_MEMORYBACKING,
+      .arg = "hugepages=on|source.type=memfd|access.mode=shared|...",
+      .help = "the memory backing" },
+    { .name = "host-device", .key = OPT_HOSTDEV, .arg = "DEV", .aliases = ALIASES("hostdev"),
+      .help = "a host PCI or USB device: a node device name\n"
+              "(pci_0000_00_19_0, usb_1_3), a PCI address, a USB\n"
+              "0xVENDOR:0xPRODUCT or BUS.DEVICE" },
+    { .name = "input", .key = OPT_INPUT, .arg = "tablet|mouse|keyboard[,bus=B]",
+      .values = "tablet mouse keyboard", .help = "an input device" },
+    { .name = "clock", .key = OPT_CLOCK, .arg = "offset=utc|localtime",
+      .values = "offset=utc offset=localtime", .help = "the clock's offset" },
+    { .name = "cloud-init", .key = OPT_CLOUD_INIT,
+      .group = "Cloud images:",
+      .help = "[user-data=FILE][,meta-data=FILE][,network-config=FILE]\n"
+              "[,root-password-generate=on][,ssh-key=FILE] as the next\n"
+              "word: a NoCloud seed ISO (label cidata, libisofs)\n"
+              "uploaded as volume NAME-cidata.iso into the pool of\n"
+              "the first new disk (else 'default'), attached as a\n"
+              "CD-ROM; a generated root password is printed once" },
     { .name = "boot", .key = OPT_BOOT, .arg = "uefi|bios[,DEV...]",
       .values = "uefi bios hd cdrom network uefi,cdrom,hd",
       .group = "Firmware and boot:",
@@ -102,6 +212,23 @@ static const vd_cli_opt create_opts_table[] = {
     { .name = "domcaps", .key = OPT_DOMCAPS, .arg = "FILE", .values = "@file",
       .help = "read the host's domain capabilities from FILE\n"
               "instead of asking the host (offline use, tests)" },
+    { .name = "quiet", .key = 'q', .help = "no notes on stderr" },
+    { .name = "noautoconsole", .key = OPT_NOAUTOCONSOLE,
+      .group = "Taken with a note, no effect:",
+      .help = "virtdeck never attaches a console" },
+    { .name = "autoconsole", .key = OPT_AUTOCONSOLE, .arg = "TYPE",
+      .help = "virtdeck never attaches a console" },
+    { .name = "wait", .key = OPT_WAIT,
+      .help = "virtdeck does not wait for an install (a number\n"
+              "after it is taken too)" },
+    { .name = "accelerate", .key = OPT_ACCELERATE, .help = "deprecated in virt-install" },
+    { .name = "hvm", .key = 'v', .help = "every guest is fully virtualised" },
+    { .name = "noreboot", .key = OPT_NOREBOOT, .help = "the guest starts only with --start" },
+    { .name = "check", .key = OPT_CHECK, .arg = "CHECK",
+      .help = "virtdeck's checks cannot be turned off" },
+    { .name = "debug", .key = 'd', .help = "no effect (LIBVIRT_DEBUG=1 shows libvirt's log)" },
+    { .name = "unattended", .key = OPT_UNATTENDED,
+      .help = "refused: use --cloud-init with a cloud image" },
     { .name = "help", .key = 'h', .help = "show this help and exit" },
     { .name = NULL },
 };
@@ -111,12 +238,42 @@ const vd_cli_cmd vd_cli_create_cmd = {
     .summary = "define a new virtual machine (virt-install's options)",
     .synopsis = "virtdeck create [-c URI] --name NAME --memory MiB [OPTION]...",
     .description = "Define a new virtual machine (and with --start, start it). The options\n"
-                   "follow virt-install's syntax; the XML is built and checked exactly as\n"
-                   "the create wizard does it.",
+                   "are virt-install's, under its names, short forms and older spellings;\n"
+                   "the XML is built and checked exactly as the create wizard does it.",
     .epilog = "Values may not contain ','. Exit status: 0 on success, 1 when a value is\n"
               "refused or libvirt fails (nothing is left behind), 2 on a usage error.",
     .opts = create_opts_table,
 };
+
+/* A validator's message (if any) into the error buffer and released.
+ * Returns 1 when there was one, 0 when the value is fine. */
+static int
+take_msg(vd_check_msg *msg)
+{
+    if (!msg)
+        return 0;
+    ERR("%s", msg);
+    vd_check_free(msg);
+    return 1;
+}
+
+/* A note about an option taken without effect, into o->notes (printed
+ * by the runner unless -q). */
+static void __attribute__((format(printf, 2, 3)))
+add_note(vd_create_args *o, const char *fmt, ...)
+{
+    size_t len = strlen(o->notes);
+    va_list ap;
+
+    if (len + 2 >= sizeof(o->notes))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(o->notes + len, sizeof(o->notes) - len - 1, fmt, ap);
+    va_end(ap);
+    len = strlen(o->notes);
+    o->notes[len] = '\n';
+    o->notes[len + 1] = '\0';
+}
 
 /* Split "a=b,c=d" into keys and values in place (at most max pairs).
  * A part without '=' gets a NULL value. Returns the count or -1. */
@@ -172,8 +329,8 @@ parse_gib(const char *s, unsigned long long *bytes)
 
 /* Set an enum field from a word, or report the bad word. */
 static int
-parse_enum(vd_create_args *o, const char *opt, const char *key,
-           const char *word, int (*parse)(const char *), int *field)
+parse_enum(const char *opt, const char *key, const char *word,
+           int (*parse)(const char *), int *field)
 {
     int v = parse(word);
 
@@ -185,145 +342,405 @@ parse_enum(vd_create_args *o, const char *opt, const char *key,
     return 0;
 }
 
-/* --disk. */
+/* A yes/no value of a sub-option (on/off/yes/no/true/false). */
 static int
-parse_disk(char *arg, vd_create_args *o)
+parse_bool(const char *opt, const char *key, const char *val, bool *out)
 {
-    vd_domain_spec *spec = &o->spec;
-    char *keys[16], *vals[16];
-    vd_disk_spec *d = &spec->disk;
-    int i, n, v;
-
-    o->have_disk = true;
-    if (strcmp(arg, "none") == 0) {
-        d->kind = VD_DISK_NONE;
+    if (strcmp(val, "on") == 0 || strcmp(val, "yes") == 0 ||
+        strcmp(val, "true") == 0) {
+        *out = true;
         return 0;
     }
-    if (arg[0] == '/') {        /* virt-install's bare path */
-        d->kind = VD_DISK_PATH;
-        return vd_spec_set(&d->path, arg);
+    if (strcmp(val, "off") == 0 || strcmp(val, "no") == 0 ||
+        strcmp(val, "false") == 0) {
+        *out = false;
+        return 0;
     }
-    if ((n = split_opts(arg, keys, vals, 16)) < 0)
+    return ERR("%s: %s '%s' is not on or off", opt, key, val), -1;
+}
+
+/* A boot order number (1..99). */
+static int
+parse_boot_order(const char *opt, const char *val, unsigned int *out)
+{
+    unsigned long long num;
+
+    if (parse_uint(val, &num) < 0 || num < 1 || num > 99)
+        return ERR("%s: boot.order '%s' is not a number from 1 to 99", opt, val), -1;
+    *out = (unsigned int)num;
+    return 0;
+}
+
+/* Whether word is one of the '|'-separated words. */
+static bool
+one_of(const char *words, const char *word)
+{
+    size_t len = strlen(word);
+    const char *p = words;
+
+    while (p) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        if (n == len && strncmp(p, word, n) == 0)
+            return true;
+        p = bar ? bar + 1 : NULL;
+    }
+    return false;
+}
+
+/* Set a string field to val when val is one of words. */
+static int
+parse_word(const char *opt, const char *key, const char *val,
+           const char *words, char **field)
+{
+    if (!one_of(words, val)) {
+        char *list = strdup(words), *p;
+        for (p = list; p && *p; p++) {
+            if (*p == '|')
+                *p = ',';
+        }
+        ERR("%s: '%s' is not a valid %s (%s)", opt, val, key,
+             list ? list : words);
+        free(list);
+        return -1;
+    }
+    return vd_spec_set(field, val);
+}
+
+/* A keymap as QEMU names them ("de", "en-us", "pt-br"). */
+static int
+parse_keymap(const char *opt, const char *val, vd_gfx_spec *g)
+{
+    static const char *const maps =
+        "ar|bepo|cz|da|de|de-ch|en-gb|en-us|es|et|fi|fo|fr|fr-be|fr-ca|"
+        "fr-ch|hr|hu|is|it|ja|lt|lv|mk|nl|no|pl|pt|pt-br|ru|sl|sv|th|tr";
+
+    if (!one_of(maps, val))
+        return ERR("%s: keymap '%s' is not one QEMU knows (%s)", opt, val,
+                    "en-us, de, fr, ... as in /usr/share/qemu/keymaps"), -1;
+    return vd_spec_set(&g->keymap, val);
+}
+
+/* --disk (each one: the first is the main disk). */
+static int
+parse_disk(char *arg, vd_domain_spec *spec, vd_create_args *o)
+{
+    char *keys[24], *vals[24];
+    vd_disk_spec disk = { 0 }, *d = &disk;
+    int i, n, v, ret = -1;
+
+    if (strcmp(arg, "none") == 0) {
+        if (o->ndisks > 0)
+            return ERR("--disk none: other disks were given"), -1;
+        o->have_disk = true;
+        o->disk_none = true;
+        return 0;
+    }
+    if (o->disk_none)
+        return ERR("--disk: --disk none was given"), -1;
+    if ((n = split_opts(arg, keys, vals, 24)) < 0)
         return ERR("--disk: too many options"), -1;
     for (i = 0; i < n; i++) {
         const char *k = keys[i], *val = vals[i];
+        if (!val && i == 0) {           /* virt-install's bare path */
+            val = k;
+            k = "path";
+        }
         if (!val)
             return ERR("--disk: '%s' needs a value (%s=...)", k, k), -1;
         if (strcmp(k, "pool") == 0) {
             d->kind = VD_DISK_NEW_VOLUME;
             if (vd_spec_set(&d->pool, val) < 0)
-                return -1;
+                goto cleanup;
         } else if (strcmp(k, "size") == 0) {
-            if (parse_gib(val, &d->size_bytes) < 0)
-                return ERR("--disk: size '%s' is not a number of GiB", val), -1;
-            o->have_disk_size = true;
-        } else if (strcmp(k, "format") == 0) {
-            if (parse_enum(o, "--disk", "format", val, vd_disk_format_parse, &v) < 0)
-                return -1;
+            if (parse_gib(val, &d->size_bytes) < 0 || d->size_bytes == 0) {
+                ERR("--disk: size '%s' is not a number of GiB", val);
+                goto cleanup;
+            }
+        } else if (strcmp(k, "format") == 0 || strcmp(k, "driver.type") == 0) {
+            if (parse_enum("--disk", "format", val, vd_disk_format_parse, &v) < 0)
+                goto cleanup;
             d->format = v;
-        } else if (strcmp(k, "bus") == 0) {
-            if (parse_enum(o, "--disk", "bus", val, vd_disk_bus_parse, &v) < 0)
-                return -1;
+        } else if (strcmp(k, "bus") == 0 || strcmp(k, "target.bus") == 0) {
+            if (parse_enum("--disk", "bus", val, vd_disk_bus_parse, &v) < 0)
+                goto cleanup;
             d->bus = v;
-            o->have_disk_bus = true;
-        } else if (strcmp(k, "cache") == 0) {
-            if (parse_enum(o, "--disk", "cache mode", val, vd_disk_cache_parse, &v) < 0)
-                return -1;
+            if (o->ndisks == 0)
+                o->have_disk_bus = true;
+        } else if (strcmp(k, "cache") == 0 || strcmp(k, "driver.cache") == 0) {
+            if (parse_enum("--disk", "cache mode", val, vd_disk_cache_parse, &v) < 0)
+                goto cleanup;
             d->cache = v;
         } else if (strcmp(k, "name") == 0) {
             if (vd_spec_set(&d->volume, val) < 0)
-                return -1;
+                goto cleanup;
         } else if (strcmp(k, "vol") == 0) {
             const char *slash = strchr(val, '/');
-            if (!slash || slash == val || !slash[1])
-                return ERR("--disk: vol= must be POOL/VOLUME"), -1;
+            if (!slash || slash == val || !slash[1]) {
+                ERR("--disk: vol= must be POOL/VOLUME");
+                goto cleanup;
+            }
             d->kind = VD_DISK_VOLUME;
             if (vd_spec_set(&d->volume, slash + 1) < 0)
-                return -1;
+                goto cleanup;
             ((char *)slash)[0] = '\0';
             if (vd_spec_set(&d->pool, val) < 0)
-                return -1;
+                goto cleanup;
         } else if (strcmp(k, "path") == 0) {
+            if (val[0] != '/') {
+                ERR("--disk: path '%s' is not an absolute path", val);
+                goto cleanup;
+            }
             d->kind = VD_DISK_PATH;
             if (vd_spec_set(&d->path, val) < 0)
-                return -1;
+                goto cleanup;
+        } else if (strcmp(k, "device") == 0) {
+            if (parse_word("--disk", "device", val, "disk|cdrom|floppy|lun",
+                           &d->device) < 0)
+                goto cleanup;
+        } else if (strcmp(k, "io") == 0 || strcmp(k, "driver.io") == 0) {
+            if (parse_word("--disk", "io mode", val, "native|threads|io_uring",
+                           &d->io) < 0)
+                goto cleanup;
+        } else if (strcmp(k, "discard") == 0 || strcmp(k, "driver.discard") == 0) {
+            if (parse_word("--disk", "discard mode", val, "unmap|ignore",
+                           &d->discard) < 0)
+                goto cleanup;
+        } else if (strcmp(k, "readonly") == 0 || strcmp(k, "perms") == 0) {
+            if (strcmp(k, "perms") == 0) {
+                if (strcmp(val, "ro") && strcmp(val, "rw") && strcmp(val, "sh")) {
+                    ERR("--disk: perms '%s' is not ro, rw or sh", val);
+                    goto cleanup;
+                }
+                d->readonly = strcmp(val, "ro") == 0;
+                d->shareable = strcmp(val, "sh") == 0;
+            } else if (parse_bool("--disk", k, val, &d->readonly) < 0) {
+                goto cleanup;
+            }
+        } else if (strcmp(k, "shareable") == 0) {
+            if (parse_bool("--disk", k, val, &d->shareable) < 0)
+                goto cleanup;
+        } else if (strcmp(k, "boot.order") == 0 || strcmp(k, "boot_order") == 0) {
+            if (parse_boot_order("--disk", val, &d->boot_order) < 0)
+                goto cleanup;
+        } else if (strcmp(k, "serial") == 0) {
+            if (!*val || strlen(val) > 20 || strspn(val,
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.+-")
+                != strlen(val)) {
+                ERR("--disk: serial '%s' must be 1 to 20 letters, digits, "
+                     "'_', '.', '+' or '-'", val);
+                goto cleanup;
+            }
+            if (vd_spec_set(&d->serial, val) < 0)
+                goto cleanup;
+        } else if (strcmp(k, "backing_store") == 0 ||
+                   strcmp(k, "backing.store") == 0) {
+            if (vd_spec_set(&d->backing, val) < 0)
+                goto cleanup;
+        } else if (strcmp(k, "sparse") == 0) {
+            bool sparse;
+            if (parse_bool("--disk", k, val, &sparse) < 0)
+                goto cleanup;
+            if (!sparse) {
+                ERR("--disk: sparse=no is not supported (new volumes are sparse)");
+                goto cleanup;
+            }
         } else {
-            return ERR("--disk: unknown option '%s'", k), -1;
+            ERR("--disk: unknown option '%s'", k);
+            goto cleanup;
         }
     }
-    if (d->kind == VD_DISK_NONE)
-        return ERR("--disk: give pool=, vol=, path= or none"), -1;
+    if (d->kind == VD_DISK_NONE && d->size_bytes)
+        d->kind = VD_DISK_NEW_VOLUME;   /* --disk size=N: the default pool */
+    if (d->kind == VD_DISK_NEW_VOLUME && !d->pool &&
+        vd_spec_set(&d->pool, "default") < 0)
+        goto cleanup;
+    if (d->kind == VD_DISK_PATH && d->size_bytes)
+        o->path_new[o->ndisks] = true;  /* resolved to a pool on the host */
+    if (d->kind == VD_DISK_NONE &&
+        !(d->device && (strcmp(d->device, "cdrom") == 0 ||
+                        strcmp(d->device, "floppy") == 0))) {
+        ERR("--disk: give pool=, vol=, path=, size= or none");
+        goto cleanup;
+    }
+    if (d->backing && d->kind != VD_DISK_NEW_VOLUME) {
+        ERR("--disk: backing_store= goes with pool=P,size=S (a new volume)");
+        goto cleanup;
+    }
     if (d->kind == VD_DISK_NEW_VOLUME && d->format == VD_FMT_UNSET)
         d->format = VD_FMT_QCOW2;
-    return 0;
+    if (d->kind == VD_DISK_NEW_VOLUME && d->size_bytes == 0 && !d->backing) {
+        ERR("--disk: pool=%s needs size=GiB", d->pool);
+        goto cleanup;
+    }
+    if (o->ndisks >= VD_CREATE_MAX_DEVS) {
+        ERR("--disk: at most %d disks", VD_CREATE_MAX_DEVS);
+        goto cleanup;
+    }
+    o->have_disk = true;
+    if (o->ndisks == 0) {
+        if (d->size_bytes)
+            o->have_disk_size = true;
+        spec->disk = *d;
+        memset(d, 0, sizeof(*d));
+    } else if (vd_spec_add_disk(spec, d) < 0) {
+        goto cleanup;
+    }
+    o->ndisks++;
+    ret = 0;
+
+ cleanup:
+    vd_disk_spec_clear(d);
+    return ret;
 }
 
-/* --network. */
+/* --network (each one: the first is the main NIC). */
 static int
-parse_network(char *arg, vd_create_args *o)
+parse_network(char *arg, vd_domain_spec *spec, vd_create_args *o)
 {
-    vd_domain_spec *spec = &o->spec;
     char *keys[16], *vals[16];
-    vd_net_spec *net = &spec->net;
-    bool direct = false;
-    int i, n, v;
+    vd_net_spec nic = { 0 }, *net = &nic;
+    const char *type = NULL;
+    int i, n, v, ret = -1;
 
-    o->have_net = true;
     if (strcmp(arg, "none") == 0) {
-        net->kind = VD_NET_NONE;
+        if (o->nnets > 0)
+            return ERR("--network none: other interfaces were given"), -1;
+        o->have_net = true;
+        o->net_none = true;
         return 0;
     }
+    if (o->net_none)
+        return ERR("--network: --network none was given"), -1;
     if ((n = split_opts(arg, keys, vals, 16)) < 0)
         return ERR("--network: too many options"), -1;
     for (i = 0; i < n; i++) {
         const char *k = keys[i], *val = vals[i];
+        char *colon;
+        if (!val && i == 0) {
+            /* "default", "user", "bridge:br0", "network:NAME" */
+            if ((colon = strchr(k, ':'))) {
+                *colon = '\0';
+                val = colon + 1;
+            } else if (strcmp(k, "user") == 0 || strcmp(k, "default") == 0) {
+                val = k;
+                k = "type";
+            } else {
+                val = k;
+                k = "network";
+            }
+        }
         if (!val)
             return ERR("--network: '%s' needs a value (%s=...)", k, k), -1;
         if (strcmp(k, "network") == 0) {
             net->kind = VD_NET_NETWORK;
             if (vd_spec_set(&net->source, val) < 0)
-                return -1;
+                goto cleanup;
         } else if (strcmp(k, "bridge") == 0) {
             net->kind = VD_NET_BRIDGE;
             if (vd_spec_set(&net->source, val) < 0)
-                return -1;
+                goto cleanup;
         } else if (strcmp(k, "type") == 0) {
-            if (strcmp(val, "direct") != 0 && strcmp(val, "network") != 0 &&
-                strcmp(val, "bridge") != 0)
-                return ERR("--network: type '%s' is not network, bridge or "
-                            "direct", val), -1;
-            direct = strcmp(val, "direct") == 0;
+            if (!one_of("direct|network|bridge|user|default", val)) {
+                ERR("--network: type '%s' is not network, bridge, direct or "
+                     "user", val);
+                goto cleanup;
+            }
+            type = val;
         } else if (strcmp(k, "source") == 0) {
             if (vd_spec_set(&net->source, val) < 0)
-                return -1;
+                goto cleanup;
         } else if (strcmp(k, "source_mode") == 0 || strcmp(k, "source.mode") == 0) {
-            if (strcmp(val, "bridge") != 0)
-                return ERR("--network: only source_mode=bridge is supported"), -1;
+            if (strcmp(val, "bridge") != 0) {
+                ERR("--network: only source_mode=bridge is supported");
+                goto cleanup;
+            }
         } else if (strcmp(k, "model") == 0 || strcmp(k, "model.type") == 0) {
-            if (parse_enum(o, "--network", "NIC model", val, vd_nic_model_parse, &v) < 0)
-                return -1;
+            if (parse_enum("--network", "NIC model", val, vd_nic_model_parse, &v) < 0)
+                goto cleanup;
             net->model = v;
-            o->have_nic_model = true;
+            if (o->nnets == 0)
+                o->have_nic_model = true;
         } else if (strcmp(k, "mac") == 0 || strcmp(k, "mac.address") == 0) {
-            if (vd_spec_set(&net->mac, val) < 0)
-                return -1;
+            if (strcmp(val, "RANDOM") != 0 && vd_spec_set(&net->mac, val) < 0)
+                goto cleanup;
+        } else if (strcmp(k, "link_state") == 0 || strcmp(k, "link.state") == 0) {
+            if (parse_word("--network", "link state", val, "up|down",
+                           &net->link_state) < 0)
+                goto cleanup;
+        } else if (strcmp(k, "boot.order") == 0 || strcmp(k, "boot_order") == 0) {
+            if (parse_boot_order("--network", val, &net->boot_order) < 0)
+                goto cleanup;
         } else {
-            return ERR("--network: unknown option '%s'", k), -1;
+            ERR("--network: unknown option '%s'", k);
+            goto cleanup;
         }
     }
-    if (direct)
+    if (type && strcmp(type, "direct") == 0)
         net->kind = VD_NET_MACVTAP;
-    if (net->kind == VD_NET_NONE)
-        return ERR("--network: give network=, bridge=, type=direct,source= "
-                    "or none"), -1;
+    else if (type && strcmp(type, "user") == 0)
+        net->kind = VD_NET_USER;
+    else if (type && strcmp(type, "default") == 0 && net->kind == VD_NET_NONE) {
+        net->kind = VD_NET_NETWORK;
+        if (vd_spec_set(&net->source, "default") < 0)
+            goto cleanup;
+    } else if (type && strcmp(type, "network") == 0 && net->kind == VD_NET_NONE)
+        net->kind = VD_NET_NETWORK;
+    else if (type && strcmp(type, "bridge") == 0 && net->kind == VD_NET_NONE)
+        net->kind = VD_NET_BRIDGE;
+    if (net->kind == VD_NET_NONE) {
+        ERR("--network: give network=, bridge=, type=direct,source=, user "
+             "or none");
+        goto cleanup;
+    }
+    if (net->mac) {
+        vd_check_msg *m = vd_check_mac(net->mac);
+        if (m) {
+            ERR("--network: %s", m);
+            vd_check_free(m);
+            goto cleanup;
+        }
+    }
+    if (o->nnets >= VD_CREATE_MAX_DEVS) {
+        ERR("--network: at most %d interfaces", VD_CREATE_MAX_DEVS);
+        goto cleanup;
+    }
+    o->have_net = true;
+    if (o->nnets == 0) {
+        spec->net = *net;
+        memset(net, 0, sizeof(*net));
+    } else if (vd_spec_add_net(spec, net) < 0) {
+        goto cleanup;
+    }
+    o->nnets++;
+    ret = 0;
+
+ cleanup:
+    vd_net_spec_clear(net);
+    return ret;
+}
+
+/* A TCP port for --graphics (5900..65535), or -1 meaning automatic. */
+static int
+parse_port(const char *key, const char *val, int *out)
+{
+    unsigned long long num;
+
+    if (strcmp(val, "-1") == 0 || strcmp(val, "auto") == 0) {
+        *out = 0;
+        return 0;
+    }
+    if (parse_uint(val, &num) < 0 || num < 1 || num > 65535)
+        return ERR("--graphics: %s '%s' is not a TCP port (1-65535) or -1",
+                    key, val), -1;
+    *out = (int)num;
     return 0;
 }
 
 /* --graphics. */
 static int
-parse_graphics(char *arg, vd_create_args *o)
+parse_graphics(char *arg, vd_domain_spec *spec, vd_create_args *o)
 {
-    vd_domain_spec *spec = &o->spec;
     char *keys[16], *vals[16];
     vd_gfx_spec *g = &spec->gfx;
     int i, n, v;
@@ -340,7 +757,7 @@ parse_graphics(char *arg, vd_create_args *o)
         if (!val)
             return ERR("--graphics: '%s' needs a value (%s=...)", k, k), -1;
         if (strcmp(k, "type") == 0) {
-            if (parse_enum(o, "--graphics", "graphics type", val, vd_gfx_kind_parse, &v) < 0)
+            if (parse_enum("--graphics", "graphics type", val, vd_gfx_kind_parse, &v) < 0)
                 return -1;
             g->kind = v;
         } else if (strcmp(k, "listen") == 0) {
@@ -349,18 +766,28 @@ parse_graphics(char *arg, vd_create_args *o)
         } else if (strcmp(k, "password") == 0 || strcmp(k, "passwd") == 0) {
             if (vd_spec_set(&g->password, val) < 0)
                 return -1;
+        } else if (strcmp(k, "port") == 0) {
+            if (parse_port(k, val, &g->port) < 0)
+                return -1;
+        } else if (strcmp(k, "tlsport") == 0 || strcmp(k, "tlsPort") == 0) {
+            if (parse_port(k, val, &g->tlsport) < 0)
+                return -1;
+        } else if (strcmp(k, "keymap") == 0) {
+            if (parse_keymap("--graphics", val, g) < 0)
+                return -1;
         } else {
             return ERR("--graphics: unknown option '%s'", k), -1;
         }
     }
+    if (g->tlsport && g->kind != VD_GFX_SPICE)
+        return ERR("--graphics: tlsport= is for SPICE"), -1;
     return 0;
 }
 
 /* --boot: firmware and boot order. */
 static int
-parse_boot(char *arg, vd_create_args *o)
+parse_boot(char *arg, vd_domain_spec *spec, vd_create_args *o)
 {
-    vd_domain_spec *spec = &o->spec;
     char *keys[16], *vals[16];
     int i, n, v;
 
@@ -387,9 +814,8 @@ parse_boot(char *arg, vd_create_args *o)
 
 /* --cdrom: POOL/VOLUME or an absolute path. */
 static int
-parse_cdrom(const char *arg, vd_create_args *o)
+parse_cdrom(const char *arg, vd_domain_spec *spec)
 {
-    vd_domain_spec *spec = &o->spec;
     const char *slash;
     char *pool;
     int ret;
@@ -414,9 +840,8 @@ parse_cdrom(const char *arg, vd_create_args *o)
 
 /* --location URL[,kernel=PATH,initrd=PATH]. */
 static int
-parse_location(char *arg, vd_create_args *o)
+parse_location(char *arg, vd_domain_spec *spec)
 {
-    vd_domain_spec *spec = &o->spec;
     char *keys[8], *vals[8];
     int i, n;
 
@@ -441,7 +866,63 @@ parse_location(char *arg, vd_create_args *o)
     return 0;
 }
 
-/* Parse argv into o. */
+
+/* --cloud-init [KEY=VALUE,...]. */
+static int
+parse_cloud_init(char *arg, vd_create_args *o)
+{
+    char *keys[12], *vals[12];
+    int i, n;
+    bool on;
+
+    o->cloud_init = true;
+    if (!arg || !*arg)
+        return 0;
+    if ((n = split_opts(arg, keys, vals, 12)) < 0)
+        return ERR("--cloud-init: too many options"), -1;
+    for (i = 0; i < n; i++) {
+        const char *k = keys[i], *val = vals[i];
+        if (!val)
+            return ERR("--cloud-init: '%s' needs a value (%s=...)", k, k), -1;
+        if (strcmp(k, "user-data") == 0) {
+            o->ci_user_data = val;
+        } else if (strcmp(k, "meta-data") == 0) {
+            o->ci_meta_data = val;
+        } else if (strcmp(k, "network-config") == 0) {
+            o->ci_network_config = val;
+        } else if (strcmp(k, "ssh-key") == 0 || strcmp(k, "root-ssh-key") == 0) {
+            o->ci_ssh_key = val;
+        } else if (strcmp(k, "root-password-generate") == 0) {
+            if (parse_bool("--cloud-init", k, val, &on) < 0)
+                return -1;
+            o->ci_root_password = on;
+        } else if (strcmp(k, "disable") == 0) {
+            if (parse_bool("--cloud-init", k, val, &on) < 0)
+                return -1;
+            if (on)
+                add_note(o, "--cloud-init disable=on: the seed ISO stays attached; "
+                     "detach it after the first boot");
+        } else {
+            return ERR("--cloud-init: unknown option '%s'", k), -1;
+        }
+    }
+    if (o->ci_user_data && (o->ci_ssh_key || o->ci_root_password))
+        return ERR("--cloud-init: user-data= replaces the generated user-data: "
+                    "give it alone, or ssh-key=/root-password-generate= without it"),
+               -1;
+    return 0;
+}
+
+/* A device option ("--rng /dev/urandom") into spec's devopts, checked. */
+static int
+add_devopt(vd_domain_spec *spec, const char *kind, const char *value)
+{
+    if (take_msg(vd_check_devopt(kind, value)))
+        return -1;
+    return vd_spec_add_devopt(spec, kind, value);
+}
+
+/* See cli_args.h. */
 vd_cli_status
 vd_create_args_parse(vd_create_args *o, int argc, char **argv)
 {
@@ -451,6 +932,8 @@ vd_create_args_parse(vd_create_args *o, int argc, char **argv)
     const char *carg;
     int c, v;
 
+    err_buf = o->err;
+    err_len = sizeof(o->err);
     if (!spec->vcpus)
         spec->vcpus = 1;
     vd_cli_getopt_init(&g, &vd_cli_create_cmd);
@@ -465,6 +948,14 @@ vd_create_args_parse(vd_create_args *o, int argc, char **argv)
             if (vd_spec_set(&spec->name, arg) < 0)
                 return -1;
             break;
+        case 'u':
+            if (strlen(arg) != 36 && strlen(arg) != 32) {
+                ERR("--uuid: '%s' is not a UUID", arg);
+                return -1;
+            }
+            if (vd_spec_set(&spec->uuid, arg) < 0)
+                return -1;
+            break;
         case OPT_VCPUS: {
             char *comma = strchr(arg, ',');
             if (comma)          /* "2,maxvcpus=4": only the count counts */
@@ -475,44 +966,88 @@ vd_create_args_parse(vd_create_args *o, int argc, char **argv)
                 ERR("--vcpus: '%s' is not a number", arg);
                 return -1;
             }
+            if (comma)
+                add_note(o, "--vcpus: only the count is used; %s is ignored", comma + 1);
             spec->vcpus = (unsigned int)num;
             o->have_vcpus = true;
             break;
         }
-        case OPT_MEMORY:
+        case 'r':
+        case OPT_MEMORY: {
+            const char *opt = c == 'r' ? "--ram" : "--memory";
+            char *comma = strchr(arg, ',');
+            if (comma)
+                *comma = '\0';
             if (strncmp(arg, "memory=", 7) == 0)
                 arg += 7;
+            else if (strncmp(arg, "currentMemory=", 14) == 0)
+                arg += 14;
             if (parse_uint(arg, &num) < 0) {
-                ERR("--memory: '%s' is not a number of MiB", arg);
+                ERR("%s: '%s' is not a number of MiB", opt, arg);
+                return -1;
+            }
+            if (comma) {
+                ERR("%s: only a size in MiB is supported, not %s", opt, comma + 1);
                 return -1;
             }
             spec->memory_mib = num;
             o->have_memory = true;
             break;
-        case OPT_CPU:
+        }
+        case OPT_CPU: {
+            char *comma = strchr(arg, ',');
+            if (comma) {
+                ERR("--cpu: only a mode or a model name is supported, not '%s'",
+                     comma + 1);
+                return -1;
+            }
             if (strcmp(arg, "host") == 0)
                 arg = "host-model";
-            if (parse_enum(o, "--cpu", "CPU mode", arg, vd_cpu_mode_parse, &v) < 0)
+            if ((v = vd_cpu_mode_parse(arg)) >= 0) {
+                spec->cpu_mode = v;
+            } else if (strspn(arg, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijkl"
+                              "mnopqrstuvwxyz0123456789_.-") == strlen(arg) &&
+                       *arg) {
+                if (vd_spec_set(&spec->cpu_model, arg) < 0)
+                    return -1;
+            } else {
+                ERR("--cpu: '%s' is not host, host-model, host-passthrough or "
+                     "a CPU model name", arg);
                 return -1;
-            spec->cpu_mode = v;
+            }
             break;
-        case OPT_OS:
-            if (strncmp(arg, "name=", 5) == 0 || strncmp(arg, "id=", 3) == 0)
+        }
+        case OPT_OS: {
+            char *comma;
+            if (strncmp(arg, "detect=", 7) == 0) {
+                add_note(o, "--os-variant detect=: virtdeck does not detect the OS "
+                     "of an install medium; no variant is used");
+                break;
+            }
+            if ((comma = strchr(arg, ',')))
+                *comma = '\0';
+            if (strncmp(arg, "name=", 5) == 0 || strncmp(arg, "id=", 3) == 0 ||
+                strncmp(arg, "short-id=", 9) == 0)
                 arg = strchr(arg, '=') + 1;
             if (vd_spec_set(&spec->os_variant, arg) < 0)
                 return -1;
             break;
+        }
+        case OPT_OS_TYPE:
+            add_note(o, "--os-type is deprecated in virt-install and has no effect; "
+                 "use --os-variant");
+            break;
         case OPT_CDROM:
             o->installs++;
-            if (parse_cdrom(arg, o) < 0)
+            if (parse_cdrom(arg, spec) < 0)
                 return -1;
             break;
-        case OPT_LOCATION:
+        case 'l':
             o->installs++;
-            if (parse_location(arg, o) < 0)
+            if (parse_location(arg, spec) < 0)
                 return -1;
             break;
-        case OPT_EXTRA:
+        case 'x':
             if (vd_spec_set(&spec->install.extra_args, arg) < 0)
                 return -1;
             break;
@@ -525,23 +1060,87 @@ vd_create_args_parse(vd_create_args *o, int argc, char **argv)
             spec->install.kind = VD_INSTALL_PXE;
             break;
         case OPT_DISK:
-            if (o->have_disk) {
-                ERR("--disk: only one disk is supported");
-                return -1;
-            }
-            if (parse_disk(arg, o) < 0)
+            if (parse_disk(arg, spec, o) < 0)
                 return -1;
             break;
-        case OPT_NETWORK:
-            if (o->have_net) {
-                ERR("--network: only one network interface is supported");
+        case OPT_NODISKS:
+            if (parse_disk((char[]){ "none" }, spec, o) < 0)
+                return -1;
+            break;
+        case 'f': {             /* --file PATH: a disk at PATH */
+            char *buf = NULL;
+            int rc;
+            if (asprintf(&buf, "path=%s", arg) < 0)
+                return -1;
+            rc = parse_disk(buf, spec, o);
+            free(buf);
+            if (rc < 0)
+                return -1;
+            break;
+        }
+        case 's': {             /* --file-size GiB: the size of the last --file */
+            vd_disk_spec *d = o->ndisks <= 1 ? &spec->disk
+                            : &spec->more_disks[spec->n_more_disks - 1];
+            if (o->ndisks == 0 || d->kind != VD_DISK_PATH) {
+                ERR("--file-size goes after --file PATH");
                 return -1;
             }
-            if (parse_network(arg, o) < 0)
+            if (parse_gib(arg, &d->size_bytes) < 0 || !d->size_bytes) {
+                ERR("--file-size: '%s' is not a number of GiB", arg);
                 return -1;
+            }
+            o->path_new[o->ndisks - 1] = true;
+            if (o->ndisks == 1)
+                o->have_disk_size = true;
+            break;
+        }
+        case 'w':
+            if (parse_network(arg, spec, o) < 0)
+                return -1;
+            break;
+        case OPT_NONETWORKS:
+            if (parse_network((char[]){ "none" }, spec, o) < 0)
+                return -1;
+            break;
+        case 'b': {
+            char *buf = NULL;
+            int rc;
+            if (asprintf(&buf, "bridge=%s", arg) < 0)
+                return -1;
+            rc = parse_network(buf, spec, o);
+            free(buf);
+            if (rc < 0)
+                return -1;
+            break;
+        }
+        case 'm':
+            o->legacy_mac = arg;
             break;
         case OPT_GRAPHICS:
-            if (parse_graphics(arg, o) < 0)
+            if (parse_graphics(arg, spec, o) < 0)
+                return -1;
+            break;
+        case OPT_VNC:
+        case OPT_SPICE:
+        case OPT_NOGRAPHICS:
+            o->have_gfx = true;
+            spec->gfx.kind = c == OPT_VNC ? VD_GFX_VNC
+                           : c == OPT_SPICE ? VD_GFX_SPICE : VD_GFX_NONE;
+            break;
+        case OPT_VNCPORT:
+            o->have_gfx = true;
+            spec->gfx.kind = VD_GFX_VNC;
+            if (parse_port("--vncport", arg, &spec->gfx.port) < 0)
+                return -1;
+            break;
+        case OPT_VNCLISTEN:
+            o->have_gfx = true;
+            spec->gfx.kind = VD_GFX_VNC;
+            if (vd_spec_set(&spec->gfx.listen, arg) < 0)
+                return -1;
+            break;
+        case 'k':
+            if (parse_keymap("--keymap", arg, &spec->gfx) < 0)
                 return -1;
             break;
         case OPT_VIDEO:
@@ -549,20 +1148,30 @@ vd_create_args_parse(vd_create_args *o, int argc, char **argv)
                 arg += 11;
             else if (strncmp(arg, "model=", 6) == 0)
                 arg += 6;
-            if (parse_enum(o, "--video", "video model", arg, vd_video_model_parse, &v) < 0)
+            if (parse_enum("--video", "video model", arg, vd_video_model_parse, &v) < 0)
                 return -1;
             spec->gfx.video = v;
             break;
         case OPT_BOOT:
-            if (parse_boot(arg, o) < 0)
+            if (parse_boot(arg, spec, o) < 0)
                 return -1;
             break;
         case OPT_VIRT_TYPE:
-            if (parse_enum(o, "--virt-type", "virtualisation type", arg,
+            if (parse_enum("--virt-type", "virtualisation type", arg,
                            vd_virt_type_parse, &v) < 0)
                 return -1;
             spec->virt_type = v;
             o->have_virt_type = true;
+            break;
+        case 'v':
+            add_note(o, "--hvm: every virtdeck guest is fully virtualised");
+            break;
+        case OPT_ACCELERATE:
+            add_note(o, "--accelerate is deprecated in virt-install and has no "
+                     "effect; KVM is used where the host offers it");
+            break;
+        case OPT_NOREBOOT:
+            add_note(o, "--noreboot: virtdeck starts the guest only with --start");
             break;
         case OPT_ARCH:
             if (vd_spec_set(&spec->arch, arg) < 0)
@@ -572,6 +1181,26 @@ vd_create_args_parse(vd_create_args *o, int argc, char **argv)
             if (vd_spec_set(&spec->machine, arg) < 0)
                 return -1;
             break;
+        case OPT_MEMBALLOON: case OPT_CLOCK: case OPT_CONTROLLER:
+        case OPT_SOUND: case OPT_RNG: case OPT_TPM: case OPT_WATCHDOG:
+        case OPT_SERIAL: case OPT_CONSOLE: case OPT_CHANNEL:
+        case OPT_FILESYSTEM: case OPT_MEMORYBACKING: case OPT_HOSTDEV:
+        case OPT_INPUT:
+            if (add_devopt(spec, devopt_kinds[c - OPT_MEMBALLOON], arg) < 0)
+                return -1;
+            break;
+        case OPT_CLOUD_INIT:
+            /* "--cloud-init KEY=VALUE": the value is the next word */
+            if (optind < argc && argv[optind][0] != '-' &&
+                strchr(argv[optind], '='))
+                arg = argv[optind++];
+            if (parse_cloud_init(arg, o) < 0)
+                return -1;
+            break;
+        case OPT_UNATTENDED:
+            ERR("--unattended is not supported: use --cloud-init with a "
+                 "cloud image, or install from --cdrom");
+            return -1;
         case OPT_PRINT_XML:
             o->print_xml = true;
             break;
@@ -581,25 +1210,60 @@ vd_create_args_parse(vd_create_args *o, int argc, char **argv)
         case OPT_START:
             o->start = true;
             break;
+        case OPT_NOAUTOCONSOLE:
+        case OPT_AUTOCONSOLE:
+            add_note(o, "--%s: virtdeck never attaches a console; open it in the "
+                     "TUI or with 'virtdeck console'",
+                     c == OPT_AUTOCONSOLE ? "autoconsole" : "noautoconsole");
+            break;
+        case OPT_WAIT:
+            if (optind < argc && argv[optind][0] != '-' &&
+                strspn(argv[optind], "-0123456789") == strlen(argv[optind]))
+                optind++;       /* "--wait 10" */
+            add_note(o, "--wait: virtdeck does not wait for an install to end");
+            break;
+        case OPT_CHECK:
+            add_note(o, "--check %s: virtdeck's checks cannot be turned off", arg);
+            break;
+        case 'q':
+            o->quiet = true;
+            break;
+        case 'd':
+            add_note(o, "--debug has no effect (LIBVIRT_DEBUG=1 shows libvirt's log)");
+            break;
         case OPT_DOMCAPS:
             o->domcaps_file = arg;
             break;
         case 'h':
             return VD_CLI_HELP;
         default:
-            return VD_CLI_USAGE;
+            return VD_CLI_USAGE;    /* o->err says why */
         }
     }
-    if (vd_cli_no_operands(argc, argv, o->err, sizeof(o->err)) != VD_CLI_RUN)
-        return VD_CLI_USAGE;
-    if (o->installs > 1)
-        return ERR("give only one of --cdrom, --location, --import and --pxe");
+    if ((c = vd_cli_no_operands(argc, argv, o->err, sizeof(o->err))) != VD_CLI_RUN)
+        return c;
+    if (o->installs > 1) {
+        ERR("give only one of --cdrom, --location, --import and --pxe");
+        return -1;
+    }
+    if (o->legacy_mac) {
+        if (o->nnets == 0 && !o->net_none &&
+            parse_network((char[]){ "default" }, spec, o) < 0)
+            return -1;
+        if (o->net_none) {
+            ERR("--mac: --network none was given");
+            return -1;
+        }
+        if (take_msg(vd_check_mac(o->legacy_mac)) ||
+            vd_spec_set(&spec->net.mac, o->legacy_mac) < 0)
+            return -1;
+    }
     return VD_CLI_RUN;
 }
 
-/* Release what the parser allocated. */
+/* See cli_args.h. */
 void
-vd_create_args_clear(vd_create_args *o)
+vd_create_args_clear(vd_create_args *a)
 {
-    vd_domain_spec_clear(&o->spec);
+    vd_domain_spec_clear(&a->spec);
 }

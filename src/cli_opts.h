@@ -16,7 +16,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define VD_CLI_MAX_OPTS 64      /* options of one command, aliases included */
+#define VD_CLI_MAX_OPTS 128     /* options of one command, aliases included */
 #define VD_CLI_ERRLEN 512       /* room for a parser's message */
 
 /* One option. */

@@ -39,6 +39,37 @@ int vd_create_from_xml(virConnectPtr conn, const char *domain_xml,
                        unsigned int flags, char uuid[VD_UUID_LEN],
                        char **err);
 
+/* A volume to make before the domain is defined: created in pool from
+ * vol, then, when data is not NULL, filled with data's len bytes
+ * through a libvirt stream (virStorageVolUpload: works on remote hosts). */
+typedef struct vd_create_volume {
+    const char *pool;
+    const vd_volume_spec *vol;
+    const void *data;
+    size_t len;
+} vd_create_volume;
+
+/* As vd_create_from_xml() with any number of new volumes (all removed
+ * again when a later step fails). */
+int vd_create_volumes_from_xml(virConnectPtr conn, const char *domain_xml,
+                               const vd_create_volume *vols, size_t nvols,
+                               unsigned int flags, char uuid[VD_UUID_LEN],
+                               char **err);
+
+/* The volumes spec's NEW_VOLUME disks need (the main disk first), in
+ * *vols (n of them; free with vd_spec_volumes_free()). 0 or -1 (out of
+ * memory, or a further new disk without a volume name). */
+int vd_spec_volumes(const vd_domain_spec *spec, vd_create_volume **vols,
+                    size_t *n);
+void vd_spec_volumes_free(vd_create_volume *vols, size_t n);
+
+/* vd_create() with further volumes made before the spec's own (e.g. a
+ * cloud-init seed ISO with its data). */
+int vd_create_with(virConnectPtr conn, const vd_domain_spec *spec,
+                   const vd_host_caps *caps, const vd_create_volume *extra,
+                   size_t nextra, unsigned int flags,
+                   char uuid[VD_UUID_LEN], char **err);
+
 /* Build the XML for spec (caps may be NULL) and create it as
  * vd_create_from_xml() does. The spec should have passed the vd_check_*
  * functions; vd_check_spec() is run again here. */

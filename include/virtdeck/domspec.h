@@ -69,6 +69,8 @@ typedef enum {
     VD_BUS_SATA,
     VD_BUS_SCSI,                /* adds a virtio-scsi controller */
     VD_BUS_IDE,                 /* only what libosinfo may recommend; i440fx */
+    VD_BUS_USB,
+    VD_BUS_FDC,                 /* floppies */
     VD_BUS_LAST
 } vd_disk_bus;
 
@@ -87,6 +89,7 @@ typedef enum {
     VD_NET_NETWORK,             /* a libvirt virtual network */
     VD_NET_BRIDGE,              /* a host bridge */
     VD_NET_MACVTAP,             /* macvtap (direct) on a host interface */
+    VD_NET_USER,                /* user-mode networking (no source) */
     VD_NET_LAST
 } vd_net_kind;
 
@@ -95,6 +98,9 @@ typedef enum {
     VD_NIC_E1000E,
     VD_NIC_E1000,
     VD_NIC_RTL8139,
+    VD_NIC_VMXNET3,
+    VD_NIC_NE2K_PCI,
+    VD_NIC_PCNET,
     VD_NIC_LAST
 } vd_nic_model;
 
@@ -152,6 +158,15 @@ typedef struct vd_disk_spec {
     vd_disk_format format;      /* NEW_VOLUME: QCOW2 or RAW; others: as known */
     vd_disk_bus bus;
     vd_disk_cache cache;
+    char *device;               /* "cdrom", "floppy", "lun"; NULL: "disk" */
+    char *io;                   /* native, threads, io_uring; or NULL */
+    char *discard;              /* unmap, ignore; or NULL */
+    char *serial;               /* the disk's serial, or NULL */
+    bool readonly;
+    bool shareable;
+    unsigned int boot_order;    /* <boot order=N/>; 0: none */
+    char *backing;              /* NEW_VOLUME: path of a backing image */
+    vd_disk_format backing_format;
 } vd_disk_spec;
 
 /* The network interface. */
@@ -160,6 +175,8 @@ typedef struct vd_net_spec {
     char *source;               /* network name, bridge name or host interface */
     vd_nic_model model;
     char *mac;                  /* "52:54:00:xx:xx:xx", or NULL for libvirt's */
+    char *link_state;           /* "up", "down", or NULL */
+    unsigned int boot_order;    /* <boot order=N/>; 0: none */
 } vd_net_spec;
 
 /* The display. */
@@ -168,6 +185,9 @@ typedef struct vd_gfx_spec {
     char *listen;               /* address, or NULL for the daemon's default */
     char *password;             /* or NULL */
     vd_video_model video;
+    int port;                   /* 0: automatic */
+    int tlsport;                /* SPICE TLS port; 0: none */
+    char *keymap;               /* "de", "en-us", ... or NULL */
 } vd_gfx_spec;
 
 /* Everything a new domain needs. Zero-initialised it means KVM, BIOS,
@@ -191,6 +211,19 @@ typedef struct vd_domain_spec {
     vd_firmware firmware;
     vd_boot_dev boot[VD_SPEC_MAX_BOOT];
     size_t nboot;               /* 0: the default order for the install kind */
+    char *cpu_model;            /* a named CPU model (mode custom), or NULL */
+    /* Disks and NICs after the first (disk and net above). */
+    vd_disk_spec *more_disks;
+    size_t n_more_disks;
+    vd_net_spec *more_nets;
+    size_t n_more_nets;
+    /* Further devices and settings as "KIND:VALUE" strings in
+     * virt-install's syntax ("rng:/dev/urandom", "tpm:emulator",
+     * "clock:offset=localtime"), checked by vd_check_devopt() and built by
+     * vd_domain_xml(); see devopts.h. */
+    char **devopts;
+    size_t n_devopts;
+    bool agent_channel;         /* add the QEMU guest agent channel */
 } vd_domain_spec;
 
 /* A storage volume to create. */
@@ -227,6 +260,18 @@ int vd_spec_set(char **field, const char *value);
 void vd_domain_spec_clear(vd_domain_spec *spec);
 void vd_volume_spec_clear(vd_volume_spec *spec);
 void vd_host_caps_clear(vd_host_caps *caps);
+
+/* Append a copy of d / n / "KIND:VALUE" to spec's lists. 0 or -1. The
+ * disk and NIC are moved (their strings now belong to spec; d and n are
+ * zeroed). */
+int vd_spec_add_disk(vd_domain_spec *spec, vd_disk_spec *d);
+int vd_spec_add_net(vd_domain_spec *spec, vd_net_spec *n);
+int vd_spec_add_devopt(vd_domain_spec *spec, const char *kind,
+                       const char *value);
+
+/* Free one disk's / NIC's strings and zero it. */
+void vd_disk_spec_clear(vd_disk_spec *d);
+void vd_net_spec_clear(vd_net_spec *n);
 
 /* Copy src into dst (deep); dst is overwritten without being cleared.
  * Returns 0 or -1 (dst then holds nothing). */

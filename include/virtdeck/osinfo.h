@@ -37,6 +37,8 @@ typedef struct vd_os_recommend {
     vd_nic_model nic_model;     /* virtio when supported, else e1000e/... */
     bool nic_model_known;
     bool uefi_only;             /* the OS needs UEFI (no BIOS support) */
+    bool agent;                 /* the OS has virtio-serial: a QEMU guest
+                                 * agent channel is useful */
 } vd_os_recommend;
 
 /* Load the database from libosinfo's default paths (the osinfo-db
@@ -60,6 +62,10 @@ int vd_osdb_search(vd_osdb *db, const char *query, size_t max,
  * (NULL: "x86_64"). Returns 0, or -1 when there is no such variant. */
 int vd_osdb_lookup(vd_osdb *db, const char *id, const char *arch,
                    vd_os_variant *v, vd_os_recommend *rec);
+
+/* The short ids closest to id (edit distance, a shared prefix counts
+ * most), at most max of them, as "a, b, c" (caller frees), or NULL. */
+char *vd_osdb_suggest(vd_osdb *db, const char *id, size_t max);
 
 /* Free one variant's strings / an array from vd_osdb_search(). */
 void vd_os_variant_clear(vd_os_variant *v);

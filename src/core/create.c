@@ -72,40 +72,94 @@ undo_volume(virStorageVolPtr vol, char **err)
     }
 }
 
+/* Fill a new volume with data through a stream. 0 or -1 (*err set). */
+static int
+upload(virConnectPtr conn, virStorageVolPtr vol, const void *data, size_t len,
+       char **err)
+{
+    virStreamPtr st = virStreamNew(conn, 0);
+    const char *p = data;
+    size_t left = len;
+    char *msg = NULL;
+
+    if (!st || virStorageVolUpload(vol, st, 0, len, 0) < 0)
+        goto fail;
+    while (left > 0) {
+        int n = virStreamSend(st, p, left > 65536 ? 65536 : left);
+        if (n < 0)
+            goto fail_abort;
+        p += n;
+        left -= (size_t)n;
+    }
+    if (virStreamFinish(st) < 0)
+        goto fail_abort;
+    virStreamFree(st);
+    return 0;
+
+ fail_abort:
+    msg = vd_err_take("failed");
+    virStreamAbort(st);
+    virResetLastError();
+    goto report;
+ fail:
+    msg = vd_err_take("failed");
+ report:
+    set_err(err, "could not upload into the volume '%s': %s",
+            virStorageVolGetName(vol), msg);
+    free(msg);
+    if (st)
+        virStreamFree(st);
+    return -1;
+}
+
 /* Create from XML; see create.h. */
 int
-vd_create_from_xml(virConnectPtr conn, const char *domain_xml,
-                   const char *pool_name, const vd_volume_spec *vol_spec,
-                   unsigned int flags, char uuid[VD_UUID_LEN], char **err)
+vd_create_volumes_from_xml(virConnectPtr conn, const char *domain_xml,
+                           const vd_create_volume *vols, size_t nvols,
+                           unsigned int flags, char uuid[VD_UUID_LEN],
+                           char **err)
 {
-    virStoragePoolPtr pool = NULL;
-    virStorageVolPtr vol = NULL;
+    virStorageVolPtr *made = calloc(nvols + 1, sizeof(*made));
     virDomainPtr dom = NULL;
-    const char *perr = NULL;
-    char *vol_xml = NULL, *msg = NULL;
+    size_t i, nmade = 0;
+    char *msg = NULL;
     int ret = -1;
 
     *err = NULL;
-    if (vol_spec) {
-        if (!pool_name || !*pool_name) {
+    if (!made)
+        goto cleanup;
+    for (i = 0; i < nvols; i++) {
+        virStoragePoolPtr pool;
+        const char *perr = NULL;
+        char *vol_xml;
+
+        if (!vols[i].pool || !*vols[i].pool) {
             set_err(err, "a new volume needs a pool");
-            goto cleanup;
+            goto undo;
         }
-        if (!(vol_xml = vd_volume_xml(vol_spec, &perr))) {
+        if (!(vol_xml = vd_volume_xml(vols[i].vol, &perr))) {
             set_err(err, "%s", perr);
-            goto cleanup;
+            goto undo;
         }
-        if (!(pool = virStoragePoolLookupByName(conn, pool_name))) {
+        if (!(pool = virStoragePoolLookupByName(conn, vols[i].pool))) {
             msg = vd_err_take("no such pool");
-            set_err(err, "pool '%s': %s", pool_name, msg);
-            goto cleanup;
+            set_err(err, "pool '%s': %s", vols[i].pool, msg);
+            free(vol_xml);
+            goto undo;
         }
-        if (!(vol = virStorageVolCreateXML(pool, vol_xml, 0))) {
+        made[nmade] = virStorageVolCreateXML(pool, vol_xml, 0);
+        free(vol_xml);
+        virStoragePoolFree(pool);
+        if (!made[nmade]) {
             msg = vd_err_take("failed");
             set_err(err, "could not create the volume '%s' in pool '%s': %s",
-                    vol_spec->name, pool_name, msg);
-            goto cleanup;
+                    vols[i].vol->name, vols[i].pool, msg);
+            goto undo;
         }
+        nmade++;
+        if (vols[i].data && upload(conn, made[nmade - 1], vols[i].data,
+                                   vols[i].len, err) < 0)
+            goto undo;
     }
     if (!(dom = virDomainDefineXMLFlags(conn, domain_xml,
                                         VIR_DOMAIN_DEFINE_VALIDATE))) {
@@ -127,20 +181,145 @@ vd_create_from_xml(virConnectPtr conn, const char *domain_xml,
     goto cleanup;
 
  undo:
-    if (vol)
-        undo_volume(vol, err);
+    for (i = nmade; i > 0; i--)
+        undo_volume(made[i - 1], err);
 
  cleanup:
     if (!*err && ret < 0)
         *err = strdup("out of memory");
     free(msg);
-    free(vol_xml);
     if (dom)
         virDomainFree(dom);
-    if (vol)
-        virStorageVolFree(vol);
-    if (pool)
-        virStoragePoolFree(pool);
+    for (i = 0; i < nmade; i++)
+        virStorageVolFree(made[i]);
+    free(made);
+    return ret;
+}
+
+/* Create from XML with at most one volume; see create.h. */
+int
+vd_create_from_xml(virConnectPtr conn, const char *domain_xml,
+                   const char *pool_name, const vd_volume_spec *vol_spec,
+                   unsigned int flags, char uuid[VD_UUID_LEN], char **err)
+{
+    vd_create_volume v = { .pool = pool_name, .vol = vol_spec };
+
+    return vd_create_volumes_from_xml(conn, domain_xml, &v, vol_spec ? 1 : 0,
+                                      flags, uuid, err);
+}
+
+/* The volume of one NEW_VOLUME disk. */
+static int
+disk_volume(const vd_disk_spec *d, char *name, vd_create_volume *out)
+{
+    vd_volume_spec *vol = calloc(1, sizeof(*vol));
+
+    if (!vol || !name) {
+        free(vol);
+        free(name);
+        return -1;
+    }
+    vol->name = name;
+    vol->capacity = d->size_bytes;
+    vol->format = d->format == VD_FMT_UNSET ? VD_FMT_QCOW2 : d->format;
+    if (d->backing && !(vol->backing = strdup(d->backing))) {
+        vd_volume_spec_clear(vol);
+        free(vol);
+        return -1;
+    }
+    vol->backing_format = d->backing_format;
+    out->pool = d->pool;
+    out->vol = vol;
+    out->data = NULL;
+    out->len = 0;
+    return 0;
+}
+
+/* See create.h. */
+int
+vd_spec_volumes(const vd_domain_spec *spec, vd_create_volume **vols, size_t *n)
+{
+    vd_create_volume *v = calloc(spec->n_more_disks + 1, sizeof(*v));
+    size_t i;
+
+    *vols = v;
+    *n = 0;
+    if (!v)
+        return -1;
+    if (spec->disk.kind == VD_DISK_NEW_VOLUME) {
+        if (disk_volume(&spec->disk, vd_spec_new_volume_name(spec), &v[*n]) < 0)
+            goto fail;
+        (*n)++;
+    }
+    for (i = 0; i < spec->n_more_disks; i++) {
+        const vd_disk_spec *d = &spec->more_disks[i];
+        if (d->kind != VD_DISK_NEW_VOLUME)
+            continue;
+        if (!d->volume || disk_volume(d, strdup(d->volume), &v[*n]) < 0)
+            goto fail;
+        (*n)++;
+    }
+    return 0;
+
+ fail:
+    vd_spec_volumes_free(v, *n);
+    *vols = NULL;
+    *n = 0;
+    return -1;
+}
+
+/* See create.h. */
+void
+vd_spec_volumes_free(vd_create_volume *vols, size_t n)
+{
+    size_t i;
+
+    for (i = 0; vols && i < n; i++) {
+        vd_volume_spec_clear((vd_volume_spec *)vols[i].vol);
+        free((vd_volume_spec *)vols[i].vol);
+    }
+    free(vols);
+}
+
+/* Build and create with further volumes; see create.h. */
+int
+vd_create_with(virConnectPtr conn, const vd_domain_spec *spec,
+               const vd_host_caps *caps, const vd_create_volume *extra,
+               size_t nextra, unsigned int flags,
+               char uuid[VD_UUID_LEN], char **err)
+{
+    vd_create_volume *vols = NULL, *all = NULL;
+    vd_check_msg *problem;
+    const char *perr = NULL;
+    char *xml = NULL;
+    size_t n = 0;
+    int ret = -1;
+
+    *err = NULL;
+    if ((problem = vd_check_spec(spec))) {
+        *err = strdup(problem);
+        vd_check_free(problem);
+        return -1;
+    }
+    if (vd_spec_volumes(spec, &vols, &n) < 0 ||
+        !(all = calloc(n + nextra + 1, sizeof(*all)))) {
+        *err = strdup("out of memory (or a new disk without a volume name)");
+        goto cleanup;
+    }
+    if (nextra)
+        memcpy(all, extra, nextra * sizeof(*all));
+    if (n)
+        memcpy(all + nextra, vols, n * sizeof(*all));
+    if (!(xml = vd_domain_xml(spec, caps, &perr))) {
+        *err = strdup(perr);
+        goto cleanup;
+    }
+    ret = vd_create_volumes_from_xml(conn, xml, all, n + nextra, flags, uuid, err);
+
+ cleanup:
+    free(xml);
+    free(all);
+    vd_spec_volumes_free(vols, n);
     return ret;
 }
 
@@ -150,34 +329,7 @@ vd_create(virConnectPtr conn, const vd_domain_spec *spec,
           const vd_host_caps *caps, unsigned int flags,
           char uuid[VD_UUID_LEN], char **err)
 {
-    vd_volume_spec vol = { 0 };
-    vd_check_msg *problem;
-    const char *perr = NULL;
-    char *xml = NULL;
-    bool new_vol = spec->disk.kind == VD_DISK_NEW_VOLUME;
-    int ret = -1;
-
-    *err = NULL;
-    if ((problem = vd_check_spec(spec))) {
-        *err = strdup(problem);
-        vd_check_free(problem);
-        return -1;
-    }
-    if (new_vol && vd_spec_volume(spec, &vol) < 0) {
-        *err = strdup("out of memory");
-        return -1;
-    }
-    if (!(xml = vd_domain_xml(spec, caps, &perr))) {
-        *err = strdup(perr);
-        goto cleanup;
-    }
-    ret = vd_create_from_xml(conn, xml, spec->disk.pool,
-                             new_vol ? &vol : NULL, flags, uuid, err);
-
- cleanup:
-    free(xml);
-    vd_volume_spec_clear(&vol);
-    return ret;
+    return vd_create_with(conn, spec, caps, NULL, 0, flags, uuid, err);
 }
 
 /* The string value of expr, malloc'ed, or NULL when empty. */

@@ -18,13 +18,13 @@ static const char *const disk_format_names[VD_FMT_LAST] = {
     "", "qcow2", "raw",
 };
 static const char *const disk_bus_names[VD_BUS_LAST] = {
-    "virtio", "sata", "scsi", "ide",
+    "virtio", "sata", "scsi", "ide", "usb", "fdc",
 };
 static const char *const disk_cache_names[VD_CACHE_LAST] = {
     "", "none", "writethrough", "writeback", "directsync", "unsafe",
 };
 static const char *const nic_model_names[VD_NIC_LAST] = {
-    "virtio", "e1000e", "e1000", "rtl8139",
+    "virtio", "e1000e", "e1000", "rtl8139", "vmxnet3", "ne2k_pci", "pcnet",
 };
 static const char *const gfx_kind_names[VD_GFX_LAST] = {
     "none", "vnc", "spice",
@@ -89,10 +89,41 @@ vd_spec_set(char **field, const char *value)
     return 0;
 }
 
+/* Free one disk's strings and zero it. */
+void
+vd_disk_spec_clear(vd_disk_spec *d)
+{
+    if (!d)
+        return;
+    free(d->pool);
+    free(d->volume);
+    free(d->path);
+    free(d->device);
+    free(d->io);
+    free(d->discard);
+    free(d->serial);
+    free(d->backing);
+    memset(d, 0, sizeof(*d));
+}
+
+/* Free one NIC's strings and zero it. */
+void
+vd_net_spec_clear(vd_net_spec *n)
+{
+    if (!n)
+        return;
+    free(n->source);
+    free(n->mac);
+    free(n->link_state);
+    memset(n, 0, sizeof(*n));
+}
+
 /* Free the strings of a domain spec and zero it. */
 void
 vd_domain_spec_clear(vd_domain_spec *s)
 {
+    size_t i;
+
     if (!s)
         return;
     free(s->name);
@@ -101,6 +132,7 @@ vd_domain_spec_clear(vd_domain_spec *s)
     free(s->machine);
     free(s->os_variant);
     free(s->os_id);
+    free(s->cpu_model);
     free(s->install.pool);
     free(s->install.volume);
     free(s->install.path);
@@ -108,14 +140,68 @@ vd_domain_spec_clear(vd_domain_spec *s)
     free(s->install.kernel);
     free(s->install.initrd);
     free(s->install.extra_args);
-    free(s->disk.pool);
-    free(s->disk.volume);
-    free(s->disk.path);
-    free(s->net.source);
-    free(s->net.mac);
+    vd_disk_spec_clear(&s->disk);
+    vd_net_spec_clear(&s->net);
+    for (i = 0; i < s->n_more_disks; i++)
+        vd_disk_spec_clear(&s->more_disks[i]);
+    free(s->more_disks);
+    for (i = 0; i < s->n_more_nets; i++)
+        vd_net_spec_clear(&s->more_nets[i]);
+    free(s->more_nets);
+    for (i = 0; i < s->n_devopts; i++)
+        free(s->devopts[i]);
+    free(s->devopts);
     free(s->gfx.listen);
     free(s->gfx.password);
+    free(s->gfx.keymap);
     memset(s, 0, sizeof(*s));
+}
+
+/* Append a disk (moved). */
+int
+vd_spec_add_disk(vd_domain_spec *spec, vd_disk_spec *d)
+{
+    vd_disk_spec *grown = realloc(spec->more_disks,
+                                  (spec->n_more_disks + 1) * sizeof(*grown));
+
+    if (!grown)
+        return -1;
+    spec->more_disks = grown;
+    grown[spec->n_more_disks++] = *d;
+    memset(d, 0, sizeof(*d));
+    return 0;
+}
+
+/* Append a NIC (moved). */
+int
+vd_spec_add_net(vd_domain_spec *spec, vd_net_spec *n)
+{
+    vd_net_spec *grown = realloc(spec->more_nets,
+                                 (spec->n_more_nets + 1) * sizeof(*grown));
+
+    if (!grown)
+        return -1;
+    spec->more_nets = grown;
+    grown[spec->n_more_nets++] = *n;
+    memset(n, 0, sizeof(*n));
+    return 0;
+}
+
+/* Append "KIND:VALUE". */
+int
+vd_spec_add_devopt(vd_domain_spec *spec, const char *kind, const char *value)
+{
+    char **grown, *opt = NULL;
+
+    if (asprintf(&opt, "%s:%s", kind, value ? value : "") < 0)
+        return -1;
+    if (!(grown = realloc(spec->devopts, (spec->n_devopts + 1) * sizeof(*grown)))) {
+        free(opt);
+        return -1;
+    }
+    spec->devopts = grown;
+    grown[spec->n_devopts++] = opt;
+    return 0;
 }
 
 /* Free the strings of a volume spec and zero it. */
@@ -151,31 +237,105 @@ dup_in_place(char **p)
     return 0;
 }
 
+/* Duplicate a disk's strings in place. 0 or -1. */
+static int
+dup_disk(vd_disk_spec *d)
+{
+    char **f[] = { &d->pool, &d->volume, &d->path, &d->device, &d->io,
+                   &d->discard, &d->serial, &d->backing };
+    size_t i, n = sizeof(f) / sizeof(f[0]);
+
+    for (i = 0; i < n; i++) {
+        if (dup_in_place(f[i]) < 0) {
+            for (; i < n; i++)
+                *f[i] = NULL;
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Duplicate a NIC's strings in place. 0 or -1. */
+static int
+dup_net(vd_net_spec *nt)
+{
+    char **f[] = { &nt->source, &nt->mac, &nt->link_state };
+    size_t i, n = sizeof(f) / sizeof(f[0]);
+
+    for (i = 0; i < n; i++) {
+        if (dup_in_place(f[i]) < 0) {
+            for (; i < n; i++)
+                *f[i] = NULL;
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* Deep copy of a domain spec. */
 int
 vd_domain_spec_copy(vd_domain_spec *dst, const vd_domain_spec *src)
 {
     char **fields[] = {
         &dst->name, &dst->uuid, &dst->arch, &dst->machine,
-        &dst->os_variant, &dst->os_id,
+        &dst->os_variant, &dst->os_id, &dst->cpu_model,
         &dst->install.pool, &dst->install.volume, &dst->install.path,
         &dst->install.location, &dst->install.kernel, &dst->install.initrd,
         &dst->install.extra_args,
-        &dst->disk.pool, &dst->disk.volume, &dst->disk.path,
-        &dst->net.source, &dst->net.mac,
-        &dst->gfx.listen, &dst->gfx.password,
+        &dst->gfx.listen, &dst->gfx.password, &dst->gfx.keymap,
     };
     size_t i, n = sizeof(fields) / sizeof(fields[0]);
+    bool ok = true;
 
     *dst = *src;
+    dst->more_disks = NULL;
+    dst->more_nets = NULL;
+    dst->devopts = NULL;
+    dst->n_more_disks = dst->n_more_nets = dst->n_devopts = 0;
     for (i = 0; i < n; i++) {
         if (dup_in_place(fields[i]) < 0) {
-            /* the rest still point into src: forget them */
             for (; i < n; i++)
                 *fields[i] = NULL;
-            vd_domain_spec_clear(dst);
-            return -1;
+            ok = false;
+            break;
         }
+    }
+    if (dup_disk(&dst->disk) < 0) {
+        memset(&dst->disk, 0, sizeof(dst->disk));
+        ok = false;
+    }
+    if (dup_net(&dst->net) < 0) {
+        memset(&dst->net, 0, sizeof(dst->net));
+        ok = false;
+    }
+    for (i = 0; ok && i < src->n_more_disks; i++) {
+        vd_disk_spec d = src->more_disks[i];
+        if (dup_disk(&d) < 0 || vd_spec_add_disk(dst, &d) < 0) {
+            vd_disk_spec_clear(&d);
+            ok = false;
+        }
+    }
+    for (i = 0; ok && i < src->n_more_nets; i++) {
+        vd_net_spec nt = src->more_nets[i];
+        if (dup_net(&nt) < 0 || vd_spec_add_net(dst, &nt) < 0) {
+            vd_net_spec_clear(&nt);
+            ok = false;
+        }
+    }
+    for (i = 0; ok && i < src->n_devopts; i++) {
+        char **grown = realloc(dst->devopts, (i + 1) * sizeof(*grown));
+        if (!grown || !(grown[i] = strdup(src->devopts[i]))) {
+            if (grown)
+                dst->devopts = grown;
+            ok = false;
+            break;
+        }
+        dst->devopts = grown;
+        dst->n_devopts = i + 1;
+    }
+    if (!ok) {
+        vd_domain_spec_clear(dst);
+        return -1;
     }
     return 0;
 }

@@ -2,6 +2,7 @@
  * osinfo.c: OS variants and their recommended resources and devices,
  * from libosinfo. glib stays inside this file.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -239,9 +240,12 @@ resources_for(OsinfoResourcesList *list, const char *arch)
     return all;
 }
 
-/* Memory, vCPUs and disk from a resources entry, where not yet set. */
+/* Memory, vCPUs and disk from a resources entry, where not yet set;
+ * memory times factor (2 for a minimum standing in for a missing
+ * recommended value, as virt-install does). vCPUs and the disk keep the
+ * minimum (docs/create.md: virt-install doubles them too). */
 static void
-take_resources(OsinfoResources *r, vd_os_recommend *rec)
+take_resources(OsinfoResources *r, vd_os_recommend *rec, unsigned int factor)
 {
     gint64 ram, storage;
     gint cpus;
@@ -252,7 +256,7 @@ take_resources(OsinfoResources *r, vd_os_recommend *rec)
     storage = osinfo_resources_get_storage(r);
     cpus = osinfo_resources_get_n_cpus(r);
     if (!rec->memory_mib && ram > 0)
-        rec->memory_mib = (unsigned long long)ram / VD_MIB;
+        rec->memory_mib = (unsigned long long)ram / VD_MIB * factor;
     if (!rec->disk_bytes && storage > 0)
         rec->disk_bytes = (unsigned long long)storage;
     if (!rec->vcpus && cpus > 0)
@@ -287,6 +291,9 @@ take_devices(OsinfoOs *os, vd_os_recommend *rec)
             e1000 = true;
         else if (strcmp(cls, "net") == 0 && strcmp(name, "rtl8139") == 0)
             rtl = true;
+        if (strstr(name, "virtio") &&
+            (strstr(name, "console") || strstr(name, "serial")))
+            rec->agent = true;
     }
     if (devs)
         g_object_unref(devs);
@@ -370,18 +377,94 @@ vd_osdb_lookup(vd_osdb *db, const char *id, const char *arch,
         OsinfoResourcesList *list;
 
         if ((list = osinfo_os_get_recommended_resources(os))) {
-            take_resources(resources_for(list, arch), rec);
+            take_resources(resources_for(list, arch), rec, 1);
             g_object_unref(list);
         }
-        /* fill the gaps from the minimum */
+        /* fill the gaps from twice the minimum (virt-install's rule) */
         if ((list = osinfo_os_get_minimum_resources(os))) {
-            take_resources(resources_for(list, arch), rec);
+            take_resources(resources_for(list, arch), rec, 2);
             g_object_unref(list);
         }
         take_devices(os, rec);
         rec->uefi_only = uefi_only(os, arch);
     }
     return 0;
+}
+
+/* Edit distance of a and b (both short), with a shared prefix made
+ * cheaper so "debian1" is nearer to "debian10" than to "fedora1". */
+static size_t
+distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), i, j, prefix = 0;
+    size_t row[64], prev, tmp;
+
+    if (la > 63 || lb > 63)
+        return (size_t)-1;
+    for (j = 0; j <= lb; j++)
+        row[j] = j;
+    for (i = 1; i <= la; i++) {
+        prev = row[0];
+        row[0] = i;
+        for (j = 1; j <= lb; j++) {
+            size_t best = prev + (tolower((unsigned char)a[i - 1]) !=
+                                  tolower((unsigned char)b[j - 1]));
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            tmp = row[j];
+            row[j] = best;
+            prev = tmp;
+        }
+    }
+    while (a[prefix] && a[prefix] == b[prefix])
+        prefix++;
+    return row[lb] * 4 + 8 - (prefix > 8 ? 8 : prefix);
+}
+
+/* See osinfo.h. */
+char *
+vd_osdb_suggest(vd_osdb *db, const char *id, size_t max)
+{
+    OsinfoOsList *oses = osinfo_db_get_os_list(db->db);
+    unsigned int i, len = osinfo_list_get_length(OSINFO_LIST(oses));
+    const char *best[8] = { 0 };
+    size_t dist[8], n = 0, k;
+    char *out = NULL;
+    size_t outlen = 0;
+    FILE *f;
+
+    if (max > 8)
+        max = 8;
+    for (i = 0; i < len; i++) {
+        OsinfoOs *os = OSINFO_OS(osinfo_list_get_nth(OSINFO_LIST(oses), i));
+        const char *sid = osinfo_product_get_short_id(OSINFO_PRODUCT(os));
+        size_t d;
+
+        if (!sid || (d = distance(id, sid)) == (size_t)-1)
+            continue;
+        /* insert sorted */
+        for (k = n; k > 0 && dist[k - 1] > d; k--) {
+            if (k < max) {
+                best[k] = best[k - 1];
+                dist[k] = dist[k - 1];
+            }
+        }
+        if (k < max) {
+            best[k] = sid;
+            dist[k] = d;
+            if (n < max)
+                n++;
+        }
+    }
+    if (n && (f = open_memstream(&out, &outlen))) {
+        for (k = 0; k < n; k++)
+            fprintf(f, "%s%s", k ? ", " : "", best[k]);
+        fclose(f);
+    }
+    g_object_unref(oses);       /* the db keeps the strings */
+    return out;
 }
 
 /* Apply recommendations to a spec. */

@@ -11,6 +11,7 @@
 
 #include <libxml/xmlstring.h>
 
+#include "virtdeck/devopts.h"
 #include "virtdeck/domspec.h"
 
 static char oom_message[] = "out of memory";
@@ -325,8 +326,10 @@ check_install(const vd_domain_spec *spec)
             return msg("the kernel and initrd paths must be absolute");
         return NULL;
     case VD_INSTALL_IMPORT:
-        if (spec->disk.kind != VD_DISK_VOLUME && spec->disk.kind != VD_DISK_PATH)
-            return msg("importing needs an existing disk (a volume or a path)");
+        /* a new disk too: on a cloud image (backing store), or left for
+         * another tool to fill, as virt-install allows */
+        if (spec->disk.kind == VD_DISK_NONE)
+            return msg("importing needs a disk");
         return NULL;
     case VD_INSTALL_NONE:
     case VD_INSTALL_PXE:
@@ -344,6 +347,19 @@ check_disk(const vd_disk_spec *d)
         (int)d->cache < 0 || d->cache >= VD_CACHE_LAST ||
         (int)d->format < 0 || d->format >= VD_FMT_LAST)
         return msg("unknown disk bus, cache mode or format");
+    if (d->device && strcmp(d->device, "disk") != 0 &&
+        strcmp(d->device, "cdrom") != 0 && strcmp(d->device, "floppy") != 0 &&
+        strcmp(d->device, "lun") != 0)
+        return msg("disk device '%s' is not disk, cdrom, floppy or lun", d->device);
+    if (d->io && strcmp(d->io, "native") != 0 && strcmp(d->io, "threads") != 0 &&
+        strcmp(d->io, "io_uring") != 0)
+        return msg("disk io '%s' is not native, threads or io_uring", d->io);
+    if (d->discard && strcmp(d->discard, "unmap") != 0 &&
+        strcmp(d->discard, "ignore") != 0)
+        return msg("disk discard '%s' is not unmap or ignore", d->discard);
+    if (d->device && strcmp(d->device, "lun") == 0 &&
+        (d->kind != VD_DISK_PATH || strncmp(d->path, "/dev/", 5) != 0))
+        return msg("a lun disk needs a block device (path=/dev/...)");
     switch (d->kind) {
     case VD_DISK_NONE:
         return NULL;
@@ -364,6 +380,37 @@ check_disk(const vd_disk_spec *d)
     }
 }
 
+/* A NIC's own fields. */
+static vd_check_msg *
+check_net(const vd_net_spec *n)
+{
+    vd_check_msg *m;
+
+    switch (n->kind) {
+    case VD_NET_NONE:
+        return NULL;
+    case VD_NET_NETWORK:
+        if (empty(n->source))
+            return msg("choose a network");
+        break;
+    case VD_NET_BRIDGE:
+    case VD_NET_MACVTAP:
+        if ((m = vd_check_ifname(n->source)))
+            return m;
+        break;
+    case VD_NET_USER:
+        break;
+    default:
+        return msg("unknown network kind");
+    }
+    if ((int)n->model < 0 || n->model >= VD_NIC_LAST)
+        return msg("unknown NIC model");
+    if (n->link_state && strcmp(n->link_state, "up") != 0 &&
+        strcmp(n->link_state, "down") != 0)
+        return msg("link state '%s' is not up or down", n->link_state);
+    return vd_check_mac(n->mac);
+}
+
 /* The whole spec, without host facts. */
 vd_check_msg *
 vd_check_spec(const vd_domain_spec *spec)
@@ -377,24 +424,27 @@ vd_check_spec(const vd_domain_spec *spec)
         (m = check_install(spec)) ||
         (m = check_disk(&spec->disk)))
         return m;
-    switch (spec->net.kind) {
-    case VD_NET_NONE:
-        break;
-    case VD_NET_NETWORK:
-        if (empty(spec->net.source))
-            return msg("choose a network");
-        break;
-    case VD_NET_BRIDGE:
-    case VD_NET_MACVTAP:
-        if ((m = vd_check_ifname(spec->net.source)))
+    for (i = 0; i < spec->n_more_disks; i++) {
+        if ((m = check_disk(&spec->more_disks[i])))
             return m;
-        break;
-    default:
-        return msg("unknown network kind");
     }
-    if (spec->net.kind != VD_NET_NONE &&
-        ((m = vd_check_mac(spec->net.mac))))
+    if ((m = check_net(&spec->net)))
         return m;
+    for (i = 0; i < spec->n_more_nets; i++) {
+        if ((m = check_net(&spec->more_nets[i])))
+            return m;
+    }
+    for (i = 0; i < spec->n_devopts; i++) {
+        const char *opt = spec->devopts[i], *colon = strchr(opt, ':');
+        char kind[32];
+
+        if (!colon || (size_t)(colon - opt) >= sizeof(kind))
+            return msg("a device option is malformed");
+        memcpy(kind, opt, (size_t)(colon - opt));
+        kind[colon - opt] = '\0';
+        if ((m = vd_check_devopt(kind, colon + 1)))
+            return m;
+    }
     if ((int)spec->gfx.kind < 0 || spec->gfx.kind >= VD_GFX_LAST)
         return msg("unknown graphics kind");
     if ((m = vd_check_listen(spec->gfx.listen)) ||

@@ -7,13 +7,14 @@
 #include <string.h>
 
 #include "virtdeck/domspec.h"
+#include "core/xml_devopts.h"
 #include "core/xml_priv.h"
 
 #define LIBOSINFO_NS "http://libosinfo.org/xmlns/libvirt/domain/1.0"
 
 /* Target device names handed out in order: vda.., sda.., hda... */
 typedef struct dev_names {
-    int vd, sd, hd;
+    int vd, sd, hd, fd;
 } dev_names;
 
 /* The next free target name for bus ("vda", "sdb", ...) into buf. */
@@ -32,12 +33,20 @@ next_dev(dev_names *names, vd_disk_bus bus, char *buf, size_t len)
         prefix = "hd";
         counter = &names->hd;
         break;
-    default:                    /* sata and scsi share the sd names */
+    case VD_BUS_FDC:
+        prefix = "fd";
+        counter = &names->fd;
+        break;
+    default:                    /* sata, scsi and usb share the sd names */
         prefix = "sd";
         counter = &names->sd;
         break;
     }
-    snprintf(buf, len, "%s%c", prefix, 'a' + (*counter)++ % 26);
+    if (*counter < 26)
+        snprintf(buf, len, "%s%c", prefix, 'a' + (*counter)++);
+    else                        /* vdaa, vdab, ... as libvirt names them */
+        snprintf(buf, len, "%s%c%c", prefix, 'a' + *counter / 26 - 1,
+                 'a' + *counter % 26), (*counter)++;
 }
 
 /* Whether machine is the i440fx family ("pc", "pc-i440fx-7.2",
@@ -61,7 +70,7 @@ arch_is_x86(const char *arch)
 }
 
 /* <driver name='qemu' type=FORMAT cache=MODE/> under disk. */
-static void
+static xmlNodePtr
 add_driver(vd_xb *xb, xmlNodePtr disk, vd_disk_format fmt,
            vd_disk_cache cache)
 {
@@ -72,6 +81,7 @@ add_driver(vd_xb *xb, xmlNodePtr disk, vd_disk_format fmt,
         vd_xb_attr(xb, drv, "type", vd_disk_format_name(fmt));
     if (cache != VD_CACHE_DEFAULT)
         vd_xb_attr(xb, drv, "cache", vd_disk_cache_name(cache));
+    return drv;
 }
 
 /* A <disk> on devices whose source is a pool volume, a file or a block
@@ -119,15 +129,31 @@ add_disk_target(vd_xb *xb, xmlNodePtr disk, dev_names *names,
     vd_xb_attr(xb, tgt, "bus", vd_disk_bus_name(bus));
 }
 
-/* The main disk, if any. */
+/* <boot order='N'/> under a device. */
 static void
-add_main_disk(vd_xb *xb, xmlNodePtr devices, const vd_domain_spec *spec,
-              const char *newvol, dev_names *names)
+add_boot_order(vd_xb *xb, xmlNodePtr dev, unsigned int order)
 {
-    const vd_disk_spec *d = &spec->disk;
+    xmlNodePtr node = vd_xb_el(xb, dev, "boot");
+    char num[16];
+
+    snprintf(num, sizeof(num), "%u", order);
+    vd_xb_attr(xb, node, "order", num);
+}
+
+/* One disk of the spec (the main one or a further one). newvol: the
+ * volume name of a NEW_VOLUME disk. cdrom_bus: the bus a CD-ROM gets
+ * when the disk names none of its own (bus left at virtio). */
+static void
+add_spec_disk(vd_xb *xb, xmlNodePtr devices, const vd_disk_spec *d,
+              const char *newvol, dev_names *names, vd_disk_bus cdrom_bus)
+{
     const char *pool = NULL, *volume = NULL, *path = NULL;
+    const char *device = d->device && *d->device ? d->device : "disk";
     vd_disk_format fmt = d->format;
-    xmlNodePtr disk;
+    vd_disk_bus bus = d->bus;
+    xmlNodePtr disk, drv;
+    bool removable = strcmp(device, "cdrom") == 0 ||
+                     strcmp(device, "floppy") == 0;
 
     switch (d->kind) {
     case VD_DISK_NEW_VOLUME:
@@ -144,12 +170,41 @@ add_main_disk(vd_xb *xb, xmlNodePtr devices, const vd_domain_spec *spec,
         path = d->path;
         break;
     default:
-        return;
+        if (!removable)
+            return;             /* an empty CD-ROM or floppy drive only */
+        break;
     }
-    disk = add_disk(xb, devices, "disk", pool, path);
-    add_driver(xb, disk, fmt, d->cache);
-    add_disk_source(xb, disk, pool, volume, path);
-    add_disk_target(xb, disk, names, d->bus);
+    if (strcmp(device, "cdrom") == 0 && bus == VD_BUS_VIRTIO)
+        bus = cdrom_bus;
+    if (strcmp(device, "floppy") == 0)
+        bus = VD_BUS_FDC;
+    disk = add_disk(xb, devices, device, pool, path);     /* empty: file */
+    if (removable && fmt == VD_FMT_UNSET && (pool || path))
+        fmt = VD_FMT_RAW;
+    drv = add_driver(xb, disk, fmt, d->cache);
+    if (d->io && *d->io)
+        vd_xb_attr(xb, drv, "io", d->io);
+    if (d->discard && *d->discard)
+        vd_xb_attr(xb, drv, "discard", d->discard);
+    if (pool || path)
+        add_disk_source(xb, disk, pool, volume, path);
+    add_disk_target(xb, disk, names, bus);
+    if (d->boot_order)
+        add_boot_order(xb, disk, d->boot_order);
+    if (d->readonly || strcmp(device, "cdrom") == 0)
+        vd_xb_el(xb, disk, "readonly");
+    if (d->shareable)
+        vd_xb_el(xb, disk, "shareable");
+    if (d->serial && *d->serial)
+        vd_xb_text(xb, disk, "serial", d->serial);
+}
+
+/* The main disk, if any. */
+static void
+add_main_disk(vd_xb *xb, xmlNodePtr devices, const vd_domain_spec *spec,
+              const char *newvol, dev_names *names, vd_disk_bus cdrom_bus)
+{
+    add_spec_disk(xb, devices, &spec->disk, newvol, names, cdrom_bus);
 }
 
 /* The install CD-ROM, if the install source is one. */
@@ -181,12 +236,12 @@ static void
 add_interface(vd_xb *xb, xmlNodePtr devices, const vd_net_spec *net)
 {
     static const char *const types[VD_NET_LAST] = {
-        NULL, "network", "bridge", "direct",
+        NULL, "network", "bridge", "direct", "user",
     };
     static const char *const source_attr[VD_NET_LAST] = {
-        NULL, "network", "bridge", "dev",
+        NULL, "network", "bridge", "dev", NULL,
     };
-    xmlNodePtr iface, node;
+    xmlNodePtr iface, node = NULL;
 
     if (net->kind <= VD_NET_NONE || net->kind >= VD_NET_LAST)
         return;
@@ -196,12 +251,20 @@ add_interface(vd_xb *xb, xmlNodePtr devices, const vd_net_spec *net)
         node = vd_xb_el(xb, iface, "mac");
         vd_xb_attr(xb, node, "address", net->mac);
     }
-    node = vd_xb_el(xb, iface, "source");
-    vd_xb_attr(xb, node, source_attr[net->kind], net->source);
+    if (source_attr[net->kind]) {
+        node = vd_xb_el(xb, iface, "source");
+        vd_xb_attr(xb, node, source_attr[net->kind], net->source);
+    }
     if (net->kind == VD_NET_MACVTAP)
         vd_xb_attr(xb, node, "mode", "bridge");
     node = vd_xb_el(xb, iface, "model");
     vd_xb_attr(xb, node, "type", vd_nic_model_name(net->model));
+    if (net->link_state && *net->link_state) {
+        node = vd_xb_el(xb, iface, "link");
+        vd_xb_attr(xb, node, "state", net->link_state);
+    }
+    if (net->boot_order)
+        add_boot_order(xb, iface, net->boot_order);
 }
 
 /* Graphics, its video card and a tablet for the pointer. */
@@ -227,8 +290,22 @@ add_graphics(vd_xb *xb, xmlNodePtr devices, const vd_gfx_spec *gfx)
 
         node = vd_xb_el(xb, devices, "graphics");
         vd_xb_attr(xb, node, "type", vd_gfx_kind_name(gfx->kind));
-        vd_xb_attr(xb, node, "port", "-1");
-        vd_xb_attr(xb, node, "autoport", "yes");
+        if (gfx->port > 0) {
+            char num[16];
+            snprintf(num, sizeof(num), "%d", gfx->port);
+            vd_xb_attr(xb, node, "port", num);
+            vd_xb_attr(xb, node, "autoport", "no");
+        } else {
+            vd_xb_attr(xb, node, "port", "-1");
+            vd_xb_attr(xb, node, "autoport", "yes");
+        }
+        if (gfx->kind == VD_GFX_SPICE && gfx->tlsport > 0) {
+            char num[16];
+            snprintf(num, sizeof(num), "%d", gfx->tlsport);
+            vd_xb_attr(xb, node, "tlsPort", num);
+        }
+        if (gfx->keymap && *gfx->keymap)
+            vd_xb_attr(xb, node, "keymap", gfx->keymap);
         if (listen)
             vd_xb_attr(xb, node, "listen", gfx->listen);
         if (gfx->password && *gfx->password)
@@ -281,7 +358,8 @@ add_os(vd_xb *xb, xmlNodePtr root, const vd_domain_spec *spec,
         if (spec->install.extra_args && *spec->install.extra_args)
             vd_xb_text(xb, os, "cmdline", spec->install.extra_args);
     }
-    n = vd_spec_boot_order(spec, order);
+    /* libvirt takes either per-device boot orders or <boot dev=...>. */
+    n = vd_spec_has_boot_orders(spec) ? 0 : vd_spec_boot_order(spec, order);
     for (i = 0; i < n; i++) {
         node = vd_xb_el(xb, os, "boot");
         vd_xb_attr(xb, node, "dev", vd_boot_dev_name(order[i]));
@@ -299,6 +377,8 @@ vd_domain_xml(const vd_domain_spec *spec, const vd_host_caps *caps,
     const char *arch, *machine;
     char *newvol = NULL, *out = NULL;
     vd_disk_bus cdrom_bus;
+    bool need_scsi;
+    size_t i;
 
     *err = NULL;
     if (!spec->name || !*spec->name) {
@@ -345,7 +425,12 @@ vd_domain_xml(const vd_domain_spec *spec, const vd_host_caps *caps,
         vd_xb_el(&xb, node, "acpi");
         vd_xb_el(&xb, node, "apic");
     }
-    if (spec->cpu_mode != VD_CPU_DEFAULT) {
+    if (spec->cpu_model && *spec->cpu_model) {
+        node = vd_xb_el(&xb, root, "cpu");
+        vd_xb_attr(&xb, node, "mode", "custom");
+        vd_xb_attr(&xb, node, "match", "exact");
+        vd_xb_text(&xb, node, "model", spec->cpu_model);
+    } else if (spec->cpu_mode != VD_CPU_DEFAULT) {
         node = vd_xb_el(&xb, root, "cpu");
         vd_xb_attr(&xb, node, "mode", vd_cpu_mode_name(spec->cpu_mode));
     }
@@ -361,22 +446,51 @@ vd_domain_xml(const vd_domain_spec *spec, const vd_host_caps *caps,
     devices = vd_xb_el(&xb, root, "devices");
     if (caps && caps->emulator)
         vd_xb_text(&xb, devices, "emulator", caps->emulator);
-    add_main_disk(&xb, devices, spec, newvol, &names);
+    add_main_disk(&xb, devices, spec, newvol, &names, cdrom_bus);
     add_cdrom(&xb, devices, spec, cdrom_bus, &names);
-    if ((spec->disk.kind != VD_DISK_NONE && spec->disk.bus == VD_BUS_SCSI) ||
+    need_scsi = (spec->disk.kind != VD_DISK_NONE && spec->disk.bus == VD_BUS_SCSI) ||
         (cdrom_bus == VD_BUS_SCSI &&
          (spec->install.kind == VD_INSTALL_CDROM_VOLUME ||
-          spec->install.kind == VD_INSTALL_CDROM_PATH))) {
+          spec->install.kind == VD_INSTALL_CDROM_PATH));
+    for (i = 0; i < spec->n_more_disks; i++) {
+        const vd_disk_spec *d = &spec->more_disks[i];
+        add_spec_disk(&xb, devices, d, d->volume, &names, cdrom_bus);
+        if (d->bus == VD_BUS_SCSI ||
+            (d->device && strcmp(d->device, "lun") == 0) ||
+            (d->device && strcmp(d->device, "cdrom") == 0 &&
+             d->bus == VD_BUS_VIRTIO && cdrom_bus == VD_BUS_SCSI))
+            need_scsi = true;
+    }
+    if (need_scsi && !vd_devopts_has_scsi_controller(spec)) {
         node = vd_xb_el(&xb, devices, "controller");
         vd_xb_attr(&xb, node, "type", "scsi");
         vd_xb_attr(&xb, node, "model", "virtio-scsi");
     }
     add_interface(&xb, devices, &spec->net);
-    node = vd_xb_el(&xb, devices, "serial");
-    vd_xb_attr(&xb, node, "type", "pty");
-    node = vd_xb_el(&xb, devices, "console");
-    vd_xb_attr(&xb, node, "type", "pty");
+    for (i = 0; i < spec->n_more_nets; i++)
+        add_interface(&xb, devices, &spec->more_nets[i]);
+    if (!vd_spec_has_devopt(spec, "serial") &&
+        !vd_spec_has_devopt(spec, "console")) {
+        node = vd_xb_el(&xb, devices, "serial");
+        vd_xb_attr(&xb, node, "type", "pty");
+        node = vd_xb_el(&xb, devices, "console");
+        vd_xb_attr(&xb, node, "type", "pty");
+    }
     add_graphics(&xb, devices, &spec->gfx);
+    if (spec->agent_channel) {
+        xmlNodePtr chan = vd_xb_el(&xb, devices, "channel");
+        vd_xb_attr(&xb, chan, "type", "unix");
+        node = vd_xb_el(&xb, chan, "source");
+        vd_xb_attr(&xb, node, "mode", "bind");
+        node = vd_xb_el(&xb, chan, "target");
+        vd_xb_attr(&xb, node, "type", "virtio");
+        vd_xb_attr(&xb, node, "name", "org.qemu.guest_agent.0");
+    }
+    if (vd_devopts_xml(&xb, root, devices, spec, machine, err) < 0) {
+        xmlFreeDoc(xb.doc);
+        free(newvol);
+        return NULL;
+    }
 
     if (!(out = vd_xb_finish(&xb)))
         *err = "out of memory";

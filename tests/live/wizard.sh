@@ -23,7 +23,7 @@ vd_virsh -q vol-create-as vdpool "$iso" 1M --format raw >/dev/null ||
 screen_start 80x24 -c "$VD_TEST_URI"
 screen_wait_re "Domains \([0-9]+" 15
 screen_keys l N
-screen_wait "Step 1 of 8: Name and OS"
+screen_wait "Step 1 of 9: Name and OS"
 
 # 1: name; the OS stays generic.
 screen_text "$name"
@@ -31,7 +31,7 @@ screen_keys Tab
 screen_expect "Generic (not listed)"
 screen_keys Enter
 # 2: an ISO volume of vdpool, found by typing.
-screen_wait "Step 2 of 8: Install source"
+screen_wait "Step 2 of 9: Install source"
 screen_expect "< ISO volume from a pool >"
 screen_keys Tab
 screen_text "$iso"
@@ -39,14 +39,14 @@ screen_wait_re "\] 1 of [0-9]+, type to search"
 screen_wait "vdpool/$iso"
 screen_keys Enter
 # 3: 1 vCPU, 1024 MiB (typed over the defaults).
-screen_wait "Step 3 of 8: CPU and memory"
+screen_wait "Step 3 of 9: CPU and memory"
 screen_keys C-u
 screen_text 1
 screen_keys Tab Tab C-u
 screen_text 1024
 screen_keys Enter
 # 4: a new 20 GiB qcow2 volume in vdpool.
-screen_wait "Step 4 of 8: Storage"
+screen_wait "Step 4 of 9: Storage"
 screen_expect "< New volume in a pool >"
 screen_expect_re "Pool +< vdpool"
 screen_keys Tab Tab C-u
@@ -54,13 +54,13 @@ screen_text 20
 screen_expect "< qcow2 >"
 screen_keys Enter
 # 5: the network vdnet.
-screen_wait "Step 5 of 8: Network"
+screen_wait "Step 5 of 9: Network"
 screen_expect "< Virtual network >"
 screen_wait_re "Network +< vdnet >"
 screen_expect "< virtio >"
 screen_keys Enter
 # 6: VNC with a password (masked).
-screen_wait "Step 6 of 8: Graphics"
+screen_wait "Step 6 of 9: Graphics"
 screen_expect "< VNC >"
 screen_keys Tab Tab
 screen_text "s3cret"
@@ -68,15 +68,20 @@ screen_wait_re "Password +\[\*{6} "
 screen_expect_not "s3cret"
 screen_keys Enter
 # 7: BIOS, default boot order.
-screen_wait "Step 7 of 8: Firmware and boot"
+screen_wait "Step 7 of 9: Firmware and boot"
 screen_keys Enter
+# 8: Advanced: a virtio-rng, checked as typed.
+screen_wait "Step 8 of 9: Advanced"
+screen_text "/dev/urandom"
+screen_keys PgDn
 # 8: review, the XML, then create and start.
-screen_wait "Step 8 of 8: Review"
+screen_wait "Step 9 of 9: Review"
 screen_expect "Name:      $name"
 screen_expect "CD-ROM vdpool/$iso"
 screen_expect "new 20 GiB qcow2 volume in vdpool"
 screen_expect "network vdnet, virtio"
 screen_expect "vnc on 127.0.0.1, with a password"
+screen_expect "Devices:   rng /dev/urandom"
 screen_keys Tab Tab Enter          # Show XML
 screen_wait "Domain XML"
 screen_keys /
@@ -84,9 +89,9 @@ screen_text "vdnet"
 screen_keys Enter
 screen_wait '<source network="vdnet"/>'
 screen_keys Escape
-screen_wait "Step 8 of 8: Review"
+screen_wait "Step 9 of 9: Review"
 screen_keys BTab Enter             # Create and start (the focus is on Show XML)
-screen_wait_gone "Step 8 of 8" 60
+screen_wait_gone "Step 9 of 9" 60
 screen_wait "$name created and started" 15
 
 fails=0
@@ -106,6 +111,8 @@ check "the harness network" has "<source network='vdnet'"
 check "VNC" has "<graphics type='vnc'"
 check "VNC password" grep -qE "<graphics type='vnc'[^>]*passwd='s3cret'" <<<"$xml"
 check "VNC on 127.0.0.1" has "listen='127.0.0.1'"
+check "the Advanced page's virtio-rng" \
+    grep -qzE "<rng model='virtio'>[[:space:]]*<backend model='random'>/dev/urandom</backend>" <<<"$xml"
 check "the guest runs" vd_wait_state "$name" running 60
 vol=$(vd_virsh vol-info --pool vdpool "$name.qcow2" --bytes 2>&1)
 check "the 20 GiB volume exists" grep -q "Capacity:.*21474836480 bytes" <<<"$vol"

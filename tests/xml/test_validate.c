@@ -195,7 +195,7 @@ test_spec(void **state)
     s.memory_mib = 64;
     assert_ok(vd_check_spec(&s));
     s.install.kind = VD_INSTALL_IMPORT;
-    assert_msg(vd_check_spec(&s), "importing needs an existing disk (a volume or a path)");
+    assert_msg(vd_check_spec(&s), "importing needs a disk");
     s.install.kind = VD_INSTALL_CDROM_VOLUME;
     assert_msg(vd_check_spec(&s), "the ISO volume needs a pool");
     s.install.kind = VD_INSTALL_LOCATION;

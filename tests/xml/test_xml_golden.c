@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "virtdeck/devopts.h"
 #include "virtdeck/domspec.h"
 #include "xmltest.h"
 
@@ -325,6 +326,150 @@ fill_utf8_headless(vd_domain_spec *s)
     s->gfx.video = VD_VIDEO_NONE;
 }
 
+/* A further disk of the given kind, moved into s. */
+static void
+more_disk(vd_domain_spec *s, vd_disk_spec *d)
+{
+    assert_int_equal(vd_spec_add_disk(s, d), 0);
+}
+
+/* A further NIC, moved into s. */
+static void
+more_net(vd_domain_spec *s, vd_net_spec *n)
+{
+    assert_int_equal(vd_spec_add_net(s, n), 0);
+}
+
+/* A device option, checked first. */
+static void
+devopt(vd_domain_spec *s, const char *kind, const char *value)
+{
+    vd_check_msg *m = vd_check_devopt(kind, value);
+
+    if (m)
+        fail_msg("%s %s: %s", kind, value, m);
+    assert_int_equal(vd_spec_add_devopt(s, kind, value), 0);
+}
+
+/* Three disks and two NICs with the per-device sub-options. */
+static void
+fill_multi_disk_nic(vd_domain_spec *s)
+{
+    vd_disk_spec d = { 0 };
+    vd_net_spec n = { 0 };
+
+    base(s, "multi", 2, 2048);
+    s->install.kind = VD_INSTALL_IMPORT;
+    s->disk.kind = VD_DISK_NEW_VOLUME;
+    set(&s->disk.pool, "default");
+    s->disk.size_bytes = 10 * VD_GIB;
+    s->disk.cache = VD_CACHE_NONE;
+    set(&s->disk.io, "native");
+    set(&s->disk.discard, "unmap");
+    s->disk.boot_order = 1;
+    d.kind = VD_DISK_NEW_VOLUME;
+    set(&d.pool, "default");
+    set(&d.volume, "multi-1.qcow2");
+    d.size_bytes = 2 * VD_GIB;
+    d.bus = VD_BUS_SCSI;
+    set(&d.serial, "DATA-0001");
+    d.shareable = true;
+    more_disk(s, &d);
+    d.kind = VD_DISK_PATH;
+    set(&d.path, "/dev/sdz");
+    set(&d.device, "lun");
+    d.bus = VD_BUS_SCSI;
+    more_disk(s, &d);
+    d.kind = VD_DISK_PATH;
+    set(&d.path, "/srv/iso/tools.iso");
+    set(&d.device, "cdrom");
+    d.readonly = true;
+    d.boot_order = 2;
+    more_disk(s, &d);
+    set(&d.device, "floppy");
+    more_disk(s, &d);           /* an empty floppy drive */
+    s->net.kind = VD_NET_NETWORK;
+    set(&s->net.source, "default");
+    set(&s->net.link_state, "down");
+    n.kind = VD_NET_BRIDGE;
+    set(&n.source, "br0");
+    n.model = VD_NIC_E1000E;
+    set(&n.mac, "52:54:00:00:00:02");
+    n.boot_order = 3;
+    more_net(s, &n);
+    n.kind = VD_NET_USER;
+    n.model = VD_NIC_RTL8139;
+    more_net(s, &n);
+}
+
+/* The device options, each in its most common form. */
+static void
+fill_devices(vd_domain_spec *s)
+{
+    base(s, "devices", 1, 1024);
+    s->gfx.kind = VD_GFX_SPICE;
+    s->gfx.port = 5930;
+    s->gfx.tlsport = 5931;
+    set(&s->gfx.keymap, "de");
+    s->agent_channel = true;
+    set(&s->cpu_model, "Nehalem");
+    devopt(s, "memballoon", "virtio");
+    devopt(s, "clock", "offset=localtime");
+    devopt(s, "controller", "usb3");
+    devopt(s, "controller", "type=virtio-serial,index=0");
+    devopt(s, "sound", "default");
+    devopt(s, "rng", "/dev/urandom");
+    devopt(s, "tpm", "emulator");
+    devopt(s, "watchdog", "i6300esb,action=poweroff");
+    devopt(s, "serial", "file,path=/var/log/guest-serial.log");
+    devopt(s, "serial", "tcp,host=127.0.0.1:4555,mode=bind");
+    devopt(s, "console", "pty,target_type=virtio");
+    devopt(s, "input", "keyboard,bus=virtio");
+    devopt(s, "hostdev", "0000:00:19.0");
+    devopt(s, "hostdev", "0x1d6b:0x0002");
+    devopt(s, "hostdev", "1.3");
+}
+
+/* virtiofs, its memory backing, hugepages; USB 2 and the older keys. */
+static void
+fill_virtiofs(vd_domain_spec *s)
+{
+    base(s, "virtiofs", 2, 4096);
+    devopt(s, "filesystem", "/srv/share,share");
+    devopt(s, "filesystem", "source=/srv/ro,target=ro,driver.type=path,accessmode=squash,readonly=on");
+    devopt(s, "memorybacking", "hugepages=on,source_type=memfd,access_mode=shared");
+    devopt(s, "controller", "usb2");
+    devopt(s, "rng", "builtin");
+    devopt(s, "tpm", "type=emulator,model=tpm-tis,version=1.2");
+    devopt(s, "channel", "unix,target_type=virtio,name=org.qemu.guest_agent.0");
+    devopt(s, "watchdog", "ib700");
+    devopt(s, "sound", "ac97");
+}
+
+/* A disk on a cloud image and the cloud-init seed as a CD-ROM volume. */
+static void
+fill_cloud_image(vd_domain_spec *s)
+{
+    vd_disk_spec d = { 0 };
+
+    base(s, "cloud", 1, 1024);
+    s->install.kind = VD_INSTALL_IMPORT;
+    s->disk.kind = VD_DISK_NEW_VOLUME;
+    set(&s->disk.pool, "default");
+    s->disk.size_bytes = 20 * VD_GIB;
+    set(&s->disk.backing, "/var/lib/libvirt/images/debian-11-genericcloud-amd64.qcow2");
+    s->disk.backing_format = VD_FMT_QCOW2;
+    d.kind = VD_DISK_VOLUME;
+    set(&d.pool, "default");
+    set(&d.volume, "cloud-cidata.iso");
+    set(&d.device, "cdrom");
+    d.format = VD_FMT_RAW;
+    more_disk(s, &d);
+    s->net.kind = VD_NET_NETWORK;
+    set(&s->net.source, "default");
+    s->agent_channel = true;
+}
+
 static const dom_case dom_cases[] = {
     { "minimal", CAPS_NONE, fill_minimal },
     { "webvirtmgr", CAPS_Q35, fill_webvirtmgr },
@@ -345,6 +490,10 @@ static const dom_case dom_cases[] = {
     { "spice-password", CAPS_Q35, fill_spice_password },
     { "named-volume", CAPS_PC_NOAUTO, fill_named_volume },
     { "utf8-headless", CAPS_NONE, fill_utf8_headless },
+    { "multi-disk-nic", CAPS_Q35, fill_multi_disk_nic },
+    { "devices", CAPS_Q35, fill_devices },
+    { "virtiofs", CAPS_Q35, fill_virtiofs },
+    { "cloud-image", CAPS_Q35, fill_cloud_image },
 };
 
 /* A sparse qcow2 volume of 20 GiB. */

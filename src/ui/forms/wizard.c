@@ -1,5 +1,5 @@
 /*
- * wizard.c: the create wizard (issue 5): eight pages of one form, every
+ * wizard.c: the create wizard (issue 5): nine pages of one form, every
  * field checked as it is typed with the core's vd_check_* functions
  * against the host's snapshot and facts, a review page with the
  * generated XML, then VD_CMD_DOM_CREATE on the host's worker.
@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "virtdeck/createfacts.h"
+#include "virtdeck/devopts.h"
 #include "virtdeck/domspec.h"
 #include "virtdeck/osinfo.h"
 #include "ui/widgets/dialog.h"
@@ -270,6 +271,34 @@ VALUE_CHECK(v_location, vd_check_location)
 VALUE_CHECK(v_ifname, vd_check_ifname)
 VALUE_CHECK(v_mac, vd_check_mac)
 VALUE_CHECK(v_listen, vd_check_listen)
+
+/* The Advanced page: device options in virt-install's syntax, one field
+ * each, id "dev_KIND". Empty: no such device. */
+static const struct {
+    const char *kind, *label, *help;
+} adv_fields[] = {
+    { "rng", "RNG", "e.g. /dev/urandom or builtin" },
+    { "tpm", "TPM", "e.g. emulator or type=emulator,model=tpm-tis" },
+    { "watchdog", "Watchdog", "e.g. i6300esb,action=reset" },
+    { "sound", "Sound", "e.g. ich9, ac97 or default" },
+    { "controller", "Controller", "e.g. usb3, usb2 or virtio-scsi" },
+    { "serial", "Serial", "e.g. pty or file,path=/var/log/guest.log" },
+    { "channel", "Channel", "e.g. unix,name=org.qemu.guest_agent.0" },
+    { "filesystem", "Filesystem", "HOSTDIR,TAG: shared by virtiofs" },
+};
+
+/* A device option field: checked with the core's vd_check_devopt(),
+ * the kind taken from the field's id. */
+static bool
+v_devopt(const vd_form *f, const vd_field *fld, const char *value, char *err,
+         size_t errlen, void *ctx)
+{
+    (void)f;
+    (void)ctx;
+    if (!value || !*value)
+        return true;
+    return take(vd_check_devopt(vd_field_id(fld) + 4, value), err, errlen);
+}
 
 static bool
 v_opt_path(const vd_form *f, const vd_field *fld, const char *value, char *err,
@@ -589,6 +618,16 @@ build_spec(wizard *w, vd_domain_spec *spec, char *err, size_t errlen)
         k = vd_video_model_parse(vd_form_value(f, "video"));
         spec->gfx.video = k < 0 ? VD_VIDEO_DEFAULT : (vd_video_model)k;
     }
+    for (size_t i = 0; i < N(adv_fields); i++) {
+        char id[32];
+
+        snprintf(id, sizeof(id), "dev_%s", adv_fields[i].kind);
+        v = vd_form_value(f, id);
+        if (v && *v && vd_spec_add_devopt(spec, adv_fields[i].kind, v) < 0) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+    }
     spec->firmware = strcmp(vd_form_value(f, "firmware"), "UEFI") == 0 ? VD_FW_UEFI
                                                                         : VD_FW_BIOS;
     v = vd_form_value(f, "boot");
@@ -821,6 +860,23 @@ fill_review(wizard *w)
         *vd_form_value(f, "password") ? ", with a password" : "");
     ADD("Firmware:  %s, boot: %s\n", vd_form_value(f, "firmware"),
         *vd_form_value(f, "boot") ? vd_form_value(f, "boot") : "default");
+    {
+        bool any = false;
+
+        for (size_t i = 0; i < N(adv_fields); i++) {
+            char id[32];
+            const char *v;
+
+            snprintf(id, sizeof(id), "dev_%s", adv_fields[i].kind);
+            v = vd_form_value(f, id);
+            if (v && *v) {
+                ADD("%s%s %s", any ? ", " : "Devices:   ", adv_fields[i].kind, v);
+                any = true;
+            }
+        }
+        if (any)
+            ADD("\n");
+    }
     build_xml(w);
     if (w->xml)
         ADD("XML:       %zu bytes: Show XML shows it, Save XML writes it to a file",
@@ -1230,6 +1286,16 @@ vd_wizard_open(vd_app *app, size_t hi)
     vd_field_validate(fld, v_firmware, w);
     vd_form_choice(f, "boot", "Boot order", boot_labels, boot_values,
                    N(boot_labels), 0);
+
+    vd_form_page(f, "Advanced");
+    for (size_t i = 0; i < N(adv_fields); i++) {
+        char id[32];
+
+        snprintf(id, sizeof(id), "dev_%s", adv_fields[i].kind);
+        fld = vd_form_text(f, id, adv_fields[i].label, "");
+        vd_field_validate(fld, v_devopt, w);
+        vd_field_set_help(fld, adv_fields[i].help);
+    }
 
     vd_form_page(f, "Review");
     vd_form_label(f, "summary", NULL, "");
