@@ -75,6 +75,9 @@ struct vd_spice {
     GPtrArray *channels;        /* every channel with our handlers */
     SpiceMainChannel *main;
     SpiceInputsChannel *inputs;
+    bool inputs_ready;          /* the inputs channel is open: until then
+                                 * keys and pointer events wait in the
+                                 * queue (spice-gtk drops them) */
     SpiceChannel *waiting[MAX_FDS];     /* channels waiting for a socket, oldest first */
     int nwaiting;
     bool gave_password;
@@ -368,6 +371,26 @@ on_mouse_mode(GObject *obj, GParamSpec *pspec, gpointer data)
     pthread_mutex_unlock(&s->lock);
 }
 
+static void schedule_locked(vd_spice *s);
+
+/* The inputs channel opened: what the user typed meanwhile goes now. */
+static void
+on_inputs_event(SpiceChannel *channel, SpiceChannelEvent event, gpointer data)
+{
+    vd_spice *s = data;
+
+    if (channel != SPICE_CHANNEL(s->inputs))
+        return;
+    if (event == SPICE_CHANNEL_OPENED) {
+        s->inputs_ready = true;
+        pthread_mutex_lock(&s->lock);
+        schedule_locked(s);
+        pthread_mutex_unlock(&s->lock);
+    } else if (event != SPICE_CHANNEL_NONE) {
+        s->inputs_ready = false;
+    }
+}
+
 /* A new channel: connect the ones the console uses. */
 static void
 on_channel_new(SpiceSession *session, SpiceChannel *channel, gpointer data)
@@ -399,6 +422,8 @@ on_channel_new(SpiceSession *session, SpiceChannel *channel, gpointer data)
     }
     if (SPICE_IS_INPUTS_CHANNEL(channel)) {
         s->inputs = SPICE_INPUTS_CHANNEL(channel);
+        s->inputs_ready = false;
+        g_signal_connect(channel, "channel-event", G_CALLBACK(on_inputs_event), s);
         spice_channel_connect(channel);
     }
 }
@@ -415,8 +440,11 @@ on_channel_destroy(SpiceSession *session, SpiceChannel *channel, gpointer data)
     g_ptr_array_remove(s->channels, channel);
     if (channel == SPICE_CHANNEL(s->main))
         s->main = NULL;
-    if (channel == SPICE_CHANNEL(s->inputs))
+    if (channel == SPICE_CHANNEL(s->inputs)) {
         s->inputs = NULL;
+    s->inputs_ready = false;
+        s->inputs_ready = false;
+    }
     for (i = 0; i < s->nwaiting; i++)
         if (s->waiting[i] == channel) {
             g_object_unref(channel);
@@ -525,7 +553,7 @@ static void
 drain_events(vd_spice *s)
 {
     spice_event *q;
-    size_t n, i;
+    size_t n, i, nheld = 0;
 
     pthread_mutex_lock(&s->lock);
     s->scheduled = false;
@@ -535,6 +563,11 @@ drain_events(vd_spice *s)
     s->nqueue = 0;
     pthread_mutex_unlock(&s->lock);
     for (i = 0; i < n; i++) {
+        if ((q[i].kind == EV_KEY || q[i].kind == EV_POINTER) &&
+            s->inputs && !s->inputs_ready) {
+            q[nheld++] = q[i];  /* back to the queue, in order */
+            continue;
+        }
         switch (q[i].kind) {
         case EV_KEY:
             if (s->inputs && q[i].b)
@@ -587,6 +620,28 @@ drain_events(vd_spice *s)
             start_session(s);
             break;
         }
+    }
+    if (nheld) {
+        /* before whatever the UI queued meanwhile */
+        pthread_mutex_lock(&s->lock);
+        if (s->nqueue) {
+            spice_event *all = realloc(q, (nheld + s->nqueue) * sizeof(*q));
+
+            if (all) {
+                memcpy(all + nheld, s->queue, s->nqueue * sizeof(*q));
+                free(s->queue);
+                s->queue = all;
+                s->nqueue += nheld;
+            } else {
+                free(q);        /* out of memory: the held ones go */
+            }
+        } else {
+            free(s->queue);
+            s->queue = q;
+            s->nqueue = nheld;
+        }
+        q = NULL;
+        pthread_mutex_unlock(&s->lock);
     }
     free(q);
 }

@@ -89,7 +89,7 @@ screen_keys W
 screen_wait "New name" 15
 screen_expect "$G-clone"
 screen_keys Enter
-screen_wait "clone $G to $G-clone" 15
+screen_wait "clone $G to $G-clone" 60
 screen_wait_re "clone $G to $G-clone .* 100% .* done" 60
 vd_virsh dominfo $G-clone >/dev/null || screen_fail "virsh does not see the clone"
 screen_stop

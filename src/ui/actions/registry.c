@@ -85,9 +85,10 @@ ONE(run_clone, vd_clone_form_open(app, t))
 #define DEV "Domain devices and XML"
 #define OPEN "Domain views"
 #define PL(p) (1u << (p))
-#define EVERYWHERE (PL(VD_PLACE_PANE) | PL(VD_PLACE_TOP) | PL(VD_PLACE_DETAILS) | \
-                    PL(VD_PLACE_CONSOLE))
-#define NOT_CONSOLE (EVERYWHERE & ~PL(VD_PLACE_CONSOLE))
+/* The consoles give every key to the guest, so their help lists only
+ * their own keys: no domain action is offered there. */
+#define EVERYWHERE (PL(VD_PLACE_PANE) | PL(VD_PLACE_TOP) | PL(VD_PLACE_DETAILS))
+#define NOT_CONSOLE EVERYWHERE
 #define BAR(pane, top, details) { [VD_PLACE_PANE] = (pane), [VD_PLACE_TOP] = (top), \
                                   [VD_PLACE_DETAILS] = (details) }
 #define NOT_OFF (VD_ST(VD_DOM_NOSTATE) | VD_ST(VD_DOM_RUNNING) | VD_ST(VD_DOM_BLOCKED) | \
