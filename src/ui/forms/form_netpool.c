@@ -9,10 +9,9 @@
 
 /* A new form on the selected host, when it can take a new object. */
 vd_form *
-vd_np_form_new(vd_app *app, const char *noun, const char *title, size_t size,
-               void (*ctx_free)(void *), vd_field_check_fn check_name,
-               void **ctx)
+vd_np_form_new(vd_app *app, const vd_np_form_kind *k, void **ctx)
 {
+    const char *noun = k->noun;
     const vd_snapshot *snap = vd_app_snap(app);
     vd_np_form_base *base;
     vd_form *f;
@@ -26,16 +25,18 @@ vd_np_form_new(vd_app *app, const char *noun, const char *title, size_t size,
                        noun);
         return NULL;
     }
-    if (!(f = vd_form_new(title)))
+    if (!(f = vd_form_new(k->title)))
         return NULL;
-    if (!(base = calloc(1, size))) {
+    if (!(base = calloc(1, k->size))) {
         vd_form_free(f);
         return NULL;
     }
     base->app = app;
     base->hi = app->host_sel.cursor;
-    vd_form_set_ctx(f, base, ctx_free);
-    vd_field_validate(vd_form_text(f, "name", "Name", ""), check_name, base);
+    vd_form_set_ctx(f, base, k->ctx_free);
+    vd_field_validate(vd_form_text(f, "name", "Name", ""), k->check_name, base);
+    vd_form_choice(f, k->choice_id, k->choice_label, k->choice_labels,
+                   k->choice_values, k->nchoices, 0);
     *ctx = base;
     return f;
 }
@@ -99,4 +100,18 @@ vd_np_form_created(vd_app *app, vd_form *f, vd_result *res)
         return;
     }
     vd_form_message(f, VD_MSG_ERROR, "%s", res->message ? res->message : "refused");
+}
+
+/* A checked text field; see form_netpool.h. */
+vd_field *
+vd_np_text(vd_form *f, const char *id, const char *label, const char *def,
+           vd_field_check_fn check, void *ctx, const char *help)
+{
+    vd_field *fld = vd_form_text(f, id, label, def);
+
+    if (check)
+        vd_field_validate(fld, check, ctx);
+    if (help)
+        vd_field_set_help(fld, help);
+    return fld;
 }

@@ -17,14 +17,26 @@ typedef struct vd_np_form_base {
     size_t hi;
 } vd_np_form_base;
 
-/* A new form titled title for a new noun ("network") on the selected
- * host, with its state: size bytes (zeroed; a struct that starts with a
- * vd_np_form_base, filled in) in *ctx, freed with ctx_free, and its
- * "Name" field checked by check_name. NULL after saying why when the
- * host is not connected or read-only (or out of memory). */
-vd_form *vd_np_form_new(vd_app *app, const char *noun, const char *title,
-                        size_t size, void (*ctx_free)(void *),
-                        vd_field_check_fn check_name, void **ctx);
+/* What a create form's kind gives vd_np_form_new(). */
+typedef struct vd_np_form_kind {
+    const char *noun;           /* "network", in messages */
+    const char *title;          /* the form's title */
+    size_t size;                /* bytes of its state (a struct that starts
+                                 * with a vd_np_form_base) */
+    void (*ctx_free)(void *);   /* frees that state */
+    vd_field_check_fn check_name; /* checks the "Name" field */
+    const char *choice_id;      /* the choice field after the name */
+    const char *choice_label;
+    const char *const *choice_labels;
+    const char *const *choice_values;
+    size_t nchoices;
+} vd_np_form_kind;
+
+/* A new form of kind k for the selected host: its state (zeroed, the
+ * base filled in) in *ctx, the "Name" field and the kind's choice field.
+ * NULL after saying why when the host is not connected or read-only
+ * (or out of memory). */
+vd_form *vd_np_form_new(vd_app *app, const vd_np_form_kind *k, void **ctx);
 
 /* The snapshot of the form's host, or NULL. */
 const vd_snapshot *vd_np_form_snap(const vd_np_form_base *b);
@@ -32,6 +44,13 @@ const vd_snapshot *vd_np_form_snap(const vd_np_form_base *b);
 /* A field check's answer from a core check's message m (freed): false
  * with m copied into err when there was one, else true. */
 bool vd_np_verdict(char *m, char *err, size_t errlen);
+
+/* A text field id/label with its default, checked by check (with
+ * ctx; NULL: unchecked) and with a help line (NULL: none). Returns the
+ * field. */
+vd_field *vd_np_text(vd_form *f, const char *id, const char *label,
+                     const char *def, vd_field_check_fn check, void *ctx,
+                     const char *help);
 
 /* The last fields ("Start now", "Autostart"), the Create button and the
  * callbacks; change runs once to show the fields for the defaults. */

@@ -330,34 +330,31 @@ vd_act_network_new(vd_app *app, const vd_binding *b)
     const vd_snapshot *snap = vd_app_snap(app);
     net_form *nf;
     vd_form *f;
-    vd_field *fld;
     size_t i;
     void *ctx;
 
+    static const vd_np_form_kind kind = {
+        "network", "New network", sizeof(net_form), ctx_free, check_name,
+        "mode", "Mode", mode_labels, mode_values, 6,
+    };
+
     (void)b;
-    f = vd_np_form_new(app, "network", "New network", sizeof(*nf), ctx_free,
-                       check_name, &ctx);
-    if (!f)
+    if (!(f = vd_np_form_new(app, &kind, &ctx)))
         return;
     nf = ctx;
-    vd_form_choice(f, "mode", "Mode", mode_labels, mode_values, 6, 0);
-    fld = vd_form_text(f, "bridge", "Bridge", "");
-    vd_field_validate(fld, check_bridge, nf);
-    vd_field_set_help(fld, "empty: libvirt picks virbrN; host bridge: an existing bridge");
-    fld = vd_form_text(f, "dev", "Device", "");
-    vd_field_validate(fld, check_dev, nf);
-    vd_field_set_help(fld, "host interface to forward through (optional for NAT/routed)");
-    fld = vd_form_text(f, "ip", "IPv4 address", "192.168.100.1");
-    vd_field_validate(fld, check_ip, nf);
-    vd_field_set_help(fld, "the host's address on the network (the gateway)");
-    fld = vd_form_text(f, "prefix", "Prefix", "24");
-    vd_field_validate(fld, check_prefix, nf);
-    vd_field_set_help(fld, "a length (24) or a netmask (255.255.255.0)");
+    vd_np_text(f, "bridge", "Bridge", "", check_bridge, nf,
+               "empty: libvirt picks virbrN; host bridge: an existing bridge");
+    vd_np_text(f, "dev", "Device", "", check_dev, nf,
+               "host interface to forward through (optional for NAT/routed)");
+    vd_np_text(f, "ip", "IPv4 address", "192.168.100.1", check_ip, nf,
+               "the host's address on the network (the gateway)");
+    vd_np_text(f, "prefix", "Prefix", "24", check_prefix, nf,
+               "a length (24) or a netmask (255.255.255.0)");
     vd_form_check(f, "dhcp", "DHCP", true);
-    fld = vd_form_text(f, "dhcp_start", "DHCP start", "192.168.100.128");
-    vd_field_validate(fld, check_dhcp, nf);
-    fld = vd_form_text(f, "dhcp_end", "DHCP end", "192.168.100.254");
-    vd_field_validate(fld, check_dhcp, nf);
+    vd_np_text(f, "dhcp_start", "DHCP start", "192.168.100.128", check_dhcp, nf,
+               NULL);
+    vd_np_text(f, "dhcp_end", "DHCP end", "192.168.100.254", check_dhcp, nf,
+               NULL);
     vd_form_text(f, "ipv6", "IPv6 address", "");
     vd_form_text(f, "domain", "DNS domain", "");
     vd_form_check(f, "persistent", "Persistent", true);

@@ -170,30 +170,29 @@ vd_act_pool_new(vd_app *app, const vd_binding *b)
 {
     pool_form *pf;
     vd_form *f;
-    vd_field *fld;
     void *ctx;
 
+    static const vd_np_form_kind kind = {
+        "pool", "New storage pool", sizeof(pool_form), free, check_name,
+        "type", "Type", type_labels, type_values, 6,
+    };
+
     (void)b;
-    f = vd_np_form_new(app, "pool", "New storage pool", sizeof(*pf), free,
-                       check_name, &ctx);
-    if (!f)
+    if (!(f = vd_np_form_new(app, &kind, &ctx)))
         return;
     pf = ctx;
-    vd_form_choice(f, "type", "Type", type_labels, type_values, 6, 0);
-    fld = vd_form_text(f, "target", "Target path", "");
-    vd_field_validate(fld, check_target, pf);
-    vd_field_set_help(fld, "directory (dir) or mount point (fs, netfs)");
-    fld = vd_form_text(f, "host", "Server", "");
-    vd_field_validate(fld, check_needed, pf);
-    fld = vd_form_text(f, "source_dir", "NFS export", "");
-    vd_field_validate(fld, check_needed, pf);
-    fld = vd_form_text(f, "devices", "Device(s)", "");
-    vd_field_validate(fld, check_needed, pf);
-    vd_field_set_help(fld, "/dev/sdb1; for LVM the physical volumes, comma-separated");
-    fld = vd_form_text(f, "vg", "Volume group", "");
-    vd_field_validate(fld, check_needed, pf);
-    fld = vd_form_text(f, "iqn", "Target IQN", "");
-    vd_field_validate(fld, check_needed, pf);
+    vd_np_text(f, "target", "Target path", "", check_target, pf,
+               "directory (dir) or mount point (fs, netfs)");
+    vd_np_text(f, "host", "Server", "", check_needed, pf,
+               NULL);
+    vd_np_text(f, "source_dir", "NFS export", "", check_needed, pf,
+               NULL);
+    vd_np_text(f, "devices", "Device(s)", "", check_needed, pf,
+               "/dev/sdb1; for LVM the physical volumes, comma-separated");
+    vd_np_text(f, "vg", "Volume group", "", check_needed, pf,
+               NULL);
+    vd_np_text(f, "iqn", "Target IQN", "", check_needed, pf,
+               NULL);
     vd_form_text(f, "initiator", "Initiator IQN", "");
     vd_form_text(f, "format", "Format", "");
     vd_form_check(f, "build", "Build", true);
