@@ -8,6 +8,7 @@
 
 #include "virtdeck/hostsconf.h"
 #include "core/uri.h"
+#include "virtdeck/uriinfo.h"
 #include "fuzz.h"
 
 VD_FUZZ_LIBXML2_INIT
