@@ -251,14 +251,21 @@ vd_daemon_restart() {
     fi
 }
 
-# vd_cleanup_guests PREFIX: destroy and undefine every guest whose name starts
-# with PREFIX (and delete its NAME.qcow2 volume in vdpool, if any).
+# vd_cleanup_guests PREFIX...: destroy and undefine every guest whose name starts
+# with one of the PREFIXes (and delete its NAME.qcow2 volume in vdpool, if any).
 vd_cleanup_guests() {
-    local prefix=${1?usage: vd_cleanup_guests PREFIX} dom
-    [ -n "$prefix" ] || { echo "vd_cleanup_guests: empty prefix" >&2; return 2; }
+    local prefix dom match
+    [ $# -gt 0 ] || { echo "usage: vd_cleanup_guests PREFIX..." >&2; return 2; }
+    for prefix in "$@"; do
+        [ -n "$prefix" ] || { echo "vd_cleanup_guests: empty prefix" >&2; return 2; }
+    done
     while IFS= read -r dom; do
         [ -n "$dom" ] || continue
-        case $dom in "$prefix"*) ;; *) continue ;; esac
+        match=0
+        for prefix in "$@"; do
+            case $dom in "$prefix"*) match=1 ;; esac
+        done
+        [ $match = 1 ] || continue
         timeout 30 virsh -q -c "$VD_TEST_URI" destroy "$dom" >/dev/null 2>&1 || true
         timeout 30 virsh -q -c "$VD_TEST_URI" undefine "$dom" --nvram --managed-save \
                 --snapshots-metadata --checkpoints-metadata >/dev/null 2>&1 ||

@@ -487,7 +487,7 @@ cmd_cmp(const char *a, const char *b)
     vd_image *ia = da ? vd_image_parse(da, la, &err) : NULL;
     vd_image *ib = db ? vd_image_parse(db, lb, &err) : NULL;
     long diff = 0, nonblack = 0;
-    int rc = 1, i;
+    int rc = 1, i, x0 = 0, x1 = 0, y0 = 0, y1 = 0;
 
     if (!ia || !ib) {
         fprintf(stderr, "cannot read the images: %s\n", err ? err : "missing");
@@ -499,13 +499,26 @@ cmd_cmp(const char *a, const char *b)
         goto cleanup;
     }
     for (i = 0; i < ia->width * ia->height; i++) {
-        if (memcmp(ia->pixels + 4 * i, ib->pixels + 4 * i, 3))
-            diff++;
+        if (memcmp(ia->pixels + 4 * i, ib->pixels + 4 * i, 3)) {
+            int x = i % ia->width, y = i / ia->width;
+
+            if (diff++ == 0) {
+                x0 = x1 = x;
+                y0 = y1 = y;
+            }
+            x0 = x < x0 ? x : x0;
+            x1 = x > x1 ? x : x1;
+            y0 = y < y0 ? y : y0;
+            y1 = y > y1 ? y : y1;
+        }
         if (ia->pixels[4 * i] | ia->pixels[4 * i + 1] | ia->pixels[4 * i + 2])
             nonblack++;
     }
     printf("%dx%d, %ld pixels differ, %ld non-black pixels\n", ia->width,
            ia->height, diff, nonblack);
+    if (diff)       /* where: a text cursor's blink stays within one cell */
+        printf("differing box %dx%d at %d,%d\n", x1 - x0 + 1, y1 - y0 + 1,
+               x0, y0);
     rc = diff == 0 && nonblack > 0 ? 0 : 1;
 
  cleanup:

@@ -88,6 +88,15 @@ cat "$TMP/probe.log" "$TMP/cmp.txt"
 grep -q "^protocol spice" "$TMP/probe.log" || { echo "FAIL: not opened as SPICE"; exit 1; }
 grep -q "channel socket: SPICE console of $G" "$TMP/probe.log" ||
     { echo "FAIL: the channels did not get their sockets from the worker"; exit 1; }
+# a slow run (sanitizers) may catch the two pictures in different blink
+# phases of the text cursor every time: then only one text cell (9x16)
+# may differ, nowhere else
+if [ $same = 0 ] && grep -q "^720x400" "$TMP/cmp.txt"; then
+    box=$(sed -n 's/^differing box \([0-9]*\)x\([0-9]*\) at .*/\1 \2/p' "$TMP/cmp.txt")
+    set -- $box
+    [ -n "$box" ] && [ "$1" -le 9 ] && [ "$2" -le 16 ] && same=1 &&
+        echo "only the text cursor's cell differs (its blink phase)"
+fi
 [ $same = 1 ] || { echo "FAIL: the SPICE frame differs from virsh screenshot"; exit 1; }
 
 vd_console_stop "$console"
