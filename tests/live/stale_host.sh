@@ -14,7 +14,7 @@ trap cleanup EXIT
 screen_start 120x30 -c "$VD_TEST_URI" -d 1
 trap cleanup EXIT                   # screen_start installs its own
 screen_wait ": connected" 15
-screen_wait_re " [0-9]+/[0-9]+ up 1s " 5
+screen_wait_re " [0-9]+/[0-9]+ active 1s " 5
 screen_expect_not "stale"
 
 vd_daemon_signal STOP || screen_fail "cannot stop libvirtd"
@@ -22,7 +22,7 @@ t0=$(date +%s%N)
 # one tick (1 s) plus the grace (0.5 s) plus a redraw: well within 3 s
 screen_wait "stale: no answer for" 3
 echo "marked stale $(( ($(date +%s%N) - t0) / 1000000 )) ms after SIGSTOP"
-screen_expect_re "sock no answer [0-9]+s"     # the hosts pane
+screen_expect_re "│ ● .* no answer [0-9]+s │"     # the hosts pane
 screen_expect_re " [0-9]+/[0-9]+ stale [0-9]+s "       # the meters
 # the age grows, still before keepalive gives up
 age=$(screen_capture | sed -n 's/.*stale: no answer for \([0-9]*\)s.*/\1/p' | head -n1)

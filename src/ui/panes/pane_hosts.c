@@ -98,6 +98,18 @@ compact_state_text(const vd_snapshot *snap, char *buf, size_t len)
     snprintf(buf, len, "off");
 }
 
+/* Whether the host's state is an alarm that wins over its label on a
+ * narrow row: a failure, a daemon that does not answer at start, a
+ * connected host gone silent (stale). */
+static bool
+alarm(const vd_snapshot *snap)
+{
+    return snap->conn == VD_CONN_FAILED ||
+           (snap->conn == VD_CONN_CONNECTING &&
+            vd_app_connecting_s(snap) >= VD_APP_NO_ANSWER_S) ||
+           (snap->conn == VD_CONN_CONNECTED && vd_app_stale_s(snap) >= 0);
+}
+
 /* One host row. */
 static void
 draw_host_row(vd_app *app, size_t i, int y, int x, int w, bool selected,
@@ -132,8 +144,9 @@ draw_host_row(vd_app *app, size_t i, int y, int x, int w, bool selected,
     sw = vd_text_width(text);
     /* the label tells hosts apart: it goes whole before the state, which
      * shrinks to its figures ("1/4") or goes (the dot's colour stays);
-     * only a failure and its retry countdown win over the label */
-    if (lw + 1 + sw > w - 3 - 1 && snap->conn != VD_CONN_FAILED) {
+     * only an alarm (a failure and its retry countdown, no answer, stale)
+     * wins over the label */
+    if (lw + 1 + sw > w - 3 - 1 && !alarm(snap)) {
         compact_state_text(snap, text, sizeof(text));
         sw = vd_text_width(text);
         if (lw + 1 + sw > w - 3 - 1)
