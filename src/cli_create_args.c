@@ -447,7 +447,7 @@ parse_disk(char *arg, vd_domain_spec *spec, vd_create_args *o)
             k = "path";
         }
         if (!val)
-            return ERR("--disk: '%s' needs a value (%s=...)", k, k), -1;
+            { ERR("--disk: '%s' needs a value (%s=...)", k, k); goto cleanup; }
         if (strcmp(k, "pool") == 0) {
             d->kind = VD_DISK_NEW_VOLUME;
             if (vd_spec_set(&d->pool, val) < 0)
@@ -631,7 +631,7 @@ parse_network(char *arg, vd_domain_spec *spec, vd_create_args *o)
             }
         }
         if (!val)
-            return ERR("--network: '%s' needs a value (%s=...)", k, k), -1;
+            { ERR("--network: '%s' needs a value (%s=...)", k, k); goto cleanup; }
         if (strcmp(k, "network") == 0) {
             net->kind = VD_NET_NETWORK;
             if (vd_spec_set(&net->source, val) < 0)

@@ -23,6 +23,9 @@
 #define QUIT_WAIT_MS 1500       /* how long quitting waits for jobs to clean up */
 #define QUIT_HOSTS_MS 100       /* how long quitting waits for all the workers */
 
+/* The bus, when a worker was left running at exit (see main). */
+static vd_bus *volatile left_running_bus;
+
 /* Print the screen's --help text, and the list of subcommands. */
 static void
 usage(FILE *out)
@@ -209,6 +212,10 @@ main(int argc, char **argv)
     if (all_ended) {
         vd_bus_free(bus);
         vd_core_shutdown();
+    } else {
+        /* a worker still runs and posts to it: the bus lives until the
+         * process ends, on purpose (kept reachable from here) */
+        left_running_bus = bus;
     }
     vd_hosts_conf_clear(&conf);
     free(notice);

@@ -25,7 +25,7 @@ screen_text "$G"
 screen_keys Enter
 screen_wait "filter /$G: 1 of"
 # the host's meters: real CPU % and memory used/total, running/total
-screen_wait_re "^ local qemu\+unix +CPU\[.*\] +[0-9]+% +Mem\[.*\] +[0-9.]+[KMG]?/[0-9.]+[KMG] +[0-9]+/[0-9]+ up +tick 1s" 10
+screen_wait_re "^ local qemu\+unix +CPU\[.*\] +[0-9]+% +Mem\[.*\] +[0-9.]+[KMG]?/[0-9.]+[KMG] +[0-9]+/[0-9]+ active +tick 1s" 10
 # the guest: running, 1 vCPU, a CPU % and memory used/total of 64M
 screen_wait_re "^ $G +local qemu\+unix.? +running +1 +[0-9]+\.[0-9] +[0-9]+ +[0-9.]+[KM]?/64M " 10
 
