@@ -196,9 +196,9 @@ clone_result(vd_app *app, vd_form *f, vd_result *res, void *ctx)
     p->t = c->t;
     p->job = res->id;
     p->host_id = c->t.host < app->nhosts ? vd_host_id(app->hosts[c->t.host].host) : -1;
-    vd_form_close(app, f);
-    if ((v = vd_view_push(app, &progress_ops, p, c->t.name)))
-        vd_view_set_title(v, "Clone of %s", c->t.name);
+    vd_form_close(app, f);      /* frees c: only p's copy from here on */
+    if ((v = vd_view_push(app, &progress_ops, p, p->t.name)))
+        vd_view_set_title(v, "Clone of %s", p->t.name);
     else
         free(p);
 }
