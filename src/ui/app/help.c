@@ -289,8 +289,10 @@ vd_help_draw(vd_app *app)
     vd_draw_box(&box, vd_role_attr(VD_ROLE_BORDER_FOCUS));
     vd_draw_text_center(box.y, box.x + 1, box.w - 2, " virtdeck keys ",
                         vd_role_attr(VD_ROLE_HELP_TITLE));
+    /* on several pages the footer line says which keys turn them */
     vd_draw_text_center(box.y + box.h - 1, box.x + 1, box.w - 2,
-                        " any key closes this help ",
+                        help_pages > 1 ? " PgDn or Space: more keys "
+                                       : " any key closes this help ",
                         vd_role_attr(VD_ROLE_HELP_TITLE));
 
     for (size_t i = 0; i < n; i++) {
