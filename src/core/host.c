@@ -49,6 +49,7 @@ enum {
     DIRTY_NETWORKS = 1 << 2,
     DIRTY_POOLS = 1 << 3,
     DIRTY_TICK = 1 << 4,        /* a tick: rates and host stats too */
+    DIRTY_EXTRA = 1 << 5,       /* the host's capabilities (may be slow) */
 };
 
 struct vd_host {
@@ -311,7 +312,7 @@ refresh(vd_host *h, unsigned int bits, bool with_info)
         return -1;
     if (with_info && vd_lists_read_info(h->conn, &snap->info) < 0)
         goto cleanup;
-    if (with_info)
+    if (bits & DIRTY_EXTRA)
         vd_hostinfo_read_extra(h->conn, &snap->info);
     if ((bits & (DIRTY_DOMAINS | DIRTY_FULL)) &&
         vd_lists_read_domains(h->conn, &h->caps, full, h->snap, &doms, &ndoms) < 0)
@@ -370,6 +371,11 @@ refresh(vd_host *h, unsigned int bits, bool with_info)
     vd_strset(&snap->hint, NULL);
     publish(h, snap);
     snap = NULL;
+    if (h->caps.gaps_pending) {
+        /* the first picture is out: fill its gaps right away */
+        h->caps.gaps_pending = false;
+        host_mark(h, DIRTY_DOMAINS);
+    }
     ret = 0;
 
  cleanup:
@@ -410,7 +416,14 @@ try_connect(vd_host *h)
         virResetLastError();
     register_callbacks(h);
     memset(&h->hcaps, 0, sizeof(h->hcaps));     /* a new daemon: ask again */
-    if (refresh(h, DIRTY_FULL | DIRTY_TICK, true) < 0) {
+    h->caps.listed_once = h->caps.counted_once = false;
+    /* The first picture: the host, its domains' figures, networks and
+     * pools, so the screen fills at once; what costs a call per domain
+     * (autostart/persistent lists, snapshot counts, gaps in the figures)
+     * and the capabilities follow on the next read, right after (the
+     * worker finds them marked). */
+    if (refresh(h, DIRTY_DOMAINS | DIRTY_NETWORKS | DIRTY_POOLS | DIRTY_TICK,
+                true) < 0) {
         char *msg = vd_err_take("could not read the host's lists");
         disconnect(h);
         publish_failure(h, msg);
@@ -420,6 +433,7 @@ try_connect(vd_host *h)
         vd_journal_event(h->label, h->uri, "host", NULL, NULL, "connection",
                          "connected again");
     h->was_connected = true;
+    host_mark(h, DIRTY_FULL | DIRTY_EXTRA);
     h->attempts = 0;
     h->ticks = 0;
     h->next_tick_ms = vd_now_ms() + h->tick_ms;

@@ -307,7 +307,7 @@ domain_carry_gaps(const vd_domain *old, vd_domain *d)
 
 /* Copy one bulk stats record (taken at taken_ms) into d. */
 static int
-domain_from_record(virDomainStatsRecordPtr rec, const vd_list_caps *caps,
+domain_from_record(virDomainStatsRecordPtr rec, vd_list_caps *caps,
                    const vd_snapshot *prev, bool full, long long taken_ms,
                    const vd_domain *hint, vd_domain *d, const vd_domain **oldp)
 {
@@ -325,9 +325,16 @@ domain_from_record(virDomainStatsRecordPtr rec, const vd_list_caps *caps,
      * domain that is new or changed state, else the gaps are carried
      * over, so a tick stays one RPC. */
     need_info = !d->vcpus || !d->max_mem_kib || !d->state;
-    if (need_info && !caps->inproc && old &&
+    if (need_info && !caps->inproc && old && old->vcpus && old->max_mem_kib &&
         d->state && old->state == d->state && old->id == d->id) {
         domain_carry_gaps(old, d);
+        need_info = false;
+    }
+    if (need_info && !caps->inproc && !caps->listed_once && d->state) {
+        /* the first read of a connection: show what the record holds
+         * at once and fill the gaps (one RPC a domain) on a read right
+         * after the first picture is out */
+        caps->gaps_pending = true;
         need_info = false;
     }
     if (need_info && domain_info_fallback(rec->dom, d) < 0)
@@ -400,8 +407,12 @@ read_snapshot_counts(virDomainStatsRecordPtr *recs, size_t n, vd_domain *doms,
     size_t i, k, per = (n + SNAPSHOT_TURN_READS - 1) / SNAPSHOT_TURN_READS;
     size_t start = n ? caps->snap_cursor % n : 0;
 
-    if (per < SNAPSHOT_COUNTS_MIN || first)
-        per = first ? SNAPSHOT_COUNTS_MAX : SNAPSHOT_COUNTS_MIN;
+    if (per < SNAPSHOT_COUNTS_MIN)
+        per = SNAPSHOT_COUNTS_MIN;
+    if (first)
+        per = 0;                    /* the first picture goes out first */
+    else if (!caps->counted_once)   /* the read right after it */
+        per = SNAPSHOT_COUNTS_MAX;
     if (per > SNAPSHOT_COUNTS_MAX)
         per = SNAPSHOT_COUNTS_MAX;
     if (per > n)
@@ -422,6 +433,7 @@ read_snapshot_counts(virDomainStatsRecordPtr *recs, size_t n, vd_domain *doms,
     for (k = 0; k < per; k++)
         snapshot_count(recs[(start + k) % n]->dom, caps, &doms[(start + k) % n]);
     caps->snap_cursor = start + per;
+    caps->counted_once |= !first;
 }
 
 /* Domains without the bulk API: list, then one GetInfo each. */
@@ -580,7 +592,7 @@ vd_lists_read_domains(virConnectPtr conn, vd_list_caps *caps, bool full,
                 goto cleanup;
             n++;
         }
-        read_snapshot_counts(recs, n, rd, olds, caps, !prev);
+        read_snapshot_counts(recs, n, rd, olds, caps, !caps->listed_once);
     }
 
     if (caps->no_flags) {
@@ -606,6 +618,7 @@ vd_lists_read_domains(virConnectPtr conn, vd_list_caps *caps, bool full,
         goto cleanup;
     rd = NULL;
     *nout = n;
+    caps->listed_once = true;
     ret = 0;
 
  cleanup:

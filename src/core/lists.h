@@ -28,6 +28,11 @@ typedef struct vd_list_caps {
     size_t snap_cursor;         /* where the next tick's snapshot counts start */
     char snap_first[VD_UUID_LEN]; /* count this domain at the next read
                                    * (a snapshot command touched it) */
+    bool listed_once;           /* a read of this connection succeeded */
+    bool counted_once;          /* snapshot counts were read on it */
+    bool gaps_pending;          /* the last read left gaps to fill: read
+                                 * again soon (set by a read, cleared by
+                                 * the caller) */
     size_t *order;              /* hint: record i of the last read went to
                                  * order[i] of its sorted result; owned */
     size_t norder;
