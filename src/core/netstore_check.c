@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "virtdeck/bytes.h"
 #include "virtdeck/netstore.h"
 
 #define MAX_BRIDGE_LEN 15       /* IFNAMSIZ - 1 */
@@ -249,24 +250,6 @@ vd_check_pool_target(vd_pool_type type, const char *path, bool known,
     return NULL;
 }
 
-/* bytes in a short human form: "1.5 GiB", "512 MiB". */
-static void
-fmt_bytes(unsigned long long b, char *buf, size_t len)
-{
-    static const char *const units[] = { "bytes", "KiB", "MiB", "GiB", "TiB" };
-    double v = (double)b;
-    int u = 0;
-
-    while (v >= 1024 && u < 4) {
-        v /= 1024;
-        u++;
-    }
-    if (u == 0)
-        snprintf(buf, len, "%llu bytes", b);
-    else
-        snprintf(buf, len, "%.1f %s", v, units[u]);
-}
-
 /* A new volume's size against the pool's free space. */
 char *
 vd_check_volume_fits(unsigned long long capacity, const char *pool,
@@ -277,8 +260,8 @@ vd_check_volume_fits(unsigned long long capacity, const char *pool,
     if (capacity == 0)
         return msg("volume size must be more than 0");
     if (capacity > available) {
-        fmt_bytes(capacity, want, sizeof(want));
-        fmt_bytes(available, have, sizeof(have));
+        vd_fmt_bytes((double)capacity, VD_BYTES_LONG, want, sizeof(want));
+        vd_fmt_bytes((double)available, VD_BYTES_LONG, have, sizeof(have));
         return msg("%s is more than the %s free in pool '%s'", want, have,
                    pool ? pool : "?");
     }

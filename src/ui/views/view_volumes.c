@@ -469,8 +469,8 @@ vol_draw(vd_app *app, vd_view *v, const vd_rect *a)
 
             snprintf(buf, sizeof(buf), "%-24s %-7s %10s %10s  %-*.*s %s", vol->name,
                      vol->format ? vol->format : "-",
-                     vd_ui_size(vol->capacity, c, sizeof(c)),
-                     vd_ui_size(vol->allocation, al, sizeof(al)), wpath, wpath,
+                     vd_fmt_size(vol->capacity, c, sizeof(c)),
+                     vd_fmt_size(vol->allocation, al, sizeof(al)), wpath, wpath,
                      vol->path ? vol->path : "-", vol->used_by ? vol->used_by : "-");
             if (sel)
                 vd_draw_fill(y, a->x + 1, a->w - 2, vd_role_attr(VD_ROLE_SELECTED));
