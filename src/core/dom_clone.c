@@ -46,14 +46,6 @@ warn(vd_clone_plan *plan, const char *fmt, ...)
     free(line);
 }
 
-/* The nodes matching expr under node (NULL: the document). */
-static xmlXPathObjectPtr
-nodes(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr)
-{
-    ctxt->node = node;
-    return xmlXPathEvalExpression(BAD_CAST expr, ctxt);
-}
-
 /* The first child element of parent named name, or NULL. */
 static xmlNodePtr
 child(xmlNodePtr parent, const char *name)
@@ -511,9 +503,9 @@ rewrite_identity(virConnectPtr conn, const vd_clone_args *args, vd_clone_plan *p
     if (!(n = child(root, "uuid")))
         n = xmlNewChild(root, NULL, BAD_CAST "uuid", NULL);
     xmlNodeSetContent(n, BAD_CAST plan->uuid);
-    obj = nodes(ctxt, NULL, "/domain/sysinfo/system/entry[@name='uuid']");
+    obj = vd_xr_nodes(ctxt, NULL, "/domain/sysinfo/system/entry[@name='uuid']");
     for (i = 0; i < vd_xr_count(obj); i++)
-        xmlNodeSetContent(obj->nodesetval->nodeTab[i], BAD_CAST plan->uuid);
+        xmlNodeSetContent(vd_xr_node(obj, i), BAD_CAST plan->uuid);
     xmlXPathFreeObject(obj);
 
     used = macs_in_use(conn);
@@ -530,7 +522,7 @@ rewrite_identity(virConnectPtr conn, const vd_clone_args *args, vd_clone_plan *p
             goto cleanup;
         }
     }
-    obj = nodes(ctxt, NULL, "/domain/devices/interface");
+    obj = vd_xr_nodes(ctxt, NULL, "/domain/devices/interface");
     if (args->nmacs > (size_t)vd_xr_count(obj)) {
         vd_err_say(err, "%zu MAC addresses given, the domain has %d interface(s)",
             args->nmacs, vd_xr_count(obj));
@@ -538,7 +530,7 @@ rewrite_identity(virConnectPtr conn, const vd_clone_args *args, vd_clone_plan *p
         goto cleanup;
     }
     for (i = 0; i < vd_xr_count(obj); i++) {
-        xmlNodePtr iface = obj->nodesetval->nodeTab[i], m = child(iface, "mac");
+        xmlNodePtr iface = vd_xr_node(obj, i), m = child(iface, "mac");
 
         if ((size_t)i < args->nmacs)
             snprintf(mac, sizeof(mac), "%s", args->macs[i]);
@@ -554,9 +546,9 @@ rewrite_identity(virConnectPtr conn, const vd_clone_args *args, vd_clone_plan *p
     }
     xmlXPathFreeObject(obj);
     /* graphics back to automatic ports */
-    obj = nodes(ctxt, NULL, "/domain/devices/graphics[@type='vnc' or @type='spice']");
+    obj = vd_xr_nodes(ctxt, NULL, "/domain/devices/graphics[@type='vnc' or @type='spice']");
     for (i = 0; i < vd_xr_count(obj); i++) {
-        xmlNodePtr g = obj->nodesetval->nodeTab[i];
+        xmlNodePtr g = vd_xr_node(obj, i);
 
         xmlUnsetProp(g, BAD_CAST "port");
         xmlUnsetProp(g, BAD_CAST "tlsPort");
@@ -565,9 +557,9 @@ rewrite_identity(virConnectPtr conn, const vd_clone_args *args, vd_clone_plan *p
     }
     xmlXPathFreeObject(obj);
     /* unix channel sockets (the guest agent's) are named per domain */
-    obj = nodes(ctxt, NULL, "/domain/devices/channel[@type='unix']/source");
+    obj = vd_xr_nodes(ctxt, NULL, "/domain/devices/channel[@type='unix']/source");
     for (i = 0; i < vd_xr_count(obj); i++)
-        xmlUnsetProp(obj->nodesetval->nodeTab[i], BAD_CAST "path");
+        xmlUnsetProp(vd_xr_node(obj, i), BAD_CAST "path");
     xmlXPathFreeObject(obj);
     ret = 0;
 
@@ -618,7 +610,7 @@ vd_clone_plan_make(virDomainPtr orig, const vd_clone_args *args,
     }
     if (vd_ddisks_parse(xml, &dd) < 0 ||
         !(plan->doc = vd_xr_parse(xml)) ||
-        !(ctxt = xmlXPathNewContext(plan->doc))) {
+        !(ctxt = vd_xr_context(plan->doc))) {
         vd_err_say(err, "cannot read the domain's XML");
         goto cleanup;
     }
@@ -685,8 +677,8 @@ vd_clone_plan_make(virDomainPtr orig, const vd_clone_args *args,
 static void
 point_disks(vd_clone_plan *plan)
 {
-    xmlXPathContextPtr ctxt = xmlXPathNewContext(plan->doc);
-    xmlXPathObjectPtr disks = ctxt ? nodes(ctxt, NULL, "/domain/devices/disk") : NULL;
+    xmlXPathContextPtr ctxt = vd_xr_context(plan->doc);
+    xmlXPathObjectPtr disks = vd_xr_nodes(ctxt, NULL, "/domain/devices/disk");
     size_t i;
 
     for (i = 0; ctxt && i < plan->nvols; i++) {
@@ -695,18 +687,18 @@ point_disks(vd_clone_plan *plan)
         xmlChar *type;
 
         if (v->nvram) {
-            xmlXPathObjectPtr nv = nodes(ctxt, NULL, "/domain/os/nvram");
+            xmlXPathObjectPtr nv = vd_xr_nodes(ctxt, NULL, "/domain/os/nvram");
 
             if (vd_xr_count(nv) > 0 && v->new_path) {
-                xmlNodeSetContent(nv->nodesetval->nodeTab[0], BAD_CAST v->new_path);
-                xmlUnsetProp(nv->nodesetval->nodeTab[0], BAD_CAST "template");
+                xmlNodeSetContent(vd_xr_node(nv, 0), BAD_CAST v->new_path);
+                xmlUnsetProp(vd_xr_node(nv, 0), BAD_CAST "template");
             }
             xmlXPathFreeObject(nv);
             continue;
         }
         if (v->mode == VD_CLONE_SHARE || v->node < 0 || v->node >= vd_xr_count(disks))
             continue;
-        disk = disks->nodesetval->nodeTab[v->node];
+        disk = vd_xr_node(disks, v->node);
         src = child(disk, "source");
         type = xmlGetProp(disk, BAD_CAST "type");
         if (type && strcmp((const char *)type, "volume") == 0) {

@@ -570,28 +570,25 @@ vd_dsnap_revert(virDomainPtr dom, const char *name, unsigned int flags, char **e
 static bool
 in_chain(const char *domxml, const char *target, const char *path)
 {
-    xmlDocPtr doc = vd_xr_parse(domxml);
-    xmlXPathContextPtr ctxt = doc ? xmlXPathNewContext(doc) : NULL;
+    vd_xr x;
     xmlXPathObjectPtr disks = NULL, files = NULL;
     bool ret = false;
     int i, k;
 
-    if (!ctxt)
+    if (!vd_xr_open(&x, domxml))
         goto cleanup;
-    disks = xmlXPathEvalExpression(BAD_CAST "/domain/devices/disk", ctxt);
+    disks = vd_xr_nodes(x.ctxt, NULL, "/domain/devices/disk");
     for (i = 0; !ret && i < vd_xr_count(disks); i++) {
-        xmlXPathObjectPtr dev;
-        bool match;
+        xmlNodePtr disk = vd_xr_node(disks, i);
+        char *dev = vd_xr_str(x.ctxt, disk, "string(target/@dev)");
+        bool match = dev && strcmp(dev, target) == 0;
 
-        ctxt->node = disks->nodesetval->nodeTab[i];
-        dev = xmlXPathEvalExpression(BAD_CAST "string(target/@dev)", ctxt);
-        match = dev && dev->stringval && strcmp((const char *)dev->stringval, target) == 0;
-        xmlXPathFreeObject(dev);
+        free(dev);
         if (!match)
             continue;
-        files = xmlXPathEvalExpression(BAD_CAST ".//source/@file", ctxt);
+        files = vd_xr_nodes(x.ctxt, disk, ".//source/@file");
         for (k = 0; k < vd_xr_count(files); k++) {
-            xmlChar *v = xmlNodeGetContent(files->nodesetval->nodeTab[k]);
+            xmlChar *v = xmlNodeGetContent(vd_xr_node(files, k));
 
             if (v && strcmp((const char *)v, path) == 0)
                 ret = true;
@@ -603,8 +600,7 @@ in_chain(const char *domxml, const char *target, const char *path)
 
  cleanup:
     xmlXPathFreeObject(disks);
-    xmlXPathFreeContext(ctxt);
-    xmlFreeDoc(doc);
+    vd_xr_close(&x);
     return ret;
 }
 

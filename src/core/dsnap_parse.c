@@ -41,8 +41,8 @@ vd_dsnap_clear(vd_dsnap *s)
 int
 vd_dsnap_parse(const char *xml, vd_dsnap *s)
 {
-    xmlDocPtr doc;
-    xmlXPathContextPtr ctxt = NULL;
+    vd_xr x = { NULL, NULL };
+    xmlXPathContextPtr ctxt;
     xmlXPathObjectPtr disks = NULL;
     char *t;
     int ret = -1;
@@ -50,9 +50,9 @@ vd_dsnap_parse(const char *xml, vd_dsnap *s)
     memset(s, 0, sizeof(*s));
     if (!xml)
         return -1;
-    doc = vd_xr_parse(xml);
-    if (!doc || !(ctxt = xmlXPathNewContext(doc)))
+    if (!vd_xr_open(&x, xml))
         goto cleanup;
+    ctxt = x.ctxt;
     if (!(s->name = vd_xr_str(ctxt, NULL, "string(/domainsnapshot/name)")))
         goto cleanup;
     s->parent = vd_xr_str(ctxt, NULL, "string(/domainsnapshot/parent/name)");
@@ -71,14 +71,13 @@ vd_dsnap_parse(const char *xml, vd_dsnap *s)
                             strcmp(s->state, "paused") == 0)) {
         s->memory = true;       /* old XML without <memory>: internal */
     }
-    disks = xmlXPathEvalExpression(BAD_CAST "/domainsnapshot/disks/disk", ctxt);
-    if (disks && disks->nodesetval && disks->nodesetval->nodeNr > 0) {
-        int i, n = disks->nodesetval->nodeNr;
+    if ((disks = vd_xr_nodes(ctxt, NULL, "/domainsnapshot/disks/disk"))) {
+        int i, n = vd_xr_count(disks);
 
         if (!(s->disks = calloc((size_t)n, sizeof(*s->disks))))
             goto cleanup;
         for (i = 0; i < n; i++) {
-            xmlNodePtr d = disks->nodesetval->nodeTab[i];
+            xmlNodePtr d = vd_xr_node(disks, i);
             vd_dsnap_disk *sd = &s->disks[s->ndisks++];
 
             sd->target = vd_xr_str(ctxt, d, "string(@name)");
@@ -98,8 +97,7 @@ vd_dsnap_parse(const char *xml, vd_dsnap *s)
     if (ret < 0)
         vd_dsnap_clear(s);
     xmlXPathFreeObject(disks);
-    xmlXPathFreeContext(ctxt);
-    xmlFreeDoc(doc);
+    vd_xr_close(&x);
     return ret;
 }
 

@@ -12,11 +12,11 @@
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 #include <libxml/parser.h>
-#include <libxml/xpath.h>
 
 #include "virtdeck/core.h"
 #include "core/errors.h"
 #include "core/migrate.h"
+#include "core/xml_read.h"
 
 /* See core/migrate.h. */
 void
@@ -30,29 +30,13 @@ vd_migrate_opts_settle(vd_migrate_opts *o, bool active)
         o->flags |= VD_MIG_P2P;
 }
 
-/* An XML document read from a string (NULL on failure). */
-static xmlDocPtr
-read_xml(const char *xml)
-{
-    return xmlReadMemory(xml, (int)strlen(xml), "migrate.xml", NULL,
-                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-}
-
 /* The host UUID in a capabilities XML (malloc'ed) or NULL. */
 static char *
 host_uuid(virConnectPtr conn)
 {
-    char *caps = virConnectGetCapabilities(conn), *ret = NULL;
-    xmlDocPtr doc = caps ? read_xml(caps) : NULL;
-    xmlXPathContextPtr ctxt = doc ? xmlXPathNewContext(doc) : NULL;
-    xmlXPathObjectPtr obj = ctxt ? xmlXPathEvalExpression(
-        BAD_CAST "string(/capabilities/host/uuid)", ctxt) : NULL;
+    char *caps = virConnectGetCapabilities(conn);
+    char *ret = caps ? vd_xr_doc_str(caps, "string(/capabilities/host/uuid)") : NULL;
 
-    if (obj && obj->type == XPATH_STRING && obj->stringval && obj->stringval[0])
-        ret = strdup((const char *)obj->stringval);
-    xmlXPathFreeObject(obj);
-    xmlXPathFreeContext(ctxt);
-    xmlFreeDoc(doc);
     free(caps);
     virResetLastError();
     return ret;
@@ -187,7 +171,7 @@ check_destination(virDomainPtr dom, virConnectPtr dst, const vd_migrate_opts *o)
 {
     bool live = o->flags & VD_MIG_LIVE;
     char *xml = virDomainGetXMLDesc(dom, live ? 0 : VIR_DOMAIN_XML_INACTIVE);
-    xmlDocPtr doc = xml ? read_xml(xml) : NULL;
+    xmlDocPtr doc = vd_xr_parse(xml);
     xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
     xmlNodePtr devs = child(root, "devices"), d;
     virDomainPtr other;
@@ -285,7 +269,7 @@ static char **
 new_disks(virDomainPtr dom, virConnectPtr dst)
 {
     char *xml = virDomainGetXMLDesc(dom, 0);
-    xmlDocPtr doc = xml ? read_xml(xml) : NULL;
+    xmlDocPtr doc = vd_xr_parse(xml);
     xmlNodePtr devs = child(doc ? xmlDocGetRootElement(doc) : NULL, "devices"), d;
     char **list = calloc(1, sizeof(char *));
     size_t n = 0;

@@ -15,8 +15,6 @@
 
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
 
 #include "virtdeck/core.h"
 #include "virtdeck/netstore.h"
@@ -25,6 +23,7 @@
 #include "core/errors.h"
 #include "core/jobs_priv.h"
 #include "core/leftovers.h"
+#include "core/xml_read.h"
 
 typedef struct vol_clone {
     virStoragePoolPtr pool;
@@ -166,20 +165,7 @@ static const vd_job_ops clone_ops = {
 static char *
 xml_name(const char *xml)
 {
-    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "vol.xml", NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                  XML_PARSE_NOWARNING);
-    xmlXPathContextPtr ctxt = doc ? xmlXPathNewContext(doc) : NULL;
-    xmlXPathObjectPtr obj = ctxt ? xmlXPathEvalExpression(BAD_CAST "string(/volume/name)",
-                                                          ctxt) : NULL;
-    char *ret = NULL;
-
-    if (obj && obj->type == XPATH_STRING && obj->stringval && obj->stringval[0])
-        ret = strdup((const char *)obj->stringval);
-    xmlXPathFreeObject(obj);
-    xmlXPathFreeContext(ctxt);
-    xmlFreeDoc(doc);
-    return ret;
+    return vd_xr_doc_str(xml, "string(/volume/name)");
 }
 
 /* VD_CMD_VOL_CLONE: str = args2(source volume, new volume XML). */
