@@ -191,13 +191,14 @@ static char *
 pick_name(virConnectPtr conn, const char *orig, const char *asked, char **err)
 {
     virDomainPtr other;
-    const char *bad;
+    vd_check_msg *bad;
     char *name = NULL;
     int i;
 
     if (asked && *asked) {
-        if ((bad = vd_clone_check_name(asked))) {
+        if ((bad = vd_check_name(asked, NULL, 0))) {
             vd_err_say(err, "%s", bad);
+            vd_check_free(bad);
             return NULL;
         }
         if ((other = virDomainLookupByName(conn, asked))) {
@@ -510,10 +511,11 @@ rewrite_identity(virConnectPtr conn, const vd_clone_args *args, vd_clone_plan *p
 
     used = macs_in_use(conn);
     for (k = 0; k < args->nmacs; k++) {
-        const char *bad = vd_clone_check_mac(args->macs[k]);
+        vd_check_msg *bad = vd_clone_check_mac(args->macs[k]);
 
         if (bad) {
             vd_err_say(err, "--mac %s: %s", args->macs[k], bad);
+            vd_check_free(bad);
             goto cleanup;
         }
         if (mac_used(used, args->macs[k])) {

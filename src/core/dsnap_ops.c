@@ -399,7 +399,7 @@ prepare(virDomainPtr dom, const vd_dsnap_spec *spec, char **name_out, char **xml
     virDomainSnapshotPtr snap;
     vd_ddisks dd = { 0 };
     char *name = NULL, *domxml = NULL, *xml = NULL;
-    const char *bad;
+    vd_check_msg *bad;
     unsigned int flags = VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC;
     int state = 0, reason, ret = -1;
 
@@ -412,6 +412,7 @@ prepare(virDomainPtr dom, const vd_dsnap_spec *spec, char **name_out, char **xml
         return vd_err_say(err, "out of memory");
     if ((bad = vd_dsnap_check_name(name))) {
         vd_err_say(err, "%s", bad);
+        vd_check_free(bad);
         goto cleanup;
     }
     if ((snap = virDomainSnapshotLookupByName(dom, name, 0))) {

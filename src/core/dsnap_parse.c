@@ -318,24 +318,12 @@ vd_dsnap_default_name(time_t t)
 }
 
 /* Check a name. */
-const char *
+vd_check_msg *
 vd_dsnap_check_name(const char *name)
 {
-    const unsigned char *p;
+    vd_check_msg *m = vd_check_label("snapshot name", name);
 
-    if (!name || !*name)
-        return "a snapshot needs a name";
-    if (strlen(name) > 200)
-        return "a snapshot name may have at most 200 characters";
-    for (p = (const unsigned char *)name; *p; p++) {
-        if (*p == '/')
-            return "a snapshot name may not contain '/'";
-        if (*p < 0x20 || *p == 0x7f)
-            return "a snapshot name may not contain control characters";
-    }
-    if (isspace((unsigned char)name[0]) || isspace((unsigned char)name[strlen(name) - 1]))
-        return "a snapshot name may not start or end with a space";
-    if (name[0] == '.')
-        return "a snapshot name may not start with '.'";
-    return NULL;
+    if (!m && name[0] == '.')
+        m = vd_check_msgf("snapshot name may not start with '.'");
+    return m;
 }

@@ -296,17 +296,11 @@ nv_check_size(const vd_form *f, const vd_field *fld, const char *value,
               char *err, size_t errlen, void *ctx)
 {
     new_vol *nv = ctx;
-    char *m;
 
     (void)f;
     (void)fld;
-    m = vd_check_volume_fits(strtoull(value, NULL, 10) * 1048576ULL,
-                             nv->ref.pool, nv->available);
-    if (!m)
-        return true;
-    snprintf(err, errlen, "%s", m);
-    free(m);
-    return false;
+    return vd_check_into(vd_check_volume_fits(strtoull(value, NULL, 10) * 1048576ULL,
+                                              nv->ref.pool, nv->available), err, errlen);
 }
 
 /* Create the volume. */
