@@ -24,6 +24,7 @@
 #include "core/dom_disks.h"
 #include "core/errors.h"
 #include "core/xml_priv.h"
+#include "core/watched_call.h"
 #include "core/xml_read.h"
 
 /* Append a line to the plan's warnings. */
@@ -744,32 +745,18 @@ typedef struct copy_call {
     virStoragePoolPtr pool;
     virStorageVolPtr src;
     const char *xml;
-    pthread_mutex_t lock;
-    pthread_cond_t cond;
-    bool finished;
-    virStorageVolPtr made;
+    virStorageVolPtr made;      /* the helper's outcome */
     char *err;
 } copy_call;
 
-/* The helper thread: the blocking copy. */
-static void *
+/* On the helper thread (watched_call.h): the blocking copy. */
+static void
 copy_main(void *opaque)
 {
     copy_call *c = opaque;
-    virStorageVolPtr vol;
-    char *err = NULL;
 
-    vd_err_quiet_thread();
-    vol = virStorageVolCreateXMLFrom(c->pool, c->xml, c->src, 0);
-    if (!vol)
-        err = vd_err_take("the copy failed");
-    pthread_mutex_lock(&c->lock);
-    c->made = vol;
-    c->err = err;
-    c->finished = true;
-    pthread_cond_broadcast(&c->cond);
-    pthread_mutex_unlock(&c->lock);
-    return NULL;
+    if (!(c->made = virStorageVolCreateXMLFrom(c->pool, c->xml, c->src, 0)))
+        c->err = vd_err_take("the copy failed");
 }
 
 /* Delete the volumes made so far (made[i] for i < n). */
@@ -802,7 +789,7 @@ make_volume(virConnectPtr conn, vd_clone_vol *v, unsigned long long before,
             bool (*cancelled)(void *opaque), bool *cancel_seen, char **err)
 {
     copy_call c = { 0 };
-    pthread_t helper;
+    vd_watched w;
     virStorageVolPtr vol = NULL;
     int ret = -1;
 
@@ -825,29 +812,11 @@ make_volume(virConnectPtr conn, vd_clone_vol *v, unsigned long long before,
         vd_err_say_libvirt(err, "look up the original volume");
         goto cleanup;
     }
-    pthread_mutex_init(&c.lock, NULL);
-    pthread_cond_init(&c.cond, NULL);
-    if (pthread_create(&helper, NULL, copy_main, &c) != 0) {
+    if (vd_watched_start(&w, copy_main, &c) < 0) {
         vd_err_say(err, "could not start a thread");
-        goto destroy;
+        goto cleanup;
     }
-    for (;;) {
-        struct timespec ts;
-        bool finished;
-
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_nsec += 200 * 1000000L;
-        if (ts.tv_nsec >= 1000000000L) {
-            ts.tv_sec++;
-            ts.tv_nsec -= 1000000000L;
-        }
-        pthread_mutex_lock(&c.lock);
-        if (!c.finished)
-            pthread_cond_timedwait(&c.cond, &c.lock, &ts);
-        finished = c.finished;
-        pthread_mutex_unlock(&c.lock);
-        if (finished)
-            break;
+    while (!vd_watched_wait(&w, 200)) {
         if (!*cancel_seen && cancelled(opaque))
             *cancel_seen = true;
         if (progress) {
@@ -862,13 +831,12 @@ make_volume(virConnectPtr conn, vd_clone_vol *v, unsigned long long before,
             virResetLastError();
         }
     }
-    pthread_join(helper, NULL);
     vol = c.made;
     if (!vol) {
         vd_err_say(err, "copy of disk %s to %s/%s: %s", v->target, v->pool, v->new_name,
             c.err ? c.err : "failed");
         free(c.err);
-        goto destroy;
+        goto cleanup;
     }
     free(c.err);
 
@@ -883,13 +851,7 @@ make_volume(virConnectPtr conn, vd_clone_vol *v, unsigned long long before,
         virResetLastError();
     }
     ret = 0;
-    if (c.src)
-        goto destroy;
-    goto cleanup;
 
- destroy:
-    pthread_cond_destroy(&c.cond);
-    pthread_mutex_destroy(&c.lock);
  cleanup:
     if (vol)
         virStorageVolFree(vol);
