@@ -33,7 +33,7 @@ vd_fmt_bytes(double bytes, vd_bytes_style style, char *buf, size_t len)
     if (u == 0 && compact)
         snprintf(buf, len, "%.0f", v);
     else if (u == 0)
-        snprintf(buf, len, "%.0f B", floor(v));
+        snprintf(buf, len, "%llu B", (unsigned long long)v);   /* whole bytes */
     else if (compact)
         snprintf(buf, len, v < decimal_below ? "%.1f%c" : "%.0f%c", v, letters[u]);
     else
