@@ -68,10 +68,11 @@ vd_cli_clone(int argc, char **argv)
     if ((c = vd_clone_cli_args_parse(&o, argc, argv)) != VD_CLI_RUN)
         return vd_cli_report(&vd_cli_clone_cmd, c, o.err);
     for (i = 0; i < o.nmacs; i++) {
-        const char *bad = vd_clone_check_mac(o.macs[i]);
+        vd_check_msg *bad = vd_clone_check_mac(o.macs[i]);
 
         if (bad) {
             snprintf(o.err, sizeof(o.err), "--mac %s: %s", o.macs[i], bad);
+            vd_check_free(bad);
             return vd_cli_report(&vd_cli_clone_cmd, VD_CLI_USAGE, o.err);
         }
     }

@@ -27,6 +27,7 @@
 #include "cli.h"
 #include "virtdeck/uriinfo.h"
 #include "cli_create.h"
+#include "core/xml_read.h"
 
 /* Whether the URI names this machine (no host part), so that a path
  * can be checked with stat(). */
@@ -44,24 +45,15 @@ cc_volume_format(virStorageVolPtr vol)
 {
     char *xml = virStorageVolGetXMLDesc(vol, 0);
     vd_disk_format fmt = VD_FMT_UNSET;
-    xmlDocPtr doc;
+    char *type;
 
     if (!xml)
         return VD_FMT_UNSET;
-    if ((doc = xmlReadMemory(xml, (int)strlen(xml), "vol.xml", NULL,
-                             XML_PARSE_NONET | XML_PARSE_NOERROR |
-                             XML_PARSE_NOWARNING))) {
-        xmlXPathContextPtr ctxt = xmlXPathNewContext(doc);
-        xmlXPathObjectPtr obj = ctxt ? xmlXPathEvalExpression(BAD_CAST
-                "string(/volume/target/format/@type)", ctxt) : NULL;
-        if (obj && obj->type == XPATH_STRING && obj->stringval) {
-            int v = vd_disk_format_parse((const char *)obj->stringval);
-            if (v > 0)
-                fmt = v;
-        }
-        xmlXPathFreeObject(obj);
-        xmlXPathFreeContext(ctxt);
-        xmlFreeDoc(doc);
+    if ((type = vd_xr_doc_str(xml, "string(/volume/target/format/@type)"))) {
+        int v = vd_disk_format_parse(type);
+        if (v > 0)
+            fmt = v;
+        free(type);
     }
     free(xml);
     return fmt;
@@ -247,26 +239,13 @@ static char *
 pool_dir(virStoragePoolPtr pool)
 {
     char *xml = virStoragePoolGetXMLDesc(pool, 0), *dir = NULL;
-    xmlDocPtr doc;
 
     if (!xml) {
         virResetLastError();
         return NULL;
     }
-    if ((doc = xmlReadMemory(xml, (int)strlen(xml), "pool.xml", NULL,
-                             XML_PARSE_NONET | XML_PARSE_NOERROR |
-                             XML_PARSE_NOWARNING))) {
-        xmlXPathContextPtr ctxt = xmlXPathNewContext(doc);
-        xmlXPathObjectPtr obj = ctxt ? xmlXPathEvalExpression(BAD_CAST
-                "string(/pool[@type='dir' or @type='fs' or @type='netfs']"
-                "/target/path)", ctxt) : NULL;
-        if (obj && obj->type == XPATH_STRING && obj->stringval &&
-            obj->stringval[0])
-            dir = strdup((const char *)obj->stringval);
-        xmlXPathFreeObject(obj);
-        xmlXPathFreeContext(ctxt);
-        xmlFreeDoc(doc);
-    }
+    dir = vd_xr_doc_str(xml, "string(/pool[@type='dir' or @type='fs' or @type='netfs']"
+                             "/target/path)");
     free(xml);
     return dir;
 }
@@ -469,33 +448,28 @@ nodedev_numbers(virNodeDevicePtr dev, const char *const *exprs, long *out,
                 int n)
 {
     char *xml = virNodeDeviceGetXMLDesc(dev, 0);
-    xmlDocPtr doc;
-    xmlXPathContextPtr ctxt;
+    vd_xr x;
     int i;
 
     if (!xml)
         return -1;
-    doc = xmlReadMemory(xml, (int)strlen(xml), "nodedev.xml", NULL,
-                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    vd_xr_open(&x, xml);
     free(xml);
-    if (!doc)
-        return -1;
-    ctxt = xmlXPathNewContext(doc);
+    if (!x.doc)
+        return -1;                      /* not XML */
     for (i = 0; i < n; i++) {
-        xmlXPathObjectPtr obj = ctxt ? xmlXPathEvalExpression(BAD_CAST exprs[i], ctxt) : NULL;
-        const char *v = obj && obj->type == XPATH_STRING ? (const char *)obj->stringval : NULL;
+        char *v = vd_xr_str(x.ctxt, NULL, exprs[i]);
         char *end;
 
         out[i] = -1;
-        if (v && *v) {
+        if (v) {
             long num = strtol(v, &end, 0);
             if (!*end && num >= 0)
                 out[i] = num;
         }
-        xmlXPathFreeObject(obj);
+        free(v);
     }
-    xmlXPathFreeContext(ctxt);
-    xmlFreeDoc(doc);
+    vd_xr_close(&x);
     return 0;
 }
 
@@ -532,14 +506,14 @@ child_el(xmlNodePtr n, const char *name)
 static bool
 has_hostdev(xmlXPathContextPtr ctxt, bool pci, const long *want)
 {
-    xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST
-        (pci ? "//hostdev[@type='pci']/source/address"
-             : "//hostdev[@type='usb']/source"), ctxt);
+    xmlXPathObjectPtr obj = vd_xr_nodes(ctxt, NULL,
+        pci ? "//hostdev[@type='pci']/source/address"
+            : "//hostdev[@type='usb']/source");
     bool found = false;
     int i;
 
-    for (i = 0; obj && obj->nodesetval && i < obj->nodesetval->nodeNr && !found; i++) {
-        xmlNodePtr n = obj->nodesetval->nodeTab[i];
+    for (i = 0; i < vd_xr_count(obj) && !found; i++) {
+        xmlNodePtr n = vd_xr_node(obj, i);
         if (pci)
             found = attr_number(n, "domain") == want[0] && attr_number(n, "bus") == want[1] &&
                     attr_number(n, "slot") == want[2] && attr_number(n, "function") == want[3];
@@ -562,15 +536,11 @@ hostdev_user(virConnectPtr conn, bool pci, const long *want)
 
     for (i = 0; i < n; i++) {
         char *xml = who ? NULL : virDomainGetXMLDesc(doms[i], 0);
-        xmlDocPtr doc = xml ? xmlReadMemory(xml, (int)strlen(xml), "d.xml", NULL,
-                                            XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                            XML_PARSE_NOWARNING) : NULL;
-        xmlXPathContextPtr ctxt = doc ? xmlXPathNewContext(doc) : NULL;
+        vd_xr x;
 
-        if (ctxt && has_hostdev(ctxt, pci, want))
+        if (vd_xr_open(&x, xml) && has_hostdev(x.ctxt, pci, want))
             who = strdup(virDomainGetName(doms[i]));
-        xmlXPathFreeContext(ctxt);
-        xmlFreeDoc(doc);
+        vd_xr_close(&x);
         free(xml);
         virDomainFree(doms[i]);
     }

@@ -18,6 +18,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "virtdeck/check.h"
+
 /* What to do with one disk. */
 typedef enum {
     VD_CLONE_DEFAULT = 0,       /* copy when writable and not shareable, else share */
@@ -53,12 +55,10 @@ int vd_clone_args_disk(vd_clone_args *args, const char *target, vd_clone_mode mo
 char *vd_clone_args_format(const vd_clone_args *args);
 int vd_clone_args_parse(const char *str, vd_clone_args *args);
 
-/* Check a new domain name as typed: NULL when fine, else a static
- * message. Pure (the "already taken" check needs the host). */
-const char *vd_clone_check_name(const char *name);
-
-/* Check a MAC address "52:54:00:12:34:56": NULL or a static message. */
-const char *vd_clone_check_mac(const char *mac);
+/* Check a MAC address given for the clone, "52:54:00:12:34:56"
+ * (check.h): vd_check_mac()'s rule, and it may not be empty. Pure. The
+ * clone's name follows vd_check_name() (check.h). */
+vd_check_msg *vd_clone_check_mac(const char *mac);
 
 #endif
 

@@ -21,6 +21,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "virtdeck/check.h"
+
 #define VD_GIB (1024ULL * 1024 * 1024)
 #define VD_MIB (1024ULL * 1024)
 #define VD_SPEC_MAX_BOOT 4      /* entries in a boot order */
@@ -337,24 +339,10 @@ int vd_domcaps_parse(const char *xml, vd_host_caps *caps, const char **err);
 
 /* ---- validation: one field at a time --------------------------------
  *
- * Each returns NULL when the value is fine, or a plain message for the
- * user ("memory must be at least 1 MiB"), which the caller releases
- * with vd_check_free(). Pure: the host facts they compare with are
- * passed in. */
-
-typedef char vd_check_msg;
-
-/* Release a message from a vd_check_* function (NULL is fine). Needed
- * rather than free(): out of memory, the message is a static one. */
-void vd_check_free(vd_check_msg *msg);
-
-/* A domain name: non-empty, valid UTF-8, no '/' (libvirt refuses it),
- * no control characters (libvirt refuses a newline; a tab is refused
- * too: it cannot be typed back in a shell or a form). XML special
- * characters such as & < > ' " are fine: the builder escapes them.
- * taken: the names already on the host (may be NULL). */
-vd_check_msg *vd_check_name(const char *name, const char *const *taken,
-                            size_t ntaken);
+ * Each follows check.h: NULL when the value is fine, or a plain message
+ * for the user ("memory must be at least 1 MiB"), which the caller
+ * releases with vd_check_free(). Pure: the host facts they compare with
+ * are passed in. The domain name's rule, vd_check_name(), is in check.h. */
 
 /* vCPUs from 1 to max (max 0: no upper bound known). */
 vd_check_msg *vd_check_vcpus(unsigned int vcpus, unsigned int max);

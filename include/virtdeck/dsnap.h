@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "virtdeck/check.h"
+
 /* One disk of a snapshot. */
 typedef struct vd_dsnap_disk {
     char *target;               /* "vda" */
@@ -100,8 +102,9 @@ char *vd_dsnap_tree_text(const vd_dsnap_list *list);
  * virt-manager makes one: "snapshot-YYYYMMDD-HHMMSS"... (caller frees). */
 char *vd_dsnap_default_name(time_t t);
 
-/* Check a snapshot name: NULL when fine, else a static message. Pure. */
-const char *vd_dsnap_check_name(const char *name);
+/* Check a snapshot name (check.h): vd_check_label()'s rule, and no
+ * leading '.'. Pure. */
+vd_check_msg *vd_dsnap_check_name(const char *name);
 
 /* Parse one snapshot's XML into s (cleared first). Returns 0 or -1.
  * Pure. */

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "virtdeck/check.h"
 #include "virtdeck/model.h"
 
 /* ---- new networks --------------------------------------------------- */
@@ -112,32 +113,32 @@ int vd_pool_type_parse(const char *word);
 /* The pool XML for spec. Same contract as vd_network_xml(). */
 char *vd_pool_xml(const vd_pool_spec *spec, const char **err);
 
-/* ---- validators (pure; NULL when fine, else a message to free()) ---- */
+/* ---- validators (pure; NULL when fine, else a message: check.h) ---- */
 
 /* A new network's name: not empty, no '/', not taken. */
-char *vd_check_net_name(const char *name, const char *const *taken,
-                        size_t ntaken);
+vd_check_msg *vd_check_net_name(const char *name, const char *const *taken,
+                                size_t ntaken);
 
 /* A bridge name: at most 15 characters, no '/', ' ' or ':'; not the
  * bridge of another network (bridges[i] belongs to owners[i]). NULL or
  * "" is fine (libvirt picks one) unless required. */
-char *vd_check_bridge_name(const char *bridge, bool required,
-                           const char *const *bridges,
-                           const char *const *owners, size_t n);
+vd_check_msg *vd_check_bridge_name(const char *bridge, bool required,
+                                   const char *const *bridges,
+                                   const char *const *owners, size_t n);
 
 /* A prefix length typed as "24", "/24" or a netmask "255.255.255.0"
  * (contiguous ones) into *prefix (1..30). NULL when fine, else the
  * message (allocated). */
-char *vd_parse_prefix(const char *text, unsigned int *prefix);
+vd_check_msg *vd_parse_prefix(const char *text, unsigned int *prefix);
 
 /* An IPv4 gateway address and prefix length (1..30). */
-char *vd_check_ipv4(const char *addr, unsigned int prefix);
+vd_check_msg *vd_check_ipv4(const char *addr, unsigned int prefix);
 
 /* A DHCP range on the subnet of addr/prefix: both ends inside the
  * subnet (not its network or broadcast address), start <= end, and the
  * gateway addr not inside the range. Both NULL/"": no DHCP, fine. */
-char *vd_check_dhcp_range(const char *addr, unsigned int prefix,
-                          const char *start, const char *end);
+vd_check_msg *vd_check_dhcp_range(const char *addr, unsigned int prefix,
+                                  const char *start, const char *end);
 
 /* One IPv4 subnet of an existing network. */
 typedef struct vd_subnet {
@@ -148,18 +149,18 @@ typedef struct vd_subnet {
 
 /* A new subnet addr/prefix must not overlap the subnet of an active
  * network (libvirt would refuse to start it, or routes would clash). */
-char *vd_check_subnet_overlap(const char *addr, unsigned int prefix,
-                              const vd_subnet *active, size_t n);
+vd_check_msg *vd_check_subnet_overlap(const char *addr, unsigned int prefix,
+                                      const vd_subnet *active, size_t n);
 
 /* A pool target path: absolute; for DIR pools an existing path must be
  * a directory. exists/is_dir describe the path on the host (when
  * known: known false skips that part, e.g. over remote connections). */
-char *vd_check_pool_target(vd_pool_type type, const char *path, bool known,
-                           bool exists, bool is_dir);
+vd_check_msg *vd_check_pool_target(vd_pool_type type, const char *path, bool known,
+                                   bool exists, bool is_dir);
 
 /* A new volume's size against the pool's free space. */
-char *vd_check_volume_fits(unsigned long long capacity, const char *pool,
-                           unsigned long long available);
+vd_check_msg *vd_check_volume_fits(unsigned long long capacity, const char *pool,
+                                   unsigned long long available);
 
 /* ---- details sent back by the workers ------------------------------- */
 

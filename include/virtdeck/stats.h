@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "virtdeck/bytes.h"
+
 /* The raw counters of one domain at one moment. Totals are summed over
  * all its disks and interfaces. Memory in KiB, times in ns. */
 typedef struct vd_dom_sample {
@@ -116,8 +118,13 @@ void vd_stats_dom_rates(const vd_dom_sample *prev, const vd_dom_sample *cur,
 void vd_stats_host_rates(const vd_host_sample *prev, const vd_host_sample *cur,
                          vd_host_rates *out);
 
-/* Human-readable bytes ("12.3M", "980K", "0") into buf; returns buf. */
-char *vd_stats_fmt_bytes(double bytes, char *buf, size_t len);
+/* Human-readable bytes ("1.5M", "980K", "0") into buf; returns buf.
+ * vd_fmt_bytes()'s compact style under its older name. */
+static inline char *
+vd_stats_fmt_bytes(double bytes, char *buf, size_t len)
+{
+    return vd_fmt_bytes(bytes, VD_BYTES_COMPACT, buf, len);
+}
 
 /* ---- history ---------------------------------------------------------- */
 

@@ -7,7 +7,7 @@
  * context is iterated by libvirt's event-loop thread (libvirt 9's
  * default event implementation is GLib's default context, run by the
  * core's event thread). So the session and its channels live on that
- * thread: everything the UI asks for is queued under s->lock and
+ * thread: everything the UI asks for is queued under s->cf.lock and
  * carried over by an idle source attached to the default context; the
  * callbacks there publish frames and states under the same lock.
  * Channels other than main, display and inputs are never connected.
@@ -28,6 +28,7 @@
 #include <glib-unix.h>
 #include <spice-client.h>
 
+#include "console/console_frame.h"
 #include "console/spice.h"
 #include "console/xt_keys.h"
 
@@ -46,18 +47,13 @@ typedef struct spice_event {
 } spice_event;
 
 struct vd_spice {
-    pthread_mutex_t lock;
-    pthread_cond_t cond;
-    void (*wake)(void *);
-    void *opaque;
+    vd_cframe cf;               /* lock, cond, state, frame: console_frame.h */
     int first_fd;               /* the main channel's socket until used */
 
     /* shared, under lock */
     bool stop;
     bool scheduled;             /* an idle source will drain the queue */
     bool done;                  /* the session is gone: s may be freed */
-    vd_vnc_state state;
-    char *message;
     spice_event *queue;
     size_t nqueue;
     char *password;             /* the answer (wiped when used) */
@@ -66,9 +62,6 @@ struct vd_spice {
     int nrequests;
     char *fd_why;               /* why the UI could not get a socket */
     bool absolute;              /* client mouse mode */
-    uint8_t *frame;             /* shared copy, RGBX */
-    int fw, fh;
-    unsigned long seq;
 
     /* event-loop thread only */
     SpiceSession *session;
@@ -114,34 +107,6 @@ install_log(void)
                           G_LOG_FLAG_RECURSION, glib_log, NULL);
 }
 
-/* Call the UI's wake function. */
-static void
-notify(vd_spice *s)
-{
-    if (s->wake)
-        s->wake(s->opaque);
-}
-
-/* Set the state and message (lock held). */
-static void
-set_state_locked(vd_spice *s, vd_vnc_state state, const char *msg)
-{
-    s->state = state;
-    free(s->message);
-    s->message = msg ? strdup(msg) : NULL;
-    pthread_cond_broadcast(&s->cond);
-}
-
-/* Set the state and message and wake the UI. */
-static void
-set_state(vd_spice *s, vd_vnc_state state, const char *msg)
-{
-    pthread_mutex_lock(&s->lock);
-    set_state_locked(s, state, msg);
-    pthread_mutex_unlock(&s->lock);
-    notify(s);
-}
-
 /* The session ended: set the final state once. */
 static void
 end(vd_spice *s, vd_vnc_state state, const char *msg)
@@ -149,7 +114,7 @@ end(vd_spice *s, vd_vnc_state state, const char *msg)
     if (s->ended)
         return;
     s->ended = true;
-    set_state(s, state, msg);
+    vd_cframe_set_state(&s->cf, state, msg);
 }
 
 /* Copy a rectangle of the primary surface into the shared frame, as
@@ -159,7 +124,7 @@ copy_rect(vd_spice *s, int x, int y, int w, int h)
 {
     int r, c;
 
-    if (!s->surface || !s->frame || s->fw != s->swidth || s->fh != s->sheight)
+    if (!s->surface || !s->cf.frame || s->cf.fw != s->swidth || s->cf.fh != s->sheight)
         return;
     if (x < 0) {
         w += x;
@@ -175,7 +140,7 @@ copy_rect(vd_spice *s, int x, int y, int w, int h)
         h = s->sheight - y;
     for (r = y; r < y + h; r++) {
         const uint8_t *src = s->surface + (size_t)r * s->sstride;
-        uint8_t *dst = s->frame + ((size_t)r * s->fw + x) * 4;
+        uint8_t *dst = s->cf.frame + ((size_t)r * s->cf.fw + x) * 4;
 
         for (c = x; c < x + w; c++, dst += 4) {
             if (s->sformat == SPICE_SURFACE_FMT_16_565 ||
@@ -216,22 +181,22 @@ on_primary_create(SpiceChannel *channel, gint format, gint width, gint height,
         return;
     if (!(frame = calloc((size_t)width * height, 4)))
         return;
-    pthread_mutex_lock(&s->lock);
-    free(s->frame);
-    s->frame = frame;
-    s->fw = width;
-    s->fh = height;
+    pthread_mutex_lock(&s->cf.lock);
+    free(s->cf.frame);
+    s->cf.frame = frame;
+    s->cf.fw = width;
+    s->cf.fh = height;
     s->surface = imgdata;
     s->sformat = format;
     s->swidth = width;
     s->sheight = height;
     s->sstride = stride;
     copy_rect(s, 0, 0, width, height);
-    s->seq++;
+    s->cf.seq++;
     snprintf(msg, sizeof(msg), "connected (SPICE), %dx%d", width, height);
-    set_state_locked(s, VD_VNC_CONNECTED, msg);
-    pthread_mutex_unlock(&s->lock);
-    notify(s);
+    vd_cframe_set_state_locked(&s->cf, VD_VNC_CONNECTED, msg);
+    pthread_mutex_unlock(&s->cf.lock);
+    vd_cframe_notify(&s->cf);
 }
 
 /* The primary surface is going away. */
@@ -241,9 +206,9 @@ on_primary_destroy(SpiceChannel *channel, gpointer data)
     vd_spice *s = data;
 
     (void)channel;
-    pthread_mutex_lock(&s->lock);
+    pthread_mutex_lock(&s->cf.lock);
     s->surface = NULL;
-    pthread_mutex_unlock(&s->lock);
+    pthread_mutex_unlock(&s->cf.lock);
 }
 
 /* A region of the primary surface changed. */
@@ -255,12 +220,12 @@ on_invalidate(SpiceChannel *channel, gint x, gint y, gint w, gint h, gpointer da
     (void)channel;
     if (w <= 0 || h <= 0)
         return;
-    pthread_mutex_lock(&s->lock);
+    pthread_mutex_lock(&s->cf.lock);
     copy_rect(s, x, y, w, h);
-    s->seq++;
-    pthread_cond_broadcast(&s->cond);
-    pthread_mutex_unlock(&s->lock);
-    notify(s);
+    s->cf.seq++;
+    pthread_cond_broadcast(&s->cf.cond);
+    pthread_mutex_unlock(&s->cf.lock);
+    vd_cframe_notify(&s->cf);
 }
 
 /* A channel wants a socket: remember it and tell the UI. */
@@ -270,10 +235,10 @@ on_open_fd(SpiceChannel *channel, gint with_tls, gpointer data)
     vd_spice *s = data;
     int fd;
 
-    pthread_mutex_lock(&s->lock);
+    pthread_mutex_lock(&s->cf.lock);
     fd = s->first_fd;
     s->first_fd = -1;
-    pthread_mutex_unlock(&s->lock);
+    pthread_mutex_unlock(&s->cf.lock);
     if (fd >= 0 && !with_tls) {
         spice_channel_open_fd(channel, fd);
         return;
@@ -285,11 +250,11 @@ on_open_fd(SpiceChannel *channel, gint with_tls, gpointer data)
         return;
     }
     s->waiting[s->nwaiting++] = g_object_ref(channel);
-    pthread_mutex_lock(&s->lock);
+    pthread_mutex_lock(&s->cf.lock);
     s->fd_tls[s->nrequests++] = with_tls != 0;
-    pthread_cond_broadcast(&s->cond);
-    pthread_mutex_unlock(&s->lock);
-    notify(s);
+    pthread_cond_broadcast(&s->cf.cond);
+    pthread_mutex_unlock(&s->cf.lock);
+    vd_cframe_notify(&s->cf);
 }
 
 /* A plain message for a channel's failure. */
@@ -299,10 +264,10 @@ failure(vd_spice *s, SpiceChannel *channel, const char *what, char *msg, size_t 
     const GError *err = spice_channel_get_error(channel);
     char *why = NULL;
 
-    pthread_mutex_lock(&s->lock);
+    pthread_mutex_lock(&s->cf.lock);
     if (s->fd_why)
         why = strdup(s->fd_why);
-    pthread_mutex_unlock(&s->lock);
+    pthread_mutex_unlock(&s->cf.lock);
     if (why)
         snprintf(msg, size, "%s", why);
     else if (err && err->message)
@@ -325,17 +290,17 @@ on_main_event(SpiceChannel *channel, SpiceChannelEvent event, gpointer data)
 
     switch (event) {
     case SPICE_CHANNEL_OPENED:
-        set_state(s, VD_VNC_CONNECTING, "connected (SPICE), waiting for the display");
+        vd_cframe_set_state(&s->cf, VD_VNC_CONNECTING, "connected (SPICE), waiting for the display");
         break;
     case SPICE_CHANNEL_ERROR_AUTH:
         if (s->gave_password) {
             end(s, VD_VNC_AUTH_FAILED, "wrong SPICE password");
         } else {
-            pthread_mutex_lock(&s->lock);
+            pthread_mutex_lock(&s->cf.lock);
             s->answered = false;
-            set_state_locked(s, VD_VNC_NEED_PASSWORD, "the SPICE server asks for a password");
-            pthread_mutex_unlock(&s->lock);
-            notify(s);
+            vd_cframe_set_state_locked(&s->cf, VD_VNC_NEED_PASSWORD, "the SPICE server asks for a password");
+            pthread_mutex_unlock(&s->cf.lock);
+            vd_cframe_notify(&s->cf);
         }
         break;
     case SPICE_CHANNEL_CLOSED:
@@ -366,9 +331,9 @@ on_mouse_mode(GObject *obj, GParamSpec *pspec, gpointer data)
 
     (void)pspec;
     g_object_get(obj, "mouse-mode", &mode, NULL);
-    pthread_mutex_lock(&s->lock);
+    pthread_mutex_lock(&s->cf.lock);
     s->absolute = mode == SPICE_MOUSE_MODE_CLIENT;
-    pthread_mutex_unlock(&s->lock);
+    pthread_mutex_unlock(&s->cf.lock);
 }
 
 static void schedule_locked(vd_spice *s);
@@ -383,9 +348,9 @@ on_inputs_event(SpiceChannel *channel, SpiceChannelEvent event, gpointer data)
         return;
     if (event == SPICE_CHANNEL_OPENED) {
         s->inputs_ready = true;
-        pthread_mutex_lock(&s->lock);
+        pthread_mutex_lock(&s->cf.lock);
         schedule_locked(s);
-        pthread_mutex_unlock(&s->lock);
+        pthread_mutex_unlock(&s->cf.lock);
     } else if (event != SPICE_CHANNEL_NONE) {
         s->inputs_ready = false;
     }
@@ -454,9 +419,9 @@ on_channel_destroy(SpiceSession *session, SpiceChannel *channel, gpointer data)
             break;
         }
     if (SPICE_IS_DISPLAY_CHANNEL(channel)) {
-        pthread_mutex_lock(&s->lock);
+        pthread_mutex_lock(&s->cf.lock);
         s->surface = NULL;
-        pthread_mutex_unlock(&s->lock);
+        pthread_mutex_unlock(&s->cf.lock);
     }
 }
 
@@ -481,9 +446,9 @@ close_session(vd_spice *s)
     s->session = NULL;
     s->main = NULL;
     s->inputs = NULL;
-    pthread_mutex_lock(&s->lock);
+    pthread_mutex_lock(&s->cf.lock);
     s->surface = NULL;
-    pthread_mutex_unlock(&s->lock);
+    pthread_mutex_unlock(&s->cf.lock);
 }
 
 /* A new session: on the first socket when there is one, else every
@@ -495,7 +460,7 @@ start_session(vd_spice *s)
 
     s->session = spice_session_new();
     g_object_set(s->session, "enable-audio", FALSE, "enable-usbredir", FALSE, NULL);
-    pthread_mutex_lock(&s->lock);
+    pthread_mutex_lock(&s->cf.lock);
     if (s->password) {
         g_object_set(s->session, "password", s->password, NULL);
         explicit_bzero(s->password, strlen(s->password));
@@ -505,7 +470,7 @@ start_session(vd_spice *s)
     }
     fd = s->first_fd;
     s->first_fd = -1;
-    pthread_mutex_unlock(&s->lock);
+    pthread_mutex_unlock(&s->cf.lock);
     g_signal_connect(s->session, "channel-new", G_CALLBACK(on_channel_new), s);
     g_signal_connect(s->session, "channel-destroy", G_CALLBACK(on_channel_destroy), s);
     if (!spice_session_open_fd(s->session, fd))
@@ -528,9 +493,9 @@ send_pointer(vd_spice *s, int x, int y, int buttons)
     int held = s->pbuttons & 7, i;
     bool absolute;
 
-    pthread_mutex_lock(&s->lock);
+    pthread_mutex_lock(&s->cf.lock);
     absolute = s->absolute;
-    pthread_mutex_unlock(&s->lock);
+    pthread_mutex_unlock(&s->cf.lock);
     if (absolute)
         spice_inputs_channel_position(s->inputs, x, y, 0, held);
     else if (x != s->px || y != s->py)
@@ -555,13 +520,13 @@ drain_events(vd_spice *s)
     spice_event *q;
     size_t n, i, nheld = 0;
 
-    pthread_mutex_lock(&s->lock);
+    pthread_mutex_lock(&s->cf.lock);
     s->scheduled = false;
     q = s->queue;
     n = s->nqueue;
     s->queue = NULL;
     s->nqueue = 0;
-    pthread_mutex_unlock(&s->lock);
+    pthread_mutex_unlock(&s->cf.lock);
     for (i = 0; i < n; i++) {
         if ((q[i].kind == EV_KEY || q[i].kind == EV_POINTER) &&
             s->inputs && !s->inputs_ready) {
@@ -580,12 +545,12 @@ drain_events(vd_spice *s)
                 send_pointer(s, q[i].a, q[i].b, q[i].c);
             break;
         case EV_REFRESH:
-            pthread_mutex_lock(&s->lock);
+            pthread_mutex_lock(&s->cf.lock);
             copy_rect(s, 0, 0, s->swidth, s->sheight);
-            s->seq++;
-            pthread_cond_broadcast(&s->cond);
-            pthread_mutex_unlock(&s->lock);
-            notify(s);
+            s->cf.seq++;
+            pthread_cond_broadcast(&s->cf.cond);
+            pthread_mutex_unlock(&s->cf.lock);
+            vd_cframe_notify(&s->cf);
             break;
         case EV_FD:
             if (s->nwaiting == 0) {
@@ -607,15 +572,15 @@ drain_events(vd_spice *s)
             }
             break;
         case EV_ANSWER:
-            pthread_mutex_lock(&s->lock);
+            pthread_mutex_lock(&s->cf.lock);
             if (!s->password) {
-                pthread_mutex_unlock(&s->lock);
+                pthread_mutex_unlock(&s->cf.lock);
                 end(s, VD_VNC_CLOSED, "cancelled: no password given");
                 break;
             }
-            set_state_locked(s, VD_VNC_CONNECTING, "checking the password");
-            pthread_mutex_unlock(&s->lock);
-            notify(s);
+            vd_cframe_set_state_locked(&s->cf, VD_VNC_CONNECTING, "checking the password");
+            pthread_mutex_unlock(&s->cf.lock);
+            vd_cframe_notify(&s->cf);
             close_session(s);
             start_session(s);
             break;
@@ -623,7 +588,7 @@ drain_events(vd_spice *s)
     }
     if (nheld) {
         /* before whatever the UI queued meanwhile */
-        pthread_mutex_lock(&s->lock);
+        pthread_mutex_lock(&s->cf.lock);
         if (s->nqueue) {
             spice_event *all = realloc(q, (nheld + s->nqueue) * sizeof(*q));
 
@@ -641,7 +606,7 @@ drain_events(vd_spice *s)
             s->nqueue = nheld;
         }
         q = NULL;
-        pthread_mutex_unlock(&s->lock);
+        pthread_mutex_unlock(&s->cf.lock);
     }
     free(q);
 }
@@ -651,10 +616,10 @@ static void
 finish(vd_spice *s)
 {
     close_session(s);
-    pthread_mutex_lock(&s->lock);
+    pthread_mutex_lock(&s->cf.lock);
     s->done = true;
-    pthread_cond_broadcast(&s->cond);
-    pthread_mutex_unlock(&s->lock);
+    pthread_cond_broadcast(&s->cf.cond);
+    pthread_mutex_unlock(&s->cf.lock);
 }
 
 /* The last flush: whichever of its end and the timeout comes first
@@ -704,9 +669,9 @@ on_idle(gpointer data)
         start_session(s);
     }
     drain_events(s);
-    pthread_mutex_lock(&s->lock);
+    pthread_mutex_lock(&s->cf.lock);
     stop = s->stop;
-    pthread_mutex_unlock(&s->lock);
+    pthread_mutex_unlock(&s->cf.lock);
     if (stop && !s->done && !s->flushing) {
         /* keys typed right before leaving still go, and are flushed;
          * the flush's callback gets s: it stays alive until done */
@@ -752,16 +717,11 @@ vd_spice_start(int fd, void (*wake)(void *), void *opaque)
         return NULL;
     }
     s->first_fd = fd;
-    s->wake = wake;
-    s->opaque = opaque;
-    s->state = VD_VNC_CONNECTING;
-    s->message = strdup("connecting (SPICE)");
     fcntl(fd, F_SETFD, FD_CLOEXEC);
-    pthread_mutex_init(&s->lock, NULL);
-    pthread_cond_init(&s->cond, NULL);
-    pthread_mutex_lock(&s->lock);
+    vd_cframe_init(&s->cf, "connecting (SPICE)", wake, opaque);
+    pthread_mutex_lock(&s->cf.lock);
     schedule_locked(s);
-    pthread_mutex_unlock(&s->lock);
+    pthread_mutex_unlock(&s->cf.lock);
     return s;
 }
 
@@ -776,13 +736,13 @@ vd_spice_free(vd_spice *s)
         return;
     clock_gettime(CLOCK_REALTIME, &until);
     until.tv_sec += STOP_MS / 1000 + 1;
-    pthread_mutex_lock(&s->lock);
+    pthread_mutex_lock(&s->cf.lock);
     s->stop = true;
     schedule_locked(s);         /* or the pending one sees the stop */
-    while (!s->done && pthread_cond_timedwait(&s->cond, &s->lock, &until) == 0)
+    while (!s->done && pthread_cond_timedwait(&s->cf.cond, &s->cf.lock, &until) == 0)
         ;
     done = s->done;
-    pthread_mutex_unlock(&s->lock);
+    pthread_mutex_unlock(&s->cf.lock);
     if (!done)
         return;                 /* no event loop answered: leave it be */
     if (s->first_fd >= 0)
@@ -792,16 +752,13 @@ vd_spice_free(vd_spice *s)
             close(s->queue[i].a);
     if (s->channels)
         g_ptr_array_free(s->channels, TRUE);
-    pthread_mutex_destroy(&s->lock);
-    pthread_cond_destroy(&s->cond);
-    free(s->message);
+    vd_cframe_destroy(&s->cf);
     if (s->password) {
         explicit_bzero(s->password, strlen(s->password));
         free(s->password);
     }
     free(s->fd_why);
     free(s->queue);
-    free(s->frame);
     free(s);
 }
 
@@ -809,14 +766,7 @@ vd_spice_free(vd_spice *s)
 vd_vnc_state
 vd_spice_get_state(vd_spice *s, char **message)
 {
-    vd_vnc_state st;
-
-    pthread_mutex_lock(&s->lock);
-    st = s->state;
-    if (message)
-        *message = s->message ? strdup(s->message) : NULL;
-    pthread_mutex_unlock(&s->lock);
-    return st;
+    return vd_cframe_get_state(&s->cf, message);
 }
 
 /* Queue one event and wake the thread (lock not held). */
@@ -825,7 +775,7 @@ enqueue(vd_spice *s, int kind, int a, int b, int c)
 {
     spice_event *q;
 
-    pthread_mutex_lock(&s->lock);
+    pthread_mutex_lock(&s->cf.lock);
     if ((s->nqueue < MAX_QUEUE || kind == EV_FD || kind == EV_ANSWER) &&
         (q = realloc(s->queue, (s->nqueue + 1) * sizeof(*q)))) {
         s->queue = q;
@@ -839,21 +789,21 @@ enqueue(vd_spice *s, int kind, int a, int b, int c)
     }
     if (!s->stop)
         schedule_locked(s);
-    pthread_mutex_unlock(&s->lock);
+    pthread_mutex_unlock(&s->cf.lock);
 }
 
 /* Answer the password request. */
 void
 vd_spice_answer(vd_spice *s, const char *password)
 {
-    pthread_mutex_lock(&s->lock);
+    pthread_mutex_lock(&s->cf.lock);
     if (s->password) {
         explicit_bzero(s->password, strlen(s->password));
         free(s->password);
     }
     s->password = password ? strdup(password) : NULL;
     s->answered = true;
-    pthread_mutex_unlock(&s->lock);
+    pthread_mutex_unlock(&s->cf.lock);
     enqueue(s, EV_ANSWER, 0, 0, 0);
 }
 
@@ -863,14 +813,14 @@ vd_spice_next_fd_request(vd_spice *s, bool *tls)
 {
     bool any;
 
-    pthread_mutex_lock(&s->lock);
+    pthread_mutex_lock(&s->cf.lock);
     any = s->nrequests > 0;
     if (any) {
         *tls = s->fd_tls[0];
         memmove(s->fd_tls, s->fd_tls + 1, (size_t)(s->nrequests - 1) * sizeof(bool));
         s->nrequests--;
     }
-    pthread_mutex_unlock(&s->lock);
+    pthread_mutex_unlock(&s->cf.lock);
     return any;
 }
 
@@ -881,10 +831,10 @@ vd_spice_give_fd(vd_spice *s, int fd, const char *why)
     if (fd >= 0)
         fcntl(fd, F_SETFD, FD_CLOEXEC);
     if (fd < 0 && why) {
-        pthread_mutex_lock(&s->lock);
+        pthread_mutex_lock(&s->cf.lock);
         free(s->fd_why);
         s->fd_why = strdup(why);
-        pthread_mutex_unlock(&s->lock);
+        pthread_mutex_unlock(&s->cf.lock);
     }
     enqueue(s, EV_FD, fd, 0, 0);
 }
@@ -937,9 +887,9 @@ vd_spice_mouse_absolute(vd_spice *s)
 {
     bool abs;
 
-    pthread_mutex_lock(&s->lock);
+    pthread_mutex_lock(&s->cf.lock);
     abs = s->absolute;
-    pthread_mutex_unlock(&s->lock);
+    pthread_mutex_unlock(&s->cf.lock);
     return abs;
 }
 
@@ -947,71 +897,26 @@ vd_spice_mouse_absolute(vd_spice *s)
 bool
 vd_spice_lock_frame(vd_spice *s, vd_fb *fb, unsigned long *seq)
 {
-    pthread_mutex_lock(&s->lock);
-    if (!s->frame) {
-        pthread_mutex_unlock(&s->lock);
-        return false;
-    }
-    fb->pixels = s->frame;
-    fb->width = s->fw;
-    fb->height = s->fh;
-    fb->stride = (size_t)s->fw * 4;
-    if (seq)
-        *seq = s->seq;
-    return true;
+    return vd_cframe_lock(&s->cf, fb, seq);
 }
 
 /* Unlock the shared frame. */
 void
 vd_spice_unlock_frame(vd_spice *s)
 {
-    pthread_mutex_unlock(&s->lock);
-}
-
-/* An absolute deadline timeout_ms from now on CLOCK_REALTIME. */
-static struct timespec
-deadline(int timeout_ms)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_REALTIME, &ts);
-    ts.tv_sec += timeout_ms / 1000;
-    ts.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
-    if (ts.tv_nsec >= 1000000000L) {
-        ts.tv_sec++;
-        ts.tv_nsec -= 1000000000L;
-    }
-    return ts;
+    vd_cframe_unlock(&s->cf);
 }
 
 /* Wait for the frame counter to move past seq. */
 bool
 vd_spice_wait_frame(vd_spice *s, unsigned long seq, int timeout_ms)
 {
-    struct timespec ts = deadline(timeout_ms);
-    bool moved;
-
-    pthread_mutex_lock(&s->lock);
-    while (s->seq == seq && s->state != VD_VNC_CLOSED && s->state != VD_VNC_AUTH_FAILED &&
-           pthread_cond_timedwait(&s->cond, &s->lock, &ts) == 0)
-        ;
-    moved = s->seq != seq;
-    pthread_mutex_unlock(&s->lock);
-    return moved;
+    return vd_cframe_wait_frame(&s->cf, seq, timeout_ms);
 }
 
 /* Wait for the handshake to get anywhere, or for a socket request. */
 vd_vnc_state
 vd_spice_wait_state(vd_spice *s, int timeout_ms)
 {
-    struct timespec ts = deadline(timeout_ms);
-    vd_vnc_state st;
-
-    pthread_mutex_lock(&s->lock);
-    while (s->state == VD_VNC_CONNECTING && s->nrequests == 0 &&
-           pthread_cond_timedwait(&s->cond, &s->lock, &ts) == 0)
-        ;
-    st = s->state;
-    pthread_mutex_unlock(&s->lock);
-    return st;
+    return vd_cframe_wait_state(&s->cf, &s->nrequests, timeout_ms);
 }

@@ -8,7 +8,7 @@
  * events. libvncclient's log goes to a per-thread buffer (its default
  * prints on the terminal), which gives the failure messages.
  *
- * Locks: v->lock guards everything shared with the UI (state, message,
+ * Locks: v->cf.lock guards everything shared with the UI (state, message,
  * the event queue, the password answer, the shared frame). The thread
  * copies updated rows from the client's framebuffer to the shared one
  * at the end of each update, under the lock.
@@ -29,6 +29,7 @@
 
 #include <rfb/rfbclient.h>
 
+#include "console/console_frame.h"
 #include "console/vnc.h"
 
 #define READ_TIMEOUT_S 20
@@ -45,28 +46,20 @@ typedef struct vnc_event {
 
 struct vd_vnc {
     pthread_t thread;
-    pthread_mutex_t lock;
-    pthread_cond_t cond;
+    vd_cframe cf;               /* lock, cond, state, frame: console_frame.h */
     int sock;                   /* our descriptor of the socket: shutdown() by
                                  * vd_vnc_free(), closed after the join */
     int client_sock;            /* a dup of it, owned by the rfbClient */
     int evfd;                   /* UI -> thread wake-up */
-    void (*wake)(void *);
-    void *opaque;
     bool stop;
 
-    /* shared, under lock */
-    vd_vnc_state state;
-    char *message;
+    /* shared, under cf.lock */
     vnc_event *queue;
     size_t nqueue;
     bool answered;
     bool asked;                 /* the server asked for a password */
     bool gave;                  /* ... and the UI gave one */
     char *password;             /* the answer; NULL: cancelled */
-    uint8_t *frame;             /* shared copy, RGBX */
-    int fw, fh;
-    unsigned long seq;
 
     /* thread only */
     rfbClient *client;
@@ -104,34 +97,6 @@ install_log(void)
     rfbClientErr = vnc_log;
 }
 
-/* Call the UI's wake function. */
-static void
-notify(vd_vnc *v)
-{
-    if (v->wake)
-        v->wake(v->opaque);
-}
-
-/* Set the state and message (lock held). */
-static void
-set_state_locked(vd_vnc *v, vd_vnc_state state, const char *msg)
-{
-    v->state = state;
-    free(v->message);
-    v->message = msg ? strdup(msg) : NULL;
-    pthread_cond_broadcast(&v->cond);
-}
-
-/* Set the state and message and wake the UI. */
-static void
-set_state(vd_vnc *v, vd_vnc_state state, const char *msg)
-{
-    pthread_mutex_lock(&v->lock);
-    set_state_locked(v, state, msg);
-    pthread_mutex_unlock(&v->lock);
-    notify(v);
-}
-
 /* The vd_vnc of a client. */
 static vd_vnc *
 of(rfbClient *cl)
@@ -157,17 +122,17 @@ on_malloc_fb(rfbClient *cl)
     free(v->client_fb);
     v->client_fb = fb;
     cl->frameBuffer = fb;
-    pthread_mutex_lock(&v->lock);
-    free(v->frame);
-    v->frame = shared;
-    v->fw = cl->width;
-    v->fh = cl->height;
-    v->seq++;
-    pthread_mutex_unlock(&v->lock);
+    pthread_mutex_lock(&v->cf.lock);
+    free(v->cf.frame);
+    v->cf.frame = shared;
+    v->cf.fw = cl->width;
+    v->cf.fh = cl->height;
+    v->cf.seq++;
+    pthread_mutex_unlock(&v->cf.lock);
     v->dx0 = v->dy0 = 0;
     v->dx1 = cl->width;
     v->dy1 = cl->height;
-    notify(v);
+    vd_cframe_notify(&v->cf);
     return TRUE;
 }
 
@@ -211,20 +176,20 @@ publish(vd_vnc *v)
         x1 = cl->width;
     if (y1 > cl->height)
         y1 = cl->height;
-    pthread_mutex_lock(&v->lock);
-    if (v->frame && v->fw == cl->width && v->fh == cl->height) {
+    pthread_mutex_lock(&v->cf.lock);
+    if (v->cf.frame && v->cf.fw == cl->width && v->cf.fh == cl->height) {
         size_t stride = (size_t)cl->width * 4;
 
         for (y = y0; y < y1; y++)
-            memcpy(v->frame + y * stride + (size_t)x0 * 4,
+            memcpy(v->cf.frame + y * stride + (size_t)x0 * 4,
                    v->client_fb + y * stride + (size_t)x0 * 4,
                    (size_t)(x1 - x0) * 4);
-        v->seq++;
-        pthread_cond_broadcast(&v->cond);
+        v->cf.seq++;
+        pthread_cond_broadcast(&v->cf.cond);
     }
-    pthread_mutex_unlock(&v->lock);
+    pthread_mutex_unlock(&v->cf.lock);
     v->dx0 = v->dy0 = v->dx1 = v->dy1 = 0;
-    notify(v);
+    vd_cframe_notify(&v->cf);
 }
 
 /* An update ended. */
@@ -242,24 +207,24 @@ on_password(rfbClient *cl)
     vd_vnc *v = of(cl);
     char *pw = NULL;
 
-    pthread_mutex_lock(&v->lock);
+    pthread_mutex_lock(&v->cf.lock);
     v->answered = false;
     v->asked = true;
-    set_state_locked(v, VD_VNC_NEED_PASSWORD, "the VNC server asks for a password");
-    pthread_mutex_unlock(&v->lock);
-    notify(v);
-    pthread_mutex_lock(&v->lock);
+    vd_cframe_set_state_locked(&v->cf, VD_VNC_NEED_PASSWORD, "the VNC server asks for a password");
+    pthread_mutex_unlock(&v->cf.lock);
+    vd_cframe_notify(&v->cf);
+    pthread_mutex_lock(&v->cf.lock);
     while (!v->answered && !v->stop)
-        pthread_cond_wait(&v->cond, &v->lock);
+        pthread_cond_wait(&v->cf.cond, &v->cf.lock);
     if (v->answered && v->password) {
         pw = v->password;       /* handed to the library */
         v->password = NULL;
         v->gave = true;
     }
     if (!v->stop)
-        set_state_locked(v, VD_VNC_CONNECTING, "checking the password");
-    pthread_mutex_unlock(&v->lock);
-    notify(v);
+        vd_cframe_set_state_locked(&v->cf, VD_VNC_CONNECTING, "checking the password");
+    pthread_mutex_unlock(&v->cf.lock);
+    vd_cframe_notify(&v->cf);
     return pw;                  /* NULL: the handshake fails ("cancelled") */
 }
 
@@ -274,12 +239,12 @@ drain_events(vd_vnc *v)
 
     if (read(v->evfd, &junk, sizeof(junk)) < 0 && errno != EAGAIN)
         return true;
-    pthread_mutex_lock(&v->lock);
+    pthread_mutex_lock(&v->cf.lock);
     q = v->queue;
     n = v->nqueue;
     v->queue = NULL;
     v->nqueue = 0;
-    pthread_mutex_unlock(&v->lock);
+    pthread_mutex_unlock(&v->cf.lock);
     for (i = 0; i < n && ok; i++) {
         switch (q[i].kind) {
         case 0:
@@ -401,7 +366,7 @@ vnc_main(void *opaque)
     last_log[0] = all_log[0] = '\0';
     if (!(cl = rfbGetClient(8, 3, 4))) {
         close(v->client_sock);
-        set_state(v, VD_VNC_CLOSED, "out of memory");
+        vd_cframe_set_state(&v->cf, VD_VNC_CLOSED, "out of memory");
         return NULL;
     }
     v->client = cl;
@@ -423,42 +388,42 @@ vnc_main(void *opaque)
 
     if (!rfbInitClient(cl, NULL, NULL)) {
         /* rfbInitClient freed the client and closed the socket */
-        pthread_mutex_lock(&v->lock);
+        pthread_mutex_lock(&v->cf.lock);
         v->client = NULL;
         cancelled = v->asked && !v->gave;
-        pthread_mutex_unlock(&v->lock);
+        pthread_mutex_unlock(&v->cf.lock);
         if (!strcmp(handshake_reason(cancelled), "wrong VNC password"))
-            set_state(v, VD_VNC_AUTH_FAILED, "wrong VNC password");
+            vd_cframe_set_state(&v->cf, VD_VNC_AUTH_FAILED, "wrong VNC password");
         else
-            set_state(v, VD_VNC_CLOSED, handshake_reason(cancelled));
+            vd_cframe_set_state(&v->cf, VD_VNC_CLOSED, handshake_reason(cancelled));
         return NULL;
     }
     if (!send_encodings(cl)) {
-        set_state(v, VD_VNC_CLOSED, "the VNC connection closed after the handshake");
-        pthread_mutex_lock(&v->lock);
+        vd_cframe_set_state(&v->cf, VD_VNC_CLOSED, "the VNC connection closed after the handshake");
+        pthread_mutex_lock(&v->cf.lock);
         v->client = NULL;
-        pthread_mutex_unlock(&v->lock);
+        pthread_mutex_unlock(&v->cf.lock);
         rfbClientCleanup(cl);
         return NULL;
     }
     snprintf(msg, sizeof(msg), "connected to \"%s\", %dx%d",
              cl->desktopName ? cl->desktopName : "", cl->width, cl->height);
-    set_state(v, VD_VNC_CONNECTED, msg);
+    vd_cframe_set_state(&v->cf, VD_VNC_CONNECTED, msg);
 
     for (;;) {
         struct pollfd pfd[2];
         int rc;
 
-        pthread_mutex_lock(&v->lock);
+        pthread_mutex_lock(&v->cf.lock);
         if (v->stop) {
-            pthread_mutex_unlock(&v->lock);
+            pthread_mutex_unlock(&v->cf.lock);
             /* keys typed right before leaving (Esc, Ctrl+] in one read)
              * still go, and reach the guest */
             if (drain_events(v))
                 linger_close(cl->sock);
             break;
         }
-        pthread_mutex_unlock(&v->lock);
+        pthread_mutex_unlock(&v->cf.lock);
         pfd[0].fd = cl->sock;
         pfd[0].events = POLLIN;
         pfd[1].fd = v->evfd;
@@ -466,7 +431,7 @@ vnc_main(void *opaque)
         pfd[0].revents = pfd[1].revents = 0;
         rc = cl->buffered > 0 ? 1 : poll(pfd, 2, 1000);
         if (rc < 0 && errno != EINTR) {
-            set_state(v, VD_VNC_CLOSED, "poll failed");
+            vd_cframe_set_state(&v->cf, VD_VNC_CLOSED, "poll failed");
             break;
         }
         if (rc <= 0)
@@ -475,17 +440,17 @@ vnc_main(void *opaque)
             !HandleRFBServerMessage(cl)) {
             snprintf(msg, sizeof(msg), "the VNC connection closed%s%s",
                      last_log[0] ? ": " : "", last_log);
-            set_state(v, VD_VNC_CLOSED, msg);
+            vd_cframe_set_state(&v->cf, VD_VNC_CLOSED, msg);
             break;
         }
         if (cl->buffered <= 0 && (pfd[1].revents & POLLIN) && !drain_events(v)) {
-            set_state(v, VD_VNC_CLOSED, "the VNC connection closed while sending input");
+            vd_cframe_set_state(&v->cf, VD_VNC_CLOSED, "the VNC connection closed while sending input");
             break;
         }
     }
-    pthread_mutex_lock(&v->lock);
+    pthread_mutex_lock(&v->cf.lock);
     v->client = NULL;
-    pthread_mutex_unlock(&v->lock);
+    pthread_mutex_unlock(&v->cf.lock);
     rfbClientCleanup(cl);       /* closes the socket; not frameBuffer */
     return NULL;
 }
@@ -504,14 +469,9 @@ vd_vnc_start(int fd, void (*wake)(void *), void *opaque)
     v->sock = fd;
     v->client_sock = -1;
     v->evfd = -1;
-    v->wake = wake;
-    v->opaque = opaque;
-    v->state = VD_VNC_CONNECTING;
-    v->message = strdup("connecting");
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
     fcntl(fd, F_SETFD, FD_CLOEXEC);
-    pthread_mutex_init(&v->lock, NULL);
-    pthread_cond_init(&v->cond, NULL);
+    vd_cframe_init(&v->cf, "connecting", wake, opaque);
     if ((v->client_sock = fcntl(fd, F_DUPFD_CLOEXEC, 0)) < 0 ||
         (v->evfd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) < 0 ||
         pthread_create(&v->thread, NULL, vnc_main, v) != 0) {
@@ -520,9 +480,7 @@ vd_vnc_start(int fd, void (*wake)(void *), void *opaque)
         if (v->client_sock >= 0)
             close(v->client_sock);
         close(fd);
-        pthread_mutex_destroy(&v->lock);
-        pthread_cond_destroy(&v->cond);
-        free(v->message);
+        vd_cframe_destroy(&v->cf);
         free(v);
         return NULL;
     }
@@ -548,15 +506,15 @@ vd_vnc_free(vd_vnc *v)
 
     if (!v)
         return;
-    pthread_mutex_lock(&v->lock);
+    pthread_mutex_lock(&v->cf.lock);
     v->stop = true;
     /* connected: the thread sends what is queued and closes gracefully
      * (linger_close()); else break its read in the handshake */
-    graceful = v->state == VD_VNC_CONNECTED;
+    graceful = v->cf.state == VD_VNC_CONNECTED;
     if (!graceful)
         shutdown(v->sock, SHUT_RDWR);
-    pthread_cond_broadcast(&v->cond);
-    pthread_mutex_unlock(&v->lock);
+    pthread_cond_broadcast(&v->cf.cond);
+    pthread_mutex_unlock(&v->cf.lock);
     poke(v);
     if (graceful) {
         struct timespec until;
@@ -572,12 +530,9 @@ vd_vnc_free(vd_vnc *v)
  joined:
     close(v->evfd);
     close(v->sock);
-    pthread_mutex_destroy(&v->lock);
-    pthread_cond_destroy(&v->cond);
-    free(v->message);
+    vd_cframe_destroy(&v->cf);
     free(v->password);
     free(v->queue);
-    free(v->frame);
     free(v->client_fb);
     free(v);
 }
@@ -586,26 +541,19 @@ vd_vnc_free(vd_vnc *v)
 vd_vnc_state
 vd_vnc_get_state(vd_vnc *v, char **message)
 {
-    vd_vnc_state st;
-
-    pthread_mutex_lock(&v->lock);
-    st = v->state;
-    if (message)
-        *message = v->message ? strdup(v->message) : NULL;
-    pthread_mutex_unlock(&v->lock);
-    return st;
+    return vd_cframe_get_state(&v->cf, message);
 }
 
 /* Answer the password request. */
 void
 vd_vnc_answer(vd_vnc *v, const char *password)
 {
-    pthread_mutex_lock(&v->lock);
+    pthread_mutex_lock(&v->cf.lock);
     free(v->password);
     v->password = password ? strdup(password) : NULL;
     v->answered = true;
-    pthread_cond_broadcast(&v->cond);
-    pthread_mutex_unlock(&v->lock);
+    pthread_cond_broadcast(&v->cf.cond);
+    pthread_mutex_unlock(&v->cf.lock);
 }
 
 /* Queue one event and wake the thread. */
@@ -614,7 +562,7 @@ enqueue(vd_vnc *v, int kind, uint32_t a, int b, int c)
 {
     vnc_event *q;
 
-    pthread_mutex_lock(&v->lock);
+    pthread_mutex_lock(&v->cf.lock);
     if (v->nqueue < MAX_QUEUE &&
         (q = realloc(v->queue, (v->nqueue + 1) * sizeof(*q)))) {
         v->queue = q;
@@ -624,7 +572,7 @@ enqueue(vd_vnc *v, int kind, uint32_t a, int b, int c)
         q[v->nqueue].c = c;
         v->nqueue++;
     }
-    pthread_mutex_unlock(&v->lock);
+    pthread_mutex_unlock(&v->cf.lock);
     poke(v);
 }
 
@@ -665,71 +613,26 @@ vd_vnc_refresh(vd_vnc *v)
 bool
 vd_vnc_lock_frame(vd_vnc *v, vd_fb *fb, unsigned long *seq)
 {
-    pthread_mutex_lock(&v->lock);
-    if (!v->frame) {
-        pthread_mutex_unlock(&v->lock);
-        return false;
-    }
-    fb->pixels = v->frame;
-    fb->width = v->fw;
-    fb->height = v->fh;
-    fb->stride = (size_t)v->fw * 4;
-    if (seq)
-        *seq = v->seq;
-    return true;
+    return vd_cframe_lock(&v->cf, fb, seq);
 }
 
 /* Unlock the shared frame. */
 void
 vd_vnc_unlock_frame(vd_vnc *v)
 {
-    pthread_mutex_unlock(&v->lock);
-}
-
-/* An absolute deadline timeout_ms from now on CLOCK_REALTIME. */
-static struct timespec
-deadline(int timeout_ms)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_REALTIME, &ts);
-    ts.tv_sec += timeout_ms / 1000;
-    ts.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
-    if (ts.tv_nsec >= 1000000000L) {
-        ts.tv_sec++;
-        ts.tv_nsec -= 1000000000L;
-    }
-    return ts;
+    vd_cframe_unlock(&v->cf);
 }
 
 /* Wait for the frame counter to move past seq. */
 bool
 vd_vnc_wait_frame(vd_vnc *v, unsigned long seq, int timeout_ms)
 {
-    struct timespec ts = deadline(timeout_ms);
-    bool moved;
-
-    pthread_mutex_lock(&v->lock);
-    while (v->seq == seq && v->state != VD_VNC_CLOSED && v->state != VD_VNC_AUTH_FAILED &&
-           pthread_cond_timedwait(&v->cond, &v->lock, &ts) == 0)
-        ;
-    moved = v->seq != seq;
-    pthread_mutex_unlock(&v->lock);
-    return moved;
+    return vd_cframe_wait_frame(&v->cf, seq, timeout_ms);
 }
 
 /* Wait for the handshake to get anywhere. */
 vd_vnc_state
 vd_vnc_wait_state(vd_vnc *v, int timeout_ms)
 {
-    struct timespec ts = deadline(timeout_ms);
-    vd_vnc_state st;
-
-    pthread_mutex_lock(&v->lock);
-    while (v->state == VD_VNC_CONNECTING &&
-           pthread_cond_timedwait(&v->cond, &v->lock, &ts) == 0)
-        ;
-    st = v->state;
-    pthread_mutex_unlock(&v->lock);
-    return st;
+    return vd_cframe_wait_state(&v->cf, NULL, timeout_ms);
 }

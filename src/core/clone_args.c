@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "virtdeck/clone.h"
+#include "virtdeck/domspec.h"
 
 static const char *const mode_words[] = {
     [VD_CLONE_DEFAULT] = "default",
@@ -170,41 +171,11 @@ vd_clone_args_parse(const char *str, vd_clone_args *args)
     return -1;
 }
 
-/* Check a new domain name. */
-const char *
-vd_clone_check_name(const char *name)
-{
-    const unsigned char *p;
-
-    if (!name || !*name)
-        return "the clone needs a name";
-    if (strlen(name) > 200)
-        return "a domain name may have at most 200 characters";
-    for (p = (const unsigned char *)name; *p; p++) {
-        if (*p == '/')
-            return "a domain name may not contain '/'";
-        if (*p < 0x20 || *p == 0x7f)
-            return "a domain name may not contain control characters";
-    }
-    if (isspace((unsigned char)name[0]) || isspace((unsigned char)name[strlen(name) - 1]))
-        return "a domain name may not start or end with a space";
-    return NULL;
-}
-
 /* Check a MAC address. */
-const char *
+vd_check_msg *
 vd_clone_check_mac(const char *mac)
 {
-    int i;
-    unsigned int first;
-
-    if (!mac || strlen(mac) != 17)
-        return "a MAC address is six hex pairs: 52:54:00:12:34:56";
-    for (i = 0; i < 17; i++) {
-        if (i % 3 == 2 ? mac[i] != ':' : !isxdigit((unsigned char)mac[i]))
-            return "a MAC address is six hex pairs: 52:54:00:12:34:56";
-    }
-    if (sscanf(mac, "%2x", &first) != 1 || (first & 1))
-        return "a MAC address must be unicast (the first byte even)";
-    return NULL;
+    if (!mac || !*mac)
+        return vd_check_msgf("a MAC address is six hex pairs: 52:54:00:12:34:56");
+    return vd_check_mac(mac);
 }

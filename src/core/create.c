@@ -9,11 +9,10 @@
 
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
 
 #include "virtdeck/create.h"
 #include "core/errors.h"
+#include "core/xml_read.h"
 
 /* *err = the printf-formatted text (allocated). */
 static void __attribute__((format(printf, 2, 3)))
@@ -332,47 +331,26 @@ vd_create(virConnectPtr conn, const vd_domain_spec *spec,
     return vd_create_with(conn, spec, caps, NULL, 0, flags, uuid, err);
 }
 
-/* The string value of expr, malloc'ed, or NULL when empty. */
-static char *
-xpath_str(xmlXPathContextPtr ctxt, const char *expr)
-{
-    xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST expr, ctxt);
-    char *ret = NULL;
-
-    if (obj && obj->type == XPATH_STRING && obj->stringval &&
-        obj->stringval[0])
-        ret = strdup((const char *)obj->stringval);
-    xmlXPathFreeObject(obj);
-    return ret;
-}
-
 /* The new volume named by a domain XML; see create.h. */
 int
 vd_create_volume_from_xml(const char *domain_xml, unsigned long long capacity,
                           char **pool, vd_volume_spec *vol, const char **err)
 {
-    xmlDocPtr doc = NULL;
-    xmlXPathContextPtr ctxt = NULL;
+    vd_xr x;
     char *fmt = NULL;
     int ret = -1;
 
     *pool = NULL;
     memset(vol, 0, sizeof(*vol));
     *err = NULL;
-    if (!(doc = xmlReadMemory(domain_xml, (int)strlen(domain_xml), "domain.xml",
-                              NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-                              XML_PARSE_NOWARNING))) {
-        *err = "the domain XML is not well-formed";
-        goto cleanup;
-    }
-    if (!(ctxt = xmlXPathNewContext(doc))) {
-        *err = "out of memory";
+    if (!vd_xr_open(&x, domain_xml)) {
+        *err = x.doc ? "out of memory" : "the domain XML is not well-formed";
         goto cleanup;
     }
 #define NEW_DISK "(/domain/devices/disk[@type='volume' and @device='disk'])[1]"
-    *pool = xpath_str(ctxt, "string(" NEW_DISK "/source/@pool)");
-    vol->name = xpath_str(ctxt, "string(" NEW_DISK "/source/@volume)");
-    fmt = xpath_str(ctxt, "string(" NEW_DISK "/driver/@type)");
+    *pool = vd_xr_str(x.ctxt, NULL, "string(" NEW_DISK "/source/@pool)");
+    vol->name = vd_xr_str(x.ctxt, NULL, "string(" NEW_DISK "/source/@volume)");
+    fmt = vd_xr_str(x.ctxt, NULL, "string(" NEW_DISK "/driver/@type)");
 #undef NEW_DISK
     if (!*pool || !vol->name) {
         *err = "the domain XML has no volume disk to create";
@@ -390,8 +368,7 @@ vd_create_volume_from_xml(const char *domain_xml, unsigned long long capacity,
         vd_volume_spec_clear(vol);
     }
     free(fmt);
-    xmlXPathFreeContext(ctxt);
-    xmlFreeDoc(doc);
+    vd_xr_close(&x);
     return ret;
 }
 
@@ -399,15 +376,7 @@ vd_create_volume_from_xml(const char *domain_xml, unsigned long long capacity,
 static char *
 xml_domain_name(const char *domain_xml)
 {
-    xmlDocPtr doc = xmlReadMemory(domain_xml, (int)strlen(domain_xml),
-                                  "domain.xml", NULL, XML_PARSE_NONET |
-                                  XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    xmlXPathContextPtr ctxt = doc ? xmlXPathNewContext(doc) : NULL;
-    char *name = ctxt ? xpath_str(ctxt, "string(/domain/name)") : NULL;
-
-    xmlXPathFreeContext(ctxt);
-    xmlFreeDoc(doc);
-    return name;
+    return vd_xr_doc_str(domain_xml, "string(/domain/name)");
 }
 
 /* VD_CMD_DOM_CREATE on a worker; see create.h. */

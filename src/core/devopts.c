@@ -210,20 +210,6 @@ in_words(const char *words, const char *word)
     return false;
 }
 
-/* A message, allocated (vd_check_free releases it). */
-static vd_check_msg * __attribute__((format(printf, 1, 2)))
-msgf(const char *fmt, ...)
-{
-    va_list ap;
-    char *m = NULL;
-
-    va_start(ap, fmt);
-    if (vasprintf(&m, fmt, ap) < 0)
-        m = NULL;
-    va_end(ap);
-    return m ? m : strdup("out of memory");
-}
-
 /* Check one value against its key's rule. */
 static vd_check_msg *
 check_value(const char *kind, const key_rule *k, const char *val)
@@ -234,36 +220,36 @@ check_value(const char *kind, const key_rule *k, const char *val)
 
     for (p = (const unsigned char *)val; *p; p++) {
         if (*p < 0x20 || *p == 0x7f)
-            return msgf("--%s: %s may not contain control characters", kind, k->key);
+            return vd_check_msgf("--%s: %s may not contain control characters", kind, k->key);
     }
     switch (k->kind) {
     case V_WORDS:
     case V_BOOL:
         if (!in_words(k->arg, val))
-            return msgf("--%s: '%s' is not a valid %s (%s)", kind, val, k->key,
+            return vd_check_msgf("--%s: '%s' is not a valid %s (%s)", kind, val, k->key,
                         k->arg);
         return NULL;
     case V_PATH:
         if (val[0] != '/')
-            return msgf("--%s: %s '%s' is not an absolute path", kind, k->key, val);
+            return vd_check_msgf("--%s: %s '%s' is not an absolute path", kind, k->key, val);
         return NULL;
     case V_UINT:
         num = strtoull(val, &end, 10);
         if (!*val || *end || val[0] == '-' || num > strtoull(k->arg, NULL, 10))
-            return msgf("--%s: %s '%s' is not a number from 0 to %s", kind,
+            return vd_check_msgf("--%s: %s '%s' is not a number from 0 to %s", kind,
                         k->key, val, k->arg);
         return NULL;
     case V_HOSTPORT: {
         const char *colon = strrchr(val, ':');
         if (!colon || colon == val || !colon[1] ||
             strtoull(colon + 1, &end, 10) > 65535 || *end)
-            return msgf("--%s: %s '%s' is not HOST:PORT", kind, k->key, val);
+            return vd_check_msgf("--%s: %s '%s' is not HOST:PORT", kind, k->key, val);
         return NULL;
     }
     case V_TEXT:
     default:
         if (!*val)
-            return msgf("--%s: %s is empty", kind, k->key);
+            return vd_check_msgf("--%s: %s is empty", kind, k->key);
         return NULL;
     }
 }
@@ -280,12 +266,12 @@ parse(const char *kind, const char *value, devopt *d)
 
     memset(d, 0, sizeof(*d));
     if (!r)
-        return msgf("--%s is not a device option virtdeck knows", kind);
+        return vd_check_msgf("--%s is not a device option virtdeck knows", kind);
     d->rule = r;
     if (!value || !*value)
-        return msgf("--%s needs a value", kind);
+        return vd_check_msgf("--%s needs a value", kind);
     if (!(d->buf = strdup(value)))
-        return msgf("out of memory");
+        return vd_check_msgf("out of memory");
     for (part = strtok_r(d->buf, ",", &save); part;
          part = strtok_r(NULL, ",", &save)) {
         char *eq = strchr(part, '=');
@@ -294,7 +280,7 @@ parse(const char *kind, const char *value, devopt *d)
         int i;
 
         if (d->n == MAX_PARTS)
-            return msgf("--%s: too many options", kind);
+            return vd_check_msgf("--%s: too many options", kind);
         if (!eq) {
             /* "--filesystem /src,tag": source then target */
             if (positional == 0 && r->main_key)
@@ -302,7 +288,7 @@ parse(const char *kind, const char *value, devopt *d)
             else if (positional == 1 && strcmp(kind, "filesystem") == 0)
                 key = "target";
             else
-                return msgf("--%s: '%s' needs a value (%s=...)", kind, part, part);
+                return vd_check_msgf("--%s: '%s' needs a value (%s=...)", kind, part, part);
             positional++;
             /* "--rng /dev/urandom": the device of a random backend */
             if (strcmp(kind, "rng") == 0 && part[0] == '/') {
@@ -312,7 +298,7 @@ parse(const char *kind, const char *value, devopt *d)
             }
             /* controller and tpm shortcuts */
             if (strcmp(kind, "tpm") == 0 && part[0] == '/')
-                return msgf("--tpm: only an emulated TPM is supported "
+                return vd_check_msgf("--tpm: only an emulated TPM is supported "
                             "(--tpm emulator), not a host device");
             d->keys[d->n] = key;
             d->vals[d->n++] = part;
@@ -323,17 +309,17 @@ parse(const char *kind, const char *value, devopt *d)
             d->vals[d->n++] = eq + 1;
         }
         if (!(k = find_key(r, key)))
-            return msgf("--%s: unknown option '%s'", kind, key);
+            return vd_check_msgf("--%s: unknown option '%s'", kind, key);
         for (i = 0; i < d->n - 1; i++) {
             if (strcmp(d->keys[i], key) == 0 && !(strcmp(kind, "rng") == 0 &&
                                                  strcmp(key, "type") == 0))
-                return msgf("--%s: %s given twice", kind, key);
+                return vd_check_msgf("--%s: %s given twice", kind, key);
         }
         if ((m = check_value(kind, k, d->vals[d->n - 1])))
             return m;
     }
     if (d->n == 0)
-        return msgf("--%s needs a value", kind);
+        return vd_check_msgf("--%s needs a value", kind);
     return NULL;
 }
 
@@ -374,31 +360,31 @@ check_kind(const char *kind, const devopt *d)
 {
     if (strcmp(kind, "filesystem") == 0) {
         if (!get(d, "source"))
-            return msgf("--filesystem: give the host directory (source=/DIR)");
+            return vd_check_msgf("--filesystem: give the host directory (source=/DIR)");
         if (!get(d, "target"))
-            return msgf("--filesystem: give the mount tag (target=TAG)");
+            return vd_check_msgf("--filesystem: give the mount tag (target=TAG)");
     } else if (strcmp(kind, "rng") == 0) {
         if (is(d, "type", "random") && !get(d, "device"))
-            return msgf("--rng: a random backend needs device=/dev/urandom "
+            return vd_check_msgf("--rng: a random backend needs device=/dev/urandom "
                         "or /dev/random");
         if (get(d, "device") && !is(d, "type", "random"))
-            return msgf("--rng: device= goes with type=random");
+            return vd_check_msgf("--rng: device= goes with type=random");
     } else if (strcmp(kind, "serial") == 0 || strcmp(kind, "console") == 0 ||
                strcmp(kind, "channel") == 0) {
         const char *type = get(d, "type");
         if (!type)
-            return msgf("--%s: give a type (pty, unix, ...)", kind);
+            return vd_check_msgf("--%s: give a type (pty, unix, ...)", kind);
         if (strcmp(type, "file") == 0 && !get(d, "path"))
-            return msgf("--%s: a file needs path=/FILE", kind);
+            return vd_check_msgf("--%s: a file needs path=/FILE", kind);
         if (strcmp(type, "tcp") == 0 && !get(d, "host"))
-            return msgf("--%s: tcp needs host=HOST:PORT", kind);
+            return vd_check_msgf("--%s: tcp needs host=HOST:PORT", kind);
         if (strcmp(kind, "channel") == 0 && strcmp(type, "unix") == 0 &&
             !get(d, "name"))
-            return msgf("--channel: a unix channel needs name=NAME "
+            return vd_check_msgf("--channel: a unix channel needs name=NAME "
                         "(org.qemu.guest_agent.0 for the guest agent)");
     } else if (strcmp(kind, "controller") == 0) {
         if (!get(d, "type"))
-            return msgf("--controller: give a type (usb, scsi, virtio-serial, ...)");
+            return vd_check_msgf("--controller: give a type (usb, scsi, virtio-serial, ...)");
     } else if (strcmp(kind, "hostdev") == 0) {
         const char *v = get(d, "device");
         unsigned int a, b, c, e;
@@ -410,7 +396,7 @@ check_kind(const char *kind, const devopt *d)
             sscanf(v, "%u.%u%c", &a, &b, &tail) == 2 ||
             strncmp(v, "usb_", 4) == 0)
             return NULL;
-        return msgf("--host-device: '%s' is not a node device name "
+        return vd_check_msgf("--host-device: '%s' is not a node device name "
                     "(pci_0000_00_19_0), a PCI address (0000:00:19.0), a USB "
                     "VENDOR:PRODUCT (0x1d6b:0x0002) or a USB BUS.DEVICE (001.003)", v);
     }
@@ -435,7 +421,7 @@ vd_check_devopt(const char *kind, const char *value)
         m = check_kind(kind, &d);
     free(d.buf);
     if (m && strncmp(m, "--hostdev", 9) == 0) {
-        vd_check_msg *n = msgf("--host-device%s", m + 9);
+        vd_check_msg *n = vd_check_msgf("--host-device%s", m + 9);
         vd_check_free(m);
         m = n;
     }

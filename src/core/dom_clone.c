@@ -24,6 +24,7 @@
 #include "core/dom_disks.h"
 #include "core/errors.h"
 #include "core/xml_priv.h"
+#include "core/watched_call.h"
 #include "core/xml_read.h"
 
 /* Append a line to the plan's warnings. */
@@ -44,14 +45,6 @@ warn(vd_clone_plan *plan, const char *fmt, ...)
         plan->warnings = all;
     }
     free(line);
-}
-
-/* The nodes matching expr under node (NULL: the document). */
-static xmlXPathObjectPtr
-nodes(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr)
-{
-    ctxt->node = node;
-    return xmlXPathEvalExpression(BAD_CAST expr, ctxt);
 }
 
 /* The first child element of parent named name, or NULL. */
@@ -199,13 +192,14 @@ static char *
 pick_name(virConnectPtr conn, const char *orig, const char *asked, char **err)
 {
     virDomainPtr other;
-    const char *bad;
+    vd_check_msg *bad;
     char *name = NULL;
     int i;
 
     if (asked && *asked) {
-        if ((bad = vd_clone_check_name(asked))) {
+        if ((bad = vd_check_name(asked, NULL, 0))) {
             vd_err_say(err, "%s", bad);
+            vd_check_free(bad);
             return NULL;
         }
         if ((other = virDomainLookupByName(conn, asked))) {
@@ -511,17 +505,18 @@ rewrite_identity(virConnectPtr conn, const vd_clone_args *args, vd_clone_plan *p
     if (!(n = child(root, "uuid")))
         n = xmlNewChild(root, NULL, BAD_CAST "uuid", NULL);
     xmlNodeSetContent(n, BAD_CAST plan->uuid);
-    obj = nodes(ctxt, NULL, "/domain/sysinfo/system/entry[@name='uuid']");
+    obj = vd_xr_nodes(ctxt, NULL, "/domain/sysinfo/system/entry[@name='uuid']");
     for (i = 0; i < vd_xr_count(obj); i++)
-        xmlNodeSetContent(obj->nodesetval->nodeTab[i], BAD_CAST plan->uuid);
+        xmlNodeSetContent(vd_xr_node(obj, i), BAD_CAST plan->uuid);
     xmlXPathFreeObject(obj);
 
     used = macs_in_use(conn);
     for (k = 0; k < args->nmacs; k++) {
-        const char *bad = vd_clone_check_mac(args->macs[k]);
+        vd_check_msg *bad = vd_clone_check_mac(args->macs[k]);
 
         if (bad) {
             vd_err_say(err, "--mac %s: %s", args->macs[k], bad);
+            vd_check_free(bad);
             goto cleanup;
         }
         if (mac_used(used, args->macs[k])) {
@@ -530,7 +525,7 @@ rewrite_identity(virConnectPtr conn, const vd_clone_args *args, vd_clone_plan *p
             goto cleanup;
         }
     }
-    obj = nodes(ctxt, NULL, "/domain/devices/interface");
+    obj = vd_xr_nodes(ctxt, NULL, "/domain/devices/interface");
     if (args->nmacs > (size_t)vd_xr_count(obj)) {
         vd_err_say(err, "%zu MAC addresses given, the domain has %d interface(s)",
             args->nmacs, vd_xr_count(obj));
@@ -538,7 +533,7 @@ rewrite_identity(virConnectPtr conn, const vd_clone_args *args, vd_clone_plan *p
         goto cleanup;
     }
     for (i = 0; i < vd_xr_count(obj); i++) {
-        xmlNodePtr iface = obj->nodesetval->nodeTab[i], m = child(iface, "mac");
+        xmlNodePtr iface = vd_xr_node(obj, i), m = child(iface, "mac");
 
         if ((size_t)i < args->nmacs)
             snprintf(mac, sizeof(mac), "%s", args->macs[i]);
@@ -554,9 +549,9 @@ rewrite_identity(virConnectPtr conn, const vd_clone_args *args, vd_clone_plan *p
     }
     xmlXPathFreeObject(obj);
     /* graphics back to automatic ports */
-    obj = nodes(ctxt, NULL, "/domain/devices/graphics[@type='vnc' or @type='spice']");
+    obj = vd_xr_nodes(ctxt, NULL, "/domain/devices/graphics[@type='vnc' or @type='spice']");
     for (i = 0; i < vd_xr_count(obj); i++) {
-        xmlNodePtr g = obj->nodesetval->nodeTab[i];
+        xmlNodePtr g = vd_xr_node(obj, i);
 
         xmlUnsetProp(g, BAD_CAST "port");
         xmlUnsetProp(g, BAD_CAST "tlsPort");
@@ -565,9 +560,9 @@ rewrite_identity(virConnectPtr conn, const vd_clone_args *args, vd_clone_plan *p
     }
     xmlXPathFreeObject(obj);
     /* unix channel sockets (the guest agent's) are named per domain */
-    obj = nodes(ctxt, NULL, "/domain/devices/channel[@type='unix']/source");
+    obj = vd_xr_nodes(ctxt, NULL, "/domain/devices/channel[@type='unix']/source");
     for (i = 0; i < vd_xr_count(obj); i++)
-        xmlUnsetProp(obj->nodesetval->nodeTab[i], BAD_CAST "path");
+        xmlUnsetProp(vd_xr_node(obj, i), BAD_CAST "path");
     xmlXPathFreeObject(obj);
     ret = 0;
 
@@ -618,7 +613,7 @@ vd_clone_plan_make(virDomainPtr orig, const vd_clone_args *args,
     }
     if (vd_ddisks_parse(xml, &dd) < 0 ||
         !(plan->doc = vd_xr_parse(xml)) ||
-        !(ctxt = xmlXPathNewContext(plan->doc))) {
+        !(ctxt = vd_xr_context(plan->doc))) {
         vd_err_say(err, "cannot read the domain's XML");
         goto cleanup;
     }
@@ -685,8 +680,8 @@ vd_clone_plan_make(virDomainPtr orig, const vd_clone_args *args,
 static void
 point_disks(vd_clone_plan *plan)
 {
-    xmlXPathContextPtr ctxt = xmlXPathNewContext(plan->doc);
-    xmlXPathObjectPtr disks = ctxt ? nodes(ctxt, NULL, "/domain/devices/disk") : NULL;
+    xmlXPathContextPtr ctxt = vd_xr_context(plan->doc);
+    xmlXPathObjectPtr disks = vd_xr_nodes(ctxt, NULL, "/domain/devices/disk");
     size_t i;
 
     for (i = 0; ctxt && i < plan->nvols; i++) {
@@ -695,18 +690,18 @@ point_disks(vd_clone_plan *plan)
         xmlChar *type;
 
         if (v->nvram) {
-            xmlXPathObjectPtr nv = nodes(ctxt, NULL, "/domain/os/nvram");
+            xmlXPathObjectPtr nv = vd_xr_nodes(ctxt, NULL, "/domain/os/nvram");
 
             if (vd_xr_count(nv) > 0 && v->new_path) {
-                xmlNodeSetContent(nv->nodesetval->nodeTab[0], BAD_CAST v->new_path);
-                xmlUnsetProp(nv->nodesetval->nodeTab[0], BAD_CAST "template");
+                xmlNodeSetContent(vd_xr_node(nv, 0), BAD_CAST v->new_path);
+                xmlUnsetProp(vd_xr_node(nv, 0), BAD_CAST "template");
             }
             xmlXPathFreeObject(nv);
             continue;
         }
         if (v->mode == VD_CLONE_SHARE || v->node < 0 || v->node >= vd_xr_count(disks))
             continue;
-        disk = disks->nodesetval->nodeTab[v->node];
+        disk = vd_xr_node(disks, v->node);
         src = child(disk, "source");
         type = xmlGetProp(disk, BAD_CAST "type");
         if (type && strcmp((const char *)type, "volume") == 0) {
@@ -750,32 +745,18 @@ typedef struct copy_call {
     virStoragePoolPtr pool;
     virStorageVolPtr src;
     const char *xml;
-    pthread_mutex_t lock;
-    pthread_cond_t cond;
-    bool finished;
-    virStorageVolPtr made;
+    virStorageVolPtr made;      /* the helper's outcome */
     char *err;
 } copy_call;
 
-/* The helper thread: the blocking copy. */
-static void *
+/* On the helper thread (watched_call.h): the blocking copy. */
+static void
 copy_main(void *opaque)
 {
     copy_call *c = opaque;
-    virStorageVolPtr vol;
-    char *err = NULL;
 
-    vd_err_quiet_thread();
-    vol = virStorageVolCreateXMLFrom(c->pool, c->xml, c->src, 0);
-    if (!vol)
-        err = vd_err_take("the copy failed");
-    pthread_mutex_lock(&c->lock);
-    c->made = vol;
-    c->err = err;
-    c->finished = true;
-    pthread_cond_broadcast(&c->cond);
-    pthread_mutex_unlock(&c->lock);
-    return NULL;
+    if (!(c->made = virStorageVolCreateXMLFrom(c->pool, c->xml, c->src, 0)))
+        c->err = vd_err_take("the copy failed");
 }
 
 /* Delete the volumes made so far (made[i] for i < n). */
@@ -808,7 +789,7 @@ make_volume(virConnectPtr conn, vd_clone_vol *v, unsigned long long before,
             bool (*cancelled)(void *opaque), bool *cancel_seen, char **err)
 {
     copy_call c = { 0 };
-    pthread_t helper;
+    vd_watched w;
     virStorageVolPtr vol = NULL;
     int ret = -1;
 
@@ -831,29 +812,11 @@ make_volume(virConnectPtr conn, vd_clone_vol *v, unsigned long long before,
         vd_err_say_libvirt(err, "look up the original volume");
         goto cleanup;
     }
-    pthread_mutex_init(&c.lock, NULL);
-    pthread_cond_init(&c.cond, NULL);
-    if (pthread_create(&helper, NULL, copy_main, &c) != 0) {
+    if (vd_watched_start(&w, copy_main, &c) < 0) {
         vd_err_say(err, "could not start a thread");
-        goto destroy;
+        goto cleanup;
     }
-    for (;;) {
-        struct timespec ts;
-        bool finished;
-
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_nsec += 200 * 1000000L;
-        if (ts.tv_nsec >= 1000000000L) {
-            ts.tv_sec++;
-            ts.tv_nsec -= 1000000000L;
-        }
-        pthread_mutex_lock(&c.lock);
-        if (!c.finished)
-            pthread_cond_timedwait(&c.cond, &c.lock, &ts);
-        finished = c.finished;
-        pthread_mutex_unlock(&c.lock);
-        if (finished)
-            break;
+    while (!vd_watched_wait(&w, 200)) {
         if (!*cancel_seen && cancelled(opaque))
             *cancel_seen = true;
         if (progress) {
@@ -868,13 +831,12 @@ make_volume(virConnectPtr conn, vd_clone_vol *v, unsigned long long before,
             virResetLastError();
         }
     }
-    pthread_join(helper, NULL);
     vol = c.made;
     if (!vol) {
         vd_err_say(err, "copy of disk %s to %s/%s: %s", v->target, v->pool, v->new_name,
             c.err ? c.err : "failed");
         free(c.err);
-        goto destroy;
+        goto cleanup;
     }
     free(c.err);
 
@@ -889,13 +851,7 @@ make_volume(virConnectPtr conn, vd_clone_vol *v, unsigned long long before,
         virResetLastError();
     }
     ret = 0;
-    if (c.src)
-        goto destroy;
-    goto cleanup;
 
- destroy:
-    pthread_cond_destroy(&c.cond);
-    pthread_mutex_destroy(&c.lock);
  cleanup:
     if (vol)
         virStorageVolFree(vol);

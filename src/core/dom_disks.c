@@ -4,32 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
-
 #include "core/dom_disks.h"
 #include "core/xml_read.h"
-
-/* Whether expr matches anything. */
-static bool
-has(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr)
-{
-    xmlXPathObjectPtr obj;
-    bool ret;
-
-    ctxt->node = node;
-    obj = xmlXPathEvalExpression(BAD_CAST expr, ctxt);
-    ret = obj && obj->type == XPATH_BOOLEAN && obj->boolval;
-    xmlXPathFreeObject(obj);
-    return ret;
-}
 
 /* Read the disks. */
 int
 vd_ddisks_parse(const char *xml, vd_ddisks *out)
 {
-    xmlDocPtr doc;
-    xmlXPathContextPtr ctxt = NULL;
+    vd_xr x = { NULL, NULL };
+    xmlXPathContextPtr ctxt;
     xmlXPathObjectPtr disks = NULL;
     char *t;
     int ret = -1, i, n;
@@ -37,22 +20,22 @@ vd_ddisks_parse(const char *xml, vd_ddisks *out)
     memset(out, 0, sizeof(*out));
     if (!xml)
         return -1;
-    doc = vd_xr_parse(xml);
-    if (!doc || !(ctxt = xmlXPathNewContext(doc)))
+    if (!vd_xr_open(&x, xml))
         goto cleanup;
+    ctxt = x.ctxt;
     if ((t = vd_xr_str(ctxt, NULL, "string(/domain/os/loader/@type)"))) {
         out->pflash = strcmp(t, "pflash") == 0;
         free(t);
     }
     out->nvram = vd_xr_str(ctxt, NULL, "string(/domain/os/nvram)");
-    out->agent = has(ctxt, NULL,
-                     "boolean(/domain/devices/channel/target[@name='org.qemu.guest_agent.0'])");
-    disks = xmlXPathEvalExpression(BAD_CAST "/domain/devices/disk", ctxt);
+    out->agent = vd_xr_exists(ctxt, NULL,
+                     "/domain/devices/channel/target[@name='org.qemu.guest_agent.0']");
+    disks = vd_xr_nodes(ctxt, NULL, "/domain/devices/disk");
     n = vd_xr_count(disks);
     if (n > 0 && !(out->d = calloc((size_t)n, sizeof(*out->d))))
         goto cleanup;
     for (i = 0; i < n; i++) {
-        xmlNodePtr d = disks->nodesetval->nodeTab[i];
+        xmlNodePtr d = vd_xr_node(disks, i);
         vd_ddisk *dd = &out->d[out->n++];
 
         dd->target = vd_xr_str(ctxt, d, "string(target/@dev)");
@@ -67,8 +50,8 @@ vd_ddisks_parse(const char *xml, vd_ddisks *out)
         dd->pool = vd_xr_str(ctxt, d, "string(source/@pool)");
         dd->volume = vd_xr_str(ctxt, d, "string(source/@volume)");
         dd->snapshot = vd_xr_str(ctxt, d, "string(@snapshot)");
-        dd->readonly = has(ctxt, d, "boolean(readonly)");
-        dd->shareable = has(ctxt, d, "boolean(shareable)");
+        dd->readonly = vd_xr_exists(ctxt, d, "readonly");
+        dd->shareable = vd_xr_exists(ctxt, d, "shareable");
     }
     ret = 0;
 
@@ -76,8 +59,7 @@ vd_ddisks_parse(const char *xml, vd_ddisks *out)
     if (ret < 0)
         vd_ddisks_clear(out);
     xmlXPathFreeObject(disks);
-    xmlXPathFreeContext(ctxt);
-    xmlFreeDoc(doc);
+    vd_xr_close(&x);
     return ret;
 }
 

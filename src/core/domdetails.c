@@ -18,6 +18,7 @@
 #include "virtdeck/model.h"
 #include "core/cmd_domain.h"
 #include "core/errors.h"
+#include "core/xml_read.h"
 
 /* Free one disk's strings. */
 static void
@@ -150,25 +151,12 @@ child(xmlNodePtr node, const char *name)
     return NULL;
 }
 
-/* Nodes matching expr (caller frees), or NULL. */
-static xmlXPathObjectPtr
-eval(xmlXPathContextPtr ctx, const char *expr)
-{
-    xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST expr, ctx);
-
-    if (obj && (!obj->nodesetval || obj->nodesetval->nodeNr == 0)) {
-        xmlXPathFreeObject(obj);
-        return NULL;
-    }
-    return obj;
-}
-
 /* The first node matching expr, or NULL. */
 static xmlNodePtr
 one(xmlXPathContextPtr ctx, const char *expr)
 {
-    xmlXPathObjectPtr obj = eval(ctx, expr);
-    xmlNodePtr node = obj ? obj->nodesetval->nodeTab[0] : NULL;
+    xmlXPathObjectPtr obj = vd_xr_nodes(ctx, NULL, expr);
+    xmlNodePtr node = vd_xr_node(obj, 0);
 
     xmlXPathFreeObject(obj);
     return node;
@@ -199,18 +187,17 @@ disk_source(xmlNodePtr src)
 int
 vd_dom_details_parse(vd_dom_details *d, const char *xml)
 {
-    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                  XML_PARSE_NOWARNING);
-    xmlXPathContextPtr ctx = NULL;
+    vd_xr x;
+    xmlXPathContextPtr ctx;
     xmlXPathObjectPtr obj = NULL;
     xmlNodePtr n;
     unsigned long orders[VD_DETAILS_MAX_BOOT];
     char *s;
     int i, ret = -1;
 
-    if (!doc || !(ctx = xmlXPathNewContext(doc)))
+    if (!vd_xr_open(&x, xml))
         goto cleanup;
+    ctx = x.ctxt;
     if (!(n = one(ctx, "/domain")))
         goto cleanup;
     d->name = text(one(ctx, "/domain/name"));
@@ -242,9 +229,9 @@ vd_dom_details_parse(vd_dom_details *d, const char *xml)
     }
 
     /* boot order: per-device <boot order=N/> wins over <os><boot dev/> */
-    if ((obj = eval(ctx, "/domain/devices/*[boot/@order]"))) {
-        for (i = 0; i < obj->nodesetval->nodeNr && d->nboot < VD_DETAILS_MAX_BOOT; i++) {
-            xmlNodePtr dev = obj->nodesetval->nodeTab[i];
+    if ((obj = vd_xr_nodes(ctx, NULL, "/domain/devices/*[boot/@order]"))) {
+        for (i = 0; i < vd_xr_count(obj) && d->nboot < VD_DETAILS_MAX_BOOT; i++) {
+            xmlNodePtr dev = vd_xr_node(obj, i);
             char *order = prop(child(dev, "boot"), "order");
             char *what = xmlStrEqual(dev->name, BAD_CAST "interface") ?
                          prop(child(dev, "mac"), "address") :
@@ -268,20 +255,20 @@ vd_dom_details_parse(vd_dom_details *d, const char *xml)
         }
         xmlXPathFreeObject(obj);
         obj = NULL;
-    } else if ((obj = eval(ctx, "/domain/os/boot"))) {
-        for (i = 0; i < obj->nodesetval->nodeNr && d->nboot < VD_DETAILS_MAX_BOOT; i++) {
-            if ((s = prop(obj->nodesetval->nodeTab[i], "dev")))
+    } else if ((obj = vd_xr_nodes(ctx, NULL, "/domain/os/boot"))) {
+        for (i = 0; i < vd_xr_count(obj) && d->nboot < VD_DETAILS_MAX_BOOT; i++) {
+            if ((s = prop(vd_xr_node(obj, i), "dev")))
                 d->boot[d->nboot++] = s;
         }
         xmlXPathFreeObject(obj);
         obj = NULL;
     }
 
-    if ((obj = eval(ctx, "/domain/devices/disk"))) {
-        if (!(d->disks = calloc((size_t)obj->nodesetval->nodeNr, sizeof(*d->disks))))
+    if ((obj = vd_xr_nodes(ctx, NULL, "/domain/devices/disk"))) {
+        if (!(d->disks = calloc((size_t)vd_xr_count(obj), sizeof(*d->disks))))
             goto cleanup;
-        for (i = 0; i < obj->nodesetval->nodeNr; i++) {
-            xmlNodePtr disk = obj->nodesetval->nodeTab[i];
+        for (i = 0; i < vd_xr_count(obj); i++) {
+            xmlNodePtr disk = vd_xr_node(obj, i);
             vd_disk_info *di = &d->disks[d->ndisks++];
 
             di->device = prop(disk, "device");
@@ -297,11 +284,11 @@ vd_dom_details_parse(vd_dom_details *d, const char *xml)
         obj = NULL;
     }
 
-    if ((obj = eval(ctx, "/domain/devices/interface"))) {
-        if (!(d->nics = calloc((size_t)obj->nodesetval->nodeNr, sizeof(*d->nics))))
+    if ((obj = vd_xr_nodes(ctx, NULL, "/domain/devices/interface"))) {
+        if (!(d->nics = calloc((size_t)vd_xr_count(obj), sizeof(*d->nics))))
             goto cleanup;
-        for (i = 0; i < obj->nodesetval->nodeNr; i++) {
-            xmlNodePtr nic = obj->nodesetval->nodeTab[i];
+        for (i = 0; i < vd_xr_count(obj); i++) {
+            xmlNodePtr nic = vd_xr_node(obj, i);
             xmlNodePtr src = child(nic, "source");
             vd_nic_info *ni = &d->nics[d->nnics++];
 
@@ -317,11 +304,11 @@ vd_dom_details_parse(vd_dom_details *d, const char *xml)
         obj = NULL;
     }
 
-    if ((obj = eval(ctx, "/domain/devices/graphics"))) {
-        if (!(d->graphics = calloc((size_t)obj->nodesetval->nodeNr, sizeof(*d->graphics))))
+    if ((obj = vd_xr_nodes(ctx, NULL, "/domain/devices/graphics"))) {
+        if (!(d->graphics = calloc((size_t)vd_xr_count(obj), sizeof(*d->graphics))))
             goto cleanup;
-        for (i = 0; i < obj->nodesetval->nodeNr; i++) {
-            xmlNodePtr g = obj->nodesetval->nodeTab[i];
+        for (i = 0; i < vd_xr_count(obj); i++) {
+            xmlNodePtr g = vd_xr_node(obj, i);
             vd_graphics_info *gi = &d->graphics[d->ngraphics++];
 
             gi->type = prop(g, "type");
@@ -339,10 +326,7 @@ vd_dom_details_parse(vd_dom_details *d, const char *xml)
 
  cleanup:
     xmlXPathFreeObject(obj);
-    if (ctx)
-        xmlXPathFreeContext(ctx);
-    if (doc)
-        xmlFreeDoc(doc);
+    vd_xr_close(&x);
     return ret;
 }
 

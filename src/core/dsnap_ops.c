@@ -399,7 +399,7 @@ prepare(virDomainPtr dom, const vd_dsnap_spec *spec, char **name_out, char **xml
     virDomainSnapshotPtr snap;
     vd_ddisks dd = { 0 };
     char *name = NULL, *domxml = NULL, *xml = NULL;
-    const char *bad;
+    vd_check_msg *bad;
     unsigned int flags = VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC;
     int state = 0, reason, ret = -1;
 
@@ -412,6 +412,7 @@ prepare(virDomainPtr dom, const vd_dsnap_spec *spec, char **name_out, char **xml
         return vd_err_say(err, "out of memory");
     if ((bad = vd_dsnap_check_name(name))) {
         vd_err_say(err, "%s", bad);
+        vd_check_free(bad);
         goto cleanup;
     }
     if ((snap = virDomainSnapshotLookupByName(dom, name, 0))) {
@@ -570,28 +571,25 @@ vd_dsnap_revert(virDomainPtr dom, const char *name, unsigned int flags, char **e
 static bool
 in_chain(const char *domxml, const char *target, const char *path)
 {
-    xmlDocPtr doc = vd_xr_parse(domxml);
-    xmlXPathContextPtr ctxt = doc ? xmlXPathNewContext(doc) : NULL;
+    vd_xr x;
     xmlXPathObjectPtr disks = NULL, files = NULL;
     bool ret = false;
     int i, k;
 
-    if (!ctxt)
+    if (!vd_xr_open(&x, domxml))
         goto cleanup;
-    disks = xmlXPathEvalExpression(BAD_CAST "/domain/devices/disk", ctxt);
+    disks = vd_xr_nodes(x.ctxt, NULL, "/domain/devices/disk");
     for (i = 0; !ret && i < vd_xr_count(disks); i++) {
-        xmlXPathObjectPtr dev;
-        bool match;
+        xmlNodePtr disk = vd_xr_node(disks, i);
+        char *dev = vd_xr_str(x.ctxt, disk, "string(target/@dev)");
+        bool match = dev && strcmp(dev, target) == 0;
 
-        ctxt->node = disks->nodesetval->nodeTab[i];
-        dev = xmlXPathEvalExpression(BAD_CAST "string(target/@dev)", ctxt);
-        match = dev && dev->stringval && strcmp((const char *)dev->stringval, target) == 0;
-        xmlXPathFreeObject(dev);
+        free(dev);
         if (!match)
             continue;
-        files = xmlXPathEvalExpression(BAD_CAST ".//source/@file", ctxt);
+        files = vd_xr_nodes(x.ctxt, disk, ".//source/@file");
         for (k = 0; k < vd_xr_count(files); k++) {
-            xmlChar *v = xmlNodeGetContent(files->nodesetval->nodeTab[k]);
+            xmlChar *v = xmlNodeGetContent(vd_xr_node(files, k));
 
             if (v && strcmp((const char *)v, path) == 0)
                 ret = true;
@@ -603,8 +601,7 @@ in_chain(const char *domxml, const char *target, const char *path)
 
  cleanup:
     xmlXPathFreeObject(disks);
-    xmlXPathFreeContext(ctxt);
-    xmlFreeDoc(doc);
+    vd_xr_close(&x);
     return ret;
 }
 

@@ -41,8 +41,8 @@ vd_dsnap_clear(vd_dsnap *s)
 int
 vd_dsnap_parse(const char *xml, vd_dsnap *s)
 {
-    xmlDocPtr doc;
-    xmlXPathContextPtr ctxt = NULL;
+    vd_xr x = { NULL, NULL };
+    xmlXPathContextPtr ctxt;
     xmlXPathObjectPtr disks = NULL;
     char *t;
     int ret = -1;
@@ -50,9 +50,9 @@ vd_dsnap_parse(const char *xml, vd_dsnap *s)
     memset(s, 0, sizeof(*s));
     if (!xml)
         return -1;
-    doc = vd_xr_parse(xml);
-    if (!doc || !(ctxt = xmlXPathNewContext(doc)))
+    if (!vd_xr_open(&x, xml))
         goto cleanup;
+    ctxt = x.ctxt;
     if (!(s->name = vd_xr_str(ctxt, NULL, "string(/domainsnapshot/name)")))
         goto cleanup;
     s->parent = vd_xr_str(ctxt, NULL, "string(/domainsnapshot/parent/name)");
@@ -71,14 +71,13 @@ vd_dsnap_parse(const char *xml, vd_dsnap *s)
                             strcmp(s->state, "paused") == 0)) {
         s->memory = true;       /* old XML without <memory>: internal */
     }
-    disks = xmlXPathEvalExpression(BAD_CAST "/domainsnapshot/disks/disk", ctxt);
-    if (disks && disks->nodesetval && disks->nodesetval->nodeNr > 0) {
-        int i, n = disks->nodesetval->nodeNr;
+    if ((disks = vd_xr_nodes(ctxt, NULL, "/domainsnapshot/disks/disk"))) {
+        int i, n = vd_xr_count(disks);
 
         if (!(s->disks = calloc((size_t)n, sizeof(*s->disks))))
             goto cleanup;
         for (i = 0; i < n; i++) {
-            xmlNodePtr d = disks->nodesetval->nodeTab[i];
+            xmlNodePtr d = vd_xr_node(disks, i);
             vd_dsnap_disk *sd = &s->disks[s->ndisks++];
 
             sd->target = vd_xr_str(ctxt, d, "string(@name)");
@@ -98,8 +97,7 @@ vd_dsnap_parse(const char *xml, vd_dsnap *s)
     if (ret < 0)
         vd_dsnap_clear(s);
     xmlXPathFreeObject(disks);
-    xmlXPathFreeContext(ctxt);
-    xmlFreeDoc(doc);
+    vd_xr_close(&x);
     return ret;
 }
 
@@ -320,24 +318,12 @@ vd_dsnap_default_name(time_t t)
 }
 
 /* Check a name. */
-const char *
+vd_check_msg *
 vd_dsnap_check_name(const char *name)
 {
-    const unsigned char *p;
+    vd_check_msg *m = vd_check_label("snapshot name", name);
 
-    if (!name || !*name)
-        return "a snapshot needs a name";
-    if (strlen(name) > 200)
-        return "a snapshot name may have at most 200 characters";
-    for (p = (const unsigned char *)name; *p; p++) {
-        if (*p == '/')
-            return "a snapshot name may not contain '/'";
-        if (*p < 0x20 || *p == 0x7f)
-            return "a snapshot name may not contain control characters";
-    }
-    if (isspace((unsigned char)name[0]) || isspace((unsigned char)name[strlen(name) - 1]))
-        return "a snapshot name may not start or end with a space";
-    if (name[0] == '.')
-        return "a snapshot name may not start with '.'";
-    return NULL;
+    if (!m && name[0] == '.')
+        m = vd_check_msgf("snapshot name may not start with '.'");
+    return m;
 }

@@ -19,11 +19,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <libxml/parser.h>
 #include <libxml/uri.h>
-#include <libxml/xpath.h>
 
 #include "core/cmd_console.h"
+#include "core/xml_read.h"
 
 #define CONNECT_TIMEOUT_MS 10000
 
@@ -42,40 +41,18 @@ set_msg(char **msg, const char *fmt, ...)
     return -1;
 }
 
-/* The string value of xpath in doc, or NULL (allocated). */
-static char *
-xpath_str(xmlDocPtr doc, const char *xpath)
-{
-    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-    xmlXPathObjectPtr obj = NULL;
-    char *ret = NULL;
-
-    if (!ctx)
-        return NULL;
-    obj = xmlXPathEvalExpression((const xmlChar *)xpath, ctx);
-    if (obj && obj->type == XPATH_STRING && obj->stringval && obj->stringval[0])
-        ret = strdup((const char *)obj->stringval);
-    xmlXPathFreeObject(obj);
-    xmlXPathFreeContext(ctx);
-    return ret;
-}
-
 /* The first VNC or SPICE display of a parsed domain XML: its protocol
  * ("vnc"/"spice", static) and its index among the <graphics> elements
  * (what virDomainOpenGraphicsFD takes); NULL when there is none. */
 static const char *
-pick_display(xmlDocPtr doc, int *idx)
+pick_display(xmlXPathContextPtr ctx, int *idx)
 {
-    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-    xmlXPathObjectPtr obj = NULL;
+    xmlXPathObjectPtr obj = vd_xr_nodes(ctx, NULL, "/domain/devices/graphics");
     const char *proto = NULL;
     int i;
 
-    if (!ctx)
-        return NULL;
-    obj = xmlXPathEvalExpression((const xmlChar *)"/domain/devices/graphics", ctx);
-    for (i = 0; obj && obj->nodesetval && i < obj->nodesetval->nodeNr && !proto; i++) {
-        xmlChar *type = xmlGetProp(obj->nodesetval->nodeTab[i], (const xmlChar *)"type");
+    for (i = 0; i < vd_xr_count(obj) && !proto; i++) {
+        xmlChar *type = xmlGetProp(vd_xr_node(obj, i), (const xmlChar *)"type");
 
         if (type && !strcmp((const char *)type, "vnc"))
             proto = "vnc";
@@ -86,7 +63,6 @@ pick_display(xmlDocPtr doc, int *idx)
         xmlFree(type);
     }
     xmlXPathFreeObject(obj);
-    xmlXPathFreeContext(ctx);
     return proto;
 }
 
@@ -94,15 +70,13 @@ pick_display(xmlDocPtr doc, int *idx)
 const char *
 vd_graphics_pick(const char *xml, int *idx)
 {
-    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    const char *proto;
+    vd_xr x;
+    const char *proto = NULL;
 
     *idx = 0;
-    if (!doc)
-        return NULL;
-    proto = pick_display(doc, idx);
-    xmlFreeDoc(doc);
+    if (vd_xr_open(&x, xml))
+        proto = pick_display(x.ctxt, idx);
+    vd_xr_close(&x);
     return proto;
 }
 
@@ -113,27 +87,29 @@ static int
 display_endpoint(const char *xml, bool tls, char **listen, int *port,
                  const char **proto, char **msg)
 {
-    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    vd_xr x;
+    bool parsed = vd_xr_open(&x, xml);
     char *p = NULL, *type = NULL, xp[160];
     const char *kind;
     int rc = -1, idx = 0;
 
     *listen = NULL;
     *proto = "VNC";
-    if (!doc)
+    if (!parsed) {
+        vd_xr_close(&x);
         return set_msg(msg, "cannot parse the domain XML");
-    if (!(kind = pick_display(doc, &idx))) {
+    }
+    if (!(kind = pick_display(x.ctxt, &idx))) {
         set_msg(msg, "the guest has no VNC or SPICE display");
         goto cleanup;
     }
     *proto = !strcmp(kind, "spice") ? "SPICE" : "VNC";
     snprintf(xp, sizeof(xp), "string(/domain/devices/graphics[%d]/@%s)", idx + 1,
              tls ? "tlsPort" : "port");
-    p = xpath_str(doc, xp);
+    p = vd_xr_str(x.ctxt, NULL, xp);
     *port = p ? atoi(p) : 0;
     snprintf(xp, sizeof(xp), "string(/domain/devices/graphics[%d]/listen[1]/@type)", idx + 1);
-    type = xpath_str(doc, xp);
+    type = vd_xr_str(x.ctxt, NULL, xp);
     if (type && strcmp(type, "socket") == 0) {
         set_msg(msg, "%s listens on a UNIX socket on the host; a remote "
                 "console needs a TCP listen address", *proto);
@@ -150,17 +126,17 @@ display_endpoint(const char *xml, bool tls, char **listen, int *port,
         goto cleanup;
     }
     snprintf(xp, sizeof(xp), "string(/domain/devices/graphics[%d]/listen[1]/@address)", idx + 1);
-    *listen = xpath_str(doc, xp);
+    *listen = vd_xr_str(x.ctxt, NULL, xp);
     if (!*listen) {
         snprintf(xp, sizeof(xp), "string(/domain/devices/graphics[%d]/@listen)", idx + 1);
-        *listen = xpath_str(doc, xp);
+        *listen = vd_xr_str(x.ctxt, NULL, xp);
     }
     rc = 0;
 
  cleanup:
     free(p);
     free(type);
-    xmlFreeDoc(doc);
+    vd_xr_close(&x);
     return rc;
 }
 

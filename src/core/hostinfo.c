@@ -9,30 +9,16 @@
 
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
 
 #include "core/hostinfo.h"
 #include "core/snapshot_priv.h"
-
-/* The string value of expr in ctx (caller frees), or NULL. */
-static char *
-xpath_string(xmlXPathContextPtr ctx, const char *expr)
-{
-    xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST expr, ctx);
-    char *out = NULL;
-
-    if (obj && obj->type == XPATH_STRING && obj->stringval && *obj->stringval)
-        out = strdup((const char *)obj->stringval);
-    xmlXPathFreeObject(obj);
-    return out;
-}
+#include "core/xml_read.h"
 
 /* The unsigned value of expr, 0 when absent. */
 static unsigned int
 xpath_uint(xmlXPathContextPtr ctx, const char *expr)
 {
-    char *s = xpath_string(ctx, expr);
+    char *s = vd_xr_str(ctx, NULL, expr);
     unsigned int v = s ? (unsigned int)strtoul(s, NULL, 10) : 0;
 
     free(s);
@@ -43,28 +29,22 @@ xpath_uint(xmlXPathContextPtr ctx, const char *expr)
 int
 vd_hostinfo_parse_caps(const char *xml, vd_host_info *info)
 {
-    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "capabilities.xml",
-                                  NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                  XML_PARSE_NOWARNING);
-    xmlXPathContextPtr ctx = NULL;
+    vd_xr x;
     int ret = -1;
 
-    if (!doc || !(ctx = xmlXPathNewContext(doc)))
+    if (!vd_xr_open(&x, xml))
         goto cleanup;
     free(info->cpu_name);
     free(info->cpu_vendor);
-    info->cpu_name = xpath_string(ctx, "string(/capabilities/host/cpu/model)");
-    info->cpu_vendor = xpath_string(ctx, "string(/capabilities/host/cpu/vendor)");
-    info->sockets = xpath_uint(ctx, "string(/capabilities/host/cpu/topology/@sockets)");
-    info->cores = xpath_uint(ctx, "string(/capabilities/host/cpu/topology/@cores)");
-    info->threads = xpath_uint(ctx, "string(/capabilities/host/cpu/topology/@threads)");
+    info->cpu_name = vd_xr_str(x.ctxt, NULL, "string(/capabilities/host/cpu/model)");
+    info->cpu_vendor = vd_xr_str(x.ctxt, NULL, "string(/capabilities/host/cpu/vendor)");
+    info->sockets = xpath_uint(x.ctxt, "string(/capabilities/host/cpu/topology/@sockets)");
+    info->cores = xpath_uint(x.ctxt, "string(/capabilities/host/cpu/topology/@cores)");
+    info->threads = xpath_uint(x.ctxt, "string(/capabilities/host/cpu/topology/@threads)");
     ret = 0;
 
  cleanup:
-    if (ctx)
-        xmlXPathFreeContext(ctx);
-    if (doc)
-        xmlFreeDoc(doc);
+    vd_xr_close(&x);
     return ret;
 }
 

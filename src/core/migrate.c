@@ -12,11 +12,12 @@
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 #include <libxml/parser.h>
-#include <libxml/xpath.h>
 
 #include "virtdeck/core.h"
 #include "core/errors.h"
 #include "core/migrate.h"
+#include "core/watched_call.h"
+#include "core/xml_read.h"
 
 /* See core/migrate.h. */
 void
@@ -30,29 +31,13 @@ vd_migrate_opts_settle(vd_migrate_opts *o, bool active)
         o->flags |= VD_MIG_P2P;
 }
 
-/* An XML document read from a string (NULL on failure). */
-static xmlDocPtr
-read_xml(const char *xml)
-{
-    return xmlReadMemory(xml, (int)strlen(xml), "migrate.xml", NULL,
-                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-}
-
 /* The host UUID in a capabilities XML (malloc'ed) or NULL. */
 static char *
 host_uuid(virConnectPtr conn)
 {
-    char *caps = virConnectGetCapabilities(conn), *ret = NULL;
-    xmlDocPtr doc = caps ? read_xml(caps) : NULL;
-    xmlXPathContextPtr ctxt = doc ? xmlXPathNewContext(doc) : NULL;
-    xmlXPathObjectPtr obj = ctxt ? xmlXPathEvalExpression(
-        BAD_CAST "string(/capabilities/host/uuid)", ctxt) : NULL;
+    char *caps = virConnectGetCapabilities(conn);
+    char *ret = caps ? vd_xr_doc_str(caps, "string(/capabilities/host/uuid)") : NULL;
 
-    if (obj && obj->type == XPATH_STRING && obj->stringval && obj->stringval[0])
-        ret = strdup((const char *)obj->stringval);
-    xmlXPathFreeObject(obj);
-    xmlXPathFreeContext(ctxt);
-    xmlFreeDoc(doc);
     free(caps);
     virResetLastError();
     return ret;
@@ -187,7 +172,7 @@ check_destination(virDomainPtr dom, virConnectPtr dst, const vd_migrate_opts *o)
 {
     bool live = o->flags & VD_MIG_LIVE;
     char *xml = virDomainGetXMLDesc(dom, live ? 0 : VIR_DOMAIN_XML_INACTIVE);
-    xmlDocPtr doc = xml ? read_xml(xml) : NULL;
+    xmlDocPtr doc = vd_xr_parse(xml);
     xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
     xmlNodePtr devs = child(root, "devices"), d;
     virDomainPtr other;
@@ -285,7 +270,7 @@ static char **
 new_disks(virDomainPtr dom, virConnectPtr dst)
 {
     char *xml = virDomainGetXMLDesc(dom, 0);
-    xmlDocPtr doc = xml ? read_xml(xml) : NULL;
+    xmlDocPtr doc = vd_xr_parse(xml);
     xmlNodePtr devs = child(doc ? xmlDocGetRootElement(doc) : NULL, "devices"), d;
     char **list = calloc(1, sizeof(char *));
     size_t n = 0;
@@ -357,23 +342,18 @@ typedef struct call {
     int nparams;
     unsigned long flags;
 
-    pthread_mutex_t lock;
-    pthread_cond_t cond;
-    bool finished;
-    bool ok;
+    bool ok;                    /* the helper's outcome */
     char *err;
 } call;
 
-/* The helper thread: the blocking migration call. */
-static void *
+/* On the helper thread (watched_call.h): the blocking migration call. */
+static void
 call_main(void *opaque)
 {
     call *c = opaque;
     virDomainPtr ddom = NULL;
     bool ok;
-    char *err = NULL;
 
-    vd_err_quiet_thread();
     if (c->flags & VIR_MIGRATE_PEER2PEER) {
         const char *to = c->o->peer_uri && *c->o->peer_uri ? c->o->peer_uri
                                                            : c->o->dest_uri;
@@ -387,14 +367,8 @@ call_main(void *opaque)
             virDomainFree(ddom);
     }
     if (!ok)
-        err = vd_err_take("the migration failed");
-    pthread_mutex_lock(&c->lock);
+        c->err = vd_err_take("the migration failed");
     c->ok = ok;
-    c->err = err;
-    c->finished = true;
-    pthread_cond_broadcast(&c->cond);
-    pthread_mutex_unlock(&c->lock);
-    return NULL;
 }
 
 /* The libvirt flags for o. */
@@ -486,8 +460,8 @@ vd_migrate_run(virConnectPtr src, virDomainPtr dom, virConnectPtr dst,
 {
     call c = { .dom = dom, .dst = dst, .o = o };
     int maxp = 0, rc = -1;
-    pthread_t helper;
-    bool finished = false, aborted = false, downtime_set = o->downtime_ms <= 0;
+    vd_watched w;
+    bool aborted = false, downtime_set = o->downtime_ms <= 0;
     bool postcopy = false, had_job = false;
     char **made = NULL;         /* disks the destination creates */
     unsigned long long last_processed = 0;
@@ -518,29 +492,14 @@ vd_migrate_run(virConnectPtr src, virDomainPtr dom, virConnectPtr dst,
     if (o->bandwidth > 0 && (o->flags & VD_MIG_LIVE) &&
         virDomainMigrateSetMaxSpeed(dom, (unsigned long)o->bandwidth, 0) < 0)
         virResetLastError();
-    pthread_mutex_init(&c.lock, NULL);
-    pthread_cond_init(&c.cond, NULL);
-    if (pthread_create(&helper, NULL, call_main, &c) != 0) {
+    if (vd_watched_start(&w, call_main, &c) < 0) {
         *err = strdup("could not start a thread");
-        goto cleanup_sync;
+        goto cleanup;
     }
-    while (!finished) {
-        struct timespec ts;
+    /* look at cancel ~10 times a second */
+    while (!vd_watched_wait(&w, 100)) {
         long long now;
 
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_nsec += 100 * 1000000L;   /* look at cancel ~10 times a second */
-        if (ts.tv_nsec >= 1000000000L) {
-            ts.tv_sec++;
-            ts.tv_nsec -= 1000000000L;
-        }
-        pthread_mutex_lock(&c.lock);
-        if (!c.finished)
-            pthread_cond_timedwait(&c.cond, &c.lock, &ts);
-        finished = c.finished;
-        pthread_mutex_unlock(&c.lock);
-        if (finished)
-            break;
         if (ctl && ctl->cancelled && ctl->cancelled(ctl->opaque))
             aborted = true;
         if (aborted) {
@@ -584,7 +543,6 @@ vd_migrate_run(virConnectPtr src, virDomainPtr dom, virConnectPtr dst,
             had_job = had_job || have;
         }
     }
-    pthread_join(helper, NULL);
     if (c.ok) {
         rc = 0;
         free_list(made);
@@ -596,12 +554,10 @@ vd_migrate_run(virConnectPtr src, virDomainPtr dom, virConnectPtr dst,
         c.err = NULL;
     }
 
- cleanup_sync:
+ cleanup:
     if (made)
         remove_disks(dst, made);
     free(c.err);
-    pthread_cond_destroy(&c.cond);
-    pthread_mutex_destroy(&c.lock);
     virTypedParamsFree(c.params, c.nparams);
     return rc;
 }

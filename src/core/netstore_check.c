@@ -10,24 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "virtdeck/bytes.h"
+#include "virtdeck/check.h"
 #include "virtdeck/netstore.h"
 
 #define MAX_BRIDGE_LEN 15       /* IFNAMSIZ - 1 */
-
-/* A message from a printf format; NULL only when out of memory, which
- * then reads as "fine" -- so fall back to a static copy. */
-static char * __attribute__((format(printf, 1, 2)))
-msg(const char *fmt, ...)
-{
-    va_list ap;
-    char *out = NULL;
-
-    va_start(ap, fmt);
-    if (vasprintf(&out, fmt, ap) < 0)
-        out = NULL;
-    va_end(ap);
-    return out ? out : strdup("invalid value");
-}
 
 /* Whether s is NULL or "". */
 static bool
@@ -67,25 +54,25 @@ mask_of(unsigned int prefix)
 }
 
 /* A new network's name. */
-char *
+vd_check_msg *
 vd_check_net_name(const char *name, const char *const *taken, size_t ntaken)
 {
     size_t i;
 
     if (empty(name))
-        return msg("network name is required");
+        return vd_check_msgf("network name is required");
     if (strchr(name, '/'))
-        return msg("network name may not contain '/'");
+        return vd_check_msgf("network name may not contain '/'");
     if (has_control(name))
-        return msg("network name may not contain control characters");
+        return vd_check_msgf("network name may not contain control characters");
     for (i = 0; i < ntaken; i++)
         if (taken[i] && strcmp(taken[i], name) == 0)
-            return msg("a network named '%s' already exists", name);
+            return vd_check_msgf("a network named '%s' already exists", name);
     return NULL;
 }
 
 /* A bridge name. */
-char *
+vd_check_msg *
 vd_check_bridge_name(const char *bridge, bool required,
                      const char *const *bridges, const char *const *owners,
                      size_t n)
@@ -93,46 +80,46 @@ vd_check_bridge_name(const char *bridge, bool required,
     size_t i;
 
     if (empty(bridge))
-        return required ? msg("bridge name is required") : NULL;
+        return required ? vd_check_msgf("bridge name is required") : NULL;
     if (strlen(bridge) > MAX_BRIDGE_LEN)
-        return msg("bridge name '%s' is longer than %d characters", bridge,
+        return vd_check_msgf("bridge name '%s' is longer than %d characters", bridge,
                    MAX_BRIDGE_LEN);
     if (strpbrk(bridge, "/: \t") || has_control(bridge) ||
         strcmp(bridge, ".") == 0 || strcmp(bridge, "..") == 0)
-        return msg("bridge name '%s' is not a valid interface name", bridge);
+        return vd_check_msgf("bridge name '%s' is not a valid interface name", bridge);
     if (required)
         return NULL;            /* an existing host bridge: shared on purpose */
     for (i = 0; i < n; i++)
         if (bridges[i] && strcmp(bridges[i], bridge) == 0)
-            return msg("bridge '%s' is already used by network '%s'", bridge,
+            return vd_check_msgf("bridge '%s' is already used by network '%s'", bridge,
                        owners && owners[i] ? owners[i] : "?");
     return NULL;
 }
 
 /* An IPv4 gateway address and prefix. */
-char *
+vd_check_msg *
 vd_check_ipv4(const char *addr, unsigned int prefix)
 {
     uint32_t a, m;
 
     if (empty(addr))
-        return msg("IPv4 address is required");
+        return vd_check_msgf("IPv4 address is required");
     if (!parse_ipv4(addr, &a))
-        return msg("'%s' is not an IPv4 address", addr);
+        return vd_check_msgf("'%s' is not an IPv4 address", addr);
     if (prefix < 1 || prefix > 30)
-        return msg("prefix length must be between 1 and 30, not %u", prefix);
+        return vd_check_msgf("prefix length must be between 1 and 30, not %u", prefix);
     m = mask_of(prefix);
     if ((a & ~m) == 0)
-        return msg("%s is the network address of %s/%u: use a host address "
+        return vd_check_msgf("%s is the network address of %s/%u: use a host address "
                    "such as the first one", addr, addr, prefix);
     if ((a & ~m) == ~m)
-        return msg("%s is the broadcast address of its /%u subnet", addr,
+        return vd_check_msgf("%s is the broadcast address of its /%u subnet", addr,
                    prefix);
     return NULL;
 }
 
 /* A prefix length or a netmask. */
-char *
+vd_check_msg *
 vd_parse_prefix(const char *text, unsigned int *prefix)
 {
     const char *t = text ? text : "";
@@ -145,28 +132,28 @@ vd_parse_prefix(const char *text, unsigned int *prefix)
     if (*t == '/')
         t++;
     if (!*t)
-        return msg("a prefix length (24) or a netmask (255.255.255.0) is required");
+        return vd_check_msgf("a prefix length (24) or a netmask (255.255.255.0) is required");
     if (strchr(t, '.')) {
         if (!parse_ipv4(t, &m))
-            return msg("'%s' is neither a prefix length nor a netmask", text);
+            return vd_check_msgf("'%s' is neither a prefix length nor a netmask", text);
         if (m & (~m >> 1))      /* a one after a zero: not contiguous */
-            return msg("%s is not a netmask: its ones must come first "
+            return vd_check_msgf("%s is not a netmask: its ones must come first "
                        "(255.255.255.0)", t);
         for (n = 0; m & 0x80000000u; m <<= 1)
             n++;
     } else {
         n = strtoul(t, &end, 10);
         if (end == t || end[strspn(end, " ")] || *t == '-' || *t == '+')
-            return msg("'%s' is neither a prefix length nor a netmask", text);
+            return vd_check_msgf("'%s' is neither a prefix length nor a netmask", text);
     }
     if (n < 1 || n > 30)
-        return msg("prefix length must be between 1 and 30, not %lu", n);
+        return vd_check_msgf("prefix length must be between 1 and 30, not %lu", n);
     *prefix = (unsigned int)n;
     return NULL;
 }
 
 /* A DHCP range on the subnet of addr/prefix. */
-char *
+vd_check_msg *
 vd_check_dhcp_range(const char *addr, unsigned int prefix, const char *start,
                     const char *end)
 {
@@ -177,13 +164,13 @@ vd_check_dhcp_range(const char *addr, unsigned int prefix, const char *start,
     if (empty(start) && empty(end))
         return NULL;
     if (empty(start) || empty(end))
-        return msg("a DHCP range needs both a start and an end address");
+        return vd_check_msgf("a DHCP range needs both a start and an end address");
     if (!parse_ipv4(addr, &a) || prefix < 1 || prefix > 30)
-        return msg("a DHCP range needs a valid IPv4 address and prefix first");
+        return vd_check_msgf("a DHCP range needs a valid IPv4 address and prefix first");
     if (!parse_ipv4(start, &s))
-        return msg("DHCP start '%s' is not an IPv4 address", start);
+        return vd_check_msgf("DHCP start '%s' is not an IPv4 address", start);
     if (!parse_ipv4(end, &e))
-        return msg("DHCP end '%s' is not an IPv4 address", end);
+        return vd_check_msgf("DHCP end '%s' is not an IPv4 address", end);
     m = mask_of(prefix);
     net = a & m;
     ia.s_addr = htonl(net + 1);
@@ -191,21 +178,21 @@ vd_check_dhcp_range(const char *addr, unsigned int prefix, const char *start,
     ia.s_addr = htonl((net | ~m) - 1);
     inet_ntop(AF_INET, &ia, last, sizeof(last));
     if ((s & m) != net || s == net || s == (net | ~m))
-        return msg("DHCP start %s is outside the subnet %s/%u (use %s to %s)",
+        return vd_check_msgf("DHCP start %s is outside the subnet %s/%u (use %s to %s)",
                    start, addr, prefix, first, last);
     if ((e & m) != net || e == net || e == (net | ~m))
-        return msg("DHCP end %s is outside the subnet %s/%u (use %s to %s)",
+        return vd_check_msgf("DHCP end %s is outside the subnet %s/%u (use %s to %s)",
                    end, addr, prefix, first, last);
     if (s > e)
-        return msg("DHCP start %s comes after the end %s", start, end);
+        return vd_check_msgf("DHCP start %s comes after the end %s", start, end);
     if (a >= s && a <= e)
-        return msg("the DHCP range %s-%s includes the gateway %s", start, end,
+        return vd_check_msgf("the DHCP range %s-%s includes the gateway %s", start, end,
                    addr);
     return NULL;
 }
 
 /* A new subnet against the active networks' subnets. */
-char *
+vd_check_msg *
 vd_check_subnet_overlap(const char *addr, unsigned int prefix,
                         const vd_subnet *active, size_t n)
 {
@@ -220,7 +207,7 @@ vd_check_subnet_overlap(const char *addr, unsigned int prefix,
         /* two subnets overlap when they agree on the shorter prefix */
         m = mask_of(prefix < active[i].prefix ? prefix : active[i].prefix);
         if ((a & m) == (b & m))
-            return msg("%s/%u overlaps the subnet %s/%u of the active "
+            return vd_check_msgf("%s/%u overlaps the subnet %s/%u of the active "
                        "network '%s'", addr, prefix, active[i].address,
                        active[i].prefix,
                        active[i].network ? active[i].network : "?");
@@ -229,57 +216,39 @@ vd_check_subnet_overlap(const char *addr, unsigned int prefix,
 }
 
 /* A pool target path. */
-char *
+vd_check_msg *
 vd_check_pool_target(vd_pool_type type, const char *path, bool known,
                      bool exists, bool is_dir)
 {
     if (empty(path)) {
         if (type == VD_POOLTYPE_DIR || type == VD_POOLTYPE_FS ||
             type == VD_POOLTYPE_NETFS)
-            return msg("target path is required");
+            return vd_check_msgf("target path is required");
         return NULL;
     }
     if (path[0] != '/')
-        return msg("target path '%s' is not absolute (it must start with '/')",
+        return vd_check_msgf("target path '%s' is not absolute (it must start with '/')",
                    path);
     if (has_control(path))
-        return msg("target path may not contain control characters");
+        return vd_check_msgf("target path may not contain control characters");
     if (known && exists && !is_dir)
-        return msg("target %s exists and is not a directory", path);
+        return vd_check_msgf("target %s exists and is not a directory", path);
     return NULL;
 }
 
-/* bytes in a short human form: "1.5 GiB", "512 MiB". */
-static void
-fmt_bytes(unsigned long long b, char *buf, size_t len)
-{
-    static const char *const units[] = { "bytes", "KiB", "MiB", "GiB", "TiB" };
-    double v = (double)b;
-    int u = 0;
-
-    while (v >= 1024 && u < 4) {
-        v /= 1024;
-        u++;
-    }
-    if (u == 0)
-        snprintf(buf, len, "%llu bytes", b);
-    else
-        snprintf(buf, len, "%.1f %s", v, units[u]);
-}
-
 /* A new volume's size against the pool's free space. */
-char *
+vd_check_msg *
 vd_check_volume_fits(unsigned long long capacity, const char *pool,
                      unsigned long long available)
 {
     char want[32], have[32];
 
     if (capacity == 0)
-        return msg("volume size must be more than 0");
+        return vd_check_msgf("volume size must be more than 0");
     if (capacity > available) {
-        fmt_bytes(capacity, want, sizeof(want));
-        fmt_bytes(available, have, sizeof(have));
-        return msg("%s is more than the %s free in pool '%s'", want, have,
+        vd_fmt_bytes((double)capacity, VD_BYTES_LONG, want, sizeof(want));
+        vd_fmt_bytes((double)available, VD_BYTES_LONG, have, sizeof(have));
+        return vd_check_msgf("%s is more than the %s free in pool '%s'", want, have,
                    pool ? pool : "?");
     }
     return NULL;

@@ -7,62 +7,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
-
 #include "virtdeck/netstore.h"
+#include "core/xml_read.h"
 
-/* Parse text as an XML document quietly; NULL when not well-formed. */
-static xmlDocPtr
-read_doc(const char *xml, const char *root)
+/* Open xml into x when it is well-formed with the root element root;
+ * false otherwise (x is then empty). */
+static bool
+open_doc(vd_xr *x, const char *xml, const char *root)
 {
-    xmlDocPtr doc;
-    xmlNodePtr node;
+    xmlDocPtr doc = vd_xr_parse(xml);
+    xmlNodePtr node = doc ? xmlDocGetRootElement(doc) : NULL;
 
-    if (!xml)
-        return NULL;
-    doc = xmlReadMemory(xml, (int)strlen(xml), "netstore.xml", NULL,
-                        XML_PARSE_NONET | XML_PARSE_NOERROR |
-                        XML_PARSE_NOWARNING);
-    if (!doc)
-        return NULL;
-    node = xmlDocGetRootElement(doc);
     if (!node || !xmlStrEqual(node->name, BAD_CAST root)) {
         xmlFreeDoc(doc);
-        return NULL;
+        doc = NULL;
     }
-    return doc;
-}
-
-/* The string value of expr relative to node (NULL: the document),
- * malloc'ed, or NULL when empty. */
-static char *
-xstr(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr)
-{
-    xmlXPathObjectPtr obj;
-    char *ret = NULL;
-
-    ctxt->node = node ? node : xmlDocGetRootElement(ctxt->doc);
-    obj = xmlXPathEvalExpression(BAD_CAST expr, ctxt);
-    if (obj && obj->type == XPATH_STRING && obj->stringval && obj->stringval[0])
-        ret = strdup((const char *)obj->stringval);
-    xmlXPathFreeObject(obj);
-    return ret;
-}
-
-/* The nodes expr selects relative to node; caller frees the object. */
-static xmlXPathObjectPtr
-xnodes(xmlXPathContextPtr ctxt, xmlNodePtr node, const char *expr)
-{
-    ctxt->node = node ? node : xmlDocGetRootElement(ctxt->doc);
-    return xmlXPathEvalExpression(BAD_CAST expr, ctxt);
-}
-
-/* The number of nodes in a node-set result. */
-static int
-nnodes(xmlXPathObjectPtr obj)
-{
-    return obj && obj->nodesetval ? obj->nodesetval->nodeNr : 0;
+    return vd_xr_open_doc(x, doc);
 }
 
 /* A netmask "255.255.255.0" as a prefix length; 0 when not one. */
@@ -88,27 +48,27 @@ parse_ip(xmlXPathContextPtr ctxt, xmlNodePtr node, vd_net_ip *ip)
     char *prefix, *mask;
     int i, n, ret = -1;
 
-    ip->family = xstr(ctxt, node, "string(@family)");
+    ip->family = vd_xr_str(ctxt, node, "string(@family)");
     if (!ip->family && !(ip->family = strdup("ipv4")))
         return -1;
-    ip->address = xstr(ctxt, node, "string(@address)");
-    prefix = xstr(ctxt, node, "string(@prefix)");
-    mask = xstr(ctxt, node, "string(@netmask)");
+    ip->address = vd_xr_str(ctxt, node, "string(@address)");
+    prefix = vd_xr_str(ctxt, node, "string(@prefix)");
+    mask = vd_xr_str(ctxt, node, "string(@netmask)");
     ip->prefix = prefix ? (unsigned int)strtoul(prefix, NULL, 10)
                         : netmask_prefix(mask);
     free(prefix);
     free(mask);
-    ip->dhcp_start = xstr(ctxt, node, "string(dhcp/range[1]/@start)");
-    ip->dhcp_end = xstr(ctxt, node, "string(dhcp/range[1]/@end)");
-    hosts = xnodes(ctxt, node, "dhcp/host");
-    n = nnodes(hosts);
+    ip->dhcp_start = vd_xr_str(ctxt, node, "string(dhcp/range[1]/@start)");
+    ip->dhcp_end = vd_xr_str(ctxt, node, "string(dhcp/range[1]/@end)");
+    hosts = vd_xr_nodes(ctxt, node, "dhcp/host");
+    n = vd_xr_count(hosts);
     if (n > 0 && !(ip->hosts = calloc((size_t)n, sizeof(*ip->hosts))))
         goto cleanup;
     for (i = 0; i < n; i++) {
-        xmlNodePtr h = hosts->nodesetval->nodeTab[i];
-        ip->hosts[i].mac = xstr(ctxt, h, "string(@mac)");
-        ip->hosts[i].name = xstr(ctxt, h, "string(@name)");
-        ip->hosts[i].ip = xstr(ctxt, h, "string(@ip)");
+        xmlNodePtr h = vd_xr_node(hosts, i);
+        ip->hosts[i].mac = vd_xr_str(ctxt, h, "string(@mac)");
+        ip->hosts[i].name = vd_xr_str(ctxt, h, "string(@name)");
+        ip->hosts[i].ip = vd_xr_str(ctxt, h, "string(@ip)");
         ip->nhosts++;
     }
     ret = 0;
@@ -122,40 +82,40 @@ parse_ip(xmlXPathContextPtr ctxt, xmlNodePtr node, vd_net_ip *ip)
 int
 vd_network_details_parse(const char *xml, vd_network_details *d)
 {
-    xmlDocPtr doc = read_doc(xml, "network");
-    xmlXPathContextPtr ctxt = NULL;
+    vd_xr x;
+    xmlXPathContextPtr ctxt;
     xmlXPathObjectPtr ips = NULL;
     int i, n, ret = -1;
 
-    if (!doc || !(ctxt = xmlXPathNewContext(doc)))
+    if (!open_doc(&x, xml, "network"))
         goto cleanup;
+    ctxt = x.ctxt;
     if (!d->name)
-        d->name = xstr(ctxt, NULL, "string(/network/name)");
-    d->bridge = xstr(ctxt, NULL, "string(/network/bridge/@name)");
-    d->forward_mode = xstr(ctxt, NULL, "string(/network/forward/@mode)");
-    if (!d->forward_mode && nnodes(ips = xnodes(ctxt, NULL, "/network/forward")) > 0)
+        d->name = vd_xr_str(ctxt, NULL, "string(/network/name)");
+    d->bridge = vd_xr_str(ctxt, NULL, "string(/network/bridge/@name)");
+    d->forward_mode = vd_xr_str(ctxt, NULL, "string(/network/forward/@mode)");
+    if (!d->forward_mode && vd_xr_count(ips = vd_xr_nodes(ctxt, NULL, "/network/forward")) > 0)
         d->forward_mode = strdup("nat");    /* <forward/> means NAT */
     xmlXPathFreeObject(ips);
-    d->forward_dev = xstr(ctxt, NULL, "string(/network/forward/@dev)");
+    d->forward_dev = vd_xr_str(ctxt, NULL, "string(/network/forward/@dev)");
     if (!d->forward_dev)
-        d->forward_dev = xstr(ctxt, NULL,
+        d->forward_dev = vd_xr_str(ctxt, NULL,
                               "string(/network/forward/interface[1]/@dev)");
-    d->domain = xstr(ctxt, NULL, "string(/network/domain/@name)");
-    ips = xnodes(ctxt, NULL, "/network/ip");
-    n = nnodes(ips);
+    d->domain = vd_xr_str(ctxt, NULL, "string(/network/domain/@name)");
+    ips = vd_xr_nodes(ctxt, NULL, "/network/ip");
+    n = vd_xr_count(ips);
     if (n > 0 && !(d->ips = calloc((size_t)n, sizeof(*d->ips))))
         goto cleanup;
     for (i = 0; i < n; i++) {
         d->nips++;
-        if (parse_ip(ctxt, ips->nodesetval->nodeTab[i], &d->ips[i]) < 0)
+        if (parse_ip(ctxt, vd_xr_node(ips, i), &d->ips[i]) < 0)
             goto cleanup;
     }
     ret = 0;
 
  cleanup:
     xmlXPathFreeObject(ips);
-    xmlXPathFreeContext(ctxt);
-    xmlFreeDoc(doc);
+    vd_xr_close(&x);
     return ret;
 }
 
@@ -163,26 +123,27 @@ vd_network_details_parse(const char *xml, vd_network_details *d)
 int
 vd_pool_details_parse(const char *xml, vd_pool_details *d)
 {
-    xmlDocPtr doc = read_doc(xml, "pool");
-    xmlXPathContextPtr ctxt = NULL;
+    vd_xr x;
+    xmlXPathContextPtr ctxt;
     xmlXPathObjectPtr devs = NULL;
     int i, n, ret = -1;
     size_t len = 0;
 
-    if (!doc || !(ctxt = xmlXPathNewContext(doc)))
+    if (!open_doc(&x, xml, "pool"))
         goto cleanup;
+    ctxt = x.ctxt;
     if (!d->name)
-        d->name = xstr(ctxt, NULL, "string(/pool/name)");
-    d->type = xstr(ctxt, NULL, "string(/pool/@type)");
-    d->target = xstr(ctxt, NULL, "string(/pool/target/path)");
-    d->source_host = xstr(ctxt, NULL, "string(/pool/source/host[1]/@name)");
-    d->source_dir = xstr(ctxt, NULL, "string(/pool/source/dir/@path)");
-    d->source_name = xstr(ctxt, NULL, "string(/pool/source/name)");
-    d->source_format = xstr(ctxt, NULL, "string(/pool/source/format/@type)");
-    devs = xnodes(ctxt, NULL, "/pool/source/device");
-    n = nnodes(devs);
+        d->name = vd_xr_str(ctxt, NULL, "string(/pool/name)");
+    d->type = vd_xr_str(ctxt, NULL, "string(/pool/@type)");
+    d->target = vd_xr_str(ctxt, NULL, "string(/pool/target/path)");
+    d->source_host = vd_xr_str(ctxt, NULL, "string(/pool/source/host[1]/@name)");
+    d->source_dir = vd_xr_str(ctxt, NULL, "string(/pool/source/dir/@path)");
+    d->source_name = vd_xr_str(ctxt, NULL, "string(/pool/source/name)");
+    d->source_format = vd_xr_str(ctxt, NULL, "string(/pool/source/format/@type)");
+    devs = vd_xr_nodes(ctxt, NULL, "/pool/source/device");
+    n = vd_xr_count(devs);
     for (i = 0; i < n; i++) {
-        char *p = xstr(ctxt, devs->nodesetval->nodeTab[i], "string(@path)");
+        char *p = vd_xr_str(ctxt, vd_xr_node(devs, i), "string(@path)");
         char *grown;
 
         if (!p)
@@ -200,8 +161,7 @@ vd_pool_details_parse(const char *xml, vd_pool_details *d)
 
  cleanup:
     xmlXPathFreeObject(devs);
-    xmlXPathFreeContext(ctxt);
-    xmlFreeDoc(doc);
+    vd_xr_close(&x);
     return ret;
 }
 
@@ -236,22 +196,23 @@ int
 vd_domain_xml_uses(const char *xml, char ***nets, char ***macs, size_t *nnets,
                    char ***paths, size_t *npaths)
 {
-    xmlDocPtr doc = read_doc(xml, "domain");
-    xmlXPathContextPtr ctxt = NULL;
+    vd_xr x;
+    xmlXPathContextPtr ctxt;
     xmlXPathObjectPtr obj = NULL;
     int i, n, ret = -1;
     size_t nmacs = 0;
 
     *nets = *macs = *paths = NULL;
     *nnets = *npaths = 0;
-    if (!doc || !(ctxt = xmlXPathNewContext(doc)))
+    if (!open_doc(&x, xml, "domain"))
         goto cleanup;
-    obj = xnodes(ctxt, NULL, "/domain/devices/interface[@type='network']");
-    n = nnodes(obj);
+    ctxt = x.ctxt;
+    obj = vd_xr_nodes(ctxt, NULL, "/domain/devices/interface[@type='network']");
+    n = vd_xr_count(obj);
     for (i = 0; i < n; i++) {
-        xmlNodePtr node = obj->nodesetval->nodeTab[i];
-        char *net = xstr(ctxt, node, "string(source/@network)");
-        char *mac = xstr(ctxt, node, "string(mac/@address)");
+        xmlNodePtr node = vd_xr_node(obj, i);
+        char *net = vd_xr_str(ctxt, node, "string(source/@network)");
+        char *mac = vd_xr_str(ctxt, node, "string(mac/@address)");
 
         if (!net) {
             free(mac);
@@ -262,18 +223,18 @@ vd_domain_xml_uses(const char *xml, char ***nets, char ***macs, size_t *nnets,
             goto cleanup;
     }
     xmlXPathFreeObject(obj);
-    obj = xnodes(ctxt, NULL, "/domain/devices/disk/source");
-    n = nnodes(obj);
+    obj = vd_xr_nodes(ctxt, NULL, "/domain/devices/disk/source");
+    n = vd_xr_count(obj);
     for (i = 0; i < n; i++) {
-        xmlNodePtr node = obj->nodesetval->nodeTab[i];
-        char *p = xstr(ctxt, node, "string(@file)");
+        xmlNodePtr node = vd_xr_node(obj, i);
+        char *p = vd_xr_str(ctxt, node, "string(@file)");
 
         if (!p)
-            p = xstr(ctxt, node, "string(@dev)");
+            p = vd_xr_str(ctxt, node, "string(@dev)");
         if (!p) {
             /* <source pool='P' volume='V'/>: "P/V" */
-            char *pool = xstr(ctxt, node, "string(@pool)");
-            char *vol = xstr(ctxt, node, "string(@volume)");
+            char *pool = vd_xr_str(ctxt, node, "string(@pool)");
+            char *vol = vd_xr_str(ctxt, node, "string(@volume)");
             if (pool && vol && asprintf(&p, "%s/%s", pool, vol) < 0)
                 p = NULL;
             free(pool);
@@ -293,8 +254,7 @@ vd_domain_xml_uses(const char *xml, char ***nets, char ***macs, size_t *nnets,
         *nnets = *npaths = 0;
     }
     xmlXPathFreeObject(obj);
-    xmlXPathFreeContext(ctxt);
-    xmlFreeDoc(doc);
+    vd_xr_close(&x);
     return ret;
 }
 

@@ -172,25 +172,3 @@ vd_stats_host_rates(const vd_host_sample *prev, const vd_host_sample *cur,
     }
 }
 
-/* "1.5G", "12M", "980K", "512" for a byte count. */
-char *
-vd_stats_fmt_bytes(double bytes, char *buf, size_t len)
-{
-    static const char units[] = "KMGTP";
-    double v = bytes;
-    int u = -1;
-
-    if (!(v >= 0) || !isfinite(v))
-        v = 0;
-    while (v >= 1000 && u < (int)sizeof(units) - 2) {
-        v /= 1024;
-        u++;
-    }
-    if (u < 0)
-        snprintf(buf, len, "%.0f", v);
-    else if (v < 9.95)
-        snprintf(buf, len, "%.1f%c", v, units[u]);
-    else
-        snprintf(buf, len, "%.0f%c", v, units[u]);
-    return buf;
-}

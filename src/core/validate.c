@@ -11,33 +11,9 @@
 
 #include <libxml/xmlstring.h>
 
+#include "virtdeck/check.h"
 #include "virtdeck/devopts.h"
 #include "virtdeck/domspec.h"
-
-static char oom_message[] = "out of memory";
-
-/* A message from a printf format (allocated; the static OOM text when
- * allocation fails). */
-static vd_check_msg * __attribute__((format(printf, 1, 2)))
-msg(const char *fmt, ...)
-{
-    va_list ap;
-    char *out = NULL;
-
-    va_start(ap, fmt);
-    if (vasprintf(&out, fmt, ap) < 0)
-        out = NULL;
-    va_end(ap);
-    return out ? out : oom_message;
-}
-
-/* Release a message. */
-void
-vd_check_free(vd_check_msg *m)
-{
-    if (m != oom_message)
-        free(m);
-}
 
 /* Whether s is NULL or "". */
 static bool
@@ -75,36 +51,14 @@ fmt_gib(unsigned long long bytes, char *buf, size_t len)
         buf[--n] = '\0';
 }
 
-/* A domain name. */
-vd_check_msg *
-vd_check_name(const char *name, const char *const *taken, size_t ntaken)
-{
-    size_t i;
-
-    if (empty(name))
-        return msg("name is required");
-    if (xmlCheckUTF8((const unsigned char *)name) == 0)
-        return msg("name is not valid UTF-8");
-    if (strchr(name, '/'))
-        return msg("name may not contain '/'");
-    if (has_control(name))
-        return msg("name may not contain control characters such as a "
-                   "newline or a tab");
-    for (i = 0; taken && i < ntaken; i++) {
-        if (taken[i] && strcmp(taken[i], name) == 0)
-            return msg("name is already used on this host");
-    }
-    return NULL;
-}
-
 /* The vCPU count. */
 vd_check_msg *
 vd_check_vcpus(unsigned int vcpus, unsigned int max)
 {
     if (vcpus < 1)
-        return msg("vCPUs must be at least 1");
+        return vd_check_msgf("vCPUs must be at least 1");
     if (max && vcpus > max)
-        return msg("%u vCPUs is more than the %u this host allows", vcpus, max);
+        return vd_check_msgf("%u vCPUs is more than the %u this host allows", vcpus, max);
     return NULL;
 }
 
@@ -113,9 +67,9 @@ vd_check_msg *
 vd_check_memory(unsigned long long mib, unsigned long long host_mib)
 {
     if (mib < 1)
-        return msg("memory must be at least 1 MiB");
+        return vd_check_msgf("memory must be at least 1 MiB");
     if (host_mib && mib > host_mib)
-        return msg("memory %llu MiB is more than the host's %llu MiB",
+        return vd_check_msgf("memory %llu MiB is more than the host's %llu MiB",
                    mib, host_mib);
     return NULL;
 }
@@ -128,11 +82,11 @@ vd_check_disk_size(unsigned long long bytes, const char *pool,
     char want[32], have[32];
 
     if (bytes == 0)
-        return msg("disk size must be more than 0 GiB");
+        return vd_check_msgf("disk size must be more than 0 GiB");
     if (avail_known && bytes > avail) {
         fmt_gib(bytes, want, sizeof(want));
         fmt_gib(avail, have, sizeof(have));
-        return msg("%s GiB is more than the %s GiB free in pool '%s'",
+        return vd_check_msgf("%s GiB is more than the %s GiB free in pool '%s'",
                    want, have, pool ? pool : "");
     }
     return NULL;
@@ -146,15 +100,15 @@ vd_check_pool(const char *pool, const char *const *names, const bool *active,
     size_t i;
 
     if (empty(pool))
-        return msg("choose a storage pool");
+        return vd_check_msgf("choose a storage pool");
     for (i = 0; i < n; i++) {
         if (names[i] && strcmp(names[i], pool) == 0) {
             if (active && !active[i])
-                return msg("pool '%s' is not active", pool);
+                return vd_check_msgf("pool '%s' is not active", pool);
             return NULL;
         }
     }
-    return msg("there is no pool '%s' on this host", pool);
+    return vd_check_msgf("there is no pool '%s' on this host", pool);
 }
 
 /* A volume name in a pool. */
@@ -163,16 +117,16 @@ vd_check_volume_name(const char *name, const char *pool, bool exists,
                      bool want_existing)
 {
     if (empty(name))
-        return msg("volume name is required");
+        return vd_check_msgf("volume name is required");
     if (strchr(name, '/'))
-        return msg("volume name may not contain '/'");
+        return vd_check_msgf("volume name may not contain '/'");
     if (has_control(name))
-        return msg("volume name may not contain control characters");
+        return vd_check_msgf("volume name may not contain control characters");
     if (exists && !want_existing)
-        return msg("pool '%s' already has a volume '%s'", pool ? pool : "",
+        return vd_check_msgf("pool '%s' already has a volume '%s'", pool ? pool : "",
                    name);
     if (!exists && want_existing)
-        return msg("pool '%s' has no volume '%s'", pool ? pool : "", name);
+        return vd_check_msgf("pool '%s' has no volume '%s'", pool ? pool : "", name);
     return NULL;
 }
 
@@ -181,13 +135,13 @@ vd_check_msg *
 vd_check_host_path(const char *path, bool exists)
 {
     if (empty(path))
-        return msg("path is required");
+        return vd_check_msgf("path is required");
     if (path[0] != '/')
-        return msg("path '%s' is not absolute (it must start with '/')", path);
+        return vd_check_msgf("path '%s' is not absolute (it must start with '/')", path);
     if (has_control(path))
-        return msg("path may not contain control characters");
+        return vd_check_msgf("path may not contain control characters");
     if (!exists)
-        return msg("no file at %s", path);
+        return vd_check_msgf("no file at %s", path);
     return NULL;
 }
 
@@ -199,15 +153,15 @@ vd_check_network(const char *net, const char *const *names,
     size_t i;
 
     if (empty(net))
-        return msg("choose a network");
+        return vd_check_msgf("choose a network");
     for (i = 0; i < n; i++) {
         if (names[i] && strcmp(names[i], net) == 0) {
             if (active && !active[i])
-                return msg("network '%s' is not active", net);
+                return vd_check_msgf("network '%s' is not active", net);
             return NULL;
         }
     }
-    return msg("there is no network '%s' on this host", net);
+    return vd_check_msgf("there is no network '%s' on this host", net);
 }
 
 /* A host interface or bridge name. */
@@ -217,13 +171,13 @@ vd_check_ifname(const char *ifname)
     const char *p;
 
     if (empty(ifname))
-        return msg("interface name is required");
+        return vd_check_msgf("interface name is required");
     if (strlen(ifname) > 15)
-        return msg("interface name '%s' is longer than 15 characters", ifname);
+        return vd_check_msgf("interface name '%s' is longer than 15 characters", ifname);
     for (p = ifname; *p; p++) {
         if (*p == '/' || *p == ':' || isspace((unsigned char)*p) ||
             (unsigned char)*p < 0x20)
-            return msg("interface name may not contain '/', ':' or blanks");
+            return vd_check_msgf("interface name may not contain '/', ':' or blanks");
     }
     return NULL;
 }
@@ -241,14 +195,14 @@ vd_check_mac(const char *mac)
     if (strlen(mac) != 17 ||
         sscanf(mac, "%2x:%2x:%2x:%2x:%2x:%2x%c", &b[0], &b[1], &b[2], &b[3],
                &b[4], &b[5], &tail) != 6)
-        return msg("MAC address '%s' must look like 52:54:00:12:34:56", mac);
+        return vd_check_msgf("MAC address '%s' must look like 52:54:00:12:34:56", mac);
     for (i = 0; i < 17; i++) {
         if (i % 3 == 2 ? mac[i] != ':' : !isxdigit((unsigned char)mac[i]))
-            return msg("MAC address '%s' must look like 52:54:00:12:34:56",
+            return vd_check_msgf("MAC address '%s' must look like 52:54:00:12:34:56",
                        mac);
     }
     if (b[0] & 1)
-        return msg("MAC address '%s' is a multicast address", mac);
+        return vd_check_msgf("MAC address '%s' is a multicast address", mac);
     return NULL;
 }
 
@@ -262,7 +216,7 @@ vd_check_listen(const char *addr)
         return NULL;
     if (inet_pton(AF_INET, addr, buf) == 1 || inet_pton(AF_INET6, addr, buf) == 1)
         return NULL;
-    return msg("listen address '%s' is not an IPv4 or IPv6 address", addr);
+    return vd_check_msgf("listen address '%s' is not an IPv4 or IPv6 address", addr);
 }
 
 /* A graphics password. */
@@ -272,11 +226,11 @@ vd_check_password(const char *pw, vd_gfx_kind kind)
     if (empty(pw))
         return NULL;
     if (kind == VD_GFX_NONE)
-        return msg("a password needs VNC or SPICE graphics");
+        return vd_check_msgf("a password needs VNC or SPICE graphics");
     if (has_control(pw))
-        return msg("password may not contain control characters");
+        return vd_check_msgf("password may not contain control characters");
     if (kind == VD_GFX_VNC && strlen(pw) > 8)
-        return msg("a VNC password can be at most 8 characters long");
+        return vd_check_msgf("a VNC password can be at most 8 characters long");
     return NULL;
 }
 
@@ -285,14 +239,14 @@ vd_check_msg *
 vd_check_location(const char *loc)
 {
     if (empty(loc))
-        return msg("install location is required");
+        return vd_check_msgf("install location is required");
     if (has_control(loc) || strchr(loc, ' '))
-        return msg("install location may not contain blanks");
+        return vd_check_msgf("install location may not contain blanks");
     if (loc[0] == '/' || strncmp(loc, "http://", 7) == 0 ||
         strncmp(loc, "https://", 8) == 0 || strncmp(loc, "ftp://", 6) == 0 ||
         strncmp(loc, "nfs:", 4) == 0)
         return NULL;
-    return msg("install location '%s' must be an http://, https://, ftp:// "
+    return vd_check_msgf("install location '%s' must be an http://, https://, ftp:// "
                "or nfs: URL, or a directory on the host", loc);
 }
 
@@ -301,7 +255,7 @@ vd_check_msg *
 vd_check_firmware(vd_firmware fw, const vd_host_caps *caps)
 {
     if (fw == VD_FW_UEFI && caps && !caps->has_uefi)
-        return msg("this host offers no UEFI firmware for this machine");
+        return vd_check_msgf("this host offers no UEFI firmware for this machine");
     return NULL;
 }
 
@@ -314,28 +268,28 @@ check_install(const vd_domain_spec *spec)
     switch (in->kind) {
     case VD_INSTALL_CDROM_VOLUME:
         if (empty(in->pool))
-            return msg("the ISO volume needs a pool");
+            return vd_check_msgf("the ISO volume needs a pool");
         return vd_check_volume_name(in->volume, in->pool, true, true);
     case VD_INSTALL_CDROM_PATH:
         return vd_check_host_path(in->path, true);
     case VD_INSTALL_LOCATION:
         if (empty(in->kernel) || empty(in->initrd))
-            return msg("a network install needs the kernel and the initrd "
+            return vd_check_msgf("a network install needs the kernel and the initrd "
                        "on the host");
         if (in->kernel[0] != '/' || in->initrd[0] != '/')
-            return msg("the kernel and initrd paths must be absolute");
+            return vd_check_msgf("the kernel and initrd paths must be absolute");
         return NULL;
     case VD_INSTALL_IMPORT:
         /* a new disk too: on a cloud image (backing store), or left for
          * another tool to fill, as virt-install allows */
         if (spec->disk.kind == VD_DISK_NONE)
-            return msg("importing needs a disk");
+            return vd_check_msgf("importing needs a disk");
         return NULL;
     case VD_INSTALL_NONE:
     case VD_INSTALL_PXE:
         return NULL;
     default:
-        return msg("unknown install source");
+        return vd_check_msgf("unknown install source");
     }
 }
 
@@ -346,37 +300,37 @@ check_disk(const vd_disk_spec *d)
     if ((int)d->bus < 0 || d->bus >= VD_BUS_LAST ||
         (int)d->cache < 0 || d->cache >= VD_CACHE_LAST ||
         (int)d->format < 0 || d->format >= VD_FMT_LAST)
-        return msg("unknown disk bus, cache mode or format");
+        return vd_check_msgf("unknown disk bus, cache mode or format");
     if (d->device && strcmp(d->device, "disk") != 0 &&
         strcmp(d->device, "cdrom") != 0 && strcmp(d->device, "floppy") != 0 &&
         strcmp(d->device, "lun") != 0)
-        return msg("disk device '%s' is not disk, cdrom, floppy or lun", d->device);
+        return vd_check_msgf("disk device '%s' is not disk, cdrom, floppy or lun", d->device);
     if (d->io && strcmp(d->io, "native") != 0 && strcmp(d->io, "threads") != 0 &&
         strcmp(d->io, "io_uring") != 0)
-        return msg("disk io '%s' is not native, threads or io_uring", d->io);
+        return vd_check_msgf("disk io '%s' is not native, threads or io_uring", d->io);
     if (d->discard && strcmp(d->discard, "unmap") != 0 &&
         strcmp(d->discard, "ignore") != 0)
-        return msg("disk discard '%s' is not unmap or ignore", d->discard);
+        return vd_check_msgf("disk discard '%s' is not unmap or ignore", d->discard);
     if (d->device && strcmp(d->device, "lun") == 0 &&
         (d->kind != VD_DISK_PATH || strncmp(d->path, "/dev/", 5) != 0))
-        return msg("a lun disk needs a block device (path=/dev/...)");
+        return vd_check_msgf("a lun disk needs a block device (path=/dev/...)");
     switch (d->kind) {
     case VD_DISK_NONE:
         return NULL;
     case VD_DISK_NEW_VOLUME:
         if (empty(d->pool))
-            return msg("choose a storage pool for the new disk");
+            return vd_check_msgf("choose a storage pool for the new disk");
         if (d->volume && (strchr(d->volume, '/') || has_control(d->volume)))
             return vd_check_volume_name(d->volume, d->pool, false, false);
         return vd_check_disk_size(d->size_bytes, d->pool, 0, false);
     case VD_DISK_VOLUME:
         if (empty(d->pool))
-            return msg("the disk volume needs a pool");
+            return vd_check_msgf("the disk volume needs a pool");
         return vd_check_volume_name(d->volume, d->pool, true, true);
     case VD_DISK_PATH:
         return vd_check_host_path(d->path, true);
     default:
-        return msg("unknown disk kind");
+        return vd_check_msgf("unknown disk kind");
     }
 }
 
@@ -391,7 +345,7 @@ check_net(const vd_net_spec *n)
         return NULL;
     case VD_NET_NETWORK:
         if (empty(n->source))
-            return msg("choose a network");
+            return vd_check_msgf("choose a network");
         break;
     case VD_NET_BRIDGE:
     case VD_NET_MACVTAP:
@@ -401,13 +355,13 @@ check_net(const vd_net_spec *n)
     case VD_NET_USER:
         break;
     default:
-        return msg("unknown network kind");
+        return vd_check_msgf("unknown network kind");
     }
     if ((int)n->model < 0 || n->model >= VD_NIC_LAST)
-        return msg("unknown NIC model");
+        return vd_check_msgf("unknown NIC model");
     if (n->link_state && strcmp(n->link_state, "up") != 0 &&
         strcmp(n->link_state, "down") != 0)
-        return msg("link state '%s' is not up or down", n->link_state);
+        return vd_check_msgf("link state '%s' is not up or down", n->link_state);
     return vd_check_mac(n->mac);
 }
 
@@ -439,22 +393,22 @@ vd_check_spec(const vd_domain_spec *spec)
         char kind[32];
 
         if (!colon || (size_t)(colon - opt) >= sizeof(kind))
-            return msg("a device option is malformed");
+            return vd_check_msgf("a device option is malformed");
         memcpy(kind, opt, (size_t)(colon - opt));
         kind[colon - opt] = '\0';
         if ((m = vd_check_devopt(kind, colon + 1)))
             return m;
     }
     if ((int)spec->gfx.kind < 0 || spec->gfx.kind >= VD_GFX_LAST)
-        return msg("unknown graphics kind");
+        return vd_check_msgf("unknown graphics kind");
     if ((m = vd_check_listen(spec->gfx.listen)) ||
         (m = vd_check_password(spec->gfx.password, spec->gfx.kind)))
         return m;
     if (spec->nboot > VD_SPEC_MAX_BOOT)
-        return msg("at most %d boot devices", VD_SPEC_MAX_BOOT);
+        return vd_check_msgf("at most %d boot devices", VD_SPEC_MAX_BOOT);
     for (i = 0; i < spec->nboot; i++) {
         if ((int)spec->boot[i] < 0 || spec->boot[i] >= VD_BOOT_LAST)
-            return msg("unknown boot device");
+            return vd_check_msgf("unknown boot device");
     }
     return NULL;
 }

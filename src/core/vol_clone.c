@@ -15,8 +15,6 @@
 
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
 
 #include "virtdeck/core.h"
 #include "virtdeck/netstore.h"
@@ -25,6 +23,8 @@
 #include "core/errors.h"
 #include "core/jobs_priv.h"
 #include "core/leftovers.h"
+#include "core/watched_call.h"
+#include "core/xml_read.h"
 
 typedef struct vol_clone {
     virStoragePoolPtr pool;
@@ -32,10 +32,7 @@ typedef struct vol_clone {
     char *xml;                  /* the new volume */
     char *name;
 
-    pthread_mutex_t lock;       /* the helper's outcome */
-    pthread_cond_t cond;
-    bool finished;
-    bool made;
+    bool made;                  /* the helper's outcome */
     char *err;
 } vol_clone;
 
@@ -54,32 +51,21 @@ clone_free(void *p)
     free(c->xml);
     free(c->name);
     free(c->err);
-    pthread_cond_destroy(&c->cond);
-    pthread_mutex_destroy(&c->lock);
     free(c);
 }
 
-/* The helper thread: the blocking copy. */
-static void *
+/* On the helper thread (watched_call.h): the blocking copy. */
+static void
 clone_call(void *opaque)
 {
     vol_clone *c = opaque;
-    virStorageVolPtr vol;
-    char *err = NULL;
+    virStorageVolPtr vol = virStorageVolCreateXMLFrom(c->pool, c->xml, c->src, 0);
 
-    vd_err_quiet_thread();
-    vol = virStorageVolCreateXMLFrom(c->pool, c->xml, c->src, 0);
+    c->made = vol != NULL;
     if (vol)
         virStorageVolFree(vol);
     else
-        err = vd_err_take("the copy failed");
-    pthread_mutex_lock(&c->lock);
-    c->made = vol != NULL;
-    c->err = err;
-    c->finished = true;
-    pthread_cond_broadcast(&c->cond);
-    pthread_mutex_unlock(&c->lock);
-    return NULL;
+        c->err = vd_err_take("the copy failed");
 }
 
 /* How much of the new volume exists so far (0 when unknown). */
@@ -105,32 +91,18 @@ static int
 clone_run(vd_job *j, char **err)
 {
     vol_clone *c = j->priv;
-    pthread_t helper;
-    bool finished = false;
+    vd_watched w;
 
-    if (pthread_create(&helper, NULL, clone_call, c) != 0) {
+    if (vd_watched_start(&w, clone_call, c) < 0) {
         *err = strdup("could not start a thread");
         return -1;
     }
-    while (!finished) {
-        struct timespec ts;
-        unsigned long long n;
+    while (!vd_watched_wait(&w, VD_PROGRESS_PERIOD_MS)) {
+        unsigned long long n = copied(c);
 
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_nsec += VD_PROGRESS_PERIOD_MS * 1000000L;
-        if (ts.tv_nsec >= 1000000000L) {
-            ts.tv_sec++;
-            ts.tv_nsec -= 1000000000L;
-        }
-        pthread_mutex_lock(&c->lock);
-        if (!c->finished)
-            pthread_cond_timedwait(&c->cond, &c->lock, &ts);
-        finished = c->finished;
-        pthread_mutex_unlock(&c->lock);
-        if (!finished && (n = copied(c)) > 0)
+        if (n > 0)
             vd_job_set_done(j, n < j->p.total ? n : j->p.total);
     }
-    pthread_join(helper, NULL);
     if (!c->made) {
         *err = c->err;
         c->err = NULL;
@@ -166,20 +138,7 @@ static const vd_job_ops clone_ops = {
 static char *
 xml_name(const char *xml)
 {
-    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "vol.xml", NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                  XML_PARSE_NOWARNING);
-    xmlXPathContextPtr ctxt = doc ? xmlXPathNewContext(doc) : NULL;
-    xmlXPathObjectPtr obj = ctxt ? xmlXPathEvalExpression(BAD_CAST "string(/volume/name)",
-                                                          ctxt) : NULL;
-    char *ret = NULL;
-
-    if (obj && obj->type == XPATH_STRING && obj->stringval && obj->stringval[0])
-        ret = strdup((const char *)obj->stringval);
-    xmlXPathFreeObject(obj);
-    xmlXPathFreeContext(ctxt);
-    xmlFreeDoc(doc);
-    return ret;
+    return vd_xr_doc_str(xml, "string(/volume/name)");
 }
 
 /* VD_CMD_VOL_CLONE: str = args2(source volume, new volume XML). */
@@ -198,8 +157,6 @@ vd_ns_vol_clone(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
         vd_result_say(res, "clone volume: out of memory");
         return false;
     }
-    pthread_mutex_init(&c->lock, NULL);
-    pthread_cond_init(&c->cond, NULL);
     if (!cmd->str || !*cmd->str) {
         vd_result_say(res, "clone volume: no volume given");
         goto fail;

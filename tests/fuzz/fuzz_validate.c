@@ -3,7 +3,7 @@
  * and the create command line (vd_check_* in validate.c and
  * netstore_check.c, and the word parsers of domspec.c). The input is
  * split at NUL bytes into the strings handed to them. Each returns NULL
- * or a message, which must be non-empty text.
+ * or a message (check.h), which must be non-empty text.
  */
 #include "virtdeck/domspec.h"
 #include "virtdeck/netstore.h"
@@ -16,15 +16,6 @@ msg_ok(vd_check_msg *m)
     if (m)
         VD_FUZZ_ASSERT(m[0] != '\0');
     vd_check_free(m);
-}
-
-/* Same for the netstore validators, whose messages are free()d. */
-static void
-nmsg_ok(char *m)
-{
-    if (m)
-        VD_FUZZ_ASSERT(m[0] != '\0');
-    free(m);
 }
 
 /* One input: see the comment at the top of this file. */
@@ -56,11 +47,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         msg_ok(vd_check_pool(s[i], taken, active, 2));
         msg_ok(vd_check_network(s[i], taken, active + 1, 2));
         msg_ok(vd_check_disk_size(size * 1000003ull, s[i], 1ull << 34, i & 1));
-        nmsg_ok(vd_check_net_name(s[i], taken, 2));
-        nmsg_ok(vd_check_bridge_name(s[i], i & 1, taken, owners, 2));
-        nmsg_ok(vd_check_ipv4(s[i], prefix));
-        nmsg_ok(vd_check_pool_target((vd_pool_type)(i % VD_POOLTYPE_LAST), s[i], i & 1, i & 2, i & 4));
-        nmsg_ok(vd_check_volume_fits(size * 1000003ull, s[i], 1ull << 34));
+        msg_ok(vd_check_net_name(s[i], taken, 2));
+        msg_ok(vd_check_bridge_name(s[i], i & 1, taken, owners, 2));
+        msg_ok(vd_check_ipv4(s[i], prefix));
+        msg_ok(vd_check_pool_target((vd_pool_type)(i % VD_POOLTYPE_LAST), s[i], i & 1, i & 2, i & 4));
+        msg_ok(vd_check_volume_fits(size * 1000003ull, s[i], 1ull << 34));
         (void)vd_virt_type_parse(s[i]);
         (void)vd_cpu_mode_parse(s[i]);
         (void)vd_disk_format_parse(s[i]);
@@ -72,11 +63,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)vd_boot_dev_parse(s[i]);
         (void)vd_pool_type_parse(s[i]);
     }
-    nmsg_ok(vd_check_dhcp_range(s[0], prefix, s[1], s[2]));
-    nmsg_ok(vd_check_dhcp_range(s[3], prefix, s[4], s[5]));
+    msg_ok(vd_check_dhcp_range(s[0], prefix, s[1], s[2]));
+    msg_ok(vd_check_dhcp_range(s[3], prefix, s[4], s[5]));
     subnets[0] = (vd_subnet){ "a", s[1], (prefix + 7) % 33 };
     subnets[1] = (vd_subnet){ "b", s[2], (prefix + 13) % 33 };
-    nmsg_ok(vd_check_subnet_overlap(s[0], prefix, subnets, 2));
+    msg_ok(vd_check_subnet_overlap(s[0], prefix, subnets, 2));
     free(buf);
     return 0;
 }

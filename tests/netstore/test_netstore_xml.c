@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "virtdeck/netstore.h"
+#include "golden.h"
 #include "xmltest.h"
 
 typedef struct net_case {
@@ -65,17 +66,10 @@ static const pool_case pool_cases[] = {
 static void
 check_golden(const char *file, const char *text, const char *schema)
 {
-    char path[4096], *want, *out = NULL;
+    char *diff = vd_golden_check(VD_NETSTORE_DATA, file, text), *out = NULL;
 
-    snprintf(path, sizeof(path), "%s/%s", VD_NETSTORE_DATA, file);
-    if (getenv("VD_UPDATE_GOLDEN"))
-        assert_int_equal(xt_write_file(path, text), 0);
-    if (!(want = xt_read_file(path)))
-        fail_msg("missing golden file %s; this output:\n%s", path, text);
-    if (strcmp(want, text) != 0)
-        fail_msg("%s differs from the builder's output:\n--- expected\n%s"
-                 "--- got\n%s", path, want, text);
-    free(want);
+    if (diff)
+        fail_msg("%s", diff);
     if (!xt_validate(text, schema, &out))
         fail_msg("virt-xml-validate rejects %s:\n%s", file, out ? out : "");
     free(out);

@@ -122,6 +122,14 @@ test_parse_external(void **state)
 }
 
 /* Names. */
+/* A checker's refusal: a message, released. */
+static void
+refused(vd_check_msg *m)
+{
+    assert_non_null(m);
+    vd_check_free(m);
+}
+
 static void
 test_names(void **state)
 {
@@ -131,17 +139,19 @@ test_names(void **state)
     assert_non_null(n);
     assert_null(vd_dsnap_check_name(n));
     free(n);
-    assert_non_null(vd_dsnap_check_name(""));
-    assert_non_null(vd_dsnap_check_name("a/b"));
-    assert_non_null(vd_dsnap_check_name(" lead"));
-    assert_non_null(vd_dsnap_check_name("tab\there"));
-    assert_null(vd_clone_check_name("web-clone"));
-    assert_non_null(vd_clone_check_name(""));
-    assert_non_null(vd_clone_check_name("a/b"));
+    refused(vd_dsnap_check_name(""));
+    refused(vd_dsnap_check_name("a/b"));
+    refused(vd_dsnap_check_name(" lead"));
+    refused(vd_dsnap_check_name("tab\there"));
+    refused(vd_dsnap_check_name(".dot"));
+    assert_null(vd_check_name("web-clone", NULL, 0));
+    refused(vd_check_name("", NULL, 0));
+    refused(vd_check_name("a/b", NULL, 0));
     assert_null(vd_clone_check_mac("52:54:00:aa:bb:0c"));
-    assert_non_null(vd_clone_check_mac("01:54:00:aa:bb:0c"));   /* multicast */
-    assert_non_null(vd_clone_check_mac("52:54:00:aa:bb"));
-    assert_non_null(vd_clone_check_mac("52-54-00-aa-bb-0c"));
+    refused(vd_clone_check_mac("01:54:00:aa:bb:0c"));   /* multicast */
+    refused(vd_clone_check_mac("52:54:00:aa:bb"));
+    refused(vd_clone_check_mac("52-54-00-aa-bb-0c"));
+    refused(vd_clone_check_mac(""));
 }
 
 /* The clone arguments survive their one-string form. */

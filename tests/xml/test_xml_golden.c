@@ -14,6 +14,7 @@
 
 #include "virtdeck/devopts.h"
 #include "virtdeck/domspec.h"
+#include "golden.h"
 #include "xmltest.h"
 
 typedef enum { CAPS_NONE, CAPS_Q35, CAPS_PC_NOAUTO } caps_kind;
@@ -547,18 +548,10 @@ static vd_host_caps caps_q35, caps_pc_noauto;
 static void
 check_golden(const char *file, const char *text, const char *schema)
 {
-    char path[4096], *want, *out = NULL;
+    char *diff = vd_golden_check(VD_XML_DATA, file, text), *out = NULL;
 
-    snprintf(path, sizeof(path), "%s/%s", VD_XML_DATA, file);
-    if (getenv("VD_UPDATE_GOLDEN")) {
-        assert_int_equal(xt_write_file(path, text), 0);
-    }
-    if (!(want = xt_read_file(path)))
-        fail_msg("missing golden file %s; this output:\n%s", path, text);
-    if (strcmp(want, text) != 0)
-        fail_msg("%s differs from the builder's output:\n--- expected\n%s"
-                 "--- got\n%s", path, want, text);
-    free(want);
+    if (diff)
+        fail_msg("%s", diff);
     if (!xt_validate(text, schema, &out))
         fail_msg("virt-xml-validate rejects %s:\n%s", file, out ? out : "");
     free(out);

@@ -9,45 +9,21 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "golden.h"
 #include "xmltest.h"
 
-/* Read a file. */
+/* Read a file (golden.c). */
 char *
 xt_read_file(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long len;
-
-    if (!f)
-        return NULL;
-    if (fseek(f, 0, SEEK_END) == 0 && (len = ftell(f)) >= 0 &&
-        fseek(f, 0, SEEK_SET) == 0 && (buf = malloc(len + 1))) {
-        if (fread(buf, 1, len, f) != (size_t)len) {
-            free(buf);
-            buf = NULL;
-        } else {
-            buf[len] = '\0';
-        }
-    }
-    fclose(f);
-    return buf;
+    return vd_test_read_file(path);
 }
 
-/* Write a file. */
+/* Write a file (golden.c). */
 int
 xt_write_file(const char *path, const char *text)
 {
-    FILE *f = fopen(path, "wb");
-    int ret = 0;
-
-    if (!f)
-        return -1;
-    if (fputs(text, f) < 0)
-        ret = -1;
-    if (fclose(f) != 0)
-        ret = -1;
-    return ret;
+    return vd_test_write_file(path, text);
 }
 
 /* Read all of fd into a malloc'ed string. */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "virtdeck/check.h"
 #include "ui/widgets/dialog.h"
 #include "ui/actions/domain_actions.h"
 #include "ui/widgets/draw.h"
@@ -154,12 +155,8 @@ rename_check(const char *text, char *err, size_t errlen, void *ctx)
 {
     const vd_dom_target *t = ctx;
 
-    (void)err;
-    (void)errlen;
-    if (!*text)
-        return "the name is empty";
-    if (strchr(text, '/'))
-        return "a name may not hold '/'";
+    if (!vd_check_into(vd_check_name(text, NULL, 0), err, errlen))
+        return err;
     if (strcmp(text, t->name) == 0)
         return "that is its name already";
     return NULL;

@@ -136,8 +136,8 @@ vd_ui_draw_progress(int y, int x, int w, const vd_progress *p)
     if (frac > 1)
         frac = 1;
     snprintf(right, sizeof(right), " %3d%% %s/%s %.1f MiB/s %s",
-             (int)(frac * 100), vd_ui_size(p->done, done, sizeof(done)),
-             vd_ui_size(p->total, total, sizeof(total)), p->rate / 1048576.0,
+             (int)(frac * 100), vd_fmt_size(p->done, done, sizeof(done)),
+             vd_fmt_size(p->total, total, sizeof(total)), p->rate / 1048576.0,
              p->state == VD_JOB_RUNNING ? "(C cancels)" : vd_job_state_name(p->state));
     rw = vd_text_width(right);
     bw = w / 3;

@@ -49,14 +49,11 @@ check_name(const vd_form *f, const vd_field *fld, const char *value, char *err,
            size_t errlen, void *ctx)
 {
     const clone_ctx *c = ctx;
-    const char *bad = vd_clone_check_name(value);
 
     (void)f;
     (void)fld;
-    if (bad) {
-        snprintf(err, errlen, "%s", bad);
+    if (!vd_check_into(vd_check_name(value, NULL, 0), err, errlen))
         return false;
-    }
     if (name_taken(c, value)) {
         snprintf(err, errlen, "a domain named '%s' exists already on this host", value);
         return false;

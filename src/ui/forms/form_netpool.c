@@ -48,17 +48,6 @@ vd_np_form_snap(const vd_np_form_base *b)
     return b->hi < b->app->nhosts ? b->app->hosts[b->hi].snap : NULL;
 }
 
-/* A core check's message as a field check's answer. */
-bool
-vd_np_verdict(char *m, char *err, size_t errlen)
-{
-    if (!m)
-        return true;
-    snprintf(err, errlen, "%s", m);
-    free(m);
-    return false;
-}
-
 /* The last fields, the button and the callbacks. */
 void
 vd_np_form_finish(vd_app *app, vd_form *f, vd_form_change_fn change,

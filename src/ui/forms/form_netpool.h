@@ -41,10 +41,6 @@ vd_form *vd_np_form_new(vd_app *app, const vd_np_form_kind *k, void **ctx);
 /* The snapshot of the form's host, or NULL. */
 const vd_snapshot *vd_np_form_snap(const vd_np_form_base *b);
 
-/* A field check's answer from a core check's message m (freed): false
- * with m copied into err when there was one, else true. */
-bool vd_np_verdict(char *m, char *err, size_t errlen);
-
 /* A text field id/label with its default, checked by check (with
  * ctx; NULL: unchecked) and with a help line (NULL: none). Returns the
  * field. */

@@ -81,7 +81,7 @@ check_name(const vd_form *f, const vd_field *fld, const char *value, char *err,
     (void)fld;
     for (i = 0; s && i < s->nnetworks && n < 256; i++)
         taken[n++] = s->networks[i].name;
-    return vd_np_verdict(vd_check_net_name(value, taken, n), err, errlen);
+    return vd_check_into(vd_check_net_name(value, taken, n), err, errlen);
 }
 
 /* The prefix field as a length: 0 when it is not one. */
@@ -104,7 +104,7 @@ check_prefix(const vd_form *f, const vd_field *fld, const char *value,
     (void)f;
     (void)fld;
     (void)ctx;
-    return vd_np_verdict(vd_parse_prefix(value, &prefix), err, errlen);
+    return vd_check_into(vd_parse_prefix(value, &prefix), err, errlen);
 }
 
 /* Bridge: valid and not another network's (host bridge: required, and
@@ -123,7 +123,7 @@ check_bridge(const vd_form *f, const vd_field *fld, const char *value,
         br[n] = s->networks[i].bridge;
         own[n++] = s->networks[i].name;
     }
-    if (!vd_np_verdict(vd_check_bridge_name(value, mode_of(f) == VD_NETMODE_BRIDGE,
+    if (!vd_check_into(vd_check_bridge_name(value, mode_of(f) == VD_NETMODE_BRIDGE,
                                       br, own, n), err, errlen))
         return false;
     if (mode_of(f) != VD_NETMODE_BRIDGE || !nf->iface || !nf->iface_kind ||
@@ -190,14 +190,14 @@ check_ip(const vd_form *f, const vd_field *fld, const char *value, char *err,
         return true;            /* no IPv4 at all: allowed */
     if (!prefix)
         return true;            /* the prefix field says what is wrong */
-    if (!vd_np_verdict(vd_check_ipv4(value, prefix), err, errlen))
+    if (!vd_check_into(vd_check_ipv4(value, prefix), err, errlen))
         return false;
     for (i = 0; i < nf->nsub; i++) {
         subs[i].network = nf->names[i];
         subs[i].address = nf->addrs[i];
         subs[i].prefix = nf->prefixes[i];
     }
-    return vd_np_verdict(vd_check_subnet_overlap(value, prefix, subs, nf->nsub), err,
+    return vd_check_into(vd_check_subnet_overlap(value, prefix, subs, nf->nsub), err,
                    errlen);
 }
 
@@ -211,7 +211,7 @@ check_dhcp(const vd_form *f, const vd_field *fld, const char *value, char *err,
     (void)ctx;
     if (!vd_form_checked(f, "dhcp") || !*vd_form_value(f, "ip") || !prefix_of(f))
         return true;
-    return vd_np_verdict(vd_check_dhcp_range(vd_form_value(f, "ip"), prefix_of(f),
+    return vd_check_into(vd_check_dhcp_range(vd_form_value(f, "ip"), prefix_of(f),
                                        vd_form_value(f, "dhcp_start"),
                                        vd_form_value(f, "dhcp_end")), err, errlen);
 }

@@ -73,7 +73,7 @@ check_target(const vd_form *f, const vd_field *fld, const char *value,
     (void)fld;
     if (known && *value)
         exists = stat(value, &st) == 0;
-    return vd_np_verdict(vd_check_pool_target(type_of(f), value, known, exists,
+    return vd_check_into(vd_check_pool_target(type_of(f), value, known, exists,
                                         exists && S_ISDIR(st.st_mode)),
                    err, errlen);
 }

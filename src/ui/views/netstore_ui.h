@@ -11,6 +11,7 @@
 #include "virtdeck/job.h"
 #include "ui/app/keys.h"
 #include "ui/ui_priv.h"
+#include "ui/widgets/table.h"
 
 /* ---- key handlers for the networks pane (view_network.c) ---- */
 
@@ -91,7 +92,5 @@ void vd_ui_jobs_free(void);
  * checked with stat()). */
 bool vd_ui_host_local(const vd_app *app, size_t hi);
 
-/* bytes as "1.5 GiB" into buf. */
-const char *vd_ui_size(unsigned long long bytes, char *buf, size_t len);
 
 #endif

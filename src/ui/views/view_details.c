@@ -19,6 +19,7 @@
 #include "ui/widgets/dialog.h"
 #include "ui/actions/domain_actions.h"
 #include "ui/widgets/draw.h"
+#include "ui/widgets/table.h"
 #include "ui/widgets/term_image.h"
 #include "ui/app/view.h"
 #include "ui/views/journal_ui.h"
@@ -129,21 +130,6 @@ shot_ask(vd_app *app, vd_view *v)
         dd->shot_at = vd_now_ms();      /* refused: not again at once */
         shot_drop(dd, "No screen: the screenshot was refused (see the status line)");
     }
-}
-
-/* Format a size in bytes. */
-static void
-size_text(unsigned long long bytes, char *buf, size_t len)
-{
-    const char *units[] = { "B", "KiB", "MiB", "GiB", "TiB" };
-    double v = (double)bytes;
-    int u = 0;
-
-    while (v >= 1024 && u < 4) {
-        v /= 1024;
-        u++;
-    }
-    snprintf(buf, len, u ? "%.1f %s" : "%.0f %s", v, units[u]);
 }
 
 /* One line of the view: y relative to the scrolled text. */
@@ -314,8 +300,8 @@ details_draw(vd_app *app, vd_view *v, const vd_rect *area)
     line(&l, norm, "  OS type     %s  %s  %s", d->os_type ? d->os_type : "?",
          d->arch ? d->arch : "", d->machine ? d->machine : "");
     line(&l, norm, "  vCPUs       %u of at most %u", d->vcpus, d->max_vcpus);
-    size_text(d->mem_kib * 1024, a, sizeof(a));
-    size_text(d->max_mem_kib * 1024, b, sizeof(b));
+    vd_fmt_size(d->mem_kib * 1024, a, sizeof(a));
+    vd_fmt_size(d->max_mem_kib * 1024, b, sizeof(b));
     line(&l, norm, "  Memory      %s of at most %s", a, b);
     line(&l, norm, "  Autostart   %s     Persistent  %s", d->autostart ? "yes" : "no",
          d->persistent ? "yes" : "no (transient)");
@@ -327,11 +313,11 @@ details_draw(vd_app *app, vd_view *v, const vd_rect *area)
     for (i = 0; i < d->ndisks; i++) {
         const vd_disk_info *di = &d->disks[i];
         if (di->capacity)
-            size_text(di->capacity, a, sizeof(a));
+            vd_fmt_size(di->capacity, a, sizeof(a));
         else
             snprintf(a, sizeof(a), "-");
         if (di->allocation)
-            size_text(di->allocation, b, sizeof(b));
+            vd_fmt_size(di->allocation, b, sizeof(b));
         else
             snprintf(b, sizeof(b), "-");
         line(&l, norm, "  %-7s %-7s %-7s %-10s %-10s %s", di->target ? di->target : "?",

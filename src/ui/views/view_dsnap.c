@@ -303,16 +303,10 @@ static bool
 check_snap_name(const vd_form *f, const vd_field *fld, const char *value, char *err,
                 size_t errlen, void *ctx)
 {
-    const char *bad = vd_dsnap_check_name(value);
-
     (void)f;
     (void)fld;
     (void)ctx;
-    if (bad) {
-        snprintf(err, errlen, "%s", bad);
-        return false;
-    }
-    return true;
+    return vd_check_into(vd_dsnap_check_name(value), err, errlen);
 }
 
 static vd_app *form_app;        /* for the taken-name check (UI thread only) */

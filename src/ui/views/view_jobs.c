@@ -44,8 +44,8 @@ vd_ui_migration_line(const vd_progress *p, char *buf, size_t len)
         snprintf(down, sizeof(down), "%lld ms", p->downtime_ms);
     snprintf(buf, len, "%s, pass %llu, %s left, dirty %s/s, downtime %s, %.1f s, ETA %s%s",
              p->phase[0] ? p->phase : "?", p->iteration,
-             vd_ui_size(p->remaining, left, sizeof(left)),
-             vd_ui_size((unsigned long long)p->dirty_rate, dirty, sizeof(dirty)),
+             vd_fmt_size(p->remaining, left, sizeof(left)),
+             vd_fmt_size((unsigned long long)p->dirty_rate, dirty, sizeof(dirty)),
              down, (double)p->elapsed_ms / 1000.0, eta,
              p->postcopy_allowed && p->state == VD_JOB_RUNNING ? " (P: post-copy)" : "");
 }

@@ -45,25 +45,6 @@ vd_ui_host_local(const vd_app *app, size_t hi)
     return vd_uri_is_local(app->hosts[hi].snap->uri);
 }
 
-/* A size in binary units. */
-const char *
-vd_ui_size(unsigned long long b, char *buf, size_t len)
-{
-    static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB" };
-    double v = (double)b;
-    int u = 0;
-
-    while (v >= 1024 && u < 4) {
-        v /= 1024;
-        u++;
-    }
-    if (u == 0)
-        snprintf(buf, len, "%llu B", b);
-    else
-        snprintf(buf, len, "%.1f %s", v, units[u]);
-    return buf;
-}
-
 /* Ask for the details again (routed to v). */
 static void
 reload(vd_app *app, vd_view *v)

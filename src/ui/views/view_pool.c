@@ -141,9 +141,9 @@ pool_draw(vd_app *app, vd_view *v, const vd_rect *a)
     if (d->source_format)
         y = vd_np_row(a, y, "Format", d->source_format);
     snprintf(buf, sizeof(buf), "%s capacity, %s allocated, %s available",
-             vd_ui_size(d->capacity, c, sizeof(c)),
-             vd_ui_size(d->allocation, al, sizeof(al)),
-             vd_ui_size(d->available, av, sizeof(av)));
+             vd_fmt_size(d->capacity, c, sizeof(c)),
+             vd_fmt_size(d->allocation, al, sizeof(al)),
+             vd_fmt_size(d->available, av, sizeof(av)));
     y = vd_np_row(a, y, "Space", buf);
     if (y < a->y + a->h && d->capacity) {
         frac = (double)d->allocation / (double)d->capacity;

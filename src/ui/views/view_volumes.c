@@ -296,17 +296,11 @@ nv_check_size(const vd_form *f, const vd_field *fld, const char *value,
               char *err, size_t errlen, void *ctx)
 {
     new_vol *nv = ctx;
-    char *m;
 
     (void)f;
     (void)fld;
-    m = vd_check_volume_fits(strtoull(value, NULL, 10) * 1048576ULL,
-                             nv->ref.pool, nv->available);
-    if (!m)
-        return true;
-    snprintf(err, errlen, "%s", m);
-    free(m);
-    return false;
+    return vd_check_into(vd_check_volume_fits(strtoull(value, NULL, 10) * 1048576ULL,
+                                              nv->ref.pool, nv->available), err, errlen);
 }
 
 /* Create the volume. */
@@ -469,8 +463,8 @@ vol_draw(vd_app *app, vd_view *v, const vd_rect *a)
 
             snprintf(buf, sizeof(buf), "%-24s %-7s %10s %10s  %-*.*s %s", vol->name,
                      vol->format ? vol->format : "-",
-                     vd_ui_size(vol->capacity, c, sizeof(c)),
-                     vd_ui_size(vol->allocation, al, sizeof(al)), wpath, wpath,
+                     vd_fmt_size(vol->capacity, c, sizeof(c)),
+                     vd_fmt_size(vol->allocation, al, sizeof(al)), wpath, wpath,
                      vol->path ? vol->path : "-", vol->used_by ? vol->used_by : "-");
             if (sel)
                 vd_draw_fill(y, a->x + 1, a->w - 2, vd_role_attr(VD_ROLE_SELECTED));

@@ -190,27 +190,6 @@ vd_table_cell(const vd_table *t, size_t col, int y, const char *text,
         vd_draw_text(y, t->cx[col], w, text, attr);
 }
 
-/* A size in bytes as "512 MiB", "1.0 GiB". */
-char *
-vd_fmt_size(unsigned long long bytes, char *buf, size_t len)
-{
-    static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB" };
-    double v = (double)bytes;
-    size_t u = 0;
-
-    while (v >= 1024 && u + 1 < sizeof(units) / sizeof(units[0])) {
-        v /= 1024;
-        u++;
-    }
-    if (u == 0)
-        snprintf(buf, len, "%llu B", bytes);
-    else if (v < 99.95)
-        snprintf(buf, len, "%.1f %s", v, units[u]);
-    else
-        snprintf(buf, len, "%.0f %s", v, units[u]);
-    return buf;
-}
-
 /* The attribute of a list row. */
 attr_t
 vd_row_attr(bool selected, bool focused, vd_role role)

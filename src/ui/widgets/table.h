@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "ui/ui_priv.h"
+#include "virtdeck/bytes.h"
 
 #define VD_TABLE_MAXCOLS 16
 
@@ -57,8 +58,13 @@ void vd_table_cell(const vd_table *t, size_t col, int y, const char *text,
 
 /* ---- helpers shared by the list panes ---- */
 
-/* A size in bytes as "512 MiB", "1.0 GiB". */
-char *vd_fmt_size(unsigned long long bytes, char *buf, size_t len);
+/* A size in bytes as "512 MiB", "1.0 GiB": vd_fmt_bytes()'s long style
+ * under the name the panes use. */
+static inline char *
+vd_fmt_size(unsigned long long bytes, char *buf, size_t len)
+{
+    return vd_fmt_bytes((double)bytes, VD_BYTES_LONG, buf, len);
+}
 
 /* The attribute of a row: the selection when selected (dimmer when the
  * pane has no focus), role otherwise. */
