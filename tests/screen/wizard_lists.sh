@@ -45,7 +45,7 @@ screen_keys C-u                   # empty: the default name
 screen_wait_gone "already has a volume"
 screen_keys Enter                 # OK
 screen_wait "Step 4 of 11: Storage"
-screen_wait "2. new 3 GiB raw volume in pool-a (virtio, default) listvm-2.img"
+screen_wait "2. new 3 GiB raw volume in pool-a (virtio, default) listvm-1.img"
 
 # A CD-ROM from a file: the path is checked on the host, virtio refused.
 screen_keys Enter                 # Add disk (the focus stayed on it)
@@ -76,7 +76,7 @@ screen_expect "< raw >"
 screen_keys Tab Tab C-u
 screen_text 4
 screen_keys Enter
-screen_wait "2. new 4 GiB raw volume in pool-a (virtio, default) listvm-2.img"
+screen_wait "2. new 4 GiB raw volume in pool-a (virtio, default) listvm-1.img"
 screen_expect_not "2. new 3 GiB"
 
 # Remove disk 3.
@@ -155,10 +155,11 @@ screen_keys PgDn
 # Review: every item; the saved XML holds them and validates.
 screen_wait "Step 11 of 11: Review"
 screen_expect "Disk 1:    new 20 GiB qcow2 volume in pool-a (virtio, default) listvm.qcow2"
-screen_expect "Disk 2:    new 4 GiB raw volume in pool-a (virtio, default) listvm-2.img"
+screen_expect "Disk 2:    new 4 GiB raw volume in pool-a (virtio, default) listvm-1.img"
 screen_expect_re "NIC 1:     network net-(nat|iso), virtio"
 screen_expect "NIC 2:     bridge br0, e1000e, MAC 52:54:00:12:34:56"
-screen_expect "Cloud-init: seed listvm-cidata.iso: hostname web-1, user admin, an SSH key"
+screen_expect "Cloud-init: hostname web-1, user admin, SSH key"
+screen_expect "Seed:      listvm-cidata.iso, a CD-ROM"
 screen_keys Tab Tab Tab Enter     # Save XML
 screen_wait "Save the XML"
 screen_keys C-u
@@ -168,7 +169,7 @@ screen_wait "Saved the XML to $out/listvm.xml"
 x=$out/listvm.xml
 [ "$(grep -c '<disk ' "$x")" = 3 ] || screen_fail "not 3 disks in the XML: $(cat "$x")"
 grep -q 'volume="listvm.qcow2"' "$x" || screen_fail "no disk 1 volume"
-grep -q 'volume="listvm-2.img"' "$x" || screen_fail "no disk 2 volume"
+grep -q 'volume="listvm-1.img"' "$x" || screen_fail "no disk 2 volume"
 grep -q 'volume="listvm-cidata.iso"' "$x" || screen_fail "no seed CD-ROM"
 grep -q '<driver name="qemu" type="raw"' "$x" || screen_fail "disk 2 is not raw"
 [ "$(grep -c '<interface ' "$x")" = 2 ] || screen_fail "not 2 NICs in the XML"

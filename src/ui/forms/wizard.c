@@ -729,13 +729,14 @@ fill_review(wizard *w)
             ADD("\n");
     }
     if (vd_form_checked(f, "ci"))
-        ADD("Cloud-init: seed %s-cidata.iso: hostname %s, user %s%s%s\n",
-            vd_form_value(f, "name"), *vd_form_value(f, "ci_hostname")
+        ADD("Cloud-init: hostname %s, user %s%s%s\n"
+            "Seed:      %s-cidata.iso, a CD-ROM\n", *vd_form_value(f, "ci_hostname")
             ? vd_form_value(f, "ci_hostname") : vd_form_value(f, "name"),
             *vd_form_value(f, "ci_user") ? vd_form_value(f, "ci_user") : "root",
-            *vd_form_value(f, "ci_key") ? ", an SSH key" : "",
-            vd_form_checked(f, "ci_genpw") ? ", a generated password"
-            : *vd_form_value(f, "ci_password") ? ", a password" : "");
+            *vd_form_value(f, "ci_key") ? ", SSH key" : "",
+            vd_form_checked(f, "ci_genpw") ? ", generated password"
+            : *vd_form_value(f, "ci_password") ? ", password" : "",
+            vd_form_value(f, "name"));
     build_xml(w);
     if (w->xml)
         ADD("XML:       %zu bytes: Show XML shows it, Save XML writes it to a file",
@@ -974,19 +975,22 @@ on_result(vd_app *app, vd_form *f, vd_result *res, void *ctx)
             return;
         }
         vd_app_message(app, VD_MSG_OK, "%s", res->message ? res->message : "created");
-        vd_form_close(app, f);
         if (w->password[0]) {
-            char text[256];
+            char text[512];
 
-            /* shown this once; the wizard keeps it nowhere */
+            /* shown this once; the wizard keeps it nowhere (the form and
+             * w are freed when it closes) */
             snprintf(text, sizeof(text), "The generated password of %s on %s:\n\n"
                      "    %s\n\nIt is shown only now: note it.",
                      *vd_form_value(f, "ci_user") ? vd_form_value(f, "ci_user") : "root",
                      vd_form_value(f, "name"), w->password);
+            memset(w->password, 0, sizeof(w->password));
+            vd_form_close(app, f);
             vd_dialog_message(app, "Cloud-init password", text);
             memset(text, 0, sizeof(text));
-            memset(w->password, 0, sizeof(w->password));
+            return;
         }
+        vd_form_close(app, f);
         return;
     default:
         break;

@@ -97,8 +97,8 @@ static const wz_field disk_fields[] = {
     [D_FORMAT] = { "format", "Format", VD_FIELD_CHOICE, fmt_labels, NULL,
                    N(fmt_labels), "qcow2", NULL, NULL, NULL, K(DK_NEW), FILL_NONE },
     [D_VOLNAME] = { "volname", "Volume name", VD_FIELD_TEXT, NULL, NULL, 0, "",
-                    NULL, "Empty: NAME.qcow2 for the first disk, NAME-N.qcow2 "
-                    "for disk N (.img for raw)", v_volname, K(DK_NEW), FILL_NONE },
+                    NULL, "Empty: NAME.qcow2, NAME-1.qcow2 for the second "
+                    "disk and so on (.img for raw), as virtdeck create names them", v_volname, K(DK_NEW), FILL_NONE },
     [D_IMAGE] = { "image", "Cloud image", VD_FIELD_LIST, NULL, NULL, 0, "", NULL,
                   "Optional: the new volume starts from this image (it "
                   "becomes the volume's backing store)", NULL, K(DK_NEW),
@@ -168,7 +168,8 @@ kind_index(const wz_field *f, const char *value)
 }
 
 /* The name of the volume a new disk makes: volname, or NAME.qcow2 for
- * the first disk and NAME-N.qcow2 for disk N (.img for raw). */
+ * the first disk and NAME-I.qcow2 for the disk of index I (.img for
+ * raw), the names `virtdeck create` gives. */
 static void
 item_volname(const wizard *w, size_t idx, const wz_item *it, char *buf, size_t len)
 {
@@ -180,7 +181,7 @@ item_volname(const wizard *w, size_t idx, const wz_item *it, char *buf, size_t l
     else if (idx == 0)
         snprintf(buf, len, "%s.%s", name, ext);
     else
-        snprintf(buf, len, "%s-%zu.%s", name, idx + 1, ext);
+        snprintf(buf, len, "%s-%zu.%s", name, idx, ext);
 }
 
 /* The facts' volume named "pool/name", or NULL. */
@@ -1087,24 +1088,24 @@ wz_items_spec(wizard *w, vd_domain_spec *spec, char *err, size_t errlen)
 void
 wz_items_review(wizard *w, char *buf, size_t size, size_t *len)
 {
-    static const char *const heads[WZ_NLISTS] = { "Disk", "NIC", "Host dev" };
+    static const char *const heads[WZ_NLISTS] = { "Disk", "NIC", "Device" };
 
     for (int list = 0; list < WZ_NLISTS; list++) {
         const wz_list *l = &w->lists[list];
 
         if (!l->n && list != WZ_HOSTDEVS) {
-            int n = snprintf(buf + *len, size - *len, "%ss:%*s none\n", heads[list],
-                             (int)(9 - strlen(heads[list])), "");
+            int n = snprintf(buf + *len, size - *len, "%-10s none\n",
+                             list == WZ_DISKS ? "Disks:" : "NICs:");
             if (n > 0 && (size_t)n < size - *len)
                 *len += (size_t)n;
         }
         for (size_t i = 0; i < l->n; i++) {
-            char line[512];
+            char line[480], head[32];
             int n;
 
             item_summary(w, list, i, line, sizeof(line));
-            n = snprintf(buf + *len, size - *len, "%s %zu:%*s %s\n", heads[list], i + 1,
-                         (int)(7 - strlen(heads[list])), "", line);
+            snprintf(head, sizeof(head), "%s %zu:", heads[list], i + 1);
+            n = snprintf(buf + *len, size - *len, "%-10s %s\n", head, line);
             if (n > 0 && (size_t)n < size - *len)
                 *len += (size_t)n;
         }
