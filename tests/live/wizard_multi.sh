@@ -12,6 +12,7 @@
 set -u
 . "$VD_SRC/tests/lib/screen.sh"
 . "$VD_SRC/tests/lib/live.sh"
+. "$VD_SRC/tests/lib/wizard.sh"
 isoread=${VD_BUILD:-$VD_SRC/build}/tests/live/iso_read
 name=vdt-wizmulti
 work=$(mktemp -d)
@@ -33,24 +34,11 @@ first_pci=$(vd_virsh -q nodedev-list --cap pci | sort | head -1)
 screen_start 120x40 -c "$VD_TEST_URI"
 screen_wait_re "Domains \([0-9]+" 15
 screen_keys l N
-screen_wait "Step 1 of 11: Name and OS"
-screen_text "$name"
-screen_keys Enter
-screen_wait "Step 2 of 11: Install source"
-screen_keys Left                  # PXE
-screen_wait "< PXE (network boot) >"
-screen_keys Enter
-screen_wait "Step 3 of 11"
-screen_keys Enter
+wizard_pxe_to_storage "$name"
 
 # 4: disk 1 of 1 GiB; disk 2, 1 GiB on SATA.
-screen_wait "Step 4 of 11: Storage"
-screen_keys Tab Tab Enter         # Edit disk
-screen_wait "Disk 1"
-screen_keys Tab Tab C-u
-screen_text 1
-screen_keys Enter
-screen_wait "1. new 1 GiB qcow2 volume in vdpool (virtio, default) $name.qcow2"
+wizard_disk1_size 1
+screen_expect "1. new 1 GiB qcow2 volume in vdpool (virtio, default) $name.qcow2"
 screen_keys BTab Enter            # Add disk
 screen_wait "New disk"
 screen_keys Tab Tab C-u

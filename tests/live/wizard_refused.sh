@@ -7,6 +7,7 @@
 set -u
 . "$VD_SRC/tests/lib/screen.sh"
 . "$VD_SRC/tests/lib/live.sh"
+. "$VD_SRC/tests/lib/wizard.sh"
 name=vdt-wizard-refused
 cleanup() {
     screen_stop
@@ -19,22 +20,8 @@ cleanup
 screen_start 80x24 -c "$VD_TEST_URI"
 screen_wait_re "Domains \([0-9]+" 15
 screen_keys l N
-screen_wait "Step 1 of 11: Name and OS"
-screen_text "$name"
-screen_keys Enter
-screen_wait "Step 2 of 11: Install source"
-screen_keys Left                  # PXE
-screen_wait "< PXE (network boot) >"
-screen_keys Enter
-screen_wait "Step 3 of 11"
-screen_keys Enter
-screen_wait "Step 4 of 11: Storage"
-screen_keys Tab Tab Enter         # Edit disk
-screen_wait "Disk 1"
-screen_keys Tab Tab C-u
-screen_text 1
-screen_keys Enter                 # OK
-screen_wait "1. new 1 GiB qcow2"
+wizard_pxe_to_storage "$name"
+wizard_disk1_size 1
 screen_keys PgDn
 screen_wait "Step 5 of 11: Network"
 screen_keys Tab Tab Enter         # Edit NIC

@@ -7,6 +7,7 @@
 # on this machine) and that somebody can log in. The review lists every
 # item and the saved XML has them all (and validates). Nothing is made.
 . "$VD_SRC/tests/lib/screen.sh"
+. "$VD_SRC/tests/lib/wizard.sh"
 out=$(mktemp -d)
 trap 'screen_stop; rm -rf "$out"' EXIT
 printf 'this is not a key\n' >"$out/bad.pub"
@@ -14,18 +15,9 @@ printf 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGZha2VrZXlmb3J0ZXN0aW5nb25seQ vd@te
 screen_start 100x32 -c "test://$VD_SRC/tests/data/model-host.xml"
 screen_wait_re "alpha +running"
 screen_keys N
-screen_wait "Step 1 of 11: Name and OS"
-screen_text "listvm"
-screen_keys Enter
-screen_wait "Step 2 of 11"
-screen_keys Left                  # PXE: the model host has no ISO
-screen_wait "< PXE (network boot) >"
-screen_keys Enter
-screen_wait "Step 3 of 11"
-screen_keys Enter
+wizard_pxe_to_storage listvm      # PXE: the model host has no ISO
 
 # Storage: one new disk to start with.
-screen_wait "Step 4 of 11: Storage"
 screen_wait "1. new 20 GiB qcow2 volume in pool-a (virtio, default) listvm.qcow2"
 screen_keys Tab Enter             # Add disk
 screen_wait "New disk"

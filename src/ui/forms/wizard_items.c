@@ -257,31 +257,38 @@ check_new_volume(const wizard *w, size_t idx, const char *pool, const char *name
 
 /* ---- validators of the sub-forms (ctx: the wizard) ---- */
 
+/* value against the host's pools (pools) or networks: known and active. */
+static bool
+check_named(wizard *w, bool pools, const char *value, char *err, size_t errlen)
+{
+    const vd_snapshot *s = wz_snap(w);
+    size_t total = !s ? 0 : pools ? s->npools : s->nnetworks;
+    const char **names = calloc(total + 1, sizeof(*names));
+    bool *active = calloc(total + 1, sizeof(*active));
+    bool ok;
+
+    for (size_t i = 0; names && active && i < total; i++) {
+        const char *name = pools ? s->pools[i].name : s->networks[i].name;
+
+        names[i] = name ? name : "";
+        active[i] = pools ? s->pools[i].state == VD_POOL_RUNNING : s->networks[i].active;
+    }
+    if (!names || !active)
+        total = 0;
+    ok = wz_take(pools ? vd_check_pool(value, names, active, total)
+                       : vd_check_network(value, names, active, total), err, errlen);
+    free(names);
+    free(active);
+    return ok;
+}
+
 static bool
 v_pool(const vd_form *f, const vd_field *fld, const char *value, char *err,
        size_t errlen, void *ctx)
 {
-    wizard *w = ctx;
-    const vd_snapshot *s = wz_snap(w);
-    const char **names = NULL;
-    bool *active = NULL;
-    size_t n = 0;
-    bool ok;
-
     (void)f;
     (void)fld;
-    if (s && s->npools) {
-        names = calloc(s->npools, sizeof(*names));
-        active = calloc(s->npools, sizeof(*active));
-        for (size_t i = 0; names && active && i < s->npools; i++) {
-            names[n] = s->pools[i].name ? s->pools[i].name : "";
-            active[n++] = s->pools[i].state == VD_POOL_RUNNING;
-        }
-    }
-    ok = wz_take(vd_check_pool(value, names, active, n), err, errlen);
-    free(names);
-    free(active);
-    return ok;
+    return check_named(ctx, true, value, err, errlen);
 }
 
 static bool
@@ -342,27 +349,9 @@ static bool
 v_network(const vd_form *f, const vd_field *fld, const char *value, char *err,
           size_t errlen, void *ctx)
 {
-    wizard *w = ctx;
-    const vd_snapshot *s = wz_snap(w);
-    const char **names = NULL;
-    bool *active = NULL;
-    size_t n = 0;
-    bool ok;
-
     (void)f;
     (void)fld;
-    if (s && s->nnetworks) {
-        names = calloc(s->nnetworks, sizeof(*names));
-        active = calloc(s->nnetworks, sizeof(*active));
-        for (size_t i = 0; names && active && i < s->nnetworks; i++) {
-            names[n] = s->networks[i].name ? s->networks[i].name : "";
-            active[n++] = s->networks[i].active;
-        }
-    }
-    ok = wz_take(vd_check_network(value, names, active, n), err, errlen);
-    free(names);
-    free(active);
-    return ok;
+    return check_named(ctx, false, value, err, errlen);
 }
 
 static bool
