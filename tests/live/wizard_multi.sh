@@ -1,7 +1,8 @@
 #!/bin/bash
 # Live test (issue 13, the wizard's side): the wizard, walked in tmux on
 # the private libvirtd, defines (does not start) a guest with two new
-# disks (the second on SATA), two NICs (the second e1000e with a given
+# disks (the second on SATA, started from a "cloud image" volume as its
+# backing store), two NICs (the second e1000e with a given
 # MAC), one of the host's PCI devices passed through, and a cloud-init
 # seed (hostname, user, SSH key read from a file here, a generated
 # password shown once). The host-device picker lists exactly the host's
@@ -19,12 +20,14 @@ work=$(mktemp -d)
 cleanup() {
     screen_stop
     vd_cleanup_guests "$name" >/dev/null 2>&1
-    for v in "$name.qcow2" "$name-1.qcow2" "$name-cidata.iso"; do
+    for v in "$name.qcow2" "$name-1.qcow2" "$name-cidata.iso" "$name-base.qcow2"; do
         vd_virsh -q vol-delete --pool vdpool "$v" >/dev/null 2>&1
     done
 }
 trap 'cleanup; rm -rf "$work"' EXIT
 cleanup
+vd_virsh -q vol-create-as vdpool "$name-base.qcow2" 1M --format qcow2 >/dev/null ||
+    screen_fail "cannot create the image volume"
 ssh-keygen -q -t ed25519 -N '' -C vdt@wizmulti -f "$work/id" || exit 1
 npci=$(vd_virsh -q nodedev-list --cap pci | grep -c .)
 nusb=$(vd_virsh -q nodedev-list --cap usb_device | grep -c .)
@@ -38,15 +41,18 @@ wizard_pxe_to_storage "$name"
 
 # 4: disk 1 of 1 GiB; disk 2, 1 GiB on SATA.
 wizard_disk1_size 1
-screen_expect "1. new 1 GiB qcow2 volume in vdpool (virtio, default) $name.qcow2"
+screen_expect "1. new 1 GiB qcow2 volume in vdpool (virtio) $name.qcow2"
 screen_keys BTab Enter            # Add disk
 screen_wait "New disk"
 screen_keys Tab Tab C-u
 screen_text 1
-screen_keys Tab Tab Tab Tab Right # format, name, image, bus: sata
+screen_keys Tab Tab Tab           # format, name, the cloud image
+screen_text "$name-base"
+screen_wait_re "\] 1 of [0-9]+, type to search"   # the choice follows the match
+screen_keys Tab Right             # bus: sata
 screen_wait "< sata >"
 screen_keys Enter
-screen_wait "2. new 1 GiB qcow2 volume in vdpool (sata, default) $name-1.qcow2"
+screen_wait "2. new 1 GiB qcow2 volume in vdpool (sata) $name-1.qcow2 from vdt-wizm"
 screen_keys PgDn
 
 # 5: NIC 2, e1000e with a MAC, on vdnet.
@@ -81,8 +87,7 @@ echo "picker: $total devices ($npci PCI, $nusb USB), $shown_pci PCI rows on scre
 addr=$(sed -E 's/^pci_([0-9a-f]{4})_([0-9a-f]{2})_([0-9a-f]{2})_([0-9a-f])$/\1:\2:\3.\4/' <<<"$first_pci")
 screen_keys C-u
 screen_text "$addr"
-screen_wait_re "\] 1 of $total, type to search"
-screen_keys Down                  # choose it
+screen_wait_re "\] 1 of $total, type to search"   # the choice follows the match
 screen_keys Enter                 # OK
 screen_wait "1. $addr"
 screen_keys PgDn
@@ -102,7 +107,7 @@ screen_keys PgDn
 
 # 11: review, save the XML, create (define only).
 screen_wait "Step 11 of 11: Review"
-screen_expect "Disk 2:    new 1 GiB qcow2 volume in vdpool (sata, default) $name-1.qcow2"
+screen_expect "Disk 2:    new 1 GiB qcow2 volume in vdpool (sata) $name-1.qcow2"
 screen_expect "NIC 2:     network vdnet, e1000e, MAC 52:54:00:4c:57:02"
 screen_expect "Device 1:  $addr"
 screen_expect "Cloud-init: hostname wizhost, user vduser, SSH key, generated password"
@@ -148,6 +153,10 @@ check "the saved XML has the hostdev" grep -q "<hostdev mode=\"subsystem\" type=
 for v in "$name.qcow2" "$name-1.qcow2" "$name-cidata.iso"; do
     check "volume $v exists" vd_virsh -q vol-info --pool vdpool "$v"
 done
+base=$(vd_virsh vol-path --pool vdpool "$name-base.qcow2")
+check "disk 2 starts from the image (backing store)" grep -qzE \
+    "<backingStore>[[:space:]]*<path>$base</path>[[:space:]]*<format type='qcow2'/>" \
+    <<<"$(vd_virsh vol-dumpxml --pool vdpool "$name-1.qcow2")"
 vd_virsh -q vol-download --pool vdpool "$name-cidata.iso" "$work/seed.iso" || exit 1
 ud=$("$isoread" "$work/seed.iso" /user-data)
 echo "$ud" | sed -E 's/(password: ).*/\1(hidden)/'

@@ -18,7 +18,7 @@ screen_keys N
 wizard_pxe_to_storage listvm      # PXE: the model host has no ISO
 
 # Storage: one new disk to start with.
-screen_wait "1. new 20 GiB qcow2 volume in pool-a (virtio, default) listvm.qcow2"
+screen_wait "1. new 20 GiB qcow2 volume in pool-a (virtio) listvm.qcow2"
 screen_keys Tab Enter             # Add disk
 screen_wait "New disk"
 screen_keys Tab Tab C-u
@@ -37,7 +37,7 @@ screen_keys C-u                   # empty: the default name
 screen_wait_gone "already has a volume"
 screen_keys Enter                 # OK
 screen_wait "Step 4 of 11: Storage"
-screen_wait "2. new 3 GiB raw volume in pool-a (virtio, default) listvm-1.img"
+screen_wait "2. new 3 GiB raw volume in pool-a (virtio) listvm-1.img"
 
 # A CD-ROM from a file: the path is checked on the host, virtio refused.
 screen_keys Enter                 # Add disk (the focus stayed on it)
@@ -68,7 +68,7 @@ screen_expect "< raw >"
 screen_keys Tab Tab C-u
 screen_text 4
 screen_keys Enter
-screen_wait "2. new 4 GiB raw volume in pool-a (virtio, default) listvm-1.img"
+screen_wait "2. new 4 GiB raw volume in pool-a (virtio) listvm-1.img"
 screen_expect_not "2. new 3 GiB"
 
 # Remove disk 3.
@@ -146,8 +146,8 @@ screen_keys PgDn
 
 # Review: every item; the saved XML holds them and validates.
 screen_wait "Step 11 of 11: Review"
-screen_expect "Disk 1:    new 20 GiB qcow2 volume in pool-a (virtio, default) listvm.qcow2"
-screen_expect "Disk 2:    new 4 GiB raw volume in pool-a (virtio, default) listvm-1.img"
+screen_expect "Disk 1:    new 20 GiB qcow2 volume in pool-a (virtio) listvm.qcow2"
+screen_expect "Disk 2:    new 4 GiB raw volume in pool-a (virtio) listvm-1.img"
 screen_expect_re "NIC 1:     network net-(nat|iso), virtio"
 screen_expect "NIC 2:     bridge br0, e1000e, MAC 52:54:00:12:34:56"
 screen_expect "Cloud-init: hostname web-1, user admin, SSH key"

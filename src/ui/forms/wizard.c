@@ -227,6 +227,23 @@ static const struct {
     { "filesystem", "Filesystem", "HOSTDIR,TAG: shared by virtiofs" },
 };
 
+/* The id of the Advanced page's field i ("dev_rng"). */
+static const char *
+adv_id(size_t i, char *buf, size_t len)
+{
+    snprintf(buf, len, "dev_%s", adv_fields[i].kind);
+    return buf;
+}
+
+/* The value typed into the Advanced page's field i ("" for none). */
+static const char *
+adv_value(const vd_form *f, size_t i)
+{
+    char id[32];
+
+    return vd_form_value(f, adv_id(i, id, sizeof(id)));
+}
+
 /* A device option field: checked with the core's vd_check_devopt(),
  * the kind taken from the field's id. */
 static bool
@@ -491,11 +508,8 @@ build_spec(wizard *w, vd_domain_spec *spec, char **seed_pool, char **seed_vol,
         spec->gfx.video = k < 0 ? VD_VIDEO_DEFAULT : (vd_video_model)k;
     }
     for (size_t i = 0; i < N(adv_fields); i++) {
-        char id[32];
-
-        snprintf(id, sizeof(id), "dev_%s", adv_fields[i].kind);
-        v = vd_form_value(f, id);
-        if (v && *v && vd_spec_add_devopt(spec, adv_fields[i].kind, v) < 0) {
+        v = adv_value(f, i);
+        if (*v && vd_spec_add_devopt(spec, adv_fields[i].kind, v) < 0) {
             snprintf(err, errlen, "out of memory");
             return -1;
         }
@@ -715,12 +729,9 @@ fill_review(wizard *w)
         bool any = false;
 
         for (size_t i = 0; i < N(adv_fields); i++) {
-            char id[32];
-            const char *v;
+            const char *v = adv_value(f, i);
 
-            snprintf(id, sizeof(id), "dev_%s", adv_fields[i].kind);
-            v = vd_form_value(f, id);
-            if (v && *v) {
+            if (*v) {
                 ADD("%s%s %s", any ? ", " : "Devices:   ", adv_fields[i].kind, v);
                 any = true;
             }
@@ -1221,8 +1232,7 @@ vd_wizard_open(vd_app *app, size_t hi)
     for (size_t i = 0; i < N(adv_fields); i++) {
         char id[32];
 
-        snprintf(id, sizeof(id), "dev_%s", adv_fields[i].kind);
-        fld = vd_form_text(f, id, adv_fields[i].label, "");
+        fld = vd_form_text(f, adv_id(i, id, sizeof(id)), adv_fields[i].label, "");
         vd_field_validate(fld, v_devopt, w);
         vd_field_set_help(fld, adv_fields[i].help);
     }

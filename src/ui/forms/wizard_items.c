@@ -655,6 +655,7 @@ static void
 item_summary(const wizard *w, int list, size_t idx, char *buf, size_t len)
 {
     const wz_item *it = &w->lists[list].items[idx];
+    const char *image;
     char name[256];
 
     switch (list) {
@@ -662,10 +663,12 @@ item_summary(const wizard *w, int list, size_t idx, char *buf, size_t len)
         switch (kind_index(&disk_fields[D_KIND], iv(it, D_KIND))) {
         case DK_NEW:
             item_volname(w, idx, it, name, sizeof(name));
-            snprintf(buf, len, "new %s GiB %s volume in %s (%s, %s) %s%s%s",
+            image = strchr(iv(it, D_IMAGE), '/');
+            snprintf(buf, len, "new %s GiB %s volume in %s (%s%s%s) %s%s%s",
                      iv(it, D_SIZE), iv(it, D_FORMAT), iv(it, D_POOL), iv(it, D_BUS),
-                     iv(it, D_CACHE), name, *iv(it, D_IMAGE) ? " from " : "",
-                     iv(it, D_IMAGE));
+                     strcmp(iv(it, D_CACHE), "default") ? ", cache " : "",
+                     strcmp(iv(it, D_CACHE), "default") ? iv(it, D_CACHE) : "",
+                     name, image ? " from " : "", image ? image + 1 : "");
             break;
         case DK_VOL:
             snprintf(buf, len, "volume %s (%s)", iv(it, D_VOL), iv(it, D_BUS));
