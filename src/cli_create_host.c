@@ -440,144 +440,21 @@ check_network_host(virConnectPtr conn, const vd_net_spec *net)
     return bad;
 }
 
-/* The numbers of a node device's XML at the XPath expressions exprs
- * (each "string(...)", decimal or 0x-hex), into out; -1 where there is
- * none. 0 or -1. */
-static int
-nodedev_numbers(virNodeDevicePtr dev, const char *const *exprs, long *out,
-                int n)
-{
-    char *xml = virNodeDeviceGetXMLDesc(dev, 0);
-    vd_xr x;
-    int i;
-
-    if (!xml)
-        return -1;
-    vd_xr_open(&x, xml);
-    free(xml);
-    if (!x.doc)
-        return -1;                      /* not XML */
-    for (i = 0; i < n; i++) {
-        char *v = vd_xr_str(x.ctxt, NULL, exprs[i]);
-        char *end;
-
-        out[i] = -1;
-        if (v) {
-            long num = strtol(v, &end, 0);
-            if (!*end && num >= 0)
-                out[i] = num;
-        }
-        free(v);
-    }
-    vd_xr_close(&x);
-    return 0;
-}
-
-/* The attribute name of n as a number (decimal or 0x-hex), or -1. */
-static long
-attr_number(xmlNodePtr n, const char *name)
-{
-    xmlChar *v = n ? xmlGetProp(n, BAD_CAST name) : NULL;
-    long num = -1;
-    char *end;
-
-    if (v && *v) {
-        num = strtol((const char *)v, &end, 0);
-        if (*end)
-            num = -1;
-    }
-    xmlFree(v);
-    return num;
-}
-
-/* The first element child of n called name, or NULL. */
-static xmlNodePtr
-child_el(xmlNodePtr n, const char *name)
-{
-    for (n = n ? n->children : NULL; n; n = n->next) {
-        if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST name))
-            return n;
-    }
-    return NULL;
-}
-
-/* Whether a domain's XML has the host device: a PCI address (pci true:
- * want = domain, bus, slot, function) or a USB vendor and product. */
-static bool
-has_hostdev(xmlXPathContextPtr ctxt, bool pci, const long *want)
-{
-    xmlXPathObjectPtr obj = vd_xr_nodes(ctxt, NULL,
-        pci ? "//hostdev[@type='pci']/source/address"
-            : "//hostdev[@type='usb']/source");
-    bool found = false;
-    int i;
-
-    for (i = 0; i < vd_xr_count(obj) && !found; i++) {
-        xmlNodePtr n = vd_xr_node(obj, i);
-        if (pci)
-            found = attr_number(n, "domain") == want[0] && attr_number(n, "bus") == want[1] &&
-                    attr_number(n, "slot") == want[2] && attr_number(n, "function") == want[3];
-        else
-            found = attr_number(child_el(n, "vendor"), "id") == want[2] &&
-                    attr_number(child_el(n, "product"), "id") == want[3];
-    }
-    xmlXPathFreeObject(obj);
-    return found;
-}
-
-/* The name of a domain whose XML has the host device (see
- * has_hostdev()), or NULL. Caller frees. */
-static char *
-hostdev_user(virConnectPtr conn, bool pci, const long *want)
-{
-    virDomainPtr *doms = NULL;
-    char *who = NULL;
-    int i, n = virConnectListAllDomains(conn, &doms, 0);
-
-    for (i = 0; i < n; i++) {
-        char *xml = who ? NULL : virDomainGetXMLDesc(doms[i], 0);
-        vd_xr x;
-
-        if (vd_xr_open(&x, xml) && has_hostdev(x.ctxt, pci, want))
-            who = strdup(virDomainGetName(doms[i]));
-        vd_xr_close(&x);
-        free(xml);
-        virDomainFree(doms[i]);
-    }
-    free(doms);
-    virResetLastError();
-    return who;
-}
-
 /* One --host-device value: find it among the host's node devices and
  * write its canonical form ("0000:00:19.0" or "0x1d6b:0x0002") into
  * *canon (caller frees). 0 or 1. */
 static int
 resolve_hostdev(virConnectPtr conn, const char *v, char **canon)
 {
-    static const char *const pci_x[] = {
-        "string(/device/capability[@type='pci']/domain)",
-        "string(/device/capability[@type='pci']/bus)",
-        "string(/device/capability[@type='pci']/slot)",
-        "string(/device/capability[@type='pci']/function)",
-    };
-    static const char *const usb_x[] = {
-        "string(/device/capability[@type='usb_device']/bus)",
-        "string(/device/capability[@type='usb_device']/device)",
-        "string(/device/capability[@type='usb_device']/vendor/@id)",
-        "string(/device/capability[@type='usb_device']/product/@id)",
-    };
     unsigned int a = 0, b, c, e;
-    long num[4];
     char name[64], tail, *who;
     virNodeDevicePtr dev = NULL;
-    bool pci = false;
+    vd_nodedev nd = { 0 };
 
     *canon = NULL;
     if (sscanf(v, "%x:%x:%x.%x%c", &a, &b, &c, &e, &tail) == 4 ||
         (a = 0, sscanf(v, "%x:%x.%x%c", &b, &c, &e, &tail) == 3)) {
         snprintf(name, sizeof(name), "pci_%04x_%02x_%02x_%x", a, b, c, e);
-        pci = true;
     } else if (sscanf(v, "0x%x:0x%x%c", &a, &b, &tail) == 2 ||
                sscanf(v, "%u.%u%c", &a, &b, &tail) == 2) {
         bool by_id = v[0] == '0' && v[1] == 'x';
@@ -585,12 +462,13 @@ resolve_hostdev(virConnectPtr conn, const char *v, char **canon)
         int i, n = virConnectListAllNodeDevices(conn, &devs,
                                                 VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_DEV);
         for (i = 0; i < n; i++) {
-            if (!dev && nodedev_numbers(devs[i], usb_x, num, 4) == 0 &&
-                (by_id ? num[2] == (long)a && num[3] == (long)b
-                       : num[0] == (long)a && num[1] == (long)b)) {
+            if (!dev && vd_nodedev_read(devs[i], &nd) == 0 &&
+                (by_id ? nd.num[2] == (long)a && nd.num[3] == (long)b
+                       : nd.num[0] == (long)a && nd.num[1] == (long)b)) {
                 dev = devs[i];
                 continue;
             }
+            vd_nodedev_clear(&nd);
             virNodeDeviceFree(devs[i]);
         }
         free(devs);
@@ -607,34 +485,22 @@ resolve_hostdev(virConnectPtr conn, const char *v, char **canon)
         return cc_fail("--host-device: the host has no device %s (virsh "
                     "nodedev-list lists them)", v);
     }
-    pci = pci || strncmp(name, "pci_", 4) == 0;
-    if (pci) {
-        if (nodedev_numbers(dev, pci_x, num, 4) < 0 || num[1] < 0) {
-            virNodeDeviceFree(dev);
-            return cc_fail("--host-device: %s is not a PCI or USB device", v);
-        }
-        if (asprintf(canon, "%04lx:%02lx:%02lx.%lx", num[0], num[1], num[2],
-                     num[3]) < 0)
-            *canon = NULL;
-    } else {
-        if (nodedev_numbers(dev, usb_x, num, 4) < 0 || num[2] < 0) {
-            virNodeDeviceFree(dev);
-            return cc_fail("--host-device: %s is not a PCI or USB device", v);
-        }
-        if (asprintf(canon, "0x%04lx:0x%04lx", num[2], num[3]) < 0)
-            *canon = NULL;
+    vd_nodedev_clear(&nd);
+    if (vd_nodedev_read(dev, &nd) < 0) {
+        virNodeDeviceFree(dev);
+        return cc_fail("--host-device: %s is not a PCI or USB device", v);
     }
     virNodeDeviceFree(dev);
-    if (!*canon)
-        return cc_fail("out of memory");
-    who = hostdev_user(conn, pci, num);
+    who = vd_hostdev_user(conn, &nd);
     if (who) {
         cc_fail("--host-device: %s is in use: domain '%s' has it", v, who);
         free(who);
-        free(*canon);
-        *canon = NULL;
+        vd_nodedev_clear(&nd);
         return 1;
     }
+    *canon = nd.value;
+    nd.value = NULL;
+    vd_nodedev_clear(&nd);
     return 0;
 }
 

@@ -68,9 +68,7 @@ cc_prepare_seed(virConnectPtr conn, vd_domain_spec *spec, const create_opts *o,
 {
     vd_cloudinit ci = { .hostname = spec->name };
     char *user = NULL, *meta = NULL, *netcfg = NULL, *key = NULL, *err = NULL;
-    vd_disk_spec cd = { 0 };
     pool_list pl = { 0 };
-    size_t i;
     int ret = 1;
 
     if (!o->cloud_init)
@@ -83,11 +81,13 @@ cc_prepare_seed(virConnectPtr conn, vd_domain_spec *spec, const create_opts *o,
         goto cleanup;
     if (key) {
         char *nl = strchr(key, '\n');
+        vd_check_msg *bad;
+
         if (nl)
             *nl = '\0';
-        if (strncmp(key, "ssh-", 4) != 0 && strncmp(key, "ecdsa-", 6) != 0 &&
-            strncmp(key, "sk-", 3) != 0) {
-            cc_fail("--cloud-init: ssh-key: %s is not an SSH public key", o->ci_ssh_key);
+        if ((bad = vd_check_ssh_key(key))) {
+            cc_fail("--cloud-init: ssh-key: %s is %s", o->ci_ssh_key, bad);
+            vd_check_free(bad);
             goto cleanup;
         }
     }
@@ -103,17 +103,8 @@ cc_prepare_seed(virConnectPtr conn, vd_domain_spec *spec, const create_opts *o,
         }
         ci.password = sd->password;
     }
-    /* the pool: that of the first new disk, else 'default' */
-    if (spec->disk.kind == VD_DISK_NEW_VOLUME)
-        sd->pool = strdup(spec->disk.pool);
-    for (i = 0; !sd->pool && i < spec->n_more_disks; i++) {
-        if (spec->more_disks[i].kind == VD_DISK_NEW_VOLUME)
-            sd->pool = strdup(spec->more_disks[i].pool);
-    }
-    if (!sd->pool)
-        sd->pool = strdup("default");
-    if (!sd->pool || asprintf(&sd->vol.name, "%s-cidata.iso", spec->name) < 0) {
-        sd->vol.name = NULL;
+    /* the CD-ROM: in the pool of the first new disk, else 'default' */
+    if (vd_cloudinit_attach(spec, &sd->pool, &sd->vol.name) < 0) {
         cc_fail("out of memory");
         goto cleanup;
     }
@@ -128,19 +119,9 @@ cc_prepare_seed(virConnectPtr conn, vd_domain_spec *spec, const create_opts *o,
         sd->vol.capacity = sd->len;
         sd->vol.format = VD_FMT_RAW;
     }
-    cd.kind = VD_DISK_VOLUME;
-    cd.format = VD_FMT_RAW;
-    if (vd_spec_set(&cd.pool, sd->pool) < 0 ||
-        vd_spec_set(&cd.volume, sd->vol.name) < 0 ||
-        vd_spec_set(&cd.device, "cdrom") < 0 ||
-        vd_spec_add_disk(spec, &cd) < 0) {
-        cc_fail("out of memory");
-        goto cleanup;
-    }
     ret = 0;
 
  cleanup:
-    vd_disk_spec_clear(&cd);
     cc_free_pools(&pl);
     free(err);
     free(user);

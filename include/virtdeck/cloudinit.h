@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "virtdeck/domspec.h"
+
 /* What the seed holds. Strings are borrowed. */
 typedef struct vd_cloudinit {
     const char *user_data;      /* the whole user-data, or NULL to make it */
@@ -43,5 +45,20 @@ int vd_cloudinit_iso(const vd_cloudinit *ci, void **data, size_t *len,
  * and checks. 0, or -1 with *err. */
 int vd_cloudinit_read(const char *iso_path, const char *path, char **out,
                       char **volid, char **err);
+
+/* Whether key (one line) looks like an SSH public key: NULL, or a
+ * message beginning "not an SSH public key" (vd_check_free()). */
+vd_check_msg *vd_check_ssh_key(const char *key);
+
+/* A hostname for the seed's meta-data: letters, digits, '-' and '.',
+ * labels of 1 to 63 characters, at most 253 in all ("" is fine: the
+ * domain's name is used). NULL or a message. */
+vd_check_msg *vd_check_hostname(const char *name);
+
+/* Add the seed's CD-ROM to spec, as `--cloud-init` does: the volume
+ * NAME-cidata.iso (raw) in the pool of the first new disk, else pool
+ * "default". *pool and *volume (caller frees) say where the seed goes.
+ * 0, or -1 when out of memory (spec then unchanged). */
+int vd_cloudinit_attach(vd_domain_spec *spec, char **pool, char **volume);
 
 #endif

@@ -73,7 +73,8 @@ typedef enum {
     VD_CMD_DOM_SERIAL,          /* fd: the serial console, bridged (issue 7) */
     VD_CMD_DOM_SCREENSHOT,      /* data: vd_image (image.h), decoded (issue 7) */
     /* the create wizard (issue 5): see virtdeck/createfacts.h */
-    VD_CMD_DOM_CREATE,          /* str: domain XML; num: new volume bytes; flags: VD_CREATE_START */
+    VD_CMD_DOM_CREATE,          /* str: domain XML; num: new volume bytes; flags: VD_CREATE_START;
+                                 * or data: vd_create_request (createfacts.h) */
     VD_CMD_CREATE_FACTS,        /* data: vd_create_facts */
     VD_CMD_PATH_EXISTS,         /* str: a path; text: "1", "0" or "?" */
     VD_CMD_OS_LIST,             /* str: search; data: vd_os_list */
@@ -94,6 +95,7 @@ typedef enum {
     VD_CMD_DSNAP_DELETE,        /* str: snapshot name; flags: VD_DSNAP_DELETE_* */
     VD_CMD_DSNAP_XML,           /* str: snapshot name; text: its XML */
     VD_CMD_DOM_CLONE,           /* str: vd_clone_args_format(); a job (virtdeck/clone.h) */
+    VD_CMD_NODEDEV_LIST,        /* data: vd_nodedev_list (createfacts.h) */
     VD_CMD_LAST
 } vd_cmd_kind;
 
@@ -117,6 +119,9 @@ typedef struct vd_cmd {
     char *str;                  /* optional string argument (owned by the cmd) */
     long long num;              /* optional number argument */
     unsigned int flags;
+    void *data;                 /* optional structured argument (owned by
+                                 * the cmd), or NULL */
+    void (*data_free)(void *data); /* frees data; set with data */
 } vd_cmd;
 
 typedef struct vd_result {
@@ -141,6 +146,10 @@ typedef struct vd_cmd_info {
 
 /* The description of kind; never NULL for a valid kind. */
 const vd_cmd_info *vd_cmd_describe(vd_cmd_kind kind);
+
+/* Free what cmd holds (str and data) and clear those fields; the
+ * struct itself is the caller's. NULL is fine. */
+void vd_cmd_release(vd_cmd *cmd);
 
 /* Free a result and what it holds (closing fd when >= 0). NULL is fine.
  * Results are made by the core with fd = -1. */

@@ -13,6 +13,7 @@
 
 #include <libvirt/libvirt.h>
 
+#include "virtdeck/createfacts.h"
 #include "virtdeck/domspec.h"
 #include "virtdeck/model.h"
 
@@ -95,5 +96,14 @@ int vd_create_volume_from_xml(const char *domain_xml,
 int vd_create_command(virConnectPtr conn, const char *domain_xml,
                       unsigned long long new_volume_bytes, unsigned int flags,
                       char uuid[VD_UUID_LEN], char **message);
+
+/* Read node device dev: its name, numbers, --host-device value and
+ * vendor and product names into out (cleared first; used_by is left
+ * NULL). 0, or -1 when it is not a PCI or USB device or cannot be read. */
+int vd_nodedev_read(virNodeDevicePtr dev, vd_nodedev *out);
+
+/* The name of a defined domain whose XML has the host device dev (by
+ * PCI address, or USB vendor and product), or NULL. Caller frees. */
+char *vd_hostdev_user(virConnectPtr conn, const vd_nodedev *dev);
 
 #endif

@@ -16,7 +16,11 @@
  * (a remote host and no pool volume at that path).
  * VD_CMD_DOM_CREATE: str is the domain XML, num the new volume's
  * capacity in bytes (0: none), flags VD_CREATE_START (create.h);
- * result->uuid is the new domain's on success.
+ * result->uuid is the new domain's on success. With data set (a
+ * vd_create_request, the wizard's way), the spec is created by the
+ * create engine (vd_create_with()) with all its new volumes and the
+ * cloud-init seed; str is then only the reviewed XML for the journal.
+ * VD_CMD_NODEDEV_LIST: no arguments; result->data is a vd_nodedev_list.
  */
 #ifndef VIRTDECK_CREATEFACTS_H
 #define VIRTDECK_CREATEFACTS_H
@@ -79,6 +83,45 @@ typedef struct vd_os_choice {
     bool nic_model_known;
     bool uefi_only;
 } vd_os_choice;
+
+/* What the wizard asks the worker to create (VD_CMD_DOM_CREATE's data).
+ * The spec already holds the seed's CD-ROM (vd_cloudinit_attach()); the
+ * worker builds the seed ISO from the fields below and makes it the
+ * volume seed_volume in seed_pool before the spec's own volumes. Every
+ * string is owned; vd_create_request_free() frees it all. */
+typedef struct vd_create_request {
+    vd_domain_spec spec;
+    bool seed;                  /* build and upload a cloud-init seed */
+    char *seed_pool;
+    char *seed_volume;
+    char *hostname;             /* the seed's local-hostname */
+    char *user;                 /* NULL: root */
+    char *ssh_key;              /* an authorized key's text, or NULL */
+    char *password;             /* or NULL */
+} vd_create_request;
+
+void vd_create_request_free(vd_create_request *req);
+
+/* One PCI or USB device of the host (VD_CMD_NODEDEV_LIST). */
+typedef struct vd_nodedev {
+    char *name;                 /* libvirt's name: pci_0000_00_19_0, usb_1_2 */
+    bool pci;                   /* else USB */
+    long num[4];                /* PCI: domain, bus, slot, function;
+                                 * USB: bus, device, vendor, product; -1: none */
+    char *value;                /* as --host-device takes it: 0000:00:19.0,
+                                 * 0x1d6b:0x0002 */
+    char *vendor;               /* names from the node device XML, or NULL */
+    char *product;
+    char *used_by;              /* a domain whose XML has it, or NULL */
+} vd_nodedev;
+
+typedef struct vd_nodedev_list {
+    vd_nodedev *devs;           /* PCI first, then USB, each by name */
+    size_t n;
+} vd_nodedev_list;
+
+void vd_nodedev_clear(vd_nodedev *dev);
+void vd_nodedev_list_free(vd_nodedev_list *list);
 
 void vd_os_list_free(vd_os_list *list);
 void vd_os_choice_free(vd_os_choice *choice);

@@ -15,6 +15,7 @@
 #include "core/cmd_create.h"
 #include "core/errors.h"
 #include "core/uri.h"
+#include "virtdeck/cloudinit.h"
 #include "virtdeck/create.h"
 #include "virtdeck/createfacts.h"
 
@@ -45,12 +46,84 @@ facts_free(void *p)
     vd_create_facts_free(p);
 }
 
+/* See createfacts.h. */
+void
+vd_create_request_free(vd_create_request *req)
+{
+    if (!req)
+        return;
+    vd_domain_spec_clear(&req->spec);
+    free(req->seed_pool);
+    free(req->seed_volume);
+    free(req->hostname);
+    free(req->user);
+    free(req->ssh_key);
+    if (req->password)
+        memset(req->password, 0, strlen(req->password));
+    free(req->password);
+    free(req);
+}
+
+static void read_caps(virConnectPtr conn, vd_create_facts *f);
+
+/* VD_CMD_DOM_CREATE with a vd_create_request: the seed ISO built here
+ * (on the worker, not the UI thread), then the create engine makes the
+ * seed volume and every new disk's volume, defines the domain and
+ * removes again what it made when a step fails. */
+static bool
+create_request(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+{
+    const vd_create_request *req = cmd->data;
+    vd_create_facts facts = { 0 };
+    vd_volume_spec seed_vol = { 0 };
+    vd_create_volume extra = { 0 };
+    vd_cloudinit ci = { 0 };
+    void *iso = NULL;
+    char *err = NULL;
+
+    if (req->seed) {
+        ci.hostname = req->hostname && *req->hostname ? req->hostname : req->spec.name;
+        ci.user = req->user;
+        ci.ssh_key = req->ssh_key;
+        ci.password = req->password;
+        if (vd_cloudinit_iso(&ci, &iso, &extra.len, &err) < 0) {
+            if (asprintf(&res->message, "create: cloud-init seed: %s",
+                         err ? err : "the ISO could not be built") < 0)
+                res->message = NULL;
+            free(err);
+            return true;
+        }
+        extra.data = iso;
+        seed_vol.name = req->seed_volume;
+        seed_vol.capacity = extra.len;
+        seed_vol.format = VD_FMT_RAW;
+        extra.pool = req->seed_pool;
+        extra.vol = &seed_vol;
+    }
+    read_caps(conn, &facts);
+    res->ok = vd_create_with(conn, &req->spec, facts.have_caps ? &facts.caps : NULL,
+                             &extra, req->seed ? 1 : 0,
+                             cmd->flags & VD_CREATE_START, res->uuid, &err) == 0;
+    if (res->ok ? asprintf(&res->message, "%s %s", req->spec.name,
+                           cmd->flags & VD_CREATE_START ? "created and started"
+                                                        : "created") < 0
+                : asprintf(&res->message, "create: %s", err ? err : "failed") < 0)
+        res->message = NULL;
+    free(err);
+    free(iso);
+    vd_host_caps_clear(&facts.caps);
+    free(facts.error);
+    return true;
+}
+
 /* VD_CMD_DOM_CREATE: create atomically (create.h). */
 bool
 vd_cc_create(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
 {
     char *msg = NULL;
 
+    if (cmd->data)
+        return create_request(conn, cmd, res);
     if (!cmd->str) {
         res->message = strdup("create: no domain XML given");
         return false;

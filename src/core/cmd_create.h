@@ -16,6 +16,8 @@
 bool vd_cc_create(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
 bool vd_cc_facts(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
 bool vd_cc_path_exists(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+/* nodedev.c */
+bool vd_cc_nodedev_list(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
 /* cmd_osinfo.c */
 bool vd_cc_os_list(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
 bool vd_cc_os_recommend(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);

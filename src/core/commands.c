@@ -98,6 +98,7 @@ static const cmd_entry commands[VD_CMD_LAST] = {
     [VD_CMD_DOM_CREATE] = { { "create", true }, .on_netstore = vd_cc_create },
     [VD_CMD_CREATE_FACTS] = { { "read host facts", false }, .on_netstore = vd_cc_facts },
     [VD_CMD_PATH_EXISTS] = { { "check path", false }, .on_netstore = vd_cc_path_exists },
+    [VD_CMD_NODEDEV_LIST] = { { "list host devices", false }, .on_netstore = vd_cc_nodedev_list },
     [VD_CMD_OS_LIST] = { { "list OS variants", false }, .on_netstore = vd_cc_os_list },
     [VD_CMD_OS_RECOMMEND] = { { "OS recommendations", false }, .on_netstore = vd_cc_os_recommend },
     [VD_CMD_DOM_MIGRATE] = { { "migrate", true }, .on_netstore = vd_mig_migrate },
@@ -135,6 +136,20 @@ vd_result_free(vd_result *res)
     if (res->fd >= 0)
         close(res->fd);
     free(res);
+}
+
+/* See command.h. */
+void
+vd_cmd_release(vd_cmd *cmd)
+{
+    if (!cmd)
+        return;
+    free(cmd->str);
+    cmd->str = NULL;
+    if (cmd->data && cmd->data_free)
+        cmd->data_free(cmd->data);
+    cmd->data = NULL;
+    cmd->data_free = NULL;
 }
 
 /* A blank result answering cmd. */

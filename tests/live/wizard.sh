@@ -23,7 +23,7 @@ vd_virsh -q vol-create-as vdpool "$iso" 1M --format raw >/dev/null ||
 screen_start 80x24 -c "$VD_TEST_URI"
 screen_wait_re "Domains \([0-9]+" 15
 screen_keys l N
-screen_wait "Step 1 of 9: Name and OS"
+screen_wait "Step 1 of 11: Name and OS"
 
 # 1: name; the OS stays generic.
 screen_text "$name"
@@ -31,7 +31,7 @@ screen_keys Tab
 screen_expect "Generic (not listed)"
 screen_keys Enter
 # 2: an ISO volume of vdpool, found by typing.
-screen_wait "Step 2 of 9: Install source"
+screen_wait "Step 2 of 11: Install source"
 screen_expect "< ISO volume from a pool >"
 screen_keys Tab
 screen_text "$iso"
@@ -39,28 +39,38 @@ screen_wait_re "\] 1 of [0-9]+, type to search"
 screen_wait "vdpool/$iso"
 screen_keys Enter
 # 3: 1 vCPU, 1024 MiB (typed over the defaults).
-screen_wait "Step 3 of 9: CPU and memory"
+screen_wait "Step 3 of 11: CPU and memory"
 screen_keys C-u
 screen_text 1
 screen_keys Tab Tab C-u
 screen_text 1024
 screen_keys Enter
 # 4: a new 20 GiB qcow2 volume in vdpool.
-screen_wait "Step 4 of 9: Storage"
+screen_wait "Step 4 of 11: Storage"
+screen_keys Tab Tab Enter          # Edit disk
+screen_wait "Disk 1"
 screen_expect "< New volume in a pool >"
 screen_expect_re "Pool +< vdpool"
 screen_keys Tab Tab C-u
 screen_text 20
 screen_expect "< qcow2 >"
-screen_keys Enter
+screen_keys Enter                  # OK
+screen_wait "Step 4 of 11: Storage"
+screen_wait "1. new 20 GiB qcow2 volume in vdpool"
+screen_keys PgDn
 # 5: the network vdnet.
-screen_wait "Step 5 of 9: Network"
+screen_wait "Step 5 of 11: Network"
+screen_keys Tab Tab Enter          # Edit NIC
+screen_wait "NIC 1"
 screen_expect "< Virtual network >"
 screen_wait_re "Network +< vdnet >"
 screen_expect "< virtio >"
-screen_keys Enter
+screen_keys Escape
+screen_wait "Step 5 of 11: Network"
+screen_expect "1. network vdnet, virtio"
+screen_keys PgDn
 # 6: VNC with a password (masked).
-screen_wait "Step 6 of 9: Graphics"
+screen_wait "Step 6 of 11: Graphics"
 screen_expect "< VNC >"
 screen_keys Tab Tab
 screen_text "s3cret"
@@ -68,14 +78,14 @@ screen_wait_re "Password +\[\*{6} "
 screen_expect_not "s3cret"
 screen_keys Enter
 # 7: BIOS, default boot order.
-screen_wait "Step 7 of 9: Firmware and boot"
+screen_wait "Step 7 of 11: Firmware and boot"
 screen_keys Enter
 # 8: Advanced: a virtio-rng, checked as typed.
-screen_wait "Step 8 of 9: Advanced"
+screen_wait "Step 8 of 11: Advanced"
 screen_text "/dev/urandom"
-screen_keys PgDn
+screen_keys PgDn PgDn PgDn         # no host device, no cloud-init
 # 8: review, the XML, then create and start.
-screen_wait "Step 9 of 9: Review"
+screen_wait "Step 11 of 11: Review"
 screen_expect "Name:      $name"
 screen_expect "CD-ROM vdpool/$iso"
 screen_expect "new 20 GiB qcow2 volume in vdpool"
@@ -89,9 +99,9 @@ screen_text "vdnet"
 screen_keys Enter
 screen_wait '<source network="vdnet"/>'
 screen_keys Escape
-screen_wait "Step 9 of 9: Review"
+screen_wait "Step 11 of 11: Review"
 screen_keys BTab Enter             # Create and start (the focus is on Show XML)
-screen_wait_gone "Step 9 of 9" 60
+screen_wait_gone "Step 11 of 11" 60
 screen_wait "$name created and started" 15
 
 fails=0

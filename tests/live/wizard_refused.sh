@@ -7,6 +7,7 @@
 set -u
 . "$VD_SRC/tests/lib/screen.sh"
 . "$VD_SRC/tests/lib/live.sh"
+. "$VD_SRC/tests/lib/wizard.sh"
 name=vdt-wizard-refused
 cleanup() {
     screen_stop
@@ -19,36 +20,30 @@ cleanup
 screen_start 80x24 -c "$VD_TEST_URI"
 screen_wait_re "Domains \([0-9]+" 15
 screen_keys l N
-screen_wait "Step 1 of 9: Name and OS"
-screen_text "$name"
-screen_keys Enter
-screen_wait "Step 2 of 9: Install source"
-screen_keys Left                  # PXE
-screen_wait "< PXE (network boot) >"
-screen_keys Enter
-screen_wait "Step 3 of 9"
-screen_keys Enter
-screen_wait "Step 4 of 9: Storage"
-screen_keys Tab Tab C-u
-screen_text 1
-screen_keys Enter
-screen_wait "Step 5 of 9: Network"
+wizard_pxe_to_storage "$name"
+wizard_disk1_size 1
+screen_keys PgDn
+screen_wait "Step 5 of 11: Network"
+screen_keys Tab Tab Enter         # Edit NIC
+screen_wait "NIC 1"
 screen_keys Right                 # host bridge
 screen_wait "< Host bridge >"
 screen_keys Tab
 screen_text "nosuchbr0"
-screen_keys Enter
-screen_wait "Step 6 of 9"
-screen_keys Enter
-screen_wait "Step 7 of 9"
-screen_keys Enter
-screen_wait "Step 8 of 9: Advanced"
+screen_keys Enter                 # OK
+screen_wait "1. bridge nosuchbr0"
 screen_keys PgDn
-screen_wait "Step 9 of 9: Review"
+screen_wait "Step 6 of 11"
+screen_keys Enter
+screen_wait "Step 7 of 11"
+screen_keys Enter
+screen_wait "Step 8 of 11: Advanced"
+screen_keys PgDn PgDn PgDn
+screen_wait "Step 11 of 11: Review"
 screen_expect "bridge nosuchbr0"
 screen_keys Tab Enter             # Create and start
 screen_wait "could not start '$name'" 60
-screen_expect "Step 9 of 9: Review"
+screen_expect "Step 11 of 11: Review"
 screen_expect "bridge nosuchbr0"
 msg=$(screen_capture | grep -F "could not start" | head -1)
 echo "refused with: $msg"
@@ -57,12 +52,17 @@ vd_virsh -q vol-info --pool vdpool "$name.qcow2" >/dev/null 2>&1 &&
     screen_fail "the new volume was left in the pool"
 
 # Fix the network on its page; create (without start) works.
-screen_keys PgUp PgUp PgUp PgUp
-screen_wait "Step 5 of 9: Network"
+screen_keys PgUp PgUp PgUp PgUp PgUp PgUp
+screen_wait "Step 5 of 11: Network"
+screen_keys Tab Tab Enter         # Edit NIC
+screen_wait "NIC 1"
+screen_expect "nosuchbr0"
 screen_keys Left                  # virtual network
 screen_wait "< Virtual network >"
-screen_keys PgDn PgDn PgDn PgDn
-screen_wait "Step 9 of 9: Review"
+screen_keys Enter                 # OK
+screen_wait "1. network vdnet"
+screen_keys PgDn PgDn PgDn PgDn PgDn PgDn
+screen_wait "Step 11 of 11: Review"
 screen_expect "Name:      $name"
 screen_expect "network vdnet"
 screen_keys Enter                 # Create

@@ -9,7 +9,7 @@
 screen_start 80x24 -c "test://$VD_SRC/tests/data/model-host.xml"
 screen_wait_re "alpha +running"
 screen_keys N
-screen_wait "Step 1 of 9: Name and OS"
+screen_wait "Step 1 of 11: Name and OS"
 screen_text "osvm"
 screen_keys Tab
 screen_wait_re "[0-9]{3} of [0-9]{3}, type to search" 20
@@ -25,11 +25,11 @@ screen_expect_not "1 vCPUs"
 # Down past the last match leaves the list for "Next >": Enter goes on
 screen_keys Down Down Down
 screen_keys Enter
-screen_wait "Step 2 of 9"
+screen_wait "Step 2 of 11"
 screen_keys Left                 # PXE: the model host has no ISO
 screen_wait "< PXE (network boot) >"
 # the only field, then Down: the focus goes to "Next >", not "< Back"
 screen_keys Down Enter
-screen_wait "Step 3 of 9: CPU and memory"
-screen_expect_not "Step 2 of 9"
+screen_wait "Step 3 of 11: CPU and memory"
+screen_expect_not "Step 2 of 11"
 exit 0

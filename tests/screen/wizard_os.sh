@@ -8,7 +8,7 @@ trap 'screen_stop; rm -rf "$out"' EXIT
 screen_start 80x24 -c "test://$VD_SRC/tests/data/model-host.xml"
 screen_wait_re "alpha +running"
 screen_keys N
-screen_wait "Step 1 of 9: Name and OS"
+screen_wait "Step 1 of 11: Name and OS"
 screen_text "osvm"
 screen_keys Tab
 # The list arrives from a worker (libosinfo loads off the UI thread).
@@ -21,28 +21,28 @@ line=$(screen_line "Defaults for win10:")
 mem=$(sed -E 's/.*: ([0-9]+) MiB.*/\1/' <<<"$line")
 [ -n "$mem" ] && [ "$mem" != 1024 ] || screen_fail "no memory recommendation: $line"
 screen_keys Enter
-screen_wait "Step 2 of 9"
+screen_wait "Step 2 of 11"
 screen_keys Left                 # PXE: the model host has no ISO
 screen_wait "< PXE (network boot) >"
 screen_keys PgDn
-screen_wait "Step 3 of 9: CPU and memory"
+screen_wait "Step 3 of 11: CPU and memory"
 screen_expect_re "Memory +\[$mem +\] MiB"
 
 # A value the user typed stays when the variant changes.
 screen_keys Tab Tab C-u
 screen_text "700"
 screen_keys PgUp PgUp
-screen_wait "Step 1 of 9"
+screen_wait "Step 1 of 11"
 screen_keys Tab C-u
 screen_text "win 11"
 screen_wait "Defaults for win11:" 20
 screen_keys PgDn PgDn
-screen_wait "Step 3 of 9"
+screen_wait "Step 3 of 11"
 screen_expect_re "Memory +\[700 +\] MiB"
 
 # The review page saves the XML to a new file, and never overwrites one.
-screen_keys PgDn PgDn PgDn PgDn PgDn PgDn
-screen_wait "Step 9 of 9: Review"
+screen_keys PgDn PgDn PgDn PgDn PgDn PgDn PgDn PgDn
+screen_wait "Step 11 of 11: Review"
 screen_expect "OS: win11"
 screen_keys Tab Tab Tab Enter        # Save XML
 screen_wait "Save the XML"

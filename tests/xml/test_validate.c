@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "virtdeck/cloudinit.h"
 #include "virtdeck/domspec.h"
 
 /* Assert that m is NULL (the value is fine). */
@@ -221,6 +222,54 @@ test_spec(void **state)
     vd_domain_spec_clear(&s);
 }
 
+/* The cloud-init page's checks (the wizard's and --cloud-init's). */
+static void
+test_cloudinit(void **state)
+{
+    vd_domain_spec s = { 0 };
+    char *pool = NULL, *vol = NULL;
+
+    (void)state;
+    assert_ok(vd_check_hostname(""));
+    assert_ok(vd_check_hostname("web-1.example.org"));
+    assert_msg(vd_check_hostname("web_1"), "a hostname has only letters, digits, '-' and '.'");
+    assert_msg(vd_check_hostname("a..b"), "a hostname has no empty part between dots");
+    assert_msg(vd_check_hostname("-a"), "a hostname's part does not start with '-'");
+    assert_msg(vd_check_hostname("a."), "a hostname does not end with '.'");
+    assert_ok(vd_check_ssh_key("ssh-ed25519 AAAAC3Nz vd@test"));
+    assert_ok(vd_check_ssh_key("ecdsa-sha2-nistp256 AAAAE2 x"));
+    assert_msg(vd_check_ssh_key("hello world"),
+               "not an SSH public key: it starts with ssh-, ecdsa- or sk-");
+    assert_msg(vd_check_ssh_key("ssh-rsa"), "not an SSH public key: the key's type "
+               "and data are separated by a space");
+    assert_msg(vd_check_ssh_key(""), "not an SSH public key: it is empty");
+    /* the seed goes into the pool of the first new disk, as a CD-ROM */
+    vd_spec_set(&s.name, "g");
+    s.disk.kind = VD_DISK_PATH;
+    {
+        vd_disk_spec d = { .kind = VD_DISK_NEW_VOLUME };
+
+        vd_spec_set(&d.pool, "fast");
+        assert_int_equal(vd_spec_add_disk(&s, &d), 0);
+    }
+    assert_int_equal(vd_cloudinit_attach(&s, &pool, &vol), 0);
+    assert_string_equal(pool, "fast");
+    assert_string_equal(vol, "g-cidata.iso");
+    assert_int_equal(s.n_more_disks, 2);
+    assert_string_equal(s.more_disks[1].device, "cdrom");
+    assert_string_equal(s.more_disks[1].volume, "g-cidata.iso");
+    free(pool);
+    free(vol);
+    vd_domain_spec_clear(&s);
+    /* no new disk: pool default */
+    vd_spec_set(&s.name, "h");
+    assert_int_equal(vd_cloudinit_attach(&s, &pool, &vol), 0);
+    assert_string_equal(pool, "default");
+    free(pool);
+    free(vol);
+    vd_domain_spec_clear(&s);
+}
+
 /* Run the tests. */
 int
 main(void)
@@ -234,6 +283,7 @@ main(void)
         cmocka_unit_test(test_graphics),
         cmocka_unit_test(test_location_firmware),
         cmocka_unit_test(test_spec),
+        cmocka_unit_test(test_cloudinit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -488,6 +488,7 @@ vd_app_progress_word(vd_cmd_kind kind)
     case VD_CMD_OS_LIST:
     case VD_CMD_OS_RECOMMEND:
     case VD_CMD_IFACE_KIND:
+    case VD_CMD_NODEDEV_LIST:
         return "Reading";
     case VD_CMD_LAST:
         break;

@@ -1,8 +1,10 @@
 /*
- * wizard.c: the create wizard (issue 5): nine pages of one form, every
- * field checked as it is typed with the core's vd_check_* functions
- * against the host's snapshot and facts, a review page with the
- * generated XML, then VD_CMD_DOM_CREATE on the host's worker.
+ * wizard.c: the create wizard (issues 5, 13): eleven pages of one form,
+ * every field checked as it is typed with the core's vd_check_*
+ * functions against the host's snapshot and facts, lists of disks, NICs
+ * and host devices (wizard_items.c), a cloud-init page, a review page
+ * with the generated XML, then VD_CMD_DOM_CREATE on the host's worker
+ * with the whole spec for the core's create engine.
  *
  * Facts beyond the snapshot (domain capabilities, the pools' volumes)
  * come from VD_CMD_CREATE_FACTS when the wizard opens; whether a path
@@ -15,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "virtdeck/cloudinit.h"
 #include "virtdeck/createfacts.h"
 #include "virtdeck/devopts.h"
 #include "virtdeck/domspec.h"
@@ -24,32 +27,7 @@
 #include "ui/widgets/form.h"
 #include "ui/widgets/table.h"
 #include "ui/forms/wizard.h"
-
-#define MAX_PATHS 64
-
-/* A path the host was asked about. */
-typedef struct path_state {
-    char *path;
-    char answer;                /* '1', '0', '?', or 0 while asked */
-} path_state;
-
-typedef struct wizard {
-    vd_app *app;
-    size_t host;                /* index into app->hosts */
-    vd_form *form;
-    vd_create_facts *facts;     /* NULL until the answer comes */
-    bool facts_failed;
-    path_state paths[MAX_PATHS];
-    size_t npaths;
-    char *xml;                  /* the XML of the last review */
-    unsigned long long new_bytes; /* the new volume's size, 0 none */
-    char *xml_error;            /* why no XML could be built */
-    bool start;                 /* the pending create also starts */
-    bool os_loaded;             /* the OS list arrived */
-    char *os_short;             /* the variant whose recommendations came */
-    char *os_full;              /* ... and its full id */
-} wizard;
-
+#include "ui/forms/wizard_priv.h"
 
 /* ---- choices ---- */
 
@@ -58,25 +36,10 @@ static const char *const inst_labels[] = {
     "ISO volume from a pool", "ISO file on the host", "Network install (URL)",
     "Import an existing disk", "PXE (network boot)",
 };
-enum { DISK_NEW, DISK_VOL, DISK_PATH, DISK_NONE };
-static const char *const disk_labels[] = {
-    "New volume in a pool", "Existing volume", "File or device on the host",
-    "None",
-};
-enum { NET_NETWORK, NET_BRIDGE, NET_MACVTAP, NET_NONE };
-static const char *const net_labels[] = {
-    "Virtual network", "Host bridge", "macvtap on a host interface", "None",
-};
 static const char *const cpu_labels[] = {
     "Hypervisor default", "host-passthrough", "host-model",
 };
 static const char *const cpu_values[] = { "default", "host-passthrough", "host-model" };
-static const char *const fmt_labels[] = { "qcow2", "raw" };
-static const char *const bus_labels[] = { "virtio", "sata", "scsi" };
-static const char *const cache_labels[] = {
-    "default", "none", "writethrough", "writeback", "directsync", "unsafe",
-};
-static const char *const nic_labels[] = { "virtio", "e1000e", "e1000", "rtl8139" };
 static const char *const gfx_labels[] = { "VNC", "SPICE", "None" };
 static const char *const gfx_values[] = { "vnc", "spice", "none" };
 static const char *const video_labels[] = {
@@ -93,39 +56,16 @@ static const char *const boot_values[] = { "", "cdrom,hd", "hd,cdrom", "network,
 
 /* ---- host facts ---- */
 
-/* The snapshot of the wizard's host (may be NULL). */
-static const vd_snapshot *
-wsnap(const wizard *w)
+/* See wizard_priv.h. */
+const vd_snapshot *
+wz_snap(const wizard *w)
 {
     return w->host < w->app->nhosts ? w->app->hosts[w->host].snap : NULL;
 }
 
-/* The host's pool named name, or NULL. */
-static const vd_pool *
-find_pool(const wizard *w, const char *name)
-{
-    const vd_snapshot *s = wsnap(w);
-
-    for (size_t i = 0; s && i < s->npools; i++)
-        if (s->pools[i].name && strcmp(s->pools[i].name, name) == 0)
-            return &s->pools[i];
-    return NULL;
-}
-
-/* Whether the facts list a volume name in pool. */
-static bool
-volume_exists(const wizard *w, const char *pool, const char *name)
-{
-    for (size_t i = 0; w->facts && i < w->facts->nvols; i++)
-        if (strcmp(w->facts->vols[i].pool, pool) == 0 &&
-            strcmp(w->facts->vols[i].name, name) == 0)
-            return true;
-    return false;
-}
-
-/* Copy a check's message into err; false when there was one. */
-static bool
-take(vd_check_msg *msg, char *err, size_t errlen)
+/* See wizard_priv.h. */
+bool
+wz_take(vd_check_msg *msg, char *err, size_t errlen)
 {
     if (!msg)
         return true;
@@ -134,19 +74,19 @@ take(vd_check_msg *msg, char *err, size_t errlen)
     return false;
 }
 
-/* Ask the host whether path exists (once per path). */
-static void
-ask_path(wizard *w, const char *path)
+/* See wizard_priv.h: ask the host whether path exists (once per path). */
+void
+wz_ask_path(wizard *w, const char *path)
 {
     vd_cmd cmd = { .kind = VD_CMD_PATH_EXISTS };
-    path_state *p;
+    wz_path *p;
 
     for (size_t i = 0; i < w->npaths; i++)
         if (strcmp(w->paths[i].path, path) == 0)
             return;
-    if (w->npaths == MAX_PATHS) {
+    if (w->npaths == WZ_MAX_PATHS) {
         free(w->paths[0].path);
-        memmove(&w->paths[0], &w->paths[1], (MAX_PATHS - 1) * sizeof(w->paths[0]));
+        memmove(&w->paths[0], &w->paths[1], (WZ_MAX_PATHS - 1) * sizeof(w->paths[0]));
         w->npaths--;
     }
     p = &w->paths[w->npaths];
@@ -169,17 +109,17 @@ path_answer(const wizard *w, const char *path)
     return 0;
 }
 
-/* A path that must exist on the host. */
-static bool
-check_existing_path(wizard *w, const char *path, char *err, size_t errlen)
+/* See wizard_priv.h. */
+bool
+wz_check_existing_path(wizard *w, const char *path, char *err, size_t errlen)
 {
     char a;
 
-    if (!take(vd_check_host_path(path, true), err, errlen))
+    if (!wz_take(vd_check_host_path(path, true), err, errlen))
         return false;
     a = path_answer(w, path);
     if (a == '0')
-        return take(vd_check_host_path(path, false), err, errlen);
+        return wz_take(vd_check_host_path(path, false), err, errlen);
     if (a == 0) {
         snprintf(err, errlen, "checking %s on the host%s", path,
                  vd_draw_utf8() ? "\u2026" : "...");
@@ -195,7 +135,7 @@ v_name(const vd_form *f, const vd_field *fld, const char *value, char *err,
        size_t errlen, void *ctx)
 {
     wizard *w = ctx;
-    const vd_snapshot *s = wsnap(w);
+    const vd_snapshot *s = wz_snap(w);
     const char **taken = NULL;
     size_t n = 0;
     bool ok;
@@ -206,7 +146,7 @@ v_name(const vd_form *f, const vd_field *fld, const char *value, char *err,
         for (size_t i = 0; i < s->ndomains; i++)
             if (s->domains[i].name)
                 taken[n++] = s->domains[i].name;
-    ok = take(vd_check_name(value, taken, n), err, errlen);
+    ok = wz_take(vd_check_name(value, taken, n), err, errlen);
     free(taken);
     return ok;
 }
@@ -226,9 +166,10 @@ v_os(const vd_form *f, const vd_field *fld, const char *value, char *err,
     return true;
 }
 
-static bool
-v_iso_vol(const vd_form *f, const vd_field *fld, const char *value, char *err,
-          size_t errlen, void *ctx)
+/* See wizard_priv.h: a volume list's choice, once the facts came. */
+bool
+wz_v_volume(const vd_form *f, const vd_field *fld, const char *value, char *err,
+            size_t errlen, void *ctx)
 {
     wizard *w = ctx;
 
@@ -240,19 +181,20 @@ v_iso_vol(const vd_form *f, const vd_field *fld, const char *value, char *err,
         return false;
     }
     if (!*value) {
-        snprintf(err, errlen, "choose an ISO volume (type to search)");
+        snprintf(err, errlen, "choose a volume (type to search)");
         return false;
     }
     return true;
 }
 
-static bool
-v_path(const vd_form *f, const vd_field *fld, const char *value, char *err,
+/* See wizard_priv.h: a path that exists on the host. */
+bool
+wz_v_path(const vd_form *f, const vd_field *fld, const char *value, char *err,
        size_t errlen, void *ctx)
 {
     (void)f;
     (void)fld;
-    return check_existing_path(ctx, value, err, errlen);
+    return wz_check_existing_path(ctx, value, err, errlen);
 }
 
 /* A form validator that hands the field's text to one core check. */
@@ -264,12 +206,10 @@ v_path(const vd_form *f, const vd_field *fld, const char *value, char *err,
         (void)f;                                                         \
         (void)fld;                                                       \
         (void)ctx;                                                       \
-        return take(check(value), err, errlen);                          \
+        return wz_take(check(value), err, errlen);                          \
     }
 
 VALUE_CHECK(v_location, vd_check_location)
-VALUE_CHECK(v_ifname, vd_check_ifname)
-VALUE_CHECK(v_mac, vd_check_mac)
 VALUE_CHECK(v_listen, vd_check_listen)
 
 /* The Advanced page: device options in virt-install's syntax, one field
@@ -287,6 +227,23 @@ static const struct {
     { "filesystem", "Filesystem", "HOSTDIR,TAG: shared by virtiofs" },
 };
 
+/* The id of the Advanced page's field i ("dev_rng"). */
+static const char *
+adv_id(size_t i, char *buf, size_t len)
+{
+    snprintf(buf, len, "dev_%s", adv_fields[i].kind);
+    return buf;
+}
+
+/* The value typed into the Advanced page's field i ("" for none). */
+static const char *
+adv_value(const vd_form *f, size_t i)
+{
+    char id[32];
+
+    return vd_form_value(f, adv_id(i, id, sizeof(id)));
+}
+
 /* A device option field: checked with the core's vd_check_devopt(),
  * the kind taken from the field's id. */
 static bool
@@ -297,7 +254,7 @@ v_devopt(const vd_form *f, const vd_field *fld, const char *value, char *err,
     (void)ctx;
     if (!value || !*value)
         return true;
-    return take(vd_check_devopt(vd_field_id(fld) + 4, value), err, errlen);
+    return wz_take(vd_check_devopt(vd_field_id(fld) + 4, value), err, errlen);
 }
 
 static bool
@@ -306,7 +263,7 @@ v_opt_path(const vd_form *f, const vd_field *fld, const char *value, char *err,
 {
     if (!*value)
         return true;
-    return v_path(f, fld, value, err, errlen, ctx);
+    return wz_v_path(f, fld, value, err, errlen, ctx);
 }
 
 static bool
@@ -318,7 +275,7 @@ v_vcpus(const vd_form *f, const vd_field *fld, const char *value, char *err,
 
     (void)f;
     (void)value;
-    return take(vd_check_vcpus((unsigned int)vd_field_number(fld), max), err, errlen);
+    return wz_take(vd_check_vcpus((unsigned int)vd_field_number(fld), max), err, errlen);
 }
 
 static bool
@@ -326,127 +283,15 @@ v_memory(const vd_form *f, const vd_field *fld, const char *value, char *err,
          size_t errlen, void *ctx)
 {
     wizard *w = ctx;
-    const vd_snapshot *s = wsnap(w);
+    const vd_snapshot *s = wz_snap(w);
     long long mib = vd_field_number(fld);
 
     (void)f;
     (void)value;
     if (mib < 0)
         mib = 0;
-    return take(vd_check_memory((unsigned long long)mib,
+    return wz_take(vd_check_memory((unsigned long long)mib,
                                 s ? s->info.mem_kib / 1024 : 0), err, errlen);
-}
-
-/* The pools as names and active flags, for vd_check_pool(). */
-static bool
-v_pool(const vd_form *f, const vd_field *fld, const char *value, char *err,
-       size_t errlen, void *ctx)
-{
-    wizard *w = ctx;
-    const vd_snapshot *s = wsnap(w);
-    const char **names = NULL;
-    bool *active = NULL;
-    size_t n = 0;
-    bool ok;
-
-    (void)f;
-    (void)fld;
-    if (s && s->npools) {
-        names = calloc(s->npools, sizeof(*names));
-        active = calloc(s->npools, sizeof(*active));
-        for (size_t i = 0; names && active && i < s->npools; i++) {
-            names[n] = s->pools[i].name ? s->pools[i].name : "";
-            active[n++] = s->pools[i].state == VD_POOL_RUNNING;
-        }
-    }
-    ok = take(vd_check_pool(value, names, active, n), err, errlen);
-    free(names);
-    free(active);
-    return ok;
-}
-
-static bool
-v_size(const vd_form *f, const vd_field *fld, const char *value, char *err,
-       size_t errlen, void *ctx)
-{
-    wizard *w = ctx;
-    const char *pool = vd_form_value(f, "pool");
-    const vd_pool *p = find_pool(w, pool);
-    long long gib = vd_field_number(fld);
-
-    (void)value;
-    if (gib <= 0) {
-        snprintf(err, errlen, "the size must be at least 1 GiB");
-        return false;
-    }
-    return take(vd_check_disk_size((unsigned long long)gib * VD_GIB, pool,
-                                   p ? p->available : 0, p != NULL),
-                err, errlen);
-}
-
-static bool
-v_volname(const vd_form *f, const vd_field *fld, const char *value, char *err,
-          size_t errlen, void *ctx)
-{
-    wizard *w = ctx;
-    const char *pool = vd_form_value(f, "pool");
-    char def[512];
-
-    (void)fld;
-    if (!*value) {
-        /* The default name: NAME.qcow2 / NAME.img. */
-        snprintf(def, sizeof(def), "%s.%s", vd_form_value(f, "name"),
-                 strcmp(vd_form_value(f, "format"), "raw") == 0 ? "img" : "qcow2");
-        value = def;
-    }
-    return take(vd_check_volume_name(value, pool, volume_exists(w, pool, value),
-                                     false), err, errlen);
-}
-
-static bool
-v_disk_vol(const vd_form *f, const vd_field *fld, const char *value, char *err,
-           size_t errlen, void *ctx)
-{
-    wizard *w = ctx;
-
-    (void)f;
-    (void)fld;
-    if (!w->facts) {
-        snprintf(err, errlen, "reading the host's volumes...");
-        return false;
-    }
-    if (!*value) {
-        snprintf(err, errlen, "choose a volume (type to search)");
-        return false;
-    }
-    return true;
-}
-
-static bool
-v_network(const vd_form *f, const vd_field *fld, const char *value, char *err,
-          size_t errlen, void *ctx)
-{
-    wizard *w = ctx;
-    const vd_snapshot *s = wsnap(w);
-    const char **names = NULL;
-    bool *active = NULL;
-    size_t n = 0;
-    bool ok;
-
-    (void)f;
-    (void)fld;
-    if (s && s->nnetworks) {
-        names = calloc(s->nnetworks, sizeof(*names));
-        active = calloc(s->nnetworks, sizeof(*active));
-        for (size_t i = 0; names && active && i < s->nnetworks; i++) {
-            names[n] = s->networks[i].name ? s->networks[i].name : "";
-            active[n++] = s->networks[i].active;
-        }
-    }
-    ok = take(vd_check_network(value, names, active, n), err, errlen);
-    free(names);
-    free(active);
-    return ok;
 }
 
 static bool
@@ -457,7 +302,7 @@ v_password(const vd_form *f, const vd_field *fld, const char *value, char *err,
 
     (void)fld;
     (void)ctx;
-    return take(vd_check_password(value, k < 0 ? VD_GFX_NONE : (vd_gfx_kind)k),
+    return wz_take(vd_check_password(value, k < 0 ? VD_GFX_NONE : (vd_gfx_kind)k),
                 err, errlen);
 }
 
@@ -471,37 +316,138 @@ v_firmware(const vd_form *f, const vd_field *fld, const char *value, char *err,
     (void)fld;
     if (strcmp(value, "UEFI") != 0)
         return true;
-    return take(vd_check_firmware(VD_FW_UEFI, w->facts && w->facts->have_caps
+    return wz_take(vd_check_firmware(VD_FW_UEFI, w->facts && w->facts->have_caps
                                   ? &w->facts->caps : NULL), err, errlen);
 }
 
-/* Import needs an existing disk. */
+/* ---- the cloud-init page ---- */
+
+/* The SSH key typed: the key itself, or a file on this machine (a path
+ * starting with / or ~/) whose first line is read. 0, or -1 with err. */
+static int
+read_key(const char *value, char *out, size_t len, char *err, size_t errlen)
+{
+    char path[4096];
+    FILE *fp;
+
+    out[0] = '\0';
+    if (!*value)
+        return 0;
+    if (value[0] != '/' && strncmp(value, "~/", 2) != 0) {
+        snprintf(out, len, "%s", value);
+        return 0;
+    }
+    if (value[0] == '~')
+        snprintf(path, sizeof(path), "%s%s", getenv("HOME") ? getenv("HOME") : "",
+                 value + 1);
+    else
+        snprintf(path, sizeof(path), "%s", value);
+    if (!(fp = fopen(path, "r"))) {
+        snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+        return -1;
+    }
+    if (!fgets(out, (int)len, fp))
+        out[0] = '\0';
+    fclose(fp);
+    out[strcspn(out, "\r\n")] = '\0';
+    return 0;
+}
+
 static bool
-v_disk_kind(const vd_form *f, const vd_field *fld, const char *value, char *err,
-            size_t errlen, void *ctx)
+v_ci_hostname(const vd_form *f, const vd_field *fld, const char *value, char *err,
+              size_t errlen, void *ctx)
+{
+    (void)f;
+    (void)fld;
+    (void)ctx;
+    return wz_take(vd_check_hostname(value), err, errlen);
+}
+
+/* A user name as useradd takes it (empty: root). */
+static bool
+v_ci_user(const vd_form *f, const vd_field *fld, const char *value, char *err,
+          size_t errlen, void *ctx)
+{
+    (void)f;
+    (void)fld;
+    (void)ctx;
+    for (size_t i = 0; value[i]; i++) {
+        char c = value[i];
+
+        if (!((c >= 'a' && c <= 'z') || c == '_' ||
+              (i > 0 && ((c >= '0' && c <= '9') || c == '-'))) || i >= 32) {
+            snprintf(err, errlen, "a user name has at most 32 lower-case letters, "
+                     "digits, '-' and '_', and starts with a letter or '_'");
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The SSH key: a key, or a readable file holding one (read here, on
+ * the client). */
+static bool
+v_ci_key(const vd_form *f, const vd_field *fld, const char *value, char *err,
+         size_t errlen, void *ctx)
+{
+    char key[4096];
+
+    (void)f;
+    (void)fld;
+    (void)ctx;
+    if (!*value)
+        return true;
+    if (read_key(value, key, sizeof(key), err, errlen) < 0)
+        return false;
+    return wz_take(vd_check_ssh_key(key), err, errlen);
+}
+
+/* Somebody must be able to log in: a key, a password or a generated one. */
+static bool
+v_ci_password(const vd_form *f, const vd_field *fld, const char *value, char *err,
+              size_t errlen, void *ctx)
 {
     (void)fld;
     (void)ctx;
-    (void)value;
-    if (vd_field_index(vd_form_field(f, "install")) == INST_IMPORT &&
-        (vd_field_index(vd_form_field(f, "disk")) == DISK_NEW ||
-         vd_field_index(vd_form_field(f, "disk")) == DISK_NONE)) {
-        snprintf(err, errlen, "importing needs an existing volume or file");
+    if (!*value && !*vd_form_value(f, "ci_key") && !vd_form_checked(f, "ci_genpw")) {
+        snprintf(err, errlen, "give an SSH key or a password, or generate one: "
+                 "else nobody can log in");
+        return false;
+    }
+    if (*value && strlen(value) < 6) {
+        snprintf(err, errlen, "a password has at least 6 characters");
         return false;
     }
     return true;
 }
 
+/* The cloud-init page's text fields; "Generate a password" comes after
+ * the third. */
+static const struct {
+    const char *id, *label, *help;
+    bool password;
+    vd_field_check_fn check;
+} ci_fields[] = {
+    { "ci_hostname", "Hostname", "Empty: the machine's name", false, v_ci_hostname },
+    { "ci_user", "User", "Empty: root; else a new user with sudo", false, v_ci_user },
+    { "ci_key", "SSH key", "ssh-ed25519 AAAA... or a .pub file on this machine "
+      "(/path or ~/path)", false, v_ci_key },
+    { "ci_password", "Password", "The user's password; or Generate", true,
+      v_ci_password },
+};
+static const char *const ci_ids[] = { "ci_hostname", "ci_user", "ci_key", "ci_genpw" };
+
 /* ---- the spec from the form ---- */
 
-/* Fill spec from the form. Returns 0, or -1 with a message in err. */
+/* Fill spec from the form; with cloud-init, the seed's CD-ROM too and
+ * where its volume goes in *seed_pool and *seed_vol (caller frees; may
+ * be NULL). Returns 0, or -1 with a message in err. */
 static int
-build_spec(wizard *w, vd_domain_spec *spec, char *err, size_t errlen)
+build_spec(wizard *w, vd_domain_spec *spec, char **seed_pool, char **seed_vol,
+           char *err, size_t errlen)
 {
     vd_form *f = w->form;
     long inst = vd_field_index(vd_form_field(f, "install"));
-    long disk = vd_field_index(vd_form_field(f, "disk"));
-    long net = vd_field_index(vd_form_field(f, "netkind"));
     const char *os = vd_form_value(f, "os");
     const char *v;
     char *slash;
@@ -551,65 +497,8 @@ build_spec(wizard *w, vd_domain_spec *spec, char *err, size_t errlen)
     default:
         break;
     }
-    k = vd_disk_bus_parse(vd_form_value(f, "bus"));
-    spec->disk.bus = k < 0 ? VD_BUS_VIRTIO : (vd_disk_bus)k;
-    k = vd_disk_cache_parse(vd_form_value(f, "cache"));
-    spec->disk.cache = k < 0 ? VD_CACHE_DEFAULT : (vd_disk_cache)k;
-    w->new_bytes = 0;
-    switch (disk) {
-    case DISK_NEW:
-        spec->disk.kind = VD_DISK_NEW_VOLUME;
-        vd_spec_set(&spec->disk.pool, vd_form_value(f, "pool"));
-        vd_spec_set(&spec->disk.volume, vd_form_value(f, "volname"));
-        spec->disk.size_bytes = (unsigned long long)vd_form_number_value(f, "size") *
-                                VD_GIB;
-        k = vd_disk_format_parse(vd_form_value(f, "format"));
-        spec->disk.format = k <= 0 ? VD_FMT_QCOW2 : (vd_disk_format)k;
-        w->new_bytes = spec->disk.size_bytes;
-        break;
-    case DISK_VOL:
-        spec->disk.kind = VD_DISK_VOLUME;
-        v = vd_form_value(f, "disk_vol");
-        if ((slash = strchr(v, '/'))) {
-            char *pool = strndup(v, (size_t)(slash - v));
-
-            vd_spec_set(&spec->disk.pool, pool);
-            vd_spec_set(&spec->disk.volume, slash + 1);
-            free(pool);
-            for (size_t i = 0; w->facts && i < w->facts->nvols; i++)
-                if (strcmp(w->facts->vols[i].pool, spec->disk.pool) == 0 &&
-                    strcmp(w->facts->vols[i].name, spec->disk.volume) == 0)
-                    spec->disk.format = w->facts->vols[i].format;
-        }
-        break;
-    case DISK_PATH:
-        spec->disk.kind = VD_DISK_PATH;
-        vd_spec_set(&spec->disk.path, vd_form_value(f, "disk_path"));
-        break;
-    default:
-        spec->disk.kind = VD_DISK_NONE;
-        break;
-    }
-    k = vd_nic_model_parse(vd_form_value(f, "nic"));
-    spec->net.model = k < 0 ? VD_NIC_VIRTIO : (vd_nic_model)k;
-    vd_spec_set(&spec->net.mac, vd_form_value(f, "mac"));
-    switch (net) {
-    case NET_NETWORK:
-        spec->net.kind = VD_NET_NETWORK;
-        vd_spec_set(&spec->net.source, vd_form_value(f, "network"));
-        break;
-    case NET_BRIDGE:
-        spec->net.kind = VD_NET_BRIDGE;
-        vd_spec_set(&spec->net.source, vd_form_value(f, "bridge"));
-        break;
-    case NET_MACVTAP:
-        spec->net.kind = VD_NET_MACVTAP;
-        vd_spec_set(&spec->net.source, vd_form_value(f, "iface"));
-        break;
-    default:
-        spec->net.kind = VD_NET_NONE;
-        break;
-    }
+    if (wz_items_spec(w, spec, err, errlen) < 0)
+        return -1;
     k = vd_gfx_kind_parse(vd_form_value(f, "gfx"));
     spec->gfx.kind = k < 0 ? VD_GFX_NONE : (vd_gfx_kind)k;
     if (spec->gfx.kind != VD_GFX_NONE) {
@@ -619,11 +508,8 @@ build_spec(wizard *w, vd_domain_spec *spec, char *err, size_t errlen)
         spec->gfx.video = k < 0 ? VD_VIDEO_DEFAULT : (vd_video_model)k;
     }
     for (size_t i = 0; i < N(adv_fields); i++) {
-        char id[32];
-
-        snprintf(id, sizeof(id), "dev_%s", adv_fields[i].kind);
-        v = vd_form_value(f, id);
-        if (v && *v && vd_spec_add_devopt(spec, adv_fields[i].kind, v) < 0) {
+        v = adv_value(f, i);
+        if (*v && vd_spec_add_devopt(spec, adv_fields[i].kind, v) < 0) {
             snprintf(err, errlen, "out of memory");
             return -1;
         }
@@ -641,6 +527,22 @@ build_spec(wizard *w, vd_domain_spec *spec, char *err, size_t errlen)
             if (k >= 0)
                 spec->boot[spec->nboot++] = (vd_boot_dev)k;
         }
+    }
+    if (vd_form_checked(f, "ci")) {
+        char *pool = NULL, *vol = NULL;
+
+        if (vd_cloudinit_attach(spec, &pool, &vol) < 0) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+        if (seed_pool)
+            *seed_pool = pool;
+        else
+            free(pool);
+        if (seed_vol)
+            *seed_vol = vol;
+        else
+            free(vol);
     }
     {
         vd_check_msg *msg = vd_check_spec(spec);
@@ -666,7 +568,7 @@ build_xml(wizard *w)
     free(w->xml_error);
     w->xml = NULL;
     w->xml_error = NULL;
-    if (build_spec(w, &spec, err, sizeof(err)) < 0) {
+    if (build_spec(w, &spec, NULL, NULL, err, sizeof(err)) < 0) {
         w->xml_error = strdup(err);
     } else if (!(w->xml = vd_domain_xml(&spec, w->facts && w->facts->have_caps
                                         ? &w->facts->caps : NULL, &xerr))) {
@@ -682,9 +584,8 @@ static void
 update_visibility(vd_form *f)
 {
     long inst = vd_field_index(vd_form_field(f, "install"));
-    long disk = vd_field_index(vd_form_field(f, "disk"));
-    long net = vd_field_index(vd_form_field(f, "netkind"));
     bool gfx = strcmp(vd_form_value(f, "gfx"), "none") != 0;
+    bool ci = vd_form_checked(f, "ci");
 
     vd_field_set_hidden(vd_form_field(f, "iso_vol"), inst != INST_VOL);
     vd_field_set_hidden(vd_form_field(f, "iso_path"), inst != INST_PATH);
@@ -692,22 +593,13 @@ update_visibility(vd_form *f)
     vd_field_set_hidden(vd_form_field(f, "kernel"), inst != INST_URL);
     vd_field_set_hidden(vd_form_field(f, "initrd"), inst != INST_URL);
     vd_field_set_hidden(vd_form_field(f, "extra"), inst != INST_URL);
-    vd_field_set_hidden(vd_form_field(f, "pool"), disk != DISK_NEW);
-    vd_field_set_hidden(vd_form_field(f, "size"), disk != DISK_NEW);
-    vd_field_set_hidden(vd_form_field(f, "format"), disk != DISK_NEW);
-    vd_field_set_hidden(vd_form_field(f, "volname"), disk != DISK_NEW);
-    vd_field_set_hidden(vd_form_field(f, "disk_vol"), disk != DISK_VOL);
-    vd_field_set_hidden(vd_form_field(f, "disk_path"), disk != DISK_PATH);
-    vd_field_set_hidden(vd_form_field(f, "bus"), disk == DISK_NONE);
-    vd_field_set_hidden(vd_form_field(f, "cache"), disk == DISK_NONE);
-    vd_field_set_hidden(vd_form_field(f, "network"), net != NET_NETWORK);
-    vd_field_set_hidden(vd_form_field(f, "bridge"), net != NET_BRIDGE);
-    vd_field_set_hidden(vd_form_field(f, "iface"), net != NET_MACVTAP);
-    vd_field_set_hidden(vd_form_field(f, "nic"), net == NET_NONE);
-    vd_field_set_hidden(vd_form_field(f, "mac"), net == NET_NONE);
     vd_field_set_hidden(vd_form_field(f, "listen"), !gfx);
     vd_field_set_hidden(vd_form_field(f, "password"), !gfx);
     vd_field_set_hidden(vd_form_field(f, "video"), !gfx);
+    for (size_t i = 0; i < N(ci_ids); i++)
+        vd_field_set_hidden(vd_form_field(f, ci_ids[i]), !ci);
+    vd_field_set_hidden(vd_form_field(f, "ci_password"),
+                        !ci || vd_form_checked(f, "ci_genpw"));
 }
 
 /* Set a choice field to value unless the user chose already. */
@@ -738,12 +630,7 @@ apply_os(wizard *w, const vd_os_choice *c)
         vd_field_set_number(fld, (long long)c->memory_mib);
     if (c->vcpus && (fld = vd_form_field(f, "vcpus")) && !vd_field_touched(fld))
         vd_field_set_number(fld, c->vcpus);
-    if (c->disk_bytes && (fld = vd_form_field(f, "size")) && !vd_field_touched(fld))
-        vd_field_set_number(fld, (long long)((c->disk_bytes + VD_GIB - 1) / VD_GIB));
-    if (c->disk_bus_known && c->disk_bus <= VD_BUS_SCSI)
-        default_choice(f, "bus", vd_disk_bus_name(c->disk_bus));
-    if (c->nic_model_known)
-        default_choice(f, "nic", vd_nic_model_name(c->nic_model));
+    wz_items_apply_os(w, c);
     if (c->uefi_only)
         default_choice(f, "firmware", "UEFI");
     vd_form_message(f, VD_MSG_INFO, "Defaults for %s: %llu MiB, %u vCPU%s, %llu GiB disk",
@@ -763,43 +650,38 @@ ask_os(wizard *w)
     vd_form_submit_cmd(w->app, w->form, w->host, &cmd);
 }
 
-/* Fill the volume pickers from the facts. */
-static void
-fill_volumes(wizard *w)
+/* See wizard_priv.h. */
+void
+wz_fill_volumes(wizard *w, vd_field *fld, bool iso, bool with_none)
 {
-    const char **labels, **values;
-    char **own;
-    size_t n = w->facts ? w->facts->nvols : 0, ni = 0, nd = 0;
+    size_t n = w->facts ? w->facts->nvols : 0, m = 0;
+    const char **labels = calloc(n + 1, sizeof(*labels));
+    const char **values = calloc(n + 1, sizeof(*values));
+    char **own = calloc(2 * n + 2, sizeof(*own));
 
-    labels = calloc(n ? 2 * n : 1, sizeof(*labels));
-    values = calloc(n ? 2 * n : 1, sizeof(*values));
-    own = calloc(n ? 4 * n : 1, sizeof(*own));
-    if (!labels || !values || !own)
+    if (!fld || !labels || !values || !own)
         goto cleanup;
-    /* ISO volumes first (first n slots), other volumes after (n..2n). */
+    if (with_none) {
+        labels[m] = "(none)";
+        values[m++] = "";
+    }
     for (size_t i = 0; i < n; i++) {
         const vd_create_vol *v = &w->facts->vols[i];
-        char size[32], *label = NULL, *value = NULL;
+        char size[32];
 
-        vd_fmt_size(v->capacity, size, sizeof(size));
-        if (asprintf(&label, "%s/%s  (%s)", v->pool, v->name, size) < 0)
-            label = NULL;
-        if (asprintf(&value, "%s/%s", v->pool, v->name) < 0)
-            value = NULL;
-        own[2 * i] = label;
-        own[2 * i + 1] = value;
-        if (!label || !value)
+        if (v->iso != iso)
             continue;
-        if (v->iso) {
-            labels[ni] = label;
-            values[ni++] = value;
-        } else {
-            labels[n + nd] = label;
-            values[n + nd++] = value;
-        }
+        vd_fmt_size(v->capacity, size, sizeof(size));
+        if (asprintf(&own[2 * i], "%s/%s  (%s)", v->pool, v->name, size) < 0)
+            own[2 * i] = NULL;
+        if (asprintf(&own[2 * i + 1], "%s/%s", v->pool, v->name) < 0)
+            own[2 * i + 1] = NULL;
+        if (!own[2 * i] || !own[2 * i + 1])
+            continue;
+        labels[m] = own[2 * i];
+        values[m++] = own[2 * i + 1];
     }
-    vd_field_set_items(vd_form_field(w->form, "iso_vol"), labels, values, ni);
-    vd_field_set_items(vd_form_field(w->form, "disk_vol"), labels + n, values + n, nd);
+    vd_field_set_items(fld, labels, values, m);
 
  cleanup:
     for (size_t i = 0; own && i < 2 * n; i++)
@@ -819,8 +701,6 @@ fill_review(wizard *w)
     char buf[4096];
     size_t len = 0;
     long inst = vd_field_index(vd_form_field(f, "install"));
-    long disk = vd_field_index(vd_form_field(f, "disk"));
-    long net = vd_field_index(vd_form_field(f, "netkind"));
 
 #define ADD(...) do { \
         int n_ = snprintf(buf + len, sizeof(buf) - len, __VA_ARGS__); \
@@ -839,22 +719,7 @@ fill_review(wizard *w)
     case INST_IMPORT: ADD("Install:   import the disk\n"); break;
     default: ADD("Install:   PXE\n"); break;
     }
-    switch (disk) {
-    case DISK_NEW:
-        ADD("Disk:      new %lld GiB %s volume in %s (%s, %s)\n",
-            vd_form_number_value(f, "size"), vd_form_value(f, "format"),
-            vd_form_value(f, "pool"), vd_form_value(f, "bus"), vd_form_value(f, "cache"));
-        break;
-    case DISK_VOL: ADD("Disk:      %s (%s)\n", vd_form_value(f, "disk_vol"), vd_form_value(f, "bus")); break;
-    case DISK_PATH: ADD("Disk:      %s (%s)\n", vd_form_value(f, "disk_path"), vd_form_value(f, "bus")); break;
-    default: ADD("Disk:      none\n"); break;
-    }
-    switch (net) {
-    case NET_NETWORK: ADD("Network:   network %s, %s\n", vd_form_value(f, "network"), vd_form_value(f, "nic")); break;
-    case NET_BRIDGE: ADD("Network:   bridge %s, %s\n", vd_form_value(f, "bridge"), vd_form_value(f, "nic")); break;
-    case NET_MACVTAP: ADD("Network:   macvtap on %s, %s\n", vd_form_value(f, "iface"), vd_form_value(f, "nic")); break;
-    default: ADD("Network:   none\n"); break;
-    }
+    wz_items_review(w, buf, sizeof(buf), &len);
     ADD("Graphics:  %s%s%s%s\n", vd_form_value(f, "gfx"),
         *vd_form_value(f, "listen") ? " on " : "", vd_form_value(f, "listen"),
         *vd_form_value(f, "password") ? ", with a password" : "");
@@ -864,12 +729,9 @@ fill_review(wizard *w)
         bool any = false;
 
         for (size_t i = 0; i < N(adv_fields); i++) {
-            char id[32];
-            const char *v;
+            const char *v = adv_value(f, i);
 
-            snprintf(id, sizeof(id), "dev_%s", adv_fields[i].kind);
-            v = vd_form_value(f, id);
-            if (v && *v) {
+            if (*v) {
                 ADD("%s%s %s", any ? ", " : "Devices:   ", adv_fields[i].kind, v);
                 any = true;
             }
@@ -877,6 +739,15 @@ fill_review(wizard *w)
         if (any)
             ADD("\n");
     }
+    if (vd_form_checked(f, "ci"))
+        ADD("Cloud-init: hostname %s, user %s%s%s\n"
+            "Seed:      %s-cidata.iso, a CD-ROM\n", *vd_form_value(f, "ci_hostname")
+            ? vd_form_value(f, "ci_hostname") : vd_form_value(f, "name"),
+            *vd_form_value(f, "ci_user") ? vd_form_value(f, "ci_user") : "root",
+            *vd_form_value(f, "ci_key") ? ", SSH key" : "",
+            vd_form_checked(f, "ci_genpw") ? ", generated password"
+            : *vd_form_value(f, "ci_password") ? ", password" : "",
+            vd_form_value(f, "name"));
     build_xml(w);
     if (w->xml)
         ADD("XML:       %zu bytes: Show XML shows it, Save XML writes it to a file",
@@ -889,6 +760,13 @@ fill_review(wizard *w)
 
 /* ---- callbacks ---- */
 
+/* See wizard_priv.h. */
+void
+wz_changed(wizard *w)
+{
+    vd_form_revalidate(w->form);
+}
+
 static void fill_os(wizard *w, const vd_os_list *list);
 
 static void
@@ -900,12 +778,14 @@ on_change(vd_app *app, vd_form *f, vd_field *fld, void *ctx)
     (void)app;
     if (strcmp(id, "os") == 0)
         ask_os(w);
+    if (strcmp(id, "name") == 0)
+        wz_items_relabel(w);
     update_visibility(f);
     /* Paths are asked about as they are typed (answers are cached). */
-    if ((strcmp(id, "iso_path") == 0 || strcmp(id, "disk_path") == 0 ||
+    if ((strcmp(id, "iso_path") == 0 ||
          strcmp(id, "kernel") == 0 || strcmp(id, "initrd") == 0) &&
         vd_field_value(fld)[0] == '/')
-        ask_path(w, vd_field_value(fld));
+        wz_ask_path(w, vd_field_value(fld));
 }
 
 static void
@@ -915,6 +795,54 @@ on_page(vd_app *app, vd_form *f, int page, void *ctx)
     (void)f;
     if (page == vd_form_npages(f) - 1)
         fill_review(ctx);
+}
+
+/* data_free for the request. */
+static void
+request_free(void *p)
+{
+    vd_create_request_free(p);
+}
+
+/* What the worker creates: the spec, and the seed's contents (a
+ * generated password is kept in w->password to be shown once). NULL
+ * with a message in err. */
+static vd_create_request *
+make_request(wizard *w, char *err, size_t errlen)
+{
+    vd_form *f = w->form;
+    vd_create_request *req = calloc(1, sizeof(*req));
+    char key[4096];
+
+    if (!req) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    memset(w->password, 0, sizeof(w->password));
+    if (build_spec(w, &req->spec, &req->seed_pool, &req->seed_volume, err, errlen) < 0)
+        goto fail;
+    if ((req->seed = vd_form_checked(f, "ci"))) {
+        if (read_key(vd_form_value(f, "ci_key"), key, sizeof(key), err, errlen) < 0)
+            goto fail;
+        if (vd_form_checked(f, "ci_genpw") &&
+            vd_cloudinit_password(w->password, 16) < 0) {
+            snprintf(err, errlen, "no random bytes for a password");
+            goto fail;
+        }
+        if (vd_spec_set(&req->hostname, vd_form_value(f, "ci_hostname")) < 0 ||
+            vd_spec_set(&req->user, vd_form_value(f, "ci_user")) < 0 ||
+            vd_spec_set(&req->ssh_key, key) < 0 ||
+            vd_spec_set(&req->password, w->password[0] ? w->password
+                        : vd_form_value(f, "ci_password")) < 0) {
+            snprintf(err, errlen, "out of memory");
+            goto fail;
+        }
+    }
+    return req;
+
+ fail:
+    vd_create_request_free(req);
+    return NULL;
 }
 
 /* Save the XML to the file typed in the prompt (ctx: the form's view,
@@ -956,7 +884,8 @@ on_submit(vd_app *app, vd_form *f, const char *button, void *ctx)
 {
     wizard *w = ctx;
     vd_cmd cmd = { .kind = VD_CMD_DOM_CREATE };
-    char def[512];
+    vd_create_request *req;
+    char def[512], err[512];
 
     fill_review(w);
     if (!w->xml) {
@@ -976,9 +905,16 @@ on_submit(vd_app *app, vd_form *f, const char *button, void *ctx)
         return;
     }
     w->start = button && strcmp(button, "start") == 0;
-    if (!(cmd.str = strdup(w->xml)))
+    if (!(req = make_request(w, err, sizeof(err)))) {
+        vd_form_message(f, VD_MSG_ERROR, "%s", err);
         return;
-    cmd.num = (long long)w->new_bytes;
+    }
+    if (!(cmd.str = strdup(w->xml))) {
+        request_free(req);
+        return;
+    }
+    cmd.data = req;
+    cmd.data_free = request_free;
     cmd.flags = w->start ? VD_CMD_CREATE_START : 0;
     if (vd_form_submit_cmd(app, f, w->host, &cmd)) {
         vd_form_set_busy(f, true);
@@ -1001,7 +937,8 @@ on_result(vd_app *app, vd_form *f, vd_result *res, void *ctx)
             vd_create_facts_free(w->facts);
             w->facts = res->data;
             res->data = NULL;
-            fill_volumes(w);
+            wz_fill_volumes(w, vd_form_field(f, "iso_vol"), true, false);
+            wz_items_refresh(w);
         } else {
             w->facts_failed = true;
             vd_form_message(f, VD_MSG_ERROR, "cannot read the host's facts: %s",
@@ -1023,6 +960,21 @@ on_result(vd_app *app, vd_form *f, vd_result *res, void *ctx)
             if (res->message && strcmp(w->paths[i].path, res->message) == 0)
                 w->paths[i].answer = res->ok && res->text ? res->text[0] : '?';
         vd_form_revalidate(f);
+        if (w->sub)
+            vd_form_revalidate(w->sub);
+        return;
+    case VD_CMD_NODEDEV_LIST:
+        if (res->ok && res->data) {
+            vd_nodedev_list_free(w->nodedevs);
+            w->nodedevs = res->data;
+            res->data = NULL;
+        } else {
+            free(w->nodedev_error);
+            w->nodedev_error = strdup(res->message ? res->message
+                                      : "cannot list the host's devices");
+        }
+        wz_items_relabel(w);
+        wz_items_refresh(w);
         return;
     case VD_CMD_DOM_CREATE:
         vd_form_set_busy(f, false);
@@ -1034,6 +986,21 @@ on_result(vd_app *app, vd_form *f, vd_result *res, void *ctx)
             return;
         }
         vd_app_message(app, VD_MSG_OK, "%s", res->message ? res->message : "created");
+        if (w->password[0]) {
+            char text[512];
+
+            /* shown this once; the wizard keeps it nowhere (the form and
+             * w are freed when it closes) */
+            snprintf(text, sizeof(text), "The generated password of %s on %s:\n\n"
+                     "    %s\n\nIt is shown only now: note it.",
+                     *vd_form_value(f, "ci_user") ? vd_form_value(f, "ci_user") : "root",
+                     vd_form_value(f, "name"), w->password);
+            memset(w->password, 0, sizeof(w->password));
+            vd_form_close(app, f);
+            vd_dialog_message(app, "Cloud-init password", text);
+            memset(text, 0, sizeof(text));
+            return;
+        }
         vd_form_close(app, f);
         return;
     default:
@@ -1048,6 +1015,8 @@ wizard_free(void *ctx)
     wizard *w = ctx;
 
     vd_create_facts_free(w->facts);
+    wz_items_free(w);
+    memset(w->password, 0, sizeof(w->password));
     for (size_t i = 0; i < w->npaths; i++)
         free(w->paths[i].path);
     free(w->xml);
@@ -1102,11 +1071,11 @@ fill_os(wizard *w, const vd_os_list *list)
     free(values);
 }
 
-/* A choice over the snapshot's pools (inactive ones flagged). */
-static void
-fill_pools(wizard *w, vd_field *fld)
+/* See wizard_priv.h: a choice over the snapshot's pools. */
+void
+wz_fill_pools(wizard *w, vd_field *fld)
 {
-    const vd_snapshot *s = wsnap(w);
+    const vd_snapshot *s = wz_snap(w);
     size_t n = s ? s->npools : 0, first_active = 0;
     const char **labels = calloc(n ? n : 1, sizeof(*labels));
     const char **values = calloc(n ? n : 1, sizeof(*values));
@@ -1140,11 +1109,11 @@ fill_pools(wizard *w, vd_field *fld)
     free(values);
 }
 
-/* A choice over the snapshot's networks (inactive ones flagged). */
-static void
-fill_networks(wizard *w, vd_field *fld)
+/* See wizard_priv.h: a choice over the snapshot's networks. */
+void
+wz_fill_networks(wizard *w, vd_field *fld)
 {
-    const vd_snapshot *s = wsnap(w);
+    const vd_snapshot *s = wz_snap(w);
     size_t n = s ? s->nnetworks : 0, first_active = 0;
     const char **labels = calloc(n ? n : 1, sizeof(*labels));
     const char **values = calloc(n ? n : 1, sizeof(*values));
@@ -1218,9 +1187,9 @@ vd_wizard_open(vd_app *app, size_t hi)
     vd_form_choice(f, "install", "Install from", inst_labels, NULL, N(inst_labels),
                    INST_VOL);
     fld = vd_form_list(f, "iso_vol", "ISO volume", 6);
-    vd_field_validate(fld, v_iso_vol, w);
+    vd_field_validate(fld, wz_v_volume, w);
     fld = vd_form_text(f, "iso_path", "ISO path", "");
-    vd_field_validate(fld, v_path, w);
+    vd_field_validate(fld, wz_v_path, w);
     vd_field_set_help(fld, "An ISO file on the host, e.g. /var/lib/libvirt/images/x.iso");
     fld = vd_form_text(f, "location", "Location", "");
     vd_field_validate(fld, v_location, w);
@@ -1239,38 +1208,10 @@ vd_wizard_open(vd_app *app, size_t hi)
     vd_field_validate(fld, v_memory, w);
 
     vd_form_page(f, "Storage");
-    fld = vd_form_choice(f, "disk", "Disk", disk_labels, NULL, N(disk_labels), DISK_NEW);
-    vd_field_validate(fld, v_disk_kind, w);
-    fld = vd_form_choice(f, "pool", "Pool", NULL, NULL, 0, 0);
-    fill_pools(w, fld);
-    vd_field_validate(fld, v_pool, w);
-    fld = vd_form_number(f, "size", "Size", 20, "GiB");
-    vd_field_validate(fld, v_size, w);
-    vd_form_choice(f, "format", "Format", fmt_labels, NULL, N(fmt_labels), 0);
-    fld = vd_form_text(f, "volname", "Volume name", "");
-    vd_field_validate(fld, v_volname, w);
-    vd_field_set_help(fld, "Empty: NAME.qcow2 (NAME.img for raw)");
-    fld = vd_form_list(f, "disk_vol", "Volume", 5);
-    vd_field_validate(fld, v_disk_vol, w);
-    fld = vd_form_text(f, "disk_path", "Path", "");
-    vd_field_validate(fld, v_path, w);
-    vd_form_choice(f, "bus", "Bus", bus_labels, NULL, N(bus_labels), 0);
-    vd_form_choice(f, "cache", "Cache", cache_labels, NULL, N(cache_labels), 0);
+    wz_items_page(w, WZ_DISKS);
 
     vd_form_page(f, "Network");
-    vd_form_choice(f, "netkind", "Connect to", net_labels, NULL, N(net_labels),
-                   NET_NETWORK);
-    fld = vd_form_choice(f, "network", "Network", NULL, NULL, 0, 0);
-    fill_networks(w, fld);
-    vd_field_validate(fld, v_network, w);
-    fld = vd_form_text(f, "bridge", "Bridge", "");
-    vd_field_validate(fld, v_ifname, w);
-    fld = vd_form_text(f, "iface", "Host interface", "");
-    vd_field_validate(fld, v_ifname, w);
-    vd_form_choice(f, "nic", "NIC model", nic_labels, NULL, N(nic_labels), 0);
-    fld = vd_form_text(f, "mac", "MAC address", "");
-    vd_field_validate(fld, v_mac, w);
-    vd_field_set_help(fld, "Empty: libvirt picks one");
+    wz_items_page(w, WZ_NICS);
 
     vd_form_page(f, "Graphics");
     vd_form_choice(f, "gfx", "Display", gfx_labels, gfx_values, N(gfx_labels), 0);
@@ -1291,10 +1232,25 @@ vd_wizard_open(vd_app *app, size_t hi)
     for (size_t i = 0; i < N(adv_fields); i++) {
         char id[32];
 
-        snprintf(id, sizeof(id), "dev_%s", adv_fields[i].kind);
-        fld = vd_form_text(f, id, adv_fields[i].label, "");
+        fld = vd_form_text(f, adv_id(i, id, sizeof(id)), adv_fields[i].label, "");
         vd_field_validate(fld, v_devopt, w);
         vd_field_set_help(fld, adv_fields[i].help);
+    }
+
+    vd_form_page(f, "Host devices");
+    wz_items_page(w, WZ_HOSTDEVS);
+
+    vd_form_page(f, "Cloud-init");
+    vd_form_check(f, "ci", "Use cloud-init", false);
+    for (size_t i = 0; i < N(ci_fields); i++) {
+        fld = ci_fields[i].password ? vd_form_password(f, ci_fields[i].id,
+                                                       ci_fields[i].label, "")
+                                    : vd_form_text(f, ci_fields[i].id,
+                                                   ci_fields[i].label, "");
+        vd_field_validate(fld, ci_fields[i].check, w);
+        vd_field_set_help(fld, ci_fields[i].help);
+        if (i == 2)
+            vd_form_check(f, "ci_genpw", "Generate a password", false);
     }
 
     vd_form_page(f, "Review");
@@ -1308,9 +1264,12 @@ vd_wizard_open(vd_app *app, size_t hi)
     vd_form_on_page(f, on_page);
     vd_form_on_submit(f, on_submit);
     vd_form_on_result(f, on_result);
+    wz_items_defaults(w);
     update_visibility(f);
     if (!vd_form_show(app, f))
         return;
+    vd_form_submit_cmd(app, f, hi, &cmd);
+    cmd = (vd_cmd){ .kind = VD_CMD_NODEDEV_LIST };
     vd_form_submit_cmd(app, f, hi, &cmd);
     cmd = (vd_cmd){ .kind = VD_CMD_OS_LIST };
     vd_form_submit_cmd(app, f, hi, &cmd);

@@ -50,6 +50,8 @@ struct vd_field {
     long long min, max;
     vd_field_check_fn check;
     void *check_ctx;
+    vd_field_press_fn press;    /* button: its own action (no submit) */
+    void *press_ctx;
     char err[256];              /* "" when valid */
     char ext_err[256];          /* error set from outside */
     int draw_y;                 /* screen row of the last draw, -1 hidden */
@@ -497,6 +499,13 @@ vd_field_validate(vd_field *fld, vd_field_check_fn fn, void *ctx)
 {
     fld->check = fn;
     fld->check_ctx = ctx;
+}
+
+void
+vd_field_on_press(vd_field *fld, vd_field_press_fn fn, void *ctx)
+{
+    fld->press = fn;
+    fld->press_ctx = ctx;
 }
 
 void
@@ -950,6 +959,19 @@ submit(vd_app *app, vd_form *form, const char *button)
         vd_form_close(app, form);
 }
 
+/* A button was pressed: its own action, else submit with its id. */
+static void
+press(vd_app *app, vd_form *form, vd_field *fld)
+{
+    if (fld->press) {
+        vd_form_message(form, VD_MSG_INFO, NULL);
+        fld->press(app, form, fld, fld->press_ctx);
+        app->dirty = true;
+        return;
+    }
+    submit(app, form, fld->id);
+}
+
 /* Next page after validating this one, or submit on the last. */
 static void
 advance(vd_app *app, vd_form *form)
@@ -1176,7 +1198,7 @@ form_key(vd_app *app, vd_view *v, int key)
                 break;
             }
         } else if (fld->type == VD_FIELD_BUTTON) {
-            submit(app, form, fld->id);
+            press(app, form, fld);
         } else {
             advance(app, form);
         }
@@ -1219,7 +1241,7 @@ form_key(vd_app *app, vd_view *v, int key)
         return key != '?' && key != VD_KEY(KEY_F(1));
     case VD_FIELD_BUTTON:
         if (key == ' ')
-            submit(app, form, fld->id);
+            press(app, form, fld);
         return key != '?' && key != VD_KEY(KEY_F(1));
     case VD_FIELD_TEXT:
     case VD_FIELD_NUMBER:

@@ -153,6 +153,12 @@ void vd_form_set_submit_label(vd_form *form, const char *label);
 
 /* Attach a validator (replaces an earlier one). */
 void vd_field_validate(vd_field *field, vd_field_check_fn fn, void *ctx);
+/* A button's own action: pressing it calls fn instead of submitting
+ * the form (no validation: e.g. "Add disk" opening a sub-form). */
+typedef void (*vd_field_press_fn)(vd_app *app, vd_form *form,
+                                  vd_field *field, void *ctx);
+void vd_field_on_press(vd_field *field, vd_field_press_fn fn, void *ctx);
+
 /* A number field's allowed range (inclusive), checked before the
  * validator, with a message naming the range. */
 void vd_field_range(vd_field *field, long long min, long long max);
