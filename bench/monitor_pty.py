@@ -7,6 +7,8 @@ key-to-redraw latency. Not a test: figures are printed, never asserted.
                                                  end of redraw)
   monitor_pty.py startup BIN URI RUNS TEXT     -> p50/max ms from exec to
                                                  the first frame showing TEXT
+  monitor_pty.py quit BIN URI RUNS TEXT   -> p50/max ms from F10 to exit,
+                                                 once TEXT shows
   monitor_pty.py idle-top / keys-top ...       -> the same in the top view
                                                  (`virtdeck top -c URI`)
 
@@ -167,6 +169,52 @@ def startup(binary, uri, runs, text):
     return 0
 
 
+def quit_time(binary, uri, runs, text, key):
+    """Time from the quit key (F10 or q) to the process's exit, once the
+    screen shows text (a host's data: the others may still hang)."""
+    want = text.encode()
+    times = []
+    for _ in range(runs):
+        t0 = time.monotonic()
+        pid, fd = spawn(binary, uri)
+        seen = b""
+        while want not in seen and time.monotonic() - t0 < 10:
+            r, _, _ = select.select([fd], [], [], 0.5)
+            if r:
+                try:
+                    seen = seen[-4096:] + os.read(fd, 65536)
+                except OSError:
+                    break
+        if want not in seen:
+            stop(pid, fd)
+            print(f"'{text}' never appeared", file=sys.stderr)
+            return 1
+        time.sleep(0.5)                 # settle: a tick may be running
+        t1 = time.monotonic()
+        os.write(fd, key)
+        done = None
+        while time.monotonic() - t1 < 10:
+            wpid, _ = os.waitpid(pid, os.WNOHANG)
+            if wpid:
+                done = time.monotonic()
+                break
+            r, _, _ = select.select([fd], [], [], 0.001)
+            if r:
+                try:
+                    os.read(fd, 65536)
+                except OSError:
+                    pass
+        if done is None:
+            stop(pid, fd)
+            print("did not exit within 10 s", file=sys.stderr)
+            return 1
+        os.close(fd)
+        times.append((done - t1) * 1000)
+    times.sort()
+    print(f"quit_ms_p50={pct(times, 50):.1f} quit_ms_max={times[-1]:.1f} runs={runs}")
+    return 0
+
+
 def main():
     if len(sys.argv) < 5:
         print(__doc__, file=sys.stderr)
@@ -179,6 +227,8 @@ def main():
         idle(binary, uri, float(sys.argv[4]))
     elif mode == "startup" and len(sys.argv) > 5:
         return startup(binary, uri, int(sys.argv[4]), sys.argv[5])
+    elif mode == "quit" and len(sys.argv) > 5:
+        return quit_time(binary, uri, int(sys.argv[4]), sys.argv[5], b"\x1b[21~")
     elif mode == "keys":
         keys(binary, uri, int(sys.argv[4]),
              int(sys.argv[5]) if len(sys.argv) > 5 else None)

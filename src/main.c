@@ -21,7 +21,9 @@
 
 #define MAX_HOSTS VD_CLI_MAX_HOSTS
 #define QUIT_WAIT_MS 1500       /* how long quitting waits for jobs to clean up */
-#define QUIT_HOSTS_MS 100       /* how long quitting waits for all the workers */
+#define QUIT_HOSTS_MS 50        /* how long quitting waits for all the workers
+                                 * (a healthy one ends in a few ms; a hung one
+                                 * is left to the exit) */
 
 /* The bus, when a worker was left running at exit (see main). */
 static vd_bus *volatile left_running_bus;

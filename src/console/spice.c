@@ -30,6 +30,7 @@
 
 #include "console/console_frame.h"
 #include "console/spice.h"
+#include "console/spice_module.h"
 #include "console/xt_keys.h"
 
 #define MAX_QUEUE 4096
@@ -920,3 +921,25 @@ vd_spice_wait_state(vd_spice *s, int timeout_ms)
 {
     return vd_cframe_wait_state(&s->cf, &s->nrequests, timeout_ms);
 }
+
+/* The module's one exported symbol (spice_module.h); everything else in
+ * it is hidden, so its own calls never reach the program's loader. */
+__attribute__((visibility("default")))
+const vd_spice_api vd_spice_module_api = {
+    .version = VD_SPICE_API_VERSION,
+    .start = vd_spice_start,
+    .free = vd_spice_free,
+    .get_state = vd_spice_get_state,
+    .answer = vd_spice_answer,
+    .next_fd_request = vd_spice_next_fd_request,
+    .give_fd = vd_spice_give_fd,
+    .keys = vd_spice_keys,
+    .key = vd_spice_key,
+    .pointer = vd_spice_pointer,
+    .refresh = vd_spice_refresh,
+    .mouse_absolute = vd_spice_mouse_absolute,
+    .lock_frame = vd_spice_lock_frame,
+    .unlock_frame = vd_spice_unlock_frame,
+    .wait_frame = vd_spice_wait_frame,
+    .wait_state = vd_spice_wait_state,
+};

@@ -18,6 +18,7 @@
 #include "console/picture.h"
 #include "console/render.h"
 #include "console/spice.h"
+#include "console/spice_module.h"
 #include "console/symbols.h"
 #include "console/vnc.h"
 #include "ui/console/console_keys.h"
@@ -407,7 +408,12 @@ on_result(vd_app *app, vd_view *v, vd_result *res)
     vd_view_set_title(v, "%s console: %s", proto(s), s->name);
     if (!running(s)) {
         s->state = VD_VNC_CLOSED;
-        snprintf(s->status, sizeof(s->status), "cannot start the %s client", proto(s));
+        if (s->is_spice && vd_spice_load_error())
+            snprintf(s->status, sizeof(s->status), "cannot start the SPICE "
+                     "client: %s", vd_spice_load_error());
+        else
+            snprintf(s->status, sizeof(s->status), "cannot start the %s client",
+                     proto(s));
     }
 }
 
