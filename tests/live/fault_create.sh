@@ -1,0 +1,100 @@
+#!/bin/bash
+# Fault injection (issue 17): a create with a new volume (the wizard's
+# Create) caught in the middle: libvirtd is frozen (SIGSTOP) the moment
+# the new volume's file appears in the pool's directory, then SIGKILLed
+# and started again. The create fails, saying the volume will be deleted
+# once the host is back; virtdeck reconnects by itself, deletes it and
+# says so (status line and journal); no domain is defined; virsh list
+# --all, vol-list and the pool's directory end as they began.
+set -u
+. "$VD_SRC/tests/lib/screen.sh"
+. "$VD_SRC/tests/lib/live.sh"
+name=vdt-fcreate
+XDG_STATE_HOME=$(mktemp -d "${TMPDIR:-/tmp}/vdt-fcreate.XXXXXX")
+export XDG_STATE_HOME
+J=$XDG_STATE_HOME/virtdeck/journal.jsonl
+stopper=
+cleanup() {
+    [ -n "$stopper" ] && kill "$stopper" 2>/dev/null
+    vd_daemon_signal CONT >/dev/null 2>&1
+    screen_stop
+    vd_cleanup_guests "$name" >/dev/null 2>&1
+    vd_virsh -q vol-delete --pool vdpool "$name.qcow2" >/dev/null 2>&1
+    rm -rf "$XDG_STATE_HOME"
+}
+trap cleanup EXIT
+vd_cleanup_guests "$name" >/dev/null 2>&1
+vd_virsh -q vol-delete --pool vdpool "$name.qcow2" >/dev/null 2>&1
+pooldir=$(vd_virsh pool-dumpxml vdpool | sed -n 's|.*<path>\(.*\)</path>.*|\1|p' | head -1)
+[ -d "$pooldir" ] || screen_fail "no directory for vdpool: '$pooldir'"
+vd_virsh -q pool-refresh vdpool >/dev/null
+doms_before=$(vd_virsh list --all --name | sort | tr '\n' ' ')
+vols_before=$(vd_virsh -q vol-list vdpool | awk '{print $1}' | sort | tr '\n' ' ')
+files_before=$(ls -A "$pooldir")
+
+screen_start 100x30 -c "$VD_TEST_URI"
+screen_wait_re "Domains \([0-9]+" 15
+screen_keys l N
+screen_wait "Step 1 of 9: Name and OS"
+screen_text "$name"
+screen_keys Enter
+screen_wait "Step 2 of 9: Install source"
+screen_keys Left                  # PXE
+screen_wait "< PXE (network boot) >"
+screen_keys Enter
+screen_wait "Step 3 of 9"
+screen_keys Enter
+screen_wait "Step 4 of 9: Storage"
+screen_expect "< New volume in a pool >"
+screen_expect_re "Pool +< vdpool"
+screen_keys Tab Tab C-u
+screen_text 1
+screen_keys Enter
+for step in 5 6 7; do
+    screen_wait "Step $step of 9"
+    screen_keys Enter
+done
+screen_wait "Step 8 of 9: Advanced"
+screen_keys PgDn
+screen_wait "Step 9 of 9: Review"
+screen_expect "new 1 GiB qcow2 volume in vdpool"
+
+# freeze the daemon the moment the volume's file is made
+"$VD_BUILD/tests/live/stop_on_create" "$pooldir" "$name.qcow2" "$VD_LIBVIRTD_PID" 60 \
+    >"$XDG_STATE_HOME/stopper.out" 2>&1 &
+stopper=$!
+for _ in $(seq 100); do
+    grep -q watching "$XDG_STATE_HOME/stopper.out" && break
+    sleep 0.1
+done
+grep -q watching "$XDG_STATE_HOME/stopper.out" || screen_fail "the watch did not start"
+screen_keys Enter                 # Create
+wait "$stopper" || screen_fail "the daemon was not frozen: $(cat "$XDG_STATE_HOME/stopper.out")"
+stopper=
+screen_capture | grep -q "$name created" && screen_fail "the create ended before the daemon froze"
+
+vd_daemon_restart || screen_fail "libvirtd did not start again"
+# the create's failure says what became of the volume, then the
+# reconnect's sweep removes it (the status line; both in the journal)
+screen_wait_re "removed the (partial|new) volume of the interrupted create" 40
+[ "$(vd_virsh list --all --name | sort | tr '\n' ' ')" = "$doms_before" ] ||
+    screen_fail "the domains changed: $(vd_virsh list --all --name | tr '\n' ' ')"
+vd_virsh -q pool-refresh vdpool >/dev/null
+[ "$(vd_virsh -q vol-list vdpool | awk '{print $1}' | sort | tr '\n' ' ')" = "$vols_before" ] ||
+    screen_fail "left in vdpool: $(vd_virsh -q vol-list vdpool | awk '{print $1}' | tr '\n' ' ')"
+[ "$(ls -A "$pooldir")" = "$files_before" ] || screen_fail "left in the pool dir: $(ls -A "$pooldir")"
+grep -qE "create: .*the connection was lost: the (partial|new) volume vdpool/$name.qcow2 will be deleted when the host is connected again" "$J" ||
+    screen_fail "the journal does not hold the create's end: $(cat "$J")"
+grep -qE "\"leftover\".*connected again: removed the (partial|new) volume of the interrupted create" "$J" ||
+    screen_fail "the journal does not hold the removal: $(cat "$J")"
+screen_expect "Step 9 of 9: Review"     # the form is kept
+# close the wizard (Esc steps back a page, on the first it asks)
+for _ in $(seq 12); do
+    screen_keys Escape
+    _screen_poll 1 _screen_has "Discard?" && break
+done
+screen_keys y
+screen_wait_gone "New virtual machine" 10
+screen_keys q
+screen_wait_exit 10 >/dev/null || screen_fail "virtdeck did not quit"
+exit 0
