@@ -124,6 +124,15 @@ one_run(one *m, char **name, char **err)
         goto cleanup;
     }
     rc = vd_migrate_run(src, dom, dst, &m->o, &ctl, err);
+    if (rc < 0) {               /* say what became of the guest */
+        char *where = vd_migrate_whereabouts(src, dom, dst), *joined = NULL;
+
+        if (where && asprintf(&joined, "%s; %s", *err ? *err : "failed", where) >= 0) {
+            free(*err);
+            *err = joined;
+        }
+        free(where);
+    }
 
  cleanup:
     free(why);

@@ -1,0 +1,87 @@
+#!/bin/bash
+# vd-harness: peer
+# Fault injection (issue 17): the SOURCE libvirtd is SIGKILLed in the
+# middle of a live migration (T: copy all storage at 1 MiB/s) and
+# started again. The job ends as failed and says what became of the
+# guest; virtdeck reconnects to the source by itself; the guest exists
+# exactly once, running on the source, with nothing left on the peer
+# (no domain, no copy of its disk); the source's volumes are unchanged.
+set -u
+. "$VD_SRC/tests/lib/screen.sh"
+. "$VD_SRC/tests/lib/live.sh"
+G=lt-fmig
+XDG_STATE_HOME=$(mktemp -d "${TMPDIR:-/tmp}/vdt-fmig.XXXXXX")
+export XDG_STATE_HOME
+J=$XDG_STATE_HOME/virtdeck/journal.jsonl
+cleanup() {
+    screen_stop
+    vd_cleanup_guests $G
+    vd_peer_cleanup_guests $G
+    rm -rf "$XDG_STATE_HOME"
+}
+trap cleanup EXIT
+vd_cleanup_guests $G; vd_peer_cleanup_guests $G
+head -c 32M /dev/urandom >"$XDG_STATE_HOME/disk.raw" || exit 1
+vd_define_guest $G --disk 32 >/dev/null || exit 1
+path=$(vd_virsh -q vol-path --pool vdpool $G.qcow2) || exit 1
+qemu-img convert -f raw -O qcow2 "$XDG_STATE_HOME/disk.raw" "$path" || exit 1
+rm -f "$XDG_STATE_HOME/disk.raw"
+vd_virsh -q start $G >/dev/null || exit 1
+vd_wait_state $G running 30 || exit 1
+src_doms=$(vd_virsh list --all --name | sort | tr '\n' ' ')
+peer_doms=$(vd_peer_virsh list --all --name | sort | tr '\n' ' ')
+src_vols=$(vd_virsh -q vol-list vdpool | awk '{print $1}' | sort | tr '\n' ' ')
+peer_files=$(ls -A "$VD_PEER_HARNESS_DIR/pool")
+
+screen_start 120x40 -c "$VD_TEST_URI" -c "$VD_PEER_URI"
+trap cleanup EXIT
+screen_wait "Hosts (2)"
+screen_wait_re "$G +running" 20
+# wait until the peer is connected (it is a destination only then)
+screen_keys h j
+screen_wait_re "no domains on this host|Name" 20
+screen_keys k l
+live_select $G
+screen_keys T
+screen_wait "Migrate $G from" 10
+screen_expect_re "Destination +< local qemu\+unix \(peer\) >"
+screen_expect_re "Mode +< Live"
+screen_keys Tab Tab Tab Tab       # to Storage
+screen_keys Right
+screen_wait "Copy all storage" 5
+screen_keys Tab C-u 1             # 1 MiB/s
+for _ in 1 2 3 4 5 6 7; do screen_keys Tab; done
+screen_wait "where the data goes" 5
+screen_text "tcp://$VD_PEER_ADDR"
+screen_keys Enter
+screen_wait_re "$G +migr [0-9]+%" 60
+# the peer holds the incoming guest while it runs
+vd_peer_virsh -q list --all --name | grep -qx $G || screen_fail "no incoming $G on the peer"
+
+vd_daemon_restart || screen_fail "libvirtd (the source) did not start again"
+screen_wait_re "migrate $G to local qemu\+unix: failed" 60
+# the guest: exactly once, running on the source, nothing on the peer
+vd_wait_state $G running 60 || screen_fail "$G is not running on the source: $(vd_virsh domstate $G 2>&1)"
+end=$((SECONDS + 30))
+while vd_peer_virsh -q list --all --name | grep -qx $G; do
+    [ $SECONDS -ge $end ] && screen_fail "$G left on the peer"
+    sleep 0.2
+done
+[ "$(vd_virsh list --all --name | sort | tr '\n' ' ')" = "$src_doms" ] ||
+    screen_fail "the source's domains changed: $(vd_virsh list --all --name | tr '\n' ' ')"
+[ "$(vd_peer_virsh list --all --name | sort | tr '\n' ' ')" = "$peer_doms" ] ||
+    screen_fail "the peer's domains changed: $(vd_peer_virsh list --all --name | tr '\n' ' ')"
+[ "$(vd_virsh -q vol-list vdpool | awk '{print $1}' | sort | tr '\n' ' ')" = "$src_vols" ] ||
+    screen_fail "the source's volumes changed"
+[ "$(ls -A "$VD_PEER_HARNESS_DIR/pool")" = "$peer_files" ] ||
+    screen_fail "left in the peer's pool: $(ls -A "$VD_PEER_HARNESS_DIR/pool")"
+# virtdeck reconnects to the source by itself and shows the guest there
+screen_wait "local qemu+unix: connected" 40
+screen_wait_re "$G +running" 30
+grep -q '"connected again"' "$J" || screen_fail "no reconnect in the journal: $(cat "$J")"
+# the job's end says what became of the guest (the journal keeps it whole)
+grep -qE "migrate $G to local qemu\+unix: failed: .*; the guest (is not on the destination: it stays on the source|stays on the source)" "$J" ||
+    screen_fail "the job's end does not say where the guest is: $(grep -F "migrate $G" "$J")"
+screen_keys q
+screen_wait_exit 10 >/dev/null || screen_fail "virtdeck did not quit"
+exit 0
