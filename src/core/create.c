@@ -122,6 +122,20 @@ undo_volume(virConnectPtr conn, virStorageVolPtr vol, const char *pool,
     free(msg);
 }
 
+/* libvirt's message for a failed call on conn; when it left none and
+ * conn is gone, that the connection was lost. Allocated. */
+static char *
+take_err(virConnectPtr conn)
+{
+    char *msg = vd_err_take(NULL);
+
+    if (msg && strcmp(msg, "unknown error") == 0 && vd_conn_lost(conn)) {
+        free(msg);
+        msg = strdup("the connection to the host was lost");
+    }
+    return msg;
+}
+
 /* Whether pool holds a volume named name (a failed look-up: no). */
 static bool
 volume_exists(virStoragePoolPtr pool, const char *name)
@@ -219,7 +233,7 @@ vd_create_volumes_from_xml(virConnectPtr conn, const char *domain_xml,
         free(vol_xml);
         virStoragePoolFree(pool);
         if (!made[nmade]) {
-            msg = vd_err_take("failed");
+            msg = take_err(conn);
             set_err(err, "could not create the volume '%s' in pool '%s': %s",
                     vols[i].vol->name, vols[i].pool, msg);
             /* the daemon died making it: its partial file may be there */
@@ -242,14 +256,14 @@ vd_create_volumes_from_xml(virConnectPtr conn, const char *domain_xml,
     }
     if (!(dom = virDomainDefineXMLFlags(conn, domain_xml,
                                         VIR_DOMAIN_DEFINE_VALIDATE))) {
-        msg = vd_err_take("failed");
+        msg = take_err(conn);
         set_err(err, "could not define the domain: %s", msg);
         if (name && vd_conn_lost(conn))     /* it may be defined */
             owner = undo_define(conn, NULL, name, name_was_free, owner_buf, err);
         goto undo;
     }
     if ((flags & VD_CREATE_START) && virDomainCreate(dom) < 0) {
-        msg = vd_err_take("failed");
+        msg = take_err(conn);
         set_err(err, "could not start '%s': %s", virDomainGetName(dom), msg);
         owner = undo_define(conn, dom, virDomainGetName(dom), false, owner_buf,
                             err);

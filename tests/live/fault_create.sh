@@ -83,6 +83,7 @@ vd_virsh -q pool-refresh vdpool >/dev/null
 [ "$(vd_virsh -q vol-list vdpool | awk '{print $1}' | sort | tr '\n' ' ')" = "$vols_before" ] ||
     screen_fail "left in vdpool: $(vd_virsh -q vol-list vdpool | awk '{print $1}' | tr '\n' ' ')"
 [ "$(ls -A "$pooldir")" = "$files_before" ] || screen_fail "left in the pool dir: $(ls -A "$pooldir")"
+grep -F '"action":"create"' "$J" | grep -o '"message":"[^"]*"'
 grep -qE "create: .*the connection was lost: the (partial|new) volume vdpool/$name.qcow2 will be deleted when the host is connected again" "$J" ||
     screen_fail "the journal does not hold the create's end: $(cat "$J")"
 grep -qE "\"leftover\".*connected again: removed the (partial|new) volume of the interrupted create" "$J" ||
