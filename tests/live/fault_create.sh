@@ -9,27 +9,21 @@
 set -u
 . "$VD_SRC/tests/lib/screen.sh"
 . "$VD_SRC/tests/lib/live.sh"
+. "$VD_SRC/tests/lib/fault.sh"
 name=vdt-fcreate
-XDG_STATE_HOME=$(mktemp -d "${TMPDIR:-/tmp}/vdt-fcreate.XXXXXX")
-export XDG_STATE_HOME
-J=$XDG_STATE_HOME/virtdeck/journal.jsonl
-stopper=
+fault_journal vdt-fcreate
 cleanup() {
-    [ -n "$stopper" ] && kill "$stopper" 2>/dev/null
-    vd_daemon_signal CONT >/dev/null 2>&1
+    fault_journal_cleanup
     screen_stop
     vd_cleanup_guests "$name" >/dev/null 2>&1
     vd_virsh -q vol-delete --pool vdpool "$name.qcow2" >/dev/null 2>&1
-    rm -rf "$XDG_STATE_HOME"
 }
 trap cleanup EXIT
 vd_cleanup_guests "$name" >/dev/null 2>&1
 vd_virsh -q vol-delete --pool vdpool "$name.qcow2" >/dev/null 2>&1
-pooldir=$(vd_virsh pool-dumpxml vdpool | sed -n 's|.*<path>\(.*\)</path>.*|\1|p' | head -1)
+pooldir=$(fault_pool_dir vdpool)
 [ -d "$pooldir" ] || screen_fail "no directory for vdpool: '$pooldir'"
-vd_virsh -q pool-refresh vdpool >/dev/null
-doms_before=$(vd_virsh list --all --name | sort | tr '\n' ' ')
-vols_before=$(vd_virsh -q vol-list vdpool | awk '{print $1}' | sort | tr '\n' ' ')
+before=$(fault_hosts)
 files_before=$(ls -A "$pooldir")
 
 screen_start 100x30 -c "$VD_TEST_URI"
@@ -60,28 +54,16 @@ screen_wait "Step 9 of 9: Review"
 screen_expect "new 1 GiB qcow2 volume in vdpool"
 
 # freeze the daemon the moment the volume's file is made
-"$VD_BUILD/tests/live/stop_on_create" "$pooldir" "$name.qcow2" "$VD_LIBVIRTD_PID" 60 \
-    >"$XDG_STATE_HOME/stopper.out" 2>&1 &
-stopper=$!
-for _ in $(seq 100); do
-    grep -q watching "$XDG_STATE_HOME/stopper.out" && break
-    sleep 0.1
-done
-grep -q watching "$XDG_STATE_HOME/stopper.out" || screen_fail "the watch did not start"
+fault_freeze_on "$pooldir" "$name.qcow2"
 screen_keys Enter                 # Create
-wait "$stopper" || screen_fail "the daemon was not frozen: $(cat "$XDG_STATE_HOME/stopper.out")"
-stopper=
+fault_frozen || screen_fail "the daemon was not frozen"
 screen_capture | grep -q "$name created" && screen_fail "the create ended before the daemon froze"
 
 vd_daemon_restart || screen_fail "libvirtd did not start again"
 # the create's failure says what became of the volume, then the
 # reconnect's sweep removes it (the status line; both in the journal)
 screen_wait_re "removed the (partial|new) volume of the interrupted create" 40
-[ "$(vd_virsh list --all --name | sort | tr '\n' ' ')" = "$doms_before" ] ||
-    screen_fail "the domains changed: $(vd_virsh list --all --name | tr '\n' ' ')"
-vd_virsh -q pool-refresh vdpool >/dev/null
-[ "$(vd_virsh -q vol-list vdpool | awk '{print $1}' | sort | tr '\n' ' ')" = "$vols_before" ] ||
-    screen_fail "left in vdpool: $(vd_virsh -q vol-list vdpool | awk '{print $1}' | tr '\n' ' ')"
+fault_hosts_same "$before"
 [ "$(ls -A "$pooldir")" = "$files_before" ] || screen_fail "left in the pool dir: $(ls -A "$pooldir")"
 grep -F '"action":"create"' "$J" | grep -o '"message":"[^"]*"'
 grep -qE "create: .*the connection was lost: the (partial|new) volume vdpool/$name.qcow2 will be deleted when the host is connected again" "$J" ||

@@ -9,41 +9,30 @@
 set -u
 . "$VD_SRC/tests/harness/lib.sh"
 vd_harness_env || exit 1
+. "$VD_SRC/tests/lib/fault.sh"
 name=vdt-fccli
-XDG_STATE_HOME=$(mktemp -d "${TMPDIR:-/tmp}/vdt-fccli.XXXXXX")
-export XDG_STATE_HOME
-J=$XDG_STATE_HOME/virtdeck/journal.jsonl
-stopper=
+fault_journal vdt-fccli
 cleanup() {
-    [ -n "$stopper" ] && kill "$stopper" 2>/dev/null
-    vd_daemon_signal CONT >/dev/null 2>&1
+    fault_journal_cleanup
     vd_cleanup_guests "$name" >/dev/null 2>&1
     vd_virsh -q vol-delete --pool vdpool "$name.qcow2" >/dev/null 2>&1
-    rm -rf "$XDG_STATE_HOME"
 }
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
-cleanup; mkdir -p "$XDG_STATE_HOME"
-pooldir=$(vd_virsh pool-dumpxml vdpool | sed -n 's|.*<path>\(.*\)</path>.*|\1|p' | head -1)
+vd_cleanup_guests "$name" >/dev/null 2>&1
+vd_virsh -q vol-delete --pool vdpool "$name.qcow2" >/dev/null 2>&1
+pooldir=$(fault_pool_dir vdpool)
 [ -d "$pooldir" ] || fail "no directory for vdpool: '$pooldir'"
 vd_virsh -q pool-refresh vdpool >/dev/null
 doms_before=$(vd_virsh list --all --name | sort | tr '\n' ' ')
 vols() { vd_virsh -q vol-list vdpool | awk 'NF {print $1}' | sort; }
 vols_before=$(vols)
 
-"$VD_BUILD/tests/live/stop_on_create" "$pooldir" "$name.qcow2" "$VD_LIBVIRTD_PID" 60 \
-    >"$XDG_STATE_HOME/stopper.out" 2>&1 &
-stopper=$!
-for _ in $(seq 100); do
-    grep -q watching "$XDG_STATE_HOME/stopper.out" && break
-    sleep 0.1
-done
-grep -q watching "$XDG_STATE_HOME/stopper.out" || fail "the watch did not start"
+fault_freeze_on "$pooldir" "$name.qcow2"
 "$VD_BIN" create -c "$VD_TEST_URI" --virt-type "$VD_VIRT_TYPE" --name "$name" \
     --memory 64 --pxe --disk pool=vdpool,size=1 >"$XDG_STATE_HOME/out" 2>&1 &
 pid=$!
-wait "$stopper" || fail "the daemon was not frozen: $(cat "$XDG_STATE_HOME/stopper.out")"
-stopper=
+fault_frozen || fail "the daemon was not frozen"
 vd_daemon_restart || fail "libvirtd did not start again"
 rc=0; wait "$pid" || rc=$?
 out=$(cat "$XDG_STATE_HOME/out")

@@ -9,14 +9,13 @@
 set -u
 . "$VD_SRC/tests/lib/screen.sh"
 . "$VD_SRC/tests/lib/live.sh"
+. "$VD_SRC/tests/lib/fault.sh"
 G=vdt-fdclone
-XDG_STATE_HOME=$(mktemp -d "${TMPDIR:-/tmp}/vdt-fdclone.XXXXXX")
-export XDG_STATE_HOME
-J=$XDG_STATE_HOME/virtdeck/journal.jsonl
+fault_journal vdt-fdclone
 cleanup() {
     vd_cleanup_guests $G
     live_scratch_cleanup
-    rm -rf "$XDG_STATE_HOME"
+    fault_journal_cleanup
 }
 live_scratch_pool lt17fdc-pool
 trap cleanup EXIT
@@ -32,7 +31,7 @@ sum_before=$(head -c 4096 "$tmp/pooldir/$G.raw" | sha256sum)
 xml_before=$(vd_virsh dumpxml --inactive $G)
 vols_before=$(live_vols)
 files_before=$(ls -A "$tmp/pooldir")
-doms_before=$(vd_virsh list --all --name | sort | tr '\n' ' ')
+before=$(fault_hosts)
 
 screen_start 140x34 -c "$VD_TEST_URI"
 trap cleanup EXIT
@@ -59,8 +58,7 @@ screen_wait "removed the partial copy of the interrupted clone" 40
 screen_keys J
 screen_wait_re "clone $G to $G-clone.*failed" 15
 screen_keys Escape
-[ "$(vd_virsh list --all --name | sort | tr '\n' ' ')" = "$doms_before" ] ||
-    screen_fail "the domains changed: $(vd_virsh list --all --name | tr '\n' ' ')"
+fault_hosts_same "$before"
 [ "$(live_vols)" = "$vols_before" ] || screen_fail "left on the host: $(live_vols)"
 [ "$(ls -A "$tmp/pooldir")" = "$files_before" ] ||
     screen_fail "left in the pool dir: $(ls -A "$tmp/pooldir")"

@@ -10,15 +10,14 @@
 set -u
 . "$VD_SRC/tests/lib/screen.sh"
 . "$VD_SRC/tests/lib/live.sh"
+. "$VD_SRC/tests/lib/fault.sh"
 G=lt-fevac
-XDG_STATE_HOME=$(mktemp -d "${TMPDIR:-/tmp}/vdt-fevac.XXXXXX")
-export XDG_STATE_HOME
-J=$XDG_STATE_HOME/virtdeck/journal.jsonl
+fault_journal vdt-fevac
 cleanup() {
     screen_stop
     vd_cleanup_guests $G
     vd_peer_cleanup_guests $G
-    rm -rf "$XDG_STATE_HOME"
+    fault_journal_cleanup
 }
 trap cleanup EXIT
 vd_cleanup_guests $G; vd_peer_cleanup_guests $G
@@ -33,10 +32,7 @@ for g in a b c; do
 done
 rm -f "$XDG_STATE_HOME/disk.raw"
 for g in a b c; do vd_wait_state $G-$g running 30 || exit 1; done
-src_doms=$(vd_virsh list --all --name | sort | tr '\n' ' ')
-peer_doms=$(vd_peer_virsh list --all --name | sort | tr '\n' ' ')
-src_vols=$(vd_virsh -q vol-list vdpool | awk '{print $1}' | sort | tr '\n' ' ')
-peer_files=$(ls -A "$VD_PEER_HARNESS_DIR/pool")
+before=$(fault_hosts)
 
 screen_start 120x36 -c "$VD_TEST_URI" -c "$VD_PEER_URI"
 trap cleanup EXIT
@@ -72,19 +68,8 @@ screen_wait_re "evacuate 3 guests, 2 at a time: failed: 0 of 3 moved" 60
 for g in a b c; do
     vd_wait_state $G-$g running 60 || screen_fail "$G-$g is not running on the source"
 done
-end=$((SECONDS + 30))
-while [ -n "$(vd_peer_virsh -q list --all --name | grep "^$G-")" ]; do
-    [ $SECONDS -ge $end ] && screen_fail "left on the peer: $(vd_peer_virsh -q list --all --name)"
-    sleep 0.2
-done
-[ "$(vd_virsh list --all --name | sort | tr '\n' ' ')" = "$src_doms" ] ||
-    screen_fail "the source's domains changed: $(vd_virsh list --all --name | tr '\n' ' ')"
-[ "$(vd_peer_virsh list --all --name | sort | tr '\n' ' ')" = "$peer_doms" ] ||
-    screen_fail "the peer's domains changed: $(vd_peer_virsh list --all --name | tr '\n' ' ')"
-[ "$(vd_virsh -q vol-list vdpool | awk '{print $1}' | sort | tr '\n' ' ')" = "$src_vols" ] ||
-    screen_fail "the source's volumes changed"
-[ "$(ls -A "$VD_PEER_HARNESS_DIR/pool")" = "$peer_files" ] ||
-    screen_fail "left in the peer's pool: $(ls -A "$VD_PEER_HARNESS_DIR/pool")"
+fault_gone_from_peer $G- || screen_fail "left on the peer: $(vd_peer_virsh -q list --all --name)"
+fault_hosts_same "$before"
 # virtdeck reconnects to the source by itself and lists the guests there
 screen_wait "local qemu+unix: connected" 40
 for g in a b c; do screen_wait_re "$G-$g +running" 30; done

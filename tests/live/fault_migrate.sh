@@ -9,15 +9,14 @@
 set -u
 . "$VD_SRC/tests/lib/screen.sh"
 . "$VD_SRC/tests/lib/live.sh"
+. "$VD_SRC/tests/lib/fault.sh"
 G=lt-fmig
-XDG_STATE_HOME=$(mktemp -d "${TMPDIR:-/tmp}/vdt-fmig.XXXXXX")
-export XDG_STATE_HOME
-J=$XDG_STATE_HOME/virtdeck/journal.jsonl
+fault_journal vdt-fmig
 cleanup() {
     screen_stop
     vd_cleanup_guests $G
     vd_peer_cleanup_guests $G
-    rm -rf "$XDG_STATE_HOME"
+    fault_journal_cleanup
 }
 trap cleanup EXIT
 vd_cleanup_guests $G; vd_peer_cleanup_guests $G
@@ -28,10 +27,7 @@ qemu-img convert -f raw -O qcow2 "$XDG_STATE_HOME/disk.raw" "$path" || exit 1
 rm -f "$XDG_STATE_HOME/disk.raw"
 vd_virsh -q start $G >/dev/null || exit 1
 vd_wait_state $G running 30 || exit 1
-src_doms=$(vd_virsh list --all --name | sort | tr '\n' ' ')
-peer_doms=$(vd_peer_virsh list --all --name | sort | tr '\n' ' ')
-src_vols=$(vd_virsh -q vol-list vdpool | awk '{print $1}' | sort | tr '\n' ' ')
-peer_files=$(ls -A "$VD_PEER_HARNESS_DIR/pool")
+before=$(fault_hosts)
 
 screen_start 120x40 -c "$VD_TEST_URI" -c "$VD_PEER_URI"
 trap cleanup EXIT
@@ -62,19 +58,8 @@ vd_daemon_restart || screen_fail "libvirtd (the source) did not start again"
 screen_wait_re "migrate $G to local qemu\+unix: failed" 60
 # the guest: exactly once, running on the source, nothing on the peer
 vd_wait_state $G running 60 || screen_fail "$G is not running on the source: $(vd_virsh domstate $G 2>&1)"
-end=$((SECONDS + 30))
-while vd_peer_virsh -q list --all --name | grep -qx $G; do
-    [ $SECONDS -ge $end ] && screen_fail "$G left on the peer"
-    sleep 0.2
-done
-[ "$(vd_virsh list --all --name | sort | tr '\n' ' ')" = "$src_doms" ] ||
-    screen_fail "the source's domains changed: $(vd_virsh list --all --name | tr '\n' ' ')"
-[ "$(vd_peer_virsh list --all --name | sort | tr '\n' ' ')" = "$peer_doms" ] ||
-    screen_fail "the peer's domains changed: $(vd_peer_virsh list --all --name | tr '\n' ' ')"
-[ "$(vd_virsh -q vol-list vdpool | awk '{print $1}' | sort | tr '\n' ' ')" = "$src_vols" ] ||
-    screen_fail "the source's volumes changed"
-[ "$(ls -A "$VD_PEER_HARNESS_DIR/pool")" = "$peer_files" ] ||
-    screen_fail "left in the peer's pool: $(ls -A "$VD_PEER_HARNESS_DIR/pool")"
+fault_gone_from_peer $G || screen_fail "$G left on the peer"
+fault_hosts_same "$before"
 # virtdeck reconnects to the source by itself and shows the guest there
 screen_wait "local qemu+unix: connected" 40
 screen_wait_re "$G +running" 30
