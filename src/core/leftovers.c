@@ -91,11 +91,20 @@ vd_leftover_volume(int host_id, vd_cmd_kind kind, const char *pool,
 
 /* See leftovers.h. */
 void
+vd_leftover_volume_of(int host_id, vd_cmd_kind kind, const char *pool,
+                      const char *vol, const char *owner, const char *what)
+{
+    if (pool && vol)
+        add(host_id, kind, LEFT_VOLUME, pool, vol, NULL, owner, what);
+}
+
+/* See leftovers.h. */
+void
 vd_leftover_domain(int host_id, vd_cmd_kind kind, const char *uuid,
                    const char *name, const char *what)
 {
-    if (uuid && name)
-        add(host_id, kind, LEFT_DOMAIN, NULL, name, uuid, NULL, what);
+    if (name)
+        add(host_id, kind, LEFT_DOMAIN, NULL, name, uuid ? uuid : "", NULL, what);
 }
 
 /* See leftovers.h. */
@@ -113,7 +122,7 @@ vd_leftover_here_volume(virConnectPtr conn, const char *pool, const char *vol,
 {
     if (bound_host < 0 || !pool || !vol || !vd_conn_lost(conn))
         return false;
-    add(bound_host, bound_kind, LEFT_VOLUME, pool, vol, NULL, owner, what);
+    vd_leftover_volume_of(bound_host, bound_kind, pool, vol, owner, what);
     return true;
 }
 
@@ -124,8 +133,7 @@ vd_leftover_here_domain(virConnectPtr conn, const char *uuid, const char *name,
 {
     if (bound_host < 0 || !name || !vd_conn_lost(conn))
         return false;
-    add(bound_host, bound_kind, LEFT_DOMAIN, NULL, name, uuid ? uuid : "", NULL,
-        what);
+    vd_leftover_domain(bound_host, bound_kind, uuid, name, what);
     return true;
 }
 
@@ -192,6 +200,20 @@ remove_volume(virConnectPtr conn, const leftover *l, char **err)
     return ret;
 }
 
+/* Undefine dom with its NVRAM, managed save and snapshots' metadata;
+ * drivers without NVRAM refuse that flag: then without it. 0 or -1. */
+static int
+undefine(virDomainPtr dom)
+{
+    const unsigned int flags = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE |
+                               VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA;
+
+    if (virDomainUndefineFlags(dom, flags | VIR_DOMAIN_UNDEFINE_NVRAM) == 0)
+        return 0;
+    virResetLastError();
+    return virDomainUndefineFlags(dom, flags);
+}
+
 /* Undefine one domain if it is still shut off: 1, 0 gone, -1 (*err). */
 static int
 remove_domain(virConnectPtr conn, const leftover *l, char **err)
@@ -203,9 +225,7 @@ remove_domain(virConnectPtr conn, const leftover *l, char **err)
         return 0;
     if (virDomainIsActive(dom) == 1) {
         *err = strdup("it is running now: left alone");
-    } else if (virDomainUndefineFlags(dom, VIR_DOMAIN_UNDEFINE_NVRAM |
-                                      VIR_DOMAIN_UNDEFINE_MANAGED_SAVE |
-                                      VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA) == 0) {
+    } else if (undefine(dom) == 0) {
         ret = 1;
     } else {
         *err = vd_err_take("could not undefine it");

@@ -22,8 +22,17 @@
 void vd_leftover_volume(int host_id, vd_cmd_kind kind, const char *pool,
                         const char *vol, const char *what);
 
-/* Remember that the domain named name (uuid) on host host_id is to be
- * undefined (with its NVRAM) if it is still shut off. */
+/* As vd_leftover_volume() for a volume made for the domain owner (its
+ * uuid or name, remembered before it): the volume is removed only once
+ * that domain is gone, never under it. owner NULL: as
+ * vd_leftover_volume(). */
+void vd_leftover_volume_of(int host_id, vd_cmd_kind kind, const char *pool,
+                           const char *vol, const char *owner,
+                           const char *what);
+
+/* Remember that the domain named name (uuid; NULL: look it up by name)
+ * on host host_id is to be undefined (with its NVRAM) if it is still
+ * shut off. */
 void vd_leftover_domain(int host_id, vd_cmd_kind kind, const char *uuid,
                         const char *name, const char *what);
 
