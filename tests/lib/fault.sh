@@ -85,3 +85,19 @@ fault_gone_from_peer() {
         sleep 0.2
     done
 }
+
+# fault_running_guest NAME MIB [vd_define_guest options]: a running
+# guest whose qcow2 disk in vdpool holds MIB MiB of random bytes (an
+# idle guest's memory is mostly zero pages, sent in no time: a copy of
+# its disk is what takes a while to migrate).
+fault_running_guest() {
+    local name=$1 mib=$2 path
+    shift 2
+    head -c "${mib}M" /dev/urandom >"$XDG_STATE_HOME/disk.raw" &&
+        vd_define_guest "$name" --disk "$mib" "$@" >/dev/null &&
+        path=$(vd_virsh -q vol-path --pool vdpool "$name.qcow2") &&
+        qemu-img convert -f raw -O qcow2 "$XDG_STATE_HOME/disk.raw" "$path" &&
+        rm -f "$XDG_STATE_HOME/disk.raw" &&
+        vd_virsh -q start "$name" >/dev/null ||
+        { echo "FAIL: could not make the guest $name"; exit 1; }
+}

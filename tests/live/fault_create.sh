@@ -28,22 +28,7 @@ files_before=$(ls -A "$pooldir")
 
 screen_start 100x30 -c "$VD_TEST_URI"
 screen_wait_re "Domains \([0-9]+" 15
-screen_keys l N
-screen_wait "Step 1 of 9: Name and OS"
-screen_text "$name"
-screen_keys Enter
-screen_wait "Step 2 of 9: Install source"
-screen_keys Left                  # PXE
-screen_wait "< PXE (network boot) >"
-screen_keys Enter
-screen_wait "Step 3 of 9"
-screen_keys Enter
-screen_wait "Step 4 of 9: Storage"
-screen_expect "< New volume in a pool >"
-screen_expect_re "Pool +< vdpool"
-screen_keys Tab Tab C-u
-screen_text 1
-screen_keys Enter
+live_wizard_to_network "$name" 1
 for step in 5 6 7; do
     screen_wait "Step $step of 9"
     screen_keys Enter

@@ -21,27 +21,13 @@ cleanup() {
 }
 trap cleanup EXIT
 vd_cleanup_guests $G; vd_peer_cleanup_guests $G
-# (an idle guest's memory is mostly zero pages, sent in no time: the
-# disks' copies are what takes a while)
-head -c 16M /dev/urandom >"$XDG_STATE_HOME/disk.raw" || exit 1
-for g in a b c; do
-    vd_define_guest $G-$g --memory 32 --disk 16 >/dev/null || exit 1
-    qemu-img convert -f raw -O qcow2 "$XDG_STATE_HOME/disk.raw" \
-        "$(vd_virsh -q vol-path --pool vdpool $G-$g.qcow2)" || exit 1
-    vd_virsh -q start $G-$g >/dev/null || exit 1
-done
-rm -f "$XDG_STATE_HOME/disk.raw"
+for g in a b c; do fault_running_guest $G-$g 16 --memory 32; done
 for g in a b c; do vd_wait_state $G-$g running 30 || exit 1; done
 before=$(fault_hosts)
 
 screen_start 120x36 -c "$VD_TEST_URI" -c "$VD_PEER_URI"
 trap cleanup EXIT
-screen_wait "Hosts (2)"
-screen_wait_re "$G-c +running" 20
-# the peer must be connected too before it can be a destination
-screen_keys h j
-screen_wait_re "no domains on this host|Domains" 20
-screen_keys k
+live_two_hosts "$G-c +running"
 screen_wait_re "$G-a +running" 10
 screen_keys V
 screen_wait "Evacuate " 10

@@ -20,36 +20,20 @@ cleanup() {
 }
 trap cleanup EXIT
 vd_cleanup_guests $G; vd_peer_cleanup_guests $G
-head -c 32M /dev/urandom >"$XDG_STATE_HOME/disk.raw" || exit 1
-vd_define_guest $G --disk 32 >/dev/null || exit 1
-path=$(vd_virsh -q vol-path --pool vdpool $G.qcow2) || exit 1
-qemu-img convert -f raw -O qcow2 "$XDG_STATE_HOME/disk.raw" "$path" || exit 1
-rm -f "$XDG_STATE_HOME/disk.raw"
-vd_virsh -q start $G >/dev/null || exit 1
+fault_running_guest $G 32
 vd_wait_state $G running 30 || exit 1
 before=$(fault_hosts)
 
 screen_start 120x40 -c "$VD_TEST_URI" -c "$VD_PEER_URI"
 trap cleanup EXIT
-screen_wait "Hosts (2)"
-screen_wait_re "$G +running" 20
-# wait until the peer is connected (it is a destination only then)
-screen_keys h j
-screen_wait_re "no domains on this host|Name" 20
-screen_keys k l
+live_two_hosts "$G +running"
+screen_keys l
 live_select $G
 screen_keys T
 screen_wait "Migrate $G from" 10
 screen_expect_re "Destination +< local qemu\+unix \(peer\) >"
 screen_expect_re "Mode +< Live"
-screen_keys Tab Tab Tab Tab       # to Storage
-screen_keys Right
-screen_wait "Copy all storage" 5
-screen_keys Tab C-u 1             # 1 MiB/s
-for _ in 1 2 3 4 5 6 7; do screen_keys Tab; done
-screen_wait "where the data goes" 5
-screen_text "tcp://$VD_PEER_ADDR"
-screen_keys Enter
+live_migrate_copy_storage 1 "tcp://$VD_PEER_ADDR"
 screen_wait_re "$G +migr [0-9]+%" 60
 # the peer holds the incoming guest while it runs
 vd_peer_virsh -q list --all --name | grep -qx $G || screen_fail "no incoming $G on the peer"

@@ -18,21 +18,7 @@ cleanup
 
 screen_start 80x24 -c "$VD_TEST_URI"
 screen_wait_re "Domains \([0-9]+" 15
-screen_keys l N
-screen_wait "Step 1 of 9: Name and OS"
-screen_text "$name"
-screen_keys Enter
-screen_wait "Step 2 of 9: Install source"
-screen_keys Left                  # PXE
-screen_wait "< PXE (network boot) >"
-screen_keys Enter
-screen_wait "Step 3 of 9"
-screen_keys Enter
-screen_wait "Step 4 of 9: Storage"
-screen_keys Tab Tab C-u
-screen_text 1
-screen_keys Enter
-screen_wait "Step 5 of 9: Network"
+live_wizard_to_network "$name" 1
 screen_keys Right                 # host bridge
 screen_wait "< Host bridge >"
 screen_keys Tab
