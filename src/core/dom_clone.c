@@ -1018,10 +1018,11 @@ vd_clone_run(virConnectPtr conn, vd_clone_plan *plan, vd_clone_progress_fn progr
         if (!notes)
             vd_err_say(err, "%s; the %zu volume(s) already made were deleted, "
                        "no domain defined", first ? first : "failed", nmade);
+        else if (nmade == 0)
+            vd_err_say(err, "%s; %s", first ? first : "failed", notes);
         else
             vd_err_say(err, "%s; %zu of the %zu volume(s) made were deleted; %s",
-                       first ? first : "failed", nmade - left,
-                       nmade, notes ? notes : "");
+                       first ? first : "failed", nmade - left, nmade, notes);
         free(first);
     }
 
