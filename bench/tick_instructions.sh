@@ -9,6 +9,7 @@
 # Needs the harness up ($VD_HARNESS_DIR/env). Figures are printed, never
 # asserted.
 set -eu
+. "$(dirname "$0")/lib.sh"
 build=${1:?usage: bench/tick_instructions.sh BUILD [COUNTS]}
 counts=${2:-100 1000 3000 10000}
 . "${VD_HARNESS_DIR:?set VD_HARNESS_DIR to a harness that is up}/env"
@@ -16,21 +17,7 @@ sock="$VD_HARNESS_DIR/run/libvirt/libvirt-sock"
 data=$(mktemp -d "${TMPDIR:-/tmp}/vd-bench-ticki.XXXXXX")
 trap 'rm -rf "$data"' EXIT
 
-# N running test-driver domains on an 8-CPU host
-make_host() {
-    local n=$1 i f="$data/dom$1.xml"
-    {
-        echo "<node><cpu><mhz>2400</mhz><model>x86_64</model><active>8</active>"
-        echo "<nodes>1</nodes><sockets>1</sockets><cores>4</cores><threads>2</threads></cpu>"
-        echo "<memory>16777216</memory>"
-        for ((i = 1; i <= n; i++)); do
-            printf "<domain type='test'><name>bench-%05d</name><uuid>00000000-0000-4000-8000-%012d</uuid>" "$i" "$i"
-            echo "<memory>1048576</memory><currentMemory>524288</currentMemory><vcpu>2</vcpu><os><type>hvm</type></os></domain>"
-        done
-        echo "</node>"
-    } >"$f"
-    echo "test+unix://$f?socket=$sock"
-}
+make_host() { bench_host "$data/dom$1.xml" "$1"; }
 
 # inclusive instructions of function $2 in callgrind output $1
 incl() {

@@ -57,6 +57,7 @@ struct vd_host {
     char *uri;
     char *label;
     bool readonly;
+    bool domains_only;          /* vd_host_opts.domains_only */
     int tick_ms;
     vd_bus *bus;
     pthread_t thread;
@@ -303,7 +304,7 @@ refresh(vd_host *h, unsigned int bits, bool with_info)
     vd_network *nets = NULL;
     vd_pool *pools = NULL;
     size_t ndoms = 0, nnets = 0, npools = 0;
-    bool full = bits & DIRTY_FULL;
+    bool full = bits & DIRTY_FULL, want_nets, want_pools;
     int ret = -1;
 
     if (!snap)
@@ -334,11 +335,13 @@ refresh(vd_host *h, unsigned int bits, bool with_info)
             snap->info.mem_kib = hs.mem_total_kib;
     }
     snap->tick_ms = h->tick_ms;
-    if ((bits & (DIRTY_NETWORKS | DIRTY_FULL)) &&
-        vd_lists_read_networks(h->conn, &nets, &nnets) < 0)
+    if (h->domains_only)        /* nothing shows them: never read */
+        bits &= ~(DIRTY_NETWORKS | DIRTY_POOLS);
+    want_nets = (bits & DIRTY_NETWORKS) || (full && !h->domains_only);
+    want_pools = (bits & DIRTY_POOLS) || (full && !h->domains_only);
+    if (want_nets && vd_lists_read_networks(h->conn, &nets, &nnets) < 0)
         goto cleanup;
-    if ((bits & (DIRTY_POOLS | DIRTY_FULL)) &&
-        vd_lists_read_pools(h->conn, &pools, &npools) < 0)
+    if (want_pools && vd_lists_read_pools(h->conn, &pools, &npools) < 0)
         goto cleanup;
 
     if (bits & (DIRTY_DOMAINS | DIRTY_FULL)) {
@@ -347,13 +350,13 @@ refresh(vd_host *h, unsigned int bits, bool with_info)
         snap->ndomains = ndoms;
         doms = NULL;
     }
-    if (bits & (DIRTY_NETWORKS | DIRTY_FULL)) {
+    if (want_nets) {
         vd_networks_free(snap->networks, snap->nnetworks);
         snap->networks = nets;
         snap->nnetworks = nnets;
         nets = NULL;
     }
-    if (bits & (DIRTY_POOLS | DIRTY_FULL)) {
+    if (want_pools) {
         vd_pools_free(snap->pools, snap->npools);
         snap->pools = pools;
         snap->npools = npools;
@@ -717,7 +720,9 @@ vd_host_new(const vd_host_opts *opts, int host_id, vd_bus *bus)
     h->readonly = opts->readonly;
     h->tick_ms = opts->tick_ms > 0 ? opts->tick_ms : 2000;
     h->caps.balloon_period = opts->balloon_period;
-    h->caps.snapshot_counts = !opts->no_snapshot_counts;
+    h->caps.snapshot_counts = !opts->domains_only;
+    h->caps.no_flags = opts->domains_only;
+    h->domains_only = opts->domains_only;
     /* test:///... runs inside this process; test+unix:// does not */
     h->caps.inproc = opts->uri && strncmp(opts->uri, "test:", 5) == 0;
     h->bus = bus;

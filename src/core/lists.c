@@ -583,7 +583,10 @@ vd_lists_read_domains(virConnectPtr conn, vd_list_caps *caps, bool full,
         read_snapshot_counts(recs, n, rd, olds, caps, !prev);
     }
 
-    if (full || !prev) {
+    if (caps->no_flags) {
+        for (i = 0; i < n; i++)
+            rd[i].persistent = true;    /* not known: not claimed otherwise */
+    } else if (full || !prev) {
         if (domain_names(conn, VIR_CONNECT_LIST_DOMAINS_AUTOSTART, &autostart) < 0 ||
             domain_names(conn, VIR_CONNECT_LIST_DOMAINS_PERSISTENT, &persistent) < 0)
             goto cleanup;

@@ -23,6 +23,8 @@ typedef struct vd_list_caps {
     bool no_snapshots;          /* the driver has no snapshot count */
     bool snapshot_counts;       /* read snapshot counts (the panes show
                                  * them; batch mode does not) */
+    bool no_flags;              /* never read autostart/persistent (two
+                                 * list calls on a full read) */
     size_t snap_cursor;         /* where the next tick's snapshot counts start */
     char snap_first[VD_UUID_LEN]; /* count this domain at the next read
                                    * (a snapshot command touched it) */
