@@ -208,7 +208,11 @@ vd_cli_migrate(int argc, char **argv)
         fail("cancelled: %s keeps running on the source", name);
         rc = 1;
     } else {
-        fail("migration of %s failed: %s", name, err ? err : "unknown error");
+        char *where = vd_migrate_whereabouts(src, dom, dst);
+
+        fail("migration of %s failed: %s%s%s", name, err ? err : "unknown error",
+             where ? "; " : "", where ? where : "");
+        free(where);
         rc = 1;
     }
 

@@ -15,6 +15,7 @@
 #include "core/cmd_dsnap.h"
 #include "core/commands_priv.h"
 #include "core/jobs_priv.h"
+#include "core/leftovers.h"
 
 /* Free a plan (the job's priv). */
 static void
@@ -47,19 +48,23 @@ static int
 clone_job_run(vd_job *j, char **err)
 {
     vd_clone_plan *plan = j->priv;
-    int rc = vd_clone_run(j->conn, plan, on_progress, j, on_cancelled, err);
+    int rc;
 
+    vd_leftovers_bind(j->p.host_id, j->p.kind);  /* what a lost link leaves */
+    rc = vd_clone_run(j->conn, plan, on_progress, j, on_cancelled, err);
+    vd_leftovers_bind(-1, j->p.kind);
     if (rc == 0)
         j->p.done = j->p.total;
     return rc;
 }
 
-/* After a failure or cancel: vd_clone_run has removed what it made. */
+/* After a cancel: vd_clone_run has removed what it made. After a
+ * failure, its message says what became of each volume. */
 static const char *
 clone_job_undo(vd_job *j)
 {
-    (void)j;
-    return "every volume it made was deleted, no domain defined";
+    return j->p.state == VD_JOB_CANCELLED
+        ? "every volume it made was deleted, no domain defined" : NULL;
 }
 
 static const vd_job_ops clone_job_ops = {

@@ -14,6 +14,7 @@
 
 #include "core/cmd_create.h"
 #include "core/errors.h"
+#include "core/leftovers.h"
 #include "core/uri.h"
 #include "virtdeck/cloudinit.h"
 #include "virtdeck/create.h"
@@ -128,9 +129,11 @@ vd_cc_create(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
         res->message = strdup("create: no domain XML given");
         return false;
     }
+    vd_leftovers_bind(res->host_id, cmd->kind);  /* what a lost link leaves */
     res->ok = vd_create_command(conn, cmd->str, cmd->num > 0 ?
                                 (unsigned long long)cmd->num : 0,
                                 cmd->flags, res->uuid, &msg) == 0;
+    vd_leftovers_bind(-1, cmd->kind);
     res->message = msg;
     return true;
 }

@@ -124,6 +124,15 @@ one_run(one *m, char **name, char **err)
         goto cleanup;
     }
     rc = vd_migrate_run(src, dom, dst, &m->o, &ctl, err);
+    if (rc < 0) {               /* say what became of the guest */
+        char *where = vd_migrate_whereabouts(src, dom, dst), *joined = NULL;
+
+        if (where && asprintf(&joined, "%s; %s", *err ? *err : "failed", where) >= 0) {
+            free(*err);
+            *err = joined;
+        }
+        free(where);
+    }
 
  cleanup:
     free(why);
@@ -319,7 +328,10 @@ evac_item(void *opaque)
         result = err ? strdup(err) : strdup("failed");
     free(err);
     pthread_mutex_lock(&v->lock);
-    v->names[i] = name;
+    if (!v->names[i])
+        v->names[i] = name;
+    else
+        free(name);
     v->results[i] = result;
     v->running--;
     v->finished++;
@@ -380,7 +392,8 @@ evac_summary(evac *v)
     fprintf(f, "%d of %d moved", v->moved, v->e.n_items);
     for (i = 0; i < v->e.n_items; i++)
         fprintf(f, "; %s: %s", v->names[i] ? v->names[i] : v->e.items[i].uuid,
-                v->results[i] ? v->results[i] : "not started");
+                v->results[i] ? v->results[i]
+                              : "not started: it stays on the source");
     if (fclose(f) != 0) {
         free(buf);
         return NULL;
@@ -497,6 +510,15 @@ vd_mig_evacuate(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
         m->o.peer_uri = o->peer_uri ? strdup(o->peer_uri) : NULL;
         m->o.migrate_uri = o->migrate_uri ? strdup(o->migrate_uri) : NULL;
         snprintf(m->uuid, sizeof(m->uuid), "%s", v->e.items[i].uuid);
+        {   /* its name, for the summary even if it never starts */
+            virDomainPtr d = virDomainLookupByUUIDString(conn, m->uuid);
+
+            if (d) {
+                v->names[i] = strdup(virDomainGetName(d));
+                virDomainFree(d);
+            }
+            virResetLastError();
+        }
         m->cancel = &v->cancel;
         m->lock = &v->lock;
         if (!m->o.src_uri || !m->o.dest_uri) {

@@ -13,6 +13,7 @@
 #include "virtdeck/create.h"
 #include "core/errors.h"
 #include "core/xml_read.h"
+#include "core/leftovers.h"
 
 /* *err = the printf-formatted text (allocated). */
 static void __attribute__((format(printf, 2, 3)))
@@ -44,31 +45,107 @@ append_err(char **err, const char *fmt, ...)
     free(more);
 }
 
-/* Remove a domain this call defined; says so in *err if it cannot. */
+static char *xml_domain_name(const char *domain_xml);
+
+/* Say in *err what became of the volume pool/name that this call made
+ * (or was making: partial) and could not remove (why): remembered for
+ * the host's reconnect when the connection was lost on a host's worker,
+ * else named as left on the host. owner: the uuid of the domain made
+ * with it and left defined, or NULL. */
 static void
-undo_define(virDomainPtr dom, char **err)
+volume_left(virConnectPtr conn, const char *pool, const char *name,
+            const char *owner, bool partial, const char *why, char **err)
 {
-    if (virDomainUndefineFlags(dom, VIR_DOMAIN_UNDEFINE_NVRAM) == 0)
-        return;
-    virResetLastError();
-    if (virDomainUndefine(dom) < 0) {
-        char *msg = vd_err_take("failed");
-        append_err(err, "the domain '%s' could not be removed again: %s",
-                   virDomainGetName(dom), msg);
-        free(msg);
+    if (vd_leftover_here_volume(conn, pool, name, owner,
+                                partial ? "the partial volume of the interrupted create"
+                                        : "the new volume of the interrupted create")) {
+        append_err(err, "the connection was lost: the %svolume %s/%s will be "
+                   "deleted when the host is connected again",
+                   partial ? "partial " : "new ", pool, name);
+    } else if (partial) {
+        append_err(err, "the volume %s/%s may be left half-made on the host "
+                   "(the connection was lost while it was made)", pool, name);
+    } else {
+        append_err(err, "the new volume %s/%s is left on the host: "
+                   "it could not be removed again: %s", pool, name, why);
     }
 }
 
-/* Remove a volume this call created; says so in *err if it cannot. */
-static void
-undo_volume(virStorageVolPtr vol, char **err)
+/* Remove a domain this call defined, or may have (dom NULL: the
+ * connection was lost while defining it, name_was_free: no domain had
+ * its name before). Returns NULL when it is gone; else says in *err
+ * what became of it and returns what names it (its uuid in owner_buf,
+ * or name): its volumes wait for it. */
+static const char *
+undo_define(virConnectPtr conn, virDomainPtr dom, const char *name,
+            bool name_was_free, char owner_buf[VD_UUID_LEN], char **err)
 {
-    if (virStorageVolDelete(vol, 0) < 0) {
-        char *msg = vd_err_take("failed");
-        append_err(err, "the new volume '%s' could not be removed again: %s",
-                   virStorageVolGetName(vol), msg);
+    const char *owner = name;
+    char *msg;
+
+    if (dom && virDomainUndefineFlags(dom, VIR_DOMAIN_UNDEFINE_NVRAM) == 0)
+        return NULL;
+    virResetLastError();
+    if (dom && virDomainUndefine(dom) == 0)
+        return NULL;
+    msg = dom ? vd_err_take("failed")
+              : strdup("the connection was lost while it was being defined");
+    if (dom && virDomainGetUUIDString(dom, owner_buf) == 0)
+        owner = owner_buf;
+    virResetLastError();
+    if ((dom || name_was_free) &&
+        vd_leftover_here_domain(conn, owner == name ? NULL : owner, name,
+                                "the domain of the interrupted create"))
+        append_err(err, "the connection was lost: the domain '%s' will be "
+                   "undefined when the host is connected again (if it is "
+                   "shut off)", name);
+    else
+        append_err(err, "the domain '%s' %s left on the host: it could not "
+                   "be removed again: %s", name, dom ? "is" : "may be",
+                   msg ? msg : "out of memory");
+    free(msg);
+    return owner;
+}
+
+/* Remove a volume this call created in pool; says in *err if it cannot. */
+static void
+undo_volume(virConnectPtr conn, virStorageVolPtr vol, const char *pool,
+            const char *owner, char **err)
+{
+    char *msg;
+
+    if (virStorageVolDelete(vol, 0) == 0)
+        return;
+    msg = vd_err_take("failed");
+    volume_left(conn, pool, virStorageVolGetName(vol), owner, false, msg, err);
+    free(msg);
+}
+
+/* libvirt's message for a failed call on conn; when it left none and
+ * conn is gone, that the connection was lost. Allocated. */
+static char *
+take_err(virConnectPtr conn)
+{
+    char *msg = vd_err_take(NULL);
+
+    if (msg && strcmp(msg, "unknown error") == 0 && vd_conn_lost(conn)) {
         free(msg);
+        msg = strdup("the connection to the host was lost");
     }
+    return msg;
+}
+
+/* Whether pool holds a volume named name (a failed look-up: no). */
+static bool
+volume_exists(virStoragePoolPtr pool, const char *name)
+{
+    virStorageVolPtr vol = virStorageVolLookupByName(pool, name);
+
+    virResetLastError();
+    if (!vol)
+        return false;
+    virStorageVolFree(vol);
+    return true;
 }
 
 /* Fill a new volume with data through a stream. 0 or -1 (*err set). */
@@ -119,18 +196,22 @@ vd_create_volumes_from_xml(virConnectPtr conn, const char *domain_xml,
                            char **err)
 {
     virStorageVolPtr *made = calloc(nvols + 1, sizeof(*made));
-    virDomainPtr dom = NULL;
+    const char **made_pool = calloc(nvols + 1, sizeof(*made_pool));
+    virDomainPtr dom = NULL, named;
+    char *msg = NULL, *name = NULL, owner_buf[VD_UUID_LEN];
+    const char *owner = NULL;
     size_t i, nmade = 0;
-    char *msg = NULL;
+    bool name_was_free = false;
     int ret = -1;
 
     *err = NULL;
-    if (!made)
+    if (!made || !made_pool)
         goto cleanup;
     for (i = 0; i < nvols; i++) {
         virStoragePoolPtr pool;
         const char *perr = NULL;
         char *vol_xml;
+        bool existed;
 
         if (!vols[i].pool || !*vols[i].pool) {
             set_err(err, "a new volume needs a pool");
@@ -146,30 +227,45 @@ vd_create_volumes_from_xml(virConnectPtr conn, const char *domain_xml,
             free(vol_xml);
             goto undo;
         }
+        existed = volume_exists(pool, vols[i].vol->name);
         made[nmade] = virStorageVolCreateXML(pool, vol_xml, 0);
         free(vol_xml);
         virStoragePoolFree(pool);
         if (!made[nmade]) {
-            msg = vd_err_take("failed");
+            msg = take_err(conn);
             set_err(err, "could not create the volume '%s' in pool '%s': %s",
                     vols[i].vol->name, vols[i].pool, msg);
+            /* the daemon died making it: its partial file may be there */
+            if (!existed && vd_conn_lost(conn))
+                volume_left(conn, vols[i].pool, vols[i].vol->name, NULL,
+                            true, msg, err);
             goto undo;
         }
-        nmade++;
+        made_pool[nmade++] = vols[i].pool;
         if (vols[i].data && upload(conn, made[nmade - 1], vols[i].data,
                                    vols[i].len, err) < 0)
             goto undo;
     }
+    if ((name = xml_domain_name(domain_xml)) &&
+        !(named = virDomainLookupByName(conn, name))) {
+        virResetLastError();
+        name_was_free = true;
+    } else if (name) {
+        virDomainFree(named);
+    }
     if (!(dom = virDomainDefineXMLFlags(conn, domain_xml,
                                         VIR_DOMAIN_DEFINE_VALIDATE))) {
-        msg = vd_err_take("failed");
+        msg = take_err(conn);
         set_err(err, "could not define the domain: %s", msg);
+        if (name && vd_conn_lost(conn))     /* it may be defined */
+            owner = undo_define(conn, NULL, name, name_was_free, owner_buf, err);
         goto undo;
     }
     if ((flags & VD_CREATE_START) && virDomainCreate(dom) < 0) {
-        msg = vd_err_take("failed");
+        msg = take_err(conn);
         set_err(err, "could not start '%s': %s", virDomainGetName(dom), msg);
-        undo_define(dom, err);
+        owner = undo_define(conn, dom, virDomainGetName(dom), false, owner_buf,
+                            err);
         goto undo;
     }
     if (uuid && virDomainGetUUIDString(dom, uuid) < 0) {
@@ -181,17 +277,19 @@ vd_create_volumes_from_xml(virConnectPtr conn, const char *domain_xml,
 
  undo:
     for (i = nmade; i > 0; i--)
-        undo_volume(made[i - 1], err);
+        undo_volume(conn, made[i - 1], made_pool[i - 1], owner, err);
 
  cleanup:
     if (!*err && ret < 0)
         *err = strdup("out of memory");
     free(msg);
+    free(name);
     if (dom)
         virDomainFree(dom);
     for (i = 0; i < nmade; i++)
         virStorageVolFree(made[i]);
     free(made);
+    free(made_pool);
     return ret;
 }
 

@@ -23,6 +23,7 @@
 #include "virtdeck/clone_ops.h"
 #include "core/dom_disks.h"
 #include "core/errors.h"
+#include "core/leftovers.h"
 #include "core/xml_priv.h"
 #include "core/watched_call.h"
 #include "core/xml_read.h"
@@ -759,27 +760,61 @@ copy_main(void *opaque)
         c->err = vd_err_take("the copy failed");
 }
 
-/* Delete the volumes made so far (made[i] for i < n). */
-static void
-undo(virConnectPtr conn, vd_clone_plan *plan, const bool *made)
+/* Delete the volumes made (made[i]), and the partial copy of
+ * plan->vols[failed] (failed < nvols) when the connection was lost while
+ * it was made. Returns how many of made could not be deleted; each
+ * volume not deleted is named in
+ * *notes: remembered for the host's reconnect (a lost connection on a
+ * job bound to a host, after the domain owner when not NULL) or left on
+ * the host. */
+static size_t
+undo(virConnectPtr conn, vd_clone_plan *plan, const bool *made, size_t failed,
+     const char *owner, char **notes)
 {
-    size_t i;
+    size_t i, left = 0;
 
     for (i = plan->nvols; i-- > 0;) {
-        virStoragePoolPtr pool;
-        virStorageVolPtr vol;
+        const vd_clone_vol *v = &plan->vols[i];
+        virStoragePoolPtr pool = NULL;
+        virStorageVolPtr vol = NULL;
+        char *why = NULL, *joined, line[1024];
+        bool partial = i == failed;
 
-        if (!made[i])
+        if (!made[i] && !(partial && vd_conn_lost(conn)))
             continue;
-        if ((pool = virStoragePoolLookupByName(conn, plan->vols[i].pool))) {
-            if ((vol = virStorageVolLookupByName(pool, plan->vols[i].new_name))) {
-                virStorageVolDelete(vol, 0);
-                virStorageVolFree(vol);
-            }
-            virStoragePoolFree(pool);
+        if (made[i] && (pool = virStoragePoolLookupByName(conn, v->pool)) &&
+            (vol = virStorageVolLookupByName(pool, v->new_name)) &&
+            virStorageVolDelete(vol, 0) == 0)
+            goto next;
+        if (made[i] && pool && !vol && !vd_conn_lost(conn))
+            goto next;          /* gone already */
+        why = vd_err_take(partial ? "the connection was lost while copying" : "failed");
+        if (made[i])
+            left++;
+        if (vd_leftover_here_volume(conn, v->pool, v->new_name, owner,
+                                    partial ? "the partial copy of the interrupted clone"
+                                            : "a new volume of the interrupted clone"))
+            snprintf(line, sizeof(line), "the connection was lost: the %s %s/%s "
+                     "will be deleted when the host is connected again",
+                     partial ? "partial copy" : "new volume", v->pool, v->new_name);
+        else
+            snprintf(line, sizeof(line), "the %s %s/%s is left on the host (%s)",
+                     partial ? "partial copy" : "new volume", v->pool, v->new_name,
+                     why ? why : "failed");
+        if (asprintf(&joined, "%s%s%s", *notes ? *notes : "", *notes ? "; " : "",
+                     line) >= 0) {
+            free(*notes);
+            *notes = joined;
         }
+        free(why);
+     next:
+        if (vol)
+            virStorageVolFree(vol);
+        if (pool)
+            virStoragePoolFree(pool);
         virResetLastError();
     }
+    return left;
 }
 
 /* Make one volume: a copy (watched, on a helper thread) or an overlay. */
@@ -869,8 +904,10 @@ vd_clone_run(virConnectPtr conn, vd_clone_plan *plan, vd_clone_progress_fn progr
     bool *made = calloc(plan->nvols + 1, sizeof(*made)), cancel_seen = false;
     unsigned long long done = 0;
     virDomainPtr dom = NULL;
-    char *xml = NULL;
-    size_t i, nmade = 0;
+    char *xml = NULL, *notes = NULL;
+    const char *owner = NULL;
+    size_t i, nmade = 0, failed = plan->nvols, left;
+    bool dom_lost = false;
     int ret = -1;
 
     *err = NULL;
@@ -886,8 +923,10 @@ vd_clone_run(virConnectPtr conn, vd_clone_plan *plan, vd_clone_progress_fn progr
             break;
         }
         if (make_volume(conn, v, done, plan->total, progress, opaque, cancelled,
-                        &cancel_seen, err) < 0)
+                        &cancel_seen, err) < 0) {
+            failed = i;
             goto undo;
+        }
         made[i] = true;
         nmade++;
         done += v->bytes;
@@ -904,6 +943,7 @@ vd_clone_run(virConnectPtr conn, vd_clone_plan *plan, vd_clone_progress_fn progr
     }
     if (!(dom = virDomainDefineXMLFlags(conn, xml, VIR_DOMAIN_DEFINE_VALIDATE))) {
         vd_err_say_libvirt(err, "define the clone");
+        dom_lost = vd_conn_lost(conn);
         goto undo;
     }
     virDomainFree(dom);
@@ -911,21 +951,39 @@ vd_clone_run(virConnectPtr conn, vd_clone_plan *plan, vd_clone_progress_fn progr
     goto cleanup;
 
  undo:
-    undo(conn, plan, made);
+    if (dom_lost) {     /* the clone may be defined: undefine it once back */
+        if (vd_leftover_here_domain(conn, plan->uuid, plan->name,
+                                    "the domain of the interrupted clone")) {
+            owner = plan->uuid;
+            vd_err_say(&notes, "the connection was lost: the domain %s will be "
+                       "undefined when the host is connected again (if it is "
+                       "shut off)", plan->name);
+        } else {
+            vd_err_say(&notes, "the domain %s may be defined on the host", plan->name);
+        }
+    }
+    left = undo(conn, plan, made, failed, owner, &notes);
     if (cancel_seen) {
         vd_err_say(err, "clone of %s cancelled: %zu new volume(s) deleted, no domain defined",
             plan->original, nmade);
         ret = 1;
-    } else if (nmade > 0) {
+    } else if (nmade > 0 || notes) {
         char *first = *err;
 
         *err = NULL;
-        vd_err_say(err, "%s; the %zu volume(s) already made were deleted, no domain defined",
-            first ? first : "failed", nmade);
+        if (!notes)
+            vd_err_say(err, "%s; the %zu volume(s) already made were deleted, "
+                       "no domain defined", first ? first : "failed", nmade);
+        else if (nmade == 0)
+            vd_err_say(err, "%s; %s", first ? first : "failed", notes);
+        else
+            vd_err_say(err, "%s; %zu of the %zu volume(s) made were deleted; %s",
+                       first ? first : "failed", nmade - left, nmade, notes);
         free(first);
     }
 
  cleanup:
+    free(notes);
     free(xml);
     free(made);
     return ret;

@@ -438,7 +438,7 @@ try_connect(vd_host *h)
     h->ticks = 0;
     h->next_tick_ms = vd_now_ms() + h->tick_ms;
     /* what jobs could not remove when the connection went away */
-    vd_leftovers_sweep(h->id, h->conn, h->bus);
+    vd_leftovers_sweep(h->id, h->label, h->uri, h->conn, h->bus);
 }
 
 /* The connection went away: say why and schedule a reconnect. */

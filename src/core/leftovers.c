@@ -12,6 +12,7 @@
 #include "core/errors.h"
 #include "core/leftovers.h"
 #include "virtdeck/job.h"
+#include "virtdeck/journal.h"
 
 typedef enum {
     LEFT_VOLUME = 0,
@@ -25,12 +26,17 @@ typedef struct leftover {
     left_kind kind;
     char *pool;                 /* LEFT_VOLUME */
     char *name;                 /* volume or domain name */
-    char uuid[VD_UUID_LEN];     /* LEFT_DOMAIN */
+    char uuid[VD_UUID_LEN];     /* LEFT_DOMAIN ("": look it up by name) */
+    char *owner;                /* LEFT_VOLUME: its domain (uuid or name) or NULL */
     char *what;
 } leftover;
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static leftover *list;
+
+/* The host and command the calling thread works for (vd_leftovers_bind). */
+static __thread int bound_host = -1;
+static __thread vd_cmd_kind bound_kind;
 
 /* Free one item. */
 static void
@@ -41,13 +47,14 @@ leftover_free(leftover *l)
     free(l->pool);
     free(l->name);
     free(l->what);
+    free(l->owner);
     free(l);
 }
 
 /* Append a new item; strings copied. */
 static void
 add(int host_id, vd_cmd_kind cmd, left_kind kind, const char *pool,
-    const char *name, const char *uuid, const char *what)
+    const char *name, const char *uuid, const char *owner, const char *what)
 {
     leftover *l = calloc(1, sizeof(*l)), **tail;
 
@@ -59,9 +66,10 @@ add(int host_id, vd_cmd_kind cmd, left_kind kind, const char *pool,
     l->pool = pool ? strdup(pool) : NULL;
     l->name = name ? strdup(name) : NULL;
     l->what = strdup(what ? what : "an object made before the connection was lost");
+    l->owner = owner ? strdup(owner) : NULL;
     if (uuid)
         snprintf(l->uuid, sizeof(l->uuid), "%s", uuid);
-    if (!l->name || !l->what || (pool && !l->pool)) {
+    if (!l->name || !l->what || (pool && !l->pool) || (owner && !l->owner)) {
         leftover_free(l);
         return;
     }
@@ -78,7 +86,16 @@ vd_leftover_volume(int host_id, vd_cmd_kind kind, const char *pool,
                    const char *vol, const char *what)
 {
     if (pool && vol)
-        add(host_id, kind, LEFT_VOLUME, pool, vol, NULL, what);
+        add(host_id, kind, LEFT_VOLUME, pool, vol, NULL, NULL, what);
+}
+
+/* See leftovers.h. */
+void
+vd_leftover_volume_of(int host_id, vd_cmd_kind kind, const char *pool,
+                      const char *vol, const char *owner, const char *what)
+{
+    if (pool && vol)
+        add(host_id, kind, LEFT_VOLUME, pool, vol, NULL, owner, what);
 }
 
 /* See leftovers.h. */
@@ -86,8 +103,38 @@ void
 vd_leftover_domain(int host_id, vd_cmd_kind kind, const char *uuid,
                    const char *name, const char *what)
 {
-    if (uuid && name)
-        add(host_id, kind, LEFT_DOMAIN, NULL, name, uuid, what);
+    if (name)
+        add(host_id, kind, LEFT_DOMAIN, NULL, name, uuid ? uuid : "", NULL, what);
+}
+
+/* See leftovers.h. */
+void
+vd_leftovers_bind(int host_id, vd_cmd_kind kind)
+{
+    bound_host = host_id;
+    bound_kind = kind;
+}
+
+/* See leftovers.h. */
+bool
+vd_leftover_here_volume(virConnectPtr conn, const char *pool, const char *vol,
+                        const char *owner, const char *what)
+{
+    if (bound_host < 0 || !pool || !vol || !vd_conn_lost(conn))
+        return false;
+    vd_leftover_volume_of(bound_host, bound_kind, pool, vol, owner, what);
+    return true;
+}
+
+/* See leftovers.h. */
+bool
+vd_leftover_here_domain(virConnectPtr conn, const char *uuid, const char *name,
+                        const char *what)
+{
+    if (bound_host < 0 || !name || !vd_conn_lost(conn))
+        return false;
+    vd_leftover_domain(bound_host, bound_kind, uuid, name, what);
+    return true;
 }
 
 /* See leftovers.h. */
@@ -95,6 +142,21 @@ bool
 vd_conn_lost(virConnectPtr conn)
 {
     return conn && virConnectIsAlive(conn) != 1;
+}
+
+/* The domain named by a uuid or else a name on conn, or NULL. */
+static virDomainPtr
+find_domain(virConnectPtr conn, const char *uuid_or_name)
+{
+    virDomainPtr dom = virDomainLookupByUUIDString(conn, uuid_or_name);
+
+    if (!dom) {
+        virResetLastError();
+        dom = virDomainLookupByName(conn, uuid_or_name);
+    }
+    if (!dom)
+        virResetLastError();
+    return dom;
 }
 
 /* Remove one volume: 1 removed, 0 already gone, -1 failed (*err). */
@@ -105,6 +167,18 @@ remove_volume(virConnectPtr conn, const leftover *l, char **err)
     virStorageVolPtr vol = NULL;
     int ret = -1;
 
+    if (l->owner) {             /* never under the domain it was made for */
+        virDomainPtr owner = find_domain(conn, l->owner);
+
+        if (owner) {
+            virDomainFree(owner);
+            if (pool)
+                virStoragePoolFree(pool);
+            *err = strdup("the domain it was made for is still defined: left alone");
+            return -1;
+        }
+        virResetLastError();
+    }
     if (!pool) {
         *err = vd_err_take("its pool is not there");
         return -1;
@@ -126,22 +200,32 @@ remove_volume(virConnectPtr conn, const leftover *l, char **err)
     return ret;
 }
 
+/* Undefine dom with its NVRAM, managed save and snapshots' metadata;
+ * drivers without NVRAM refuse that flag: then without it. 0 or -1. */
+static int
+undefine(virDomainPtr dom)
+{
+    const unsigned int flags = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE |
+                               VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA;
+
+    if (virDomainUndefineFlags(dom, flags | VIR_DOMAIN_UNDEFINE_NVRAM) == 0)
+        return 0;
+    virResetLastError();
+    return virDomainUndefineFlags(dom, flags);
+}
+
 /* Undefine one domain if it is still shut off: 1, 0 gone, -1 (*err). */
 static int
 remove_domain(virConnectPtr conn, const leftover *l, char **err)
 {
-    virDomainPtr dom = virDomainLookupByUUIDString(conn, l->uuid);
+    virDomainPtr dom = find_domain(conn, l->uuid[0] ? l->uuid : l->name);
     int ret = -1;
 
-    if (!dom) {
-        virResetLastError();
+    if (!dom)
         return 0;
-    }
     if (virDomainIsActive(dom) == 1) {
         *err = strdup("it is running now: left alone");
-    } else if (virDomainUndefineFlags(dom, VIR_DOMAIN_UNDEFINE_NVRAM |
-                                      VIR_DOMAIN_UNDEFINE_MANAGED_SAVE |
-                                      VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA) == 0) {
+    } else if (undefine(dom) == 0) {
         ret = 1;
     } else {
         *err = vd_err_take("could not undefine it");
@@ -150,12 +234,19 @@ remove_domain(virConnectPtr conn, const leftover *l, char **err)
     return ret;
 }
 
-/* Post a message for item l on bus. */
+/* Where the sweep's messages go: the host's bus and its journal name. */
+typedef struct sweep_to {
+    vd_bus *bus;
+    const char *label;
+    const char *uri;
+} sweep_to;
+
+/* Post a message for item l on the bus and record it in the journal. */
 static void
-say(vd_bus *bus, const leftover *l, bool ok, const char *fmt, ...)
+say(const sweep_to *to, const leftover *l, bool ok, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 static void
-say(vd_bus *bus, const leftover *l, bool ok, const char *fmt, ...)
+say(const sweep_to *to, const leftover *l, bool ok, const char *fmt, ...)
 {
     va_list ap;
     vd_result *res = calloc(1, sizeof(*res));
@@ -172,23 +263,31 @@ say(vd_bus *bus, const leftover *l, bool ok, const char *fmt, ...)
     if (vasprintf(&res->message, fmt, ap) < 0)
         res->message = NULL;
     va_end(ap);
-    vd_bus_post(bus, res);
+    vd_journal_event(to->label, to->uri,
+                     l->kind == LEFT_VOLUME ? "volume" : "domain", l->name,
+                     l->kind == LEFT_DOMAIN && l->uuid[0] ? l->uuid : NULL, "leftover",
+                     res->message ? res->message : l->what);
+    vd_bus_post(to->bus, res);
 }
 
 /* See leftovers.h. */
 void
-vd_leftovers_sweep(int host_id, virConnectPtr conn, vd_bus *bus)
+vd_leftovers_sweep(int host_id, const char *label, const char *uri,
+                   virConnectPtr conn, vd_bus *bus)
 {
-    leftover *mine = NULL, **pp, *l, *keep = NULL, **keep_tail = &keep;
+    leftover *mine = NULL, **mine_tail = &mine, **pp, *l, *keep = NULL,
+             **keep_tail = &keep;
+    sweep_to to = { bus, label, uri };
 
-    /* take this host's items out, work without the lock */
+    /* take this host's items out in order, work without the lock */
     pthread_mutex_lock(&lock);
     for (pp = &list; *pp;) {
         l = *pp;
         if (l->host_id == host_id) {
             *pp = l->next;
-            l->next = mine;
-            mine = l;
+            l->next = NULL;
+            *mine_tail = l;
+            mine_tail = &l->next;
         } else {
             pp = &l->next;
         }
@@ -208,15 +307,15 @@ vd_leftovers_sweep(int host_id, virConnectPtr conn, vd_bus *bus)
         else
             snprintf(where, sizeof(where), "domain %s", l->name);
         if (rc > 0) {
-            say(bus, l, true, "connected again: removed %s, %s", l->what, where);
+            say(&to, l, true, "connected again: removed %s, %s", l->what, where);
         } else if (rc == 0) {
-            say(bus, l, true, "connected again: %s (%s) is already gone",
+            say(&to, l, true, "connected again: %s (%s) is already gone",
                 l->what, where);
         } else {
             char msg[1024];
 
             snprintf(msg, sizeof(msg), "%s: %s", where, err ? err : "failed");
-            say(bus, l, false, "connected again, but %s could not be removed: %s",
+            say(&to, l, false, "connected again, but %s could not be removed: %s",
                 l->what, msg);
             if (vd_conn_lost(conn)) {   /* lost again: next time */
                 *keep_tail = l;

@@ -332,6 +332,58 @@ remove_disks(virConnectPtr dst, char **paths)
     free(paths);
 }
 
+/* Whether the domain with dom's uuid is active on dst. */
+static bool
+active_on(virConnectPtr dst, virDomainPtr dom)
+{
+    unsigned char uuid[VIR_UUID_BUFLEN];
+    virDomainPtr there;
+    bool active = false;
+
+    if (!dst || virDomainGetUUID(dom, uuid) < 0) {
+        virResetLastError();
+        return false;
+    }
+    if ((there = virDomainLookupByUUID(dst, uuid))) {
+        active = virDomainIsActive(there) == 1;
+        virDomainFree(there);
+    }
+    virResetLastError();
+    return active;
+}
+
+/* See core/migrate.h. */
+char *
+vd_migrate_whereabouts(virConnectPtr src, virDomainPtr dom, virConnectPtr dst)
+{
+    const char *state = NULL;
+    char *out = NULL;
+    int st = -1, reason;
+
+    if (active_on(dst, dom))
+        return strdup("the guest runs on the destination");
+    if (!src || virConnectIsAlive(src) != 1) {
+        virResetLastError();
+        return strdup(dst ? "the guest is not on the destination: it stays on "
+                            "the source, whose connection was lost (libvirt "
+                            "there ends the migration once its daemon is back)"
+                          : "the connection to the source was lost: the guest "
+                            "is to be found there once its daemon is back");
+    }
+    if (virDomainGetState(dom, &st, &reason, 0) < 0)
+        virResetLastError();
+    switch (st) {
+    case VIR_DOMAIN_RUNNING: state = "running"; break;
+    case VIR_DOMAIN_PAUSED: state = "paused"; break;
+    case VIR_DOMAIN_SHUTOFF: state = "shut off"; break;
+    default: state = NULL; break;
+    }
+    if (asprintf(&out, "the guest stays on the source%s%s", state ? ", " : "",
+                 state ? state : "") < 0)
+        out = NULL;
+    return out;
+}
+
 /* ---- running it --------------------------------------------------------- */
 
 typedef struct call {
@@ -555,7 +607,9 @@ vd_migrate_run(virConnectPtr src, virDomainPtr dom, virConnectPtr dst,
     }
 
  cleanup:
-    if (made)
+    if (made && active_on(dst, dom))    /* it did arrive: keep its disks */
+        free_list(made);
+    else if (made)
         remove_disks(dst, made);
     free(c.err);
     virTypedParamsFree(c.params, c.nparams);

@@ -55,6 +55,14 @@ void vd_migrate_opts_settle(vd_migrate_opts *o, bool active);
 char *vd_migrate_check(virConnectPtr src, virDomainPtr dom, virConnectPtr dst,
                        vd_migrate_opts *o);
 
+/* After a failed migration of dom (on src; dst may be NULL): where the
+ * guest is, as a sentence for the job's message (malloc'ed): running on
+ * the destination, or still on the source (in which state), or, when
+ * the source's daemon was lost, that its guest is to be found there
+ * once it is back (libvirt then ends the migration it was in). */
+char *vd_migrate_whereabouts(virConnectPtr src, virDomainPtr dom,
+                             virConnectPtr dst);
+
 /* Migrate dom (on src) as o says; dst is needed unless P2P. Blocks
  * until the migration ends. Returns 0 done, 1 cancelled (the guest
  * still runs on the source), -1 failed with *err (malloc'ed). */

@@ -62,3 +62,42 @@ live_open_volumes() {
     screen_keys v
     screen_wait "Volumes of pool $pool"
 }
+
+# live_two_hosts ROW_RE: with the TUI started on the source and the
+# peer (-c "$VD_TEST_URI" -c "$VD_PEER_URI"), wait until the source
+# lists a row matching ROW_RE and the peer is connected (it is a
+# destination only then); leaves the hosts pane on the source.
+live_two_hosts() {
+    screen_wait "Hosts (2)"
+    screen_wait_re "$1" 20
+    screen_keys h j
+    screen_wait_re "no domains on this host|Name" 20
+    screen_keys k
+}
+
+# live_migrate_copy_storage MIBS MIGRATE_URI: in the migrate form just
+# opened (T), copy all storage at MIBS MiB/s through MIGRATE_URI, and
+# submit.
+live_migrate_copy_storage() {
+    screen_keys Tab Tab Tab Tab   # dest, mode, persistent, undefine: storage
+    screen_keys Right
+    screen_wait "Copy all storage" 5
+    screen_keys Tab C-u "$1"
+    # the migration URI: the last field
+    for _ in 1 2 3 4 5 6 7; do screen_keys Tab; done
+    screen_wait "where the data goes" 5
+    screen_text "$2"
+    screen_keys Enter
+}
+
+# live_wizard_to_network NAME GIB: from the main screen, open the create
+# wizard (l N) and fill it to its network page: NAME, PXE boot, the
+# default CPU and memory, disk 1 a new GIB GiB qcow2 volume in vdpool.
+live_wizard_to_network() {
+    . "$VD_SRC/tests/lib/wizard.sh"
+    screen_keys l N
+    wizard_pxe_to_storage "$1"
+    wizard_disk1_size "$2"
+    screen_keys PgDn
+    screen_wait "Step 5 of 11: Network"
+}

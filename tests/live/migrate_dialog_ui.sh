@@ -22,27 +22,15 @@ vd_wait_state $G running 30 || exit 1
 
 screen_start 120x40 -c "$VD_TEST_URI" -c "$VD_PEER_URI"
 trap cleanup EXIT
-screen_wait "Hosts (2)"
-screen_wait_re "$G +running" 20
-# wait until the peer is connected (it is a destination only then)
-screen_keys h j
-screen_wait_re "no domains on this host|Name" 20
-screen_keys k l
+# the peer must be connected (it is a destination only then)
+live_two_hosts "$G +running"
+screen_keys l
 live_select $G
 screen_keys T
 screen_wait "Migrate $G from" 10
 screen_expect_re "Destination +< local qemu\+unix \(peer\) >"
 screen_expect_re "Mode +< Live"
-# Tab to Storage (dest, mode, persistent, undefine, storage)
-screen_keys Tab Tab Tab Tab
-screen_keys Right
-screen_wait "Copy all storage" 5
-screen_keys Tab C-u 1
-# the migration URI: the last field
-for _ in 1 2 3 4 5 6 7; do screen_keys Tab; done
-screen_wait "where the data goes" 5
-screen_text "tcp://$VD_PEER_ADDR"
-screen_keys Enter
+live_migrate_copy_storage 1 "tcp://$VD_PEER_ADDR"
 screen_wait_re "$G +migr [0-9]+%" 60
 screen_keys J
 screen_wait_re "migrate $G to local qemu\+unix" 10

@@ -19,12 +19,8 @@ for g in a b c; do vd_wait_state $G-$g running 30 || exit 1; done
 
 screen_start 120x36 -c "$VD_TEST_URI" -c "$VD_PEER_URI"
 trap cleanup EXIT
-screen_wait "Hosts (2)"
-screen_wait_re "$G-c +running" 20
 # the peer must be connected too before it can be a destination
-screen_keys h j
-screen_wait_re "no domains on this host|Domains" 20
-screen_keys k
+live_two_hosts "$G-c +running"
 screen_wait_re "$G-a +running" 10
 screen_keys V
 screen_wait "Evacuate " 10
