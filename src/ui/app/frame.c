@@ -178,7 +178,7 @@ draw_pane_frame(vd_app *app, vd_pane_id pane)
     return inner;
 }
 
-/* The status line: a pending question, or the last message. */
+/* The status line: the last message. */
 static void
 draw_status(vd_app *app)
 {
@@ -187,13 +187,6 @@ draw_status(vd_app *app)
 
     if (r->h <= 0)
         return;
-    if (app->confirm.active) {
-        attr_t a = vd_role_attr(VD_ROLE_CONFIRM);
-
-        vd_draw_fill(r->y, r->x, r->w, a);
-        vd_draw_text(r->y, r->x + 1, r->w - 1, app->confirm.prompt, a);
-        return;
-    }
     switch (app->msg_kind) {
     case VD_MSG_OK:
         role = VD_ROLE_STATUS_OK;
