@@ -3,9 +3,8 @@
  *
  * One vd_app lives for the duration of vd_ui_run(). It holds our
  * reference to each host's latest snapshot, the cursors of the panes
- * (kept by UUID, per host), the status line and the modal states (help
- * overlay). Only the UI thread touches it. Questions are dialogs
- * (dialog.h), on the view stack.
+ * (kept by UUID, per host), the status line and the view stack (view.h:
+ * every view, dialog and the help). Only the UI thread touches it.
  */
 #ifndef VIRTDECK_UI_PRIV_H
 #define VIRTDECK_UI_PRIV_H
@@ -82,7 +81,6 @@ typedef struct vd_app {
     vd_hit hits[VD_MAX_HITS];
     size_t nhits;
 
-    bool help;                      /* help overlay shown */
     bool quit;
     bool dirty;                     /* redraw before the next wait */
 
@@ -201,9 +199,10 @@ void vd_pool_summary(const vd_pool *pool, char *buf, size_t len);
 
 /* ---- help.c ---- */
 
-void vd_help_draw(vd_app *app);
-/* A key while the help is shown: true when it paged (help stays). */
-bool vd_help_key(vd_app *app, int key);
+/* Show the help over the top view (or the main screen): a view of its
+ * own (view.h), listing the keys of what it covers; any key but the
+ * ones that turn its pages closes it. */
+void vd_help_show(vd_app *app);
 
 /* ---- theme.c ---- */
 

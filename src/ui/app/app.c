@@ -223,13 +223,6 @@ handle_mouse(vd_app *app)
     if (getmouse(&ev) != OK)
         return;
     app->mev = ev;
-    if (app->help) {
-        if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
-            app->help = false;
-            app->dirty = true;
-        }
-        return;
-    }
     if ((ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) &&
         vd_rect_contains(&app->keybar, ev.y, ev.x)) {
         /* the bar's keys: the top view's or the main screen's */
@@ -261,13 +254,6 @@ handle_key(vd_app *app, int key)
     }
     if (key == VD_KEY(KEY_MOUSE)) {
         handle_mouse(app);
-        return;
-    }
-    if (app->help) {
-        if (vd_help_key(app, key))
-            return;             /* another page of keys */
-        app->help = false;
-        app->dirty = true;
         return;
     }
     if (key == '\r' || key == VD_KEY(KEY_ENTER))
@@ -518,11 +504,9 @@ draw(vd_app *app)
     vd_frame_layout(app);
     vd_frame_draw(app);
     vd_views_draw(app);
-    if (app->help)
-        vd_help_draw(app);
     vd_ui_images_frame_done();  /* wipe thumbnails no longer drawn (issue 7) */
     /* A view that edits text shows the terminal's cursor there. */
-    if (app->cur_y >= 0 && !app->help) {
+    if (app->cur_y >= 0) {
         move(app->cur_y, app->cur_x);
         curs_set(1);
     } else {
@@ -689,7 +673,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
         read_keys(&app);
         if (n > 0 && (pfd[1].revents & POLLIN))
             drain_bus(&app);
-        vd_console_poll(&app);      /* console frames and output (issue 7) */
+        vd_views_wake(&app);        /* console frames and output (issue 7) */
         vd_ui_journal_poll(&app);   /* new journal entries, its errors */
         if (refresh_snapshots(&app)) {
             vd_views_snapshot(&app);

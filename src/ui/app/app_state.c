@@ -217,7 +217,8 @@ vd_app_message(vd_app *app, vd_msg_kind kind, const char *fmt, ...)
     vsnprintf(app->msg, sizeof(app->msg), fmt, ap);
     va_end(ap);
     app->msg_kind = kind;
-    app->msg_owner = app->views;    /* the message belongs to the top view */
+    /* the message belongs to the top view (not the help over it) */
+    app->msg_owner = vd_views_owner(app);
     app->msg_hint = false;
     app->dirty = true;
 }

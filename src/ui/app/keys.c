@@ -107,7 +107,7 @@ static void
 act_help(vd_app *app, const vd_binding *b)
 {
     (void)b;
-    app->help = true;
+    vd_help_show(app);
     app->dirty = true;
 }
 
@@ -323,22 +323,14 @@ vd_keys_panes_text(unsigned int panes, char *buf, size_t len)
 bool
 vd_keys_dispatch(vd_app *app, int key)
 {
-    const vd_binding *other = NULL, *table;
+    const vd_binding *b, *other, *table;
     char panes[64];
     size_t n;
 
     table = vd_keys_table(&n);
-    for (size_t i = 0; i < n; i++) {
-        const vd_binding *b = &table[i];
-
-        if (b->key != key)
-            continue;
-        if (b->panes & VD_PANE_BIT(app->focus)) {
-            b->fn(app, b);
-            return true;
-        }
-        if (!other)
-            other = b;
+    if ((b = vd_binding_find(table, n, key, VD_PANE_BIT(app->focus), &other))) {
+        b->fn(app, b);
+        return true;
     }
     if (!other)
         return false;
