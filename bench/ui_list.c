@@ -4,6 +4,9 @@
  * 1. Rebuilding the domains table (listview.c: rows from a snapshot,
  *    filter, sort by name / by memory) for N domains, as happens after
  *    every new snapshot or a sort/filter key.
+ *    Then a cursor move on the sorted list (a key in the domains pane or
+ *    the top view: vd_list_go + vd_list_get, no rebuild): the key path
+ *    costs the same with any number of rows.
  * 2. Opening the create wizard's OS list: loading libosinfo's database
  *    and listing every variant (once per process; the wizard keeps it).
  *
@@ -94,6 +97,22 @@ main(int argc, char **argv)
             vd_list_sort_by(&app, vd_list_get(&app, VD_PANE_DOMAINS), 0);
             vd_list_set_filter(&app, vd_list_get(&app, VD_PANE_DOMAINS), "state:running");
         }
+    }
+
+    {
+        vd_list *l = vd_list_get(&app, VD_PANE_DOMAINS);
+        unsigned int builds = l->builds;
+
+        for (int r = 0; r < ROUNDS; r++) {
+            t0 = now_us();
+            vd_list_go(&app, l, r % 2 ? VD_MOVE_UP : VD_MOVE_PAGE_DOWN, 40);
+            vd_list_get(&app, VD_PANE_DOMAINS);
+            t[r] = now_us() - t0;
+        }
+        qsort(t, ROUNDS, sizeof(t[0]), cmp_d);
+        printf("cursor move, %zu domains: median %.2f us, max %.2f us "
+               "(rebuilds during the moves: %u)\n", n, t[ROUNDS / 2],
+               t[ROUNDS - 1], l->builds - builds);
     }
 
     t0 = now_us();

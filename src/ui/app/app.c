@@ -1,29 +1,27 @@
 /*
- * app.c: the UI's main loop and its state.
+ * app.c: the UI's main loop and router.
  *
  * The loop waits in poll() on the terminal and the bus, never on a
- * host: keys are handled at once, results are drained from the bus to
- * the status line, and each host's latest snapshot is picked up on
- * every wake. Cursors are kept by UUID so that they follow their row
- * when a new snapshot reorders the lists.
+ * host: keys and mouse events are routed at once (to the top view, or
+ * the main screen's key table and panes), results are drained from the
+ * bus to their view or the status line, each host's latest snapshot is
+ * picked up on every wake, and every view's wake op runs. The state it
+ * serves is app_state.c; the terminal and signals are app_term.c.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "virtdeck/core.h"
-#include "ui/console/console_view.h"
 #include "ui/panes/all_hosts.h"
 #include "ui/widgets/dialog.h"
 #include "ui/widgets/draw.h"
 #include "ui/forms/hosts_edit.h"
+#include "ui/app/app_term.h"
 #include "ui/app/keys.h"
 #include "ui/ui_priv.h"
 #include "ui/widgets/gallery.h"
@@ -36,11 +34,6 @@
 #include "ui/widgets/term_picture.h"
 
 #define TICK_MS 1000            /* longest wait without a wake */
-
-/* SIGWINCH may reach any thread (the workers too), and ncurses only
- * notices it on the next key; its handler writes to this pipe so that
- * poll() wakes at once. */
-static int winch_pipe[2] = { -1, -1 };
 
 /* ---- the busy words (the core command table will hold them) ---- */
 
@@ -411,90 +404,6 @@ wait_ms(const vd_app *app)
     return best;
 }
 
-/* The signal that asks the interface to end (SIGTERM, SIGHUP), or 0. */
-static volatile sig_atomic_t end_signal;
-
-/* SIGTERM, SIGHUP: leave without asking, as soon as the main loop
- * wakes (async-signal-safe). */
-static void
-on_end(int sig)
-{
-    int saved = errno;
-
-    end_signal = sig;
-    if (winch_pipe[1] >= 0 && write(winch_pipe[1], "t", 1) < 0) {
-        /* full pipe: a wake-up is pending anyway */
-    }
-    errno = saved;
-}
-
-/* SIGWINCH: wake the main loop (async-signal-safe). */
-static void
-on_winch(int sig)
-{
-    int saved = errno;
-
-    (void)sig;
-    if (winch_pipe[1] >= 0 && write(winch_pipe[1], "w", 1) < 0) {
-        /* full pipe: a wake-up is pending anyway */
-    }
-    errno = saved;
-}
-
-/* Install on_winch (SIGWINCH) and on_end (SIGTERM, SIGHUP) with their
- * pipe; old[0..2] get the previous actions. Returns false when the
- * pipe cannot be made (no live resize then, but a key still brings
- * the new size; the end signals keep their default action). */
-static bool
-watch_winch(struct sigaction old[3])
-{
-    struct sigaction sa;
-
-    if (pipe2(winch_pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
-        winch_pipe[0] = winch_pipe[1] = -1;
-        return false;
-    }
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = on_winch;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESTART;
-    sigaction(SIGWINCH, &sa, &old[0]);
-    sa.sa_handler = on_end;
-    sigaction(SIGTERM, &sa, &old[1]);
-    sigaction(SIGHUP, &sa, &old[2]);
-    return true;
-}
-
-/* Put back the previous actions and close the pipe. */
-static void
-unwatch_winch(const struct sigaction old[3])
-{
-    if (winch_pipe[0] < 0)
-        return;
-    sigaction(SIGWINCH, &old[0], NULL);
-    sigaction(SIGTERM, &old[1], NULL);
-    sigaction(SIGHUP, &old[2], NULL);
-    close(winch_pipe[0]);
-    close(winch_pipe[1]);
-    winch_pipe[0] = winch_pipe[1] = -1;
-}
-
-/* The terminal changed size: tell curses, then redraw everything. */
-static void
-handle_winch(vd_app *app)
-{
-    char buf[64];
-    struct winsize ws;
-
-    while (read(winch_pipe[0], buf, sizeof(buf)) > 0)
-        ;
-    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
-        ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS))
-        resizeterm(ws.ws_row, ws.ws_col);     /* also queues KEY_RESIZE */
-    clearok(curscr, TRUE);
-    app->dirty = true;
-}
-
 /* Draw the whole screen; curses sends only what differs. */
 static void
 draw(vd_app *app)
@@ -515,77 +424,6 @@ draw(vd_app *app)
     wnoutrefresh(stdscr);
     doupdate();
     app->dirty = false;
-}
-
-/* Teach curses the other common encodings of Home and End (tmux and
- * screen send \e[1~ and \e[4~ even under TERM=xterm-*; xterm itself
- * sends \e[H or \eOH depending on its cursor-key mode). */
-static void
-define_extra_keys(void)
-{
-    static const struct {
-        const char *seq;
-        int key;
-    } extra[] = {
-        { "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME },
-        { "\033[H", KEY_HOME }, { "\033OH", KEY_HOME },
-        { "\033[4~", KEY_END }, { "\033[8~", KEY_END },
-        { "\033[F", KEY_END }, { "\033OF", KEY_END },
-    };
-
-    for (size_t i = 0; i < sizeof(extra) / sizeof(extra[0]); i++)
-        if (key_defined(extra[i].seq) == 0)
-            define_key(extra[i].seq, extra[i].key);
-}
-
-/* Set up the terminal for the interface; NULL on failure. */
-static SCREEN *
-start_terminal(const vd_ui_opts *opts)
-{
-    SCREEN *scr;
-    const char *term = getenv("TERM");
-
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-        fprintf(stderr, "virtdeck: the interface needs a terminal "
-                "(try 'virtdeck top --batch' for scripts)\n");
-        return NULL;
-    }
-    if (!(scr = newterm(NULL, stdout, stdin))) {
-        fprintf(stderr, "virtdeck: cannot use terminal type '%s'\n",
-                term ? term : "(unset)");
-        return NULL;
-    }
-    set_term(scr);
-    {
-        const char *cup = tigetstr((char *)"cup");
-
-        if (!cup || cup == (char *)-1) {
-            endwin();
-            delscreen(scr);
-            fprintf(stderr, "virtdeck: terminal type '%s' cannot move the "
-                    "cursor; a full-screen interface needs one that can "
-                    "(e.g. TERM=xterm-256color)\n", term ? term : "(unset)");
-            return NULL;
-        }
-    }
-    cbreak();
-    noecho();
-    nonl();
-    intrflush(stdscr, FALSE);
-    keypad(stdscr, TRUE);
-    define_extra_keys();
-    nodelay(stdscr, TRUE);
-    set_escdelay(25);
-    curs_set(0);
-    if (opts->mouse) {
-        mmask_t mask = BUTTON1_PRESSED | BUTTON1_CLICKED;
-#ifdef BUTTON5_PRESSED
-        mask |= BUTTON4_PRESSED | BUTTON5_PRESSED;
-#endif
-        mousemask(mask, NULL);
-        mouseinterval(0);
-    }
-    return scr;
 }
 
 /* Run the interface until the user quits. */
@@ -621,9 +459,9 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
     refresh_snapshots(&app);
     vd_hosts_edit_init(&app, opts);
 
-    if (!(scr = start_terminal(opts)))
+    if (!(scr = vd_app_term_start(opts)))
         goto cleanup;
-    winch = watch_winch(old_winch);
+    winch = vd_app_term_watch(old_winch);
     vd_draw_setup(opts->ascii);
     vd_theme_setup(opts->theme, theme_msg, sizeof(theme_msg));
     /* Blank cells take the normal role's colours (themes with a
@@ -647,12 +485,12 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
         vd_top_show(&app);
     vd_ui_journal_poll(&app);       /* start reading the journal */
     app.dirty = true;
-    end_signal = 0;
-    while (!app.quit && !end_signal) {
+    vd_app_term_end_reset();
+    while (!app.quit && !vd_app_term_end_signal()) {
         struct pollfd pfd[3] = {
             { .fd = STDIN_FILENO, .events = POLLIN },
             { .fd = vd_bus_fd(bus), .events = POLLIN },
-            { .fd = winch_pipe[0], .events = POLLIN },  /* -1: ignored */
+            { .fd = vd_app_term_fd(), .events = POLLIN },  /* -1: ignored */
         };
         int n;
 
@@ -666,10 +504,10 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
         if (n > 0 && (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL)) &&
             !(pfd[0].revents & POLLIN))
             break;              /* the terminal went away */
-        if (end_signal)
+        if (vd_app_term_end_signal())
             break;              /* SIGTERM, SIGHUP: leave, jobs cancelled */
         if (n > 0 && (pfd[2].revents & POLLIN))
-            handle_winch(&app);
+            vd_app_term_winch(&app);
         read_keys(&app);
         if (n > 0 && (pfd[1].revents & POLLIN))
             drain_bus(&app);
@@ -681,7 +519,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
         }
         vd_views_reap(&app);
     }
-    ret = end_signal ? 128 + end_signal : 0;
+    ret = vd_app_term_end_signal() ? 128 + vd_app_term_end_signal() : 0;
 
  cleanup:
     vd_views_free(&app);
@@ -689,7 +527,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
     vd_ui_jobs_free();
     vd_lists_free(&app);
     if (winch)
-        unwatch_winch(old_winch);
+        vd_app_term_unwatch(old_winch);
     if (scr) {
         endwin();
         delscreen(scr);
