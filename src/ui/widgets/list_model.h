@@ -102,8 +102,9 @@ struct vd_list {
     unsigned long long key;     /* what the rows were built from */
     unsigned int built_gen;
     bool built;
-    int name_w;                 /* widest name of the source (-1: unknown) */
-    int name_w_shown;           /* widest name of the rows shown */
+    int name_w;                 /* widest name of the source (-1: not
+                                 * measured yet) */
+    int name_w_shown;           /* widest name of the rows shown (-1) */
 };
 
 /* A new list sorting by kind->default_col (kind may be NULL); NULL

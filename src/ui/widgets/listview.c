@@ -125,9 +125,11 @@ rebuild_if_needed(vd_app *app, vd_list *list)
         list->source(app, list);
     else
         source_selected(app, list);
-    list->name_w = widest(list->rows, list->n);
+    /* the widths are measured when a draw asks (once per rebuild); the
+     * source's must be taken before a filter drops rows */
+    list->name_w = list->filter[0] ? widest(list->rows, list->n) : -1;
     vd_list_finish(list, app);
-    list->name_w_shown = widest(list->rows, list->n);
+    list->name_w_shown = -1;
     list->key = key;
     list->built_gen = list->gen;
     list->built = true;
@@ -209,18 +211,27 @@ vd_lists_free(vd_app *app)
 int
 vd_list_name_width(vd_list *list, int lo, int hi)
 {
-    int w = list && list->built ? list->name_w_shown : 0;
+    int w = 0;
 
+    if (list && list->built) {
+        if (list->name_w_shown < 0)
+            list->name_w_shown = widest(list->rows, list->n);
+        w = list->name_w_shown;
+    }
     if (w < lo)
         w = lo;
     return w < hi ? w : hi;
 }
 
-/* The widest name of the source. */
+/* The widest name of the source (without a filter: the rows shown). */
 int
 vd_list_source_name_width(vd_list *list)
 {
-    return list && list->built && list->name_w > 0 ? list->name_w : 0;
+    if (!list || !list->built)
+        return 0;
+    if (list->name_w < 0)
+        list->name_w = vd_list_name_width(list, 0, 1 << 20);
+    return list->name_w;
 }
 
 /* ---- changes: the model's, then a redraw ---- */
