@@ -9,9 +9,13 @@
  * actions of the registry (registry.h) act on the marked rows, else on
  * the cursor's.
  *
- * Everything is drawn from the snapshots the app holds: nothing here
- * waits on a worker. Only the visible rows are drawn; the rows are
- * re-sorted only when a snapshot, the sort or the filter changed.
+ * The table is the list component (listview.h) on a list of its own,
+ * with the domain comparators (dom_sort.h): it owns the cursor, the
+ * moves, the wheel, the header clicks, the sort, the filter and the
+ * marks. Everything is drawn from the snapshots the app holds: nothing
+ * here waits on a worker. Only the visible rows are drawn; the rows are
+ * re-sorted, and the states counted, only when a snapshot, the sort or
+ * the filter changed — a key that moves the cursor does neither.
  */
 #include <stdio.h>
 #include <stdlib.h>
