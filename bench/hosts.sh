@@ -10,27 +10,15 @@
 set -eu
 build=${1:?usage: bench/hosts.sh BUILD}
 src=$(cd "$(dirname "$0")/.." && pwd)
+. "$src/bench/lib.sh"
 . "${VD_HARNESS_DIR:?set VD_HARNESS_DIR to a harness that is up}/env"
 sock="$VD_HARNESS_DIR/run/libvirt/libvirt-sock"
 data=$(mktemp -d "${TMPDIR:-/tmp}/vd-bench-hosts.XXXXXX")
 hung=
 trap '[ -n "$hung" ] && kill "$hung" 2>/dev/null; rm -rf "$data"' EXIT
 
-# host number H with 100 running test-driver domains (UUIDs unique per host)
-make_host() {
-    local h=$1 i f="$data/host$1.xml"
-    {
-        echo "<node><cpu><mhz>2400</mhz><model>x86_64</model><active>8</active>"
-        echo "<nodes>1</nodes><sockets>1</sockets><cores>4</cores><threads>2</threads></cpu>"
-        echo "<memory>16777216</memory>"
-        for ((i = 1; i <= 100; i++)); do
-            printf "<domain type='test'><name>h%02d-%03d</name><uuid>00000000-0000-4000-%04d-%012d</uuid>" "$h" "$i" "$h" "$i"
-            echo "<memory>1048576</memory><currentMemory>524288</currentMemory><vcpu>2</vcpu><os><type>hvm</type></os></domain>"
-        done
-        echo "</node>"
-    } >"$f"
-    echo "test+unix://$f?socket=$sock"
-}
+# host number H with 100 running domains (UUIDs unique per host)
+make_host() { bench_host "$data/host$1.xml" 100 "h$(printf %02d "$1")" "$(printf %04d "$1")"; }
 
 # a host that accepts the TCP connection and never says a word
 port_file=$data/hung.port
@@ -59,5 +47,5 @@ for n in ${BENCH_HOST_COUNTS:-10 50}; do
     echo "== $n hosts: idle CPU and RSS, top view, 30 s"
     python3 "$src/bench/monitor_pty.py" idle-top "$build/virtdeck" "$uris" 30
     echo "== $n hosts: first frame (until the first host's domains show), 5 runs"
-    python3 "$src/bench/monitor_pty.py" startup "$build/virtdeck" "$uris" 5 "h01-001"
+    python3 "$src/bench/monitor_pty.py" startup "$build/virtdeck" "$uris" 5 "h01-00001"
 done

@@ -11,26 +11,13 @@
 set -eu
 build=${1:?usage: bench/monitor.sh BUILD}
 src=$(cd "$(dirname "$0")/.." && pwd)
+. "$src/bench/lib.sh"
 . "${VD_HARNESS_DIR:?set VD_HARNESS_DIR to a harness that is up}/env"
 sock="$VD_HARNESS_DIR/run/libvirt/libvirt-sock"
 data=$(mktemp -d "${TMPDIR:-/tmp}/vd-bench-monitor.XXXXXX")
 trap 'rm -rf "$data"' EXIT
 
-# N running test-driver domains on an 8-CPU host
-make_host() {
-    local n=$1 i f="$data/dom$1.xml"
-    {
-        echo "<node><cpu><mhz>2400</mhz><model>x86_64</model><active>8</active>"
-        echo "<nodes>1</nodes><sockets>1</sockets><cores>4</cores><threads>2</threads></cpu>"
-        echo "<memory>16777216</memory>"
-        for ((i = 1; i <= n; i++)); do
-            printf "<domain type='test'><name>bench-%04d</name><uuid>00000000-0000-4000-8000-%012d</uuid>" "$i" "$i"
-            echo "<memory>1048576</memory><currentMemory>524288</currentMemory><vcpu>2</vcpu><os><type>hvm</type></os></domain>"
-        done
-        echo "</node>"
-    } >"$f"
-    echo "test+unix://$f?socket=$sock"
-}
+make_host() { bench_host "$data/dom$1.xml" "$1"; }
 
 echo "== live monitor: poll cost per tick (median wall, mean process CPU; 200 rounds)"
 for n in 10 100 1000; do

@@ -37,6 +37,7 @@ if [ ! -f "$VD_HARNESS_DIR/env" ]; then
 fi
 for script in bench/*.sh; do
     [ "$script" = bench/run.sh ] && continue
+    [ "$script" = bench/lib.sh ] && continue
     echo "### $script"
     "$script" "$build" || rc=1
 done

@@ -22,6 +22,7 @@
 #include "virtdeck/stats.h"
 #include "cli.h"
 #include "cli_args.h"
+#include "cli_top_rows.h"
 
 #define PROG "virtdeck top"
 #define QUIT_WAIT_MS 2000
@@ -60,229 +61,6 @@ format_time(long long mono_ms, char *buf, size_t len)
     localtime_r(&secs, &tm);
     strftime(buf, len, "%Y-%m-%dT%H:%M:%S", &tm);
     snprintf(buf + strlen(buf), len - strlen(buf), ".%03lld", wall_ms % 1000);
-}
-
-/* Write s as a CSV field (quoted when needed). */
-static void
-csv_field(FILE *out, const char *s)
-{
-    if (!strpbrk(s, ",\"\n\r")) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
-
-/* Write s as a JSON string. */
-static void
-json_string(FILE *out, const char *s)
-{
-    fputc('"', out);
-    for (; *s; s++) {
-        unsigned char ch = (unsigned char)*s;
-        if (ch == '"' || ch == '\\')
-            fprintf(out, "\\%c", ch);
-        else if (ch < 0x20)
-            fprintf(out, "\\u%04x", ch);
-        else
-            fputc(ch, out);
-    }
-    fputc('"', out);
-}
-
-static const char *const csv_header =
-    "time,host,name,uuid,state,vcpus,cpu_pct,cpu_host_pct,"
-    "mem_used_kib,mem_total_kib,mem_pct,"
-    "rd_bytes_s,wr_bytes_s,rd_reqs_s,wr_reqs_s,"
-    "rx_bytes_s,tx_bytes_s,rx_pkts_s,tx_pkts_s,"
-    "cpu_time_ns,rd_bytes,wr_bytes,rx_bytes,tx_bytes,"
-    "host_cpu_pct,host_mem_used_kib,host_mem_total_kib,"
-    "disk_stale,net_stale,"
-    "domain_id,arch,physical_cpus,blocked,mem_host_pct\n";
-
-/* virt-top's remaining figures (its CSV's "Domain ID", "Arch", "Physical
- * CPUs", "Blocked" and "%Mem") for one row. */
-typedef struct vt_extra {
-    const char *arch;               /* the host's CPU architecture */
-    unsigned int pcpus;             /* the host's CPUs */
-    unsigned int blocked;           /* the host's blocked domains */
-    bool mem_known;
-    double mem_host_pct;            /* the domain's memory, % of the host's */
-} vt_extra;
-
-/* The extra figures of domain d on snap's host. */
-static void
-vt_extra_of(const vd_snapshot *snap, const vd_domain *d, vt_extra *x)
-{
-    unsigned long long host_kib = snap->stats.rates.mem_valid
-                                  ? snap->stats.rates.mem_total_kib
-                                  : snap->info.mem_kib;
-    unsigned long long kib = d->mem_kib ? d->mem_kib : d->max_mem_kib;
-    size_t i;
-
-    x->arch = snap->info.cpu_model ? snap->info.cpu_model : "";
-    x->pcpus = snap->info.cpus;
-    x->blocked = 0;
-    for (i = 0; i < snap->ndomains; i++)
-        x->blocked += snap->domains[i].state == VD_DOM_BLOCKED;
-    /* like virt-top: only a running domain holds memory */
-    x->mem_known = host_kib && d->id > 0;
-    x->mem_host_pct = x->mem_known ? 100.0 * (double)kib / (double)host_kib : 0;
-}
-
-/* A cumulative counter: empty when never read; the last value read when
- * this read left it out (the *_stale column says so). */
-static void
-csv_counter(FILE *out, bool known, unsigned long long v)
-{
-    if (known)
-        fprintf(out, "%llu", v);
-    fputc(',', out);
-}
-
-/* One CSV row. Rates are empty when unknown, never 0. */
-static void
-row_csv(FILE *out, const char *when, const vd_snapshot *snap,
-        const vd_domain *d)
-{
-    const vd_dom_rates *r = &d->rates;
-    const vd_host_rates *hr = &snap->stats.rates;
-    vt_extra x;
-
-    fprintf(out, "%s,", when);
-    csv_field(out, snap->label);
-    fputc(',', out);
-    csv_field(out, d->name ? d->name : "");
-    fprintf(out, ",%s,", d->uuid);
-    csv_field(out, vd_dom_state_name(d->state));
-    fprintf(out, ",%u,", d->vcpus);
-    if (r->valid && r->cpu_valid)
-        fprintf(out, "%.2f,%.2f,", r->cpu_pct, r->cpu_host_pct);
-    else
-        fputs(",,", out);
-    if (r->mem_valid)
-        fprintf(out, "%llu,", r->mem_used_kib);
-    else
-        fputc(',', out);
-    fprintf(out, "%llu,", r->mem_total_kib);
-    if (r->mem_valid)
-        fprintf(out, "%.2f,", r->mem_pct);
-    else
-        fputc(',', out);
-    if (r->valid && r->disk_valid)
-        fprintf(out, "%.0f,%.0f,%.1f,%.1f,", r->rd_bps, r->wr_bps,
-                r->rd_rps, r->wr_rps);
-    else
-        fputs(",,,,", out);
-    if (r->valid && r->net_valid)
-        fprintf(out, "%.0f,%.0f,%.1f,%.1f,", r->rx_bps, r->tx_bps,
-                r->rx_pps, r->tx_pps);
-    else
-        fputs(",,,,", out);
-    csv_counter(out, d->sample.has_cpu, d->sample.cpu_ns);
-    csv_counter(out, d->sample.has_block, d->sample.rd_bytes);
-    csv_counter(out, d->sample.has_block, d->sample.wr_bytes);
-    csv_counter(out, d->sample.has_net, d->sample.rx_bytes);
-    csv_counter(out, d->sample.has_net, d->sample.tx_bytes);
-    if (hr->cpu_valid)
-        fprintf(out, "%.2f", hr->cpu_pct);
-    fputc(',', out);
-    if (hr->mem_valid)
-        fprintf(out, "%llu,%llu", hr->mem_used_kib, hr->mem_total_kib);
-    else
-        fputc(',', out);
-    fprintf(out, ",%d,%d,", d->sample.block_stale, d->sample.net_stale);
-    vt_extra_of(snap, d, &x);
-    if (d->id > 0)
-        fprintf(out, "%d", d->id);
-    fputc(',', out);
-    csv_field(out, x.arch);
-    fprintf(out, ",%u,%u,", x.pcpus, x.blocked);
-    if (x.mem_known)
-        fprintf(out, "%.2f", x.mem_host_pct);
-    fputc('\n', out);
-}
-
-/* A JSON number or null. */
-static void
-json_num(FILE *out, const char *key, bool valid, double v, int prec)
-{
-    if (valid)
-        fprintf(out, ",\"%s\":%.*f", key, prec, v);
-    else
-        fprintf(out, ",\"%s\":null", key);
-}
-
-/* A JSON counter (exact) or null. */
-static void
-json_ull(FILE *out, const char *key, bool known, unsigned long long v)
-{
-    if (known)
-        fprintf(out, ",\"%s\":%llu", key, v);
-    else
-        fprintf(out, ",\"%s\":null", key);
-}
-
-/* One JSON line. */
-static void
-row_json(FILE *out, const char *when, const vd_snapshot *snap,
-         const vd_domain *d)
-{
-    const vd_dom_rates *r = &d->rates;
-    const vd_host_rates *hr = &snap->stats.rates;
-    vt_extra x;
-    bool disk, net;
-
-    fputs("{\"time\":", out);
-    json_string(out, when);
-    fputs(",\"host\":", out);
-    json_string(out, snap->label);
-    fputs(",\"name\":", out);
-    json_string(out, d->name ? d->name : "");
-    fprintf(out, ",\"uuid\":\"%s\",\"state\":", d->uuid);
-    json_string(out, vd_dom_state_name(d->state));
-    fprintf(out, ",\"vcpus\":%u", d->vcpus);
-    json_num(out, "cpu_pct", r->valid && r->cpu_valid, r->cpu_pct, 2);
-    json_num(out, "cpu_host_pct", r->valid && r->cpu_valid, r->cpu_host_pct, 2);
-    json_num(out, "mem_used_kib", r->mem_valid, (double)r->mem_used_kib, 0);
-    fprintf(out, ",\"mem_total_kib\":%llu", r->mem_total_kib);
-    json_num(out, "mem_pct", r->mem_valid, r->mem_pct, 2);
-    disk = r->valid && r->disk_valid;
-    net = r->valid && r->net_valid;
-    json_num(out, "rd_bytes_s", disk, r->rd_bps, 0);
-    json_num(out, "wr_bytes_s", disk, r->wr_bps, 0);
-    json_num(out, "rd_reqs_s", disk, r->rd_rps, 1);
-    json_num(out, "wr_reqs_s", disk, r->wr_rps, 1);
-    json_num(out, "rx_bytes_s", net, r->rx_bps, 0);
-    json_num(out, "tx_bytes_s", net, r->tx_bps, 0);
-    json_num(out, "rx_pkts_s", net, r->rx_pps, 1);
-    json_num(out, "tx_pkts_s", net, r->tx_pps, 1);
-    json_ull(out, "cpu_time_ns", d->sample.has_cpu, d->sample.cpu_ns);
-    json_ull(out, "rd_bytes", d->sample.has_block, d->sample.rd_bytes);
-    json_ull(out, "wr_bytes", d->sample.has_block, d->sample.wr_bytes);
-    json_ull(out, "rx_bytes", d->sample.has_net, d->sample.rx_bytes);
-    json_ull(out, "tx_bytes", d->sample.has_net, d->sample.tx_bytes);
-    json_num(out, "host_cpu_pct", hr->cpu_valid, hr->cpu_pct, 2);
-    json_num(out, "host_mem_used_kib", hr->mem_valid, (double)hr->mem_used_kib, 0);
-    fprintf(out, ",\"disk_stale\":%s,\"net_stale\":%s",
-            d->sample.block_stale ? "true" : "false",
-            d->sample.net_stale ? "true" : "false");
-    vt_extra_of(snap, d, &x);
-    if (d->id > 0)
-        fprintf(out, ",\"domain_id\":%d", d->id);
-    else
-        fputs(",\"domain_id\":null", out);
-    fputs(",\"arch\":", out);
-    json_string(out, x.arch);
-    fprintf(out, ",\"physical_cpus\":%u,\"blocked\":%u", x.pcpus, x.blocked);
-    json_num(out, "mem_host_pct", x.mem_known, x.mem_host_pct, 2);
-    fputs("}\n", out);
 }
 
 /* A text rate: "-" when unknown. */
@@ -341,18 +119,12 @@ static void
 print_iteration(FILE *out, out_format fmt, const vd_snapshot *snap)
 {
     char when[40];
-    size_t i;
 
     format_time(snap->stats.sample.taken_ms, when, sizeof(when));
     if (fmt == OUT_TEXT) {
         block_text(out, when, snap);
-    } else {
-        for (i = 0; i < snap->ndomains; i++) {
-            if (fmt == OUT_CSV)
-                row_csv(out, when, snap, &snap->domains[i]);
-            else
-                row_json(out, when, snap, &snap->domains[i]);
-        }
+    } else if (vd_top_rows_write(out, fmt, when, snap) < 0) {
+        fprintf(stderr, "%s: out of memory writing %s's rows\n", PROG, snap->label);
     }
     fflush(out);
 }
@@ -437,6 +209,7 @@ vd_cli_top(int argc, char **argv)
             .readonly = o.readonly,
             .tick_ms = o.tick_ms,
             .balloon_period = o.mem_period,
+            .domains_only = true,   /* no row shows flags, counts, networks */
         };
         if (!(hosts[i].host = vd_host_new(&hopts, (int)i, bus))) {
             fprintf(stderr, "%s: could not start a worker for %s\n", PROG,
@@ -446,7 +219,7 @@ vd_cli_top(int argc, char **argv)
         started++;
     }
     if (o.format == OUT_CSV) {
-        fputs(csv_header, out);
+        fputs(vd_top_csv_header, out);
         fflush(out);
     }
 

@@ -26,6 +26,10 @@ typedef struct vd_host_opts {
                                  * on running guests lacking memory stats */
     bool idle;                  /* start disconnected (autoconnect off);
                                  * VD_CMD_HOST_CONNECT connects */
+    bool domains_only;          /* read only the domains' figures: no
+                                 * snapshot counts, autostart/persistent
+                                 * flags, networks or pools (batch mode
+                                 * prints none of them) */
 } vd_host_opts;
 
 /* Create a host and start its worker, which connects at once.

@@ -57,6 +57,7 @@ struct vd_host {
     char *uri;
     char *label;
     bool readonly;
+    bool domains_only;          /* vd_host_opts.domains_only */
     int tick_ms;
     vd_bus *bus;
     pthread_t thread;
@@ -106,6 +107,7 @@ host_unref(vd_host *h)
         free(item);
     }
     vd_snapshot_unref(h->snap);
+    vd_list_caps_clear(&h->caps);
     pthread_cond_destroy(&h->cond);
     pthread_mutex_destroy(&h->lock);
     free(h->uri);
@@ -302,7 +304,7 @@ refresh(vd_host *h, unsigned int bits, bool with_info)
     vd_network *nets = NULL;
     vd_pool *pools = NULL;
     size_t ndoms = 0, nnets = 0, npools = 0;
-    bool full = bits & DIRTY_FULL;
+    bool full = bits & DIRTY_FULL, want_nets, want_pools;
     int ret = -1;
 
     if (!snap)
@@ -333,11 +335,13 @@ refresh(vd_host *h, unsigned int bits, bool with_info)
             snap->info.mem_kib = hs.mem_total_kib;
     }
     snap->tick_ms = h->tick_ms;
-    if ((bits & (DIRTY_NETWORKS | DIRTY_FULL)) &&
-        vd_lists_read_networks(h->conn, &nets, &nnets) < 0)
+    if (h->domains_only)        /* nothing shows them: never read */
+        bits &= ~(DIRTY_NETWORKS | DIRTY_POOLS);
+    want_nets = (bits & DIRTY_NETWORKS) || (full && !h->domains_only);
+    want_pools = (bits & DIRTY_POOLS) || (full && !h->domains_only);
+    if (want_nets && vd_lists_read_networks(h->conn, &nets, &nnets) < 0)
         goto cleanup;
-    if ((bits & (DIRTY_POOLS | DIRTY_FULL)) &&
-        vd_lists_read_pools(h->conn, &pools, &npools) < 0)
+    if (want_pools && vd_lists_read_pools(h->conn, &pools, &npools) < 0)
         goto cleanup;
 
     if (bits & (DIRTY_DOMAINS | DIRTY_FULL)) {
@@ -346,13 +350,13 @@ refresh(vd_host *h, unsigned int bits, bool with_info)
         snap->ndomains = ndoms;
         doms = NULL;
     }
-    if (bits & (DIRTY_NETWORKS | DIRTY_FULL)) {
+    if (want_nets) {
         vd_networks_free(snap->networks, snap->nnetworks);
         snap->networks = nets;
         snap->nnetworks = nnets;
         nets = NULL;
     }
-    if (bits & (DIRTY_POOLS | DIRTY_FULL)) {
+    if (want_pools) {
         vd_pools_free(snap->pools, snap->npools);
         snap->pools = pools;
         snap->npools = npools;
@@ -582,6 +586,11 @@ run_commands(vd_host *h)
             } else {
                 vd_jobs_journal_offer(je, start_ms);    /* a job may take it */
                 changed = vd_cmd_run(h->conn, h->readonly, &item->cmd, res);
+                if (item->cmd.kind >= VD_CMD_DSNAP_LIST &&
+                    item->cmd.kind <= VD_CMD_DSNAP_XML)
+                    /* the pane's count of this domain: read it next */
+                    snprintf(h->caps.snap_first, sizeof(h->caps.snap_first),
+                             "%s", item->cmd.uuid);
                 je = vd_jobs_journal_unclaimed();
             }
             /* the one place a worker's commands reach the journal (jobs:
@@ -711,6 +720,9 @@ vd_host_new(const vd_host_opts *opts, int host_id, vd_bus *bus)
     h->readonly = opts->readonly;
     h->tick_ms = opts->tick_ms > 0 ? opts->tick_ms : 2000;
     h->caps.balloon_period = opts->balloon_period;
+    h->caps.snapshot_counts = !opts->domains_only;
+    h->caps.no_flags = opts->domains_only;
+    h->domains_only = opts->domains_only;
     /* test:///... runs inside this process; test+unix:// does not */
     h->caps.inproc = opts->uri && strncmp(opts->uri, "test:", 5) == 0;
     h->bus = bus;
