@@ -236,6 +236,7 @@ vd_list_source_name_width(vd_list *list)
 
 /* ---- changes: the model's, then a redraw ---- */
 
+/* Sort by col (again: reversed). */
 void
 vd_list_sort_by(vd_app *app, vd_list *list, int col)
 {
@@ -243,6 +244,7 @@ vd_list_sort_by(vd_app *app, vd_list *list, int col)
         app->dirty = true;
 }
 
+/* The next / previous sortable column. */
 void
 vd_list_sort_cycle(vd_app *app, vd_list *list, int dir)
 {
@@ -250,6 +252,7 @@ vd_list_sort_cycle(vd_app *app, vd_list *list, int dir)
         app->dirty = true;
 }
 
+/* Reverse the order. */
 void
 vd_list_sort_reverse(vd_app *app, vd_list *list)
 {
@@ -269,6 +272,7 @@ vd_list_say_sort(vd_app *app, const vd_list *list)
         vd_app_message(app, VD_MSG_INFO, "Sorted by %s", buf);
 }
 
+/* Set the filter. */
 void
 vd_list_set_filter(vd_app *app, vd_list *list, const char *filter)
 {
@@ -278,6 +282,7 @@ vd_list_set_filter(vd_app *app, vd_list *list, const char *filter)
     app->dirty = true;
 }
 
+/* Mark or unmark row. */
 void
 vd_list_toggle_mark(vd_app *app, vd_list *list, const vd_row *row)
 {
@@ -285,6 +290,7 @@ vd_list_toggle_mark(vd_app *app, vd_list *list, const vd_row *row)
         app->dirty = true;
 }
 
+/* Unmark every row. */
 void
 vd_list_clear_marks(vd_app *app, vd_list *list)
 {
