@@ -3,8 +3,8 @@
  *
  * One vd_app lives for the duration of vd_ui_run(). It holds our
  * reference to each host's latest snapshot, the cursors of the panes
- * (kept by UUID, per host), the status line and the modal states (help
- * overlay, y/N confirmation). Only the UI thread touches it.
+ * (kept by UUID, per host), the status line and the view stack (view.h:
+ * every view, dialog and the help). Only the UI thread touches it.
  */
 #ifndef VIRTDECK_UI_PRIV_H
 #define VIRTDECK_UI_PRIV_H
@@ -19,6 +19,7 @@
 #include "virtdeck/model.h"
 #include "ui/ui.h"
 #include "ui/theme/theme.h"
+#include "ui/widgets/list_model.h"
 
 typedef enum {
     VD_PANE_HOSTS = 0,
@@ -37,13 +38,9 @@ typedef struct vd_rect {
 } vd_rect;
 
 /* The cursor of one list: the row, the first visible row, and the
- * UUID of the selected object so it survives reordering. */
-typedef struct vd_sel {
-    size_t cursor;
-    size_t top;
-    char uuid[VD_UUID_LEN];
-    size_t host;                /* the selected row's host (lists) */
-} vd_sel;
+ * host + UUID of the selected object so it survives reordering
+ * (list_model.h). */
+typedef vd_list_cursor vd_sel;
 
 /* One host as the UI sees it. */
 typedef struct vd_ui_host {
@@ -60,16 +57,6 @@ typedef enum {
     VD_MSG_BUSY,
     VD_MSG_ERROR,
 } vd_msg_kind;
-
-/* A destructive command waiting for y/N. */
-typedef struct vd_confirm {
-    bool active;
-    size_t host;                    /* index into app->hosts */
-    vd_cmd_kind kind;
-    char uuid[VD_UUID_LEN];
-    char name[128];
-    char prompt[256];
-} vd_confirm;
 
 /* A clickable item of the function-key bar. */
 typedef struct vd_hit {
@@ -94,8 +81,6 @@ typedef struct vd_app {
     vd_hit hits[VD_MAX_HITS];
     size_t nhits;
 
-    bool help;                      /* help overlay shown */
-    vd_confirm confirm;
     bool quit;
     bool dirty;                     /* redraw before the next wait */
 
@@ -129,7 +114,7 @@ typedef struct vd_app {
 #define VD_KEY(k) ((k) | VD_KEYFN)
 #define VD_CTRL(c) ((c) & 0x1f)
 
-/* ---- app.c: state, selection, commands ---- */
+/* ---- app_state.c: state, selection, status line, commands ---- */
 
 const vd_snapshot *vd_app_snap(const vd_app *app);
 bool vd_app_connected(const vd_app *app);
@@ -137,15 +122,18 @@ vd_sel *vd_app_sel(vd_app *app, vd_pane_id pane);
 size_t vd_app_rows(const vd_app *app, vd_pane_id pane);
 size_t vd_app_page(const vd_app *app, vd_pane_id pane);
 void vd_app_select(vd_app *app, vd_pane_id pane, size_t row);
+/* Move pane's cursor (j k PgDn Home ... and the wheel). */
+void vd_app_move(vd_app *app, vd_pane_id pane, vd_list_move_kind how);
 void vd_app_focus(vd_app *app, vd_pane_id pane);
 const vd_domain *vd_app_domain(const vd_app *app);
 const vd_network *vd_app_network(const vd_app *app);
 const vd_pool *vd_app_pool(const vd_app *app);
-int vd_app_widest_name(const vd_app *app, vd_pane_id pane);
 int vd_app_retry_s(const vd_snapshot *snap);
 /* A connected host whose poll is overdue (its worker waits on the daemon):
  * seconds since its last answer; -1 when it is not overdue. */
 int vd_app_stale_s(const vd_snapshot *snap);
+/* When a connected host's poll becomes overdue (ms clock); 0: never. */
+long long vd_app_overdue_at_ms(const vd_snapshot *snap);
 /* A first connection attempt under way: its seconds so far, -1 when
  * not connecting. */
 int vd_app_connecting_s(const vd_snapshot *snap);
@@ -158,7 +146,6 @@ bool vd_app_submit(vd_app *app, vd_cmd_kind kind, const char *uuid,
                    const char *name);
 /* The word shown while kind runs: "Starting" (a name follows). */
 const char *vd_app_progress_word(vd_cmd_kind kind);
-void vd_sel_fit(vd_sel *sel, size_t count, size_t page);
 
 /* ---- frame.c: layout and the fixed parts of the screen ---- */
 
@@ -168,18 +155,38 @@ bool vd_rect_contains(const vd_rect *r, int y, int x);
 
 /* ---- panes (pane_*.c) ---- */
 
+struct vd_col;
+struct vd_table;
+
+/* A pane of the main screen. The object panes (domains, networks,
+ * pools) are lists (listview.h): their rows come from source, sort and
+ * filter by kind, and are drawn as a table of columns, one visible row
+ * at a time by draw_row; Enter puts summary() on the status line. */
 typedef struct vd_pane_ops {
     const char *title;
     int header_rows;                /* column header lines inside the box */
     void (*draw)(vd_app *app, const vd_rect *inner, bool focused);
+    /* ---- object panes ---- */
+    const vd_list_kind *kind;       /* sort columns and filter terms */
+    const struct vd_col *columns;   /* the table's columns */
+    size_t ncols;
+    const char *empty;              /* said when the host has none */
+    /* Draw row i of the pane's list at screen row y (vd_row_fn). */
+    void (*draw_row)(vd_app *app, const struct vd_table *t, size_t i, int y,
+                     bool selected, bool focused);
+    /* One line about row's object for the status line. */
+    void (*summary)(const vd_row *row, char *buf, size_t len);
+    vd_row_source_fn source;        /* NULL: the selected host's objects */
 } vd_pane_ops;
 
 extern const vd_pane_ops vd_pane_hosts;
 extern const vd_pane_ops vd_pane_domains;
 
-/* Where a domain state sorts: running first, then paused, then off
- * (pane_domains.c; the top view sorts the same way). */
-int vd_dom_state_rank(vd_dom_state s);
+/* The domains pane's sort columns and filter terms (state:, host:,
+ * auto:); the top view filters the same way. */
+extern const vd_list_kind vd_domains_list_kind;
+bool vd_dom_match(const void *app, const vd_row *row, const char *key,
+                  const char *value);
 extern const vd_pane_ops vd_pane_networks;
 extern const vd_pane_ops vd_pane_pools;
 
@@ -192,9 +199,10 @@ void vd_pool_summary(const vd_pool *pool, char *buf, size_t len);
 
 /* ---- help.c ---- */
 
-void vd_help_draw(vd_app *app);
-/* A key while the help is shown: true when it paged (help stays). */
-bool vd_help_key(vd_app *app, int key);
+/* Show the help over the top view (or the main screen): a view of its
+ * own (view.h), listing the keys of what it covers; any key but the
+ * ones that turn its pages closes it. */
+void vd_help_show(vd_app *app);
 
 /* ---- theme.c ---- */
 

@@ -178,7 +178,7 @@ draw_pane_frame(vd_app *app, vd_pane_id pane)
     return inner;
 }
 
-/* The status line: a pending question, or the last message. */
+/* The status line: the last message. */
 static void
 draw_status(vd_app *app)
 {
@@ -187,13 +187,6 @@ draw_status(vd_app *app)
 
     if (r->h <= 0)
         return;
-    if (app->confirm.active) {
-        attr_t a = vd_role_attr(VD_ROLE_CONFIRM);
-
-        vd_draw_fill(r->y, r->x, r->w, a);
-        vd_draw_text(r->y, r->x + 1, r->w - 1, app->confirm.prompt, a);
-        return;
-    }
     switch (app->msg_kind) {
     case VD_MSG_OK:
         role = VD_ROLE_STATUS_OK;
@@ -242,7 +235,7 @@ draw_keybar(vd_app *app)
         return;
     vd_draw_fill(r->y, r->x, r->w, vd_role_attr(VD_ROLE_KEY_LABEL));
     table = vd_views_keys(app, &n);
-    if (vd_view_top(app)) {
+    if (vd_views_owner(app)) {
         const vd_binding *common;
         size_t nc;
 
@@ -251,7 +244,7 @@ draw_keybar(vd_app *app)
             if (table[i].bar > 0)
                 items[nitems++] = &table[i];
         common = vd_views_common_keys(&nc);
-        if (vd_view_top(app)->ops->flags & VD_VIEW_OWN_BAR)
+        if (vd_views_owner(app)->ops->flags & VD_VIEW_OWN_BAR)
             nc = 0;             /* Esc and F1 are not ours to show */
         for (size_t i = 0; i < nc && nitems < VD_MAX_HITS; i++)
             if (common[i].bar > 0)
@@ -264,7 +257,7 @@ draw_keybar(vd_app *app)
      * a pool, it does not reboot anything there). */
     for (size_t i = 0; i < n && nitems < VD_MAX_HITS; i++)
         if (table[i].bar > 0 &&
-            (vd_view_top(app) || (table[i].panes & VD_PANE_BIT(app->focus))))
+            (vd_views_owner(app) || (table[i].panes & VD_PANE_BIT(app->focus))))
             items[nitems++] = &table[i];
     qsort(items, nitems, sizeof(items[0]), bar_cmp);
 

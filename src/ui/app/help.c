@@ -1,6 +1,7 @@
 /*
- * help.c: the help overlay, generated from the key table so that it
- * always lists every key. It covers the panes area; sections flow into
+ * help.c: the help, a view over the others (view.h), generated from
+ * the key table of what it covers so that it always lists every key.
+ * It covers the panes area; sections flow into
  * as many columns as the height needs, and on more pages (PgDn) when
  * the columns would get too narrow to read. Any other key closes it.
  */
@@ -148,8 +149,8 @@ draw_line(const help_line *l, int y, int x, int w, int keyw)
 
 /* A key while the help is shown: true when it turned a page (the help
  * stays), false when the help should close. */
-bool
-vd_help_key(vd_app *app, int key)
+static bool
+help_page_key(vd_app *app, int key)
 {
     if ((key == VD_KEY(KEY_NPAGE) || key == ' ') && help_page + 1 < help_pages) {
         help_page++;
@@ -165,9 +166,9 @@ vd_help_key(vd_app *app, int key)
     return false;
 }
 
-/* Draw the help overlay over the panes. */
-void
-vd_help_draw(vd_app *app)
+/* Draw the help over what it covers. */
+static void
+help_draw(vd_app *app, vd_view *v, const vd_rect *area)
 {
     help_line lines[MAX_LINES];
     vd_binding table[MAX_LINES];
@@ -181,8 +182,12 @@ vd_help_draw(vd_app *app)
     int keyw = 0, linew = 0, footw = 0, ncols, rows, colw;
     vd_rect box, inner;
 
-    /* The top view's keys and the common ones, or the main screen's. */
-    if (vd_view_top(app)) {
+    (void)v;
+    (void)area;
+    /* no text cursor of a form below shows through */
+    app->cur_y = app->cur_x = -1;
+    /* The covered view's keys and the common ones, or the main screen's. */
+    if (vd_views_owner(app)) {
         src = vd_views_keys(app, &nsrc);
         for (size_t i = 0; i < nsrc && nb < MAX_LINES; i++)
             table[nb++] = src[i];
@@ -306,4 +311,38 @@ vd_help_draw(vd_app *app)
     for (size_t i = 0; i < nfooter; i++)
         vd_draw_text(inner.y + inner.h - (int)nfooter + (int)i, inner.x, inner.w,
                      footer[i], vd_role_attr(VD_ROLE_DIM));
+}
+
+/* Any key closes the help but those that turn its pages; a click
+ * closes it too (the wheel does nothing). */
+static bool
+help_key(vd_app *app, vd_view *v, int key)
+{
+    (void)v;
+    if (key == VD_KEY(KEY_MOUSE) &&
+        !(app->mev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+        return true;
+    if (key != VD_KEY(KEY_MOUSE) && help_page_key(app, key))
+        return true;
+    help_page = 0;
+    vd_view_pop(app);
+    return true;
+}
+
+static const vd_view_ops help_ops = {
+    .name = "help",
+    .draw = help_draw,
+    .key = help_key,
+    .flags = VD_VIEW_OVERLAY | VD_VIEW_NO_Q | VD_VIEW_NO_HELP |
+             VD_VIEW_TRANSPARENT,
+};
+
+/* Push the help. */
+void
+vd_help_show(vd_app *app)
+{
+    if (vd_view_find(app, &help_ops))
+        return;
+    help_page = 0;
+    vd_view_push(app, &help_ops, NULL, "Help");
 }

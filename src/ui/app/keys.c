@@ -42,38 +42,11 @@ static const char *const pane_names[VD_PANE_LAST] = {
 
 /* ---- handlers ---- */
 
-/* Move the cursor b->arg rows (negative: up). */
+/* Move the focused pane's cursor (b->arg: a vd_list_move_kind). */
 static void
 act_move(vd_app *app, const vd_binding *b)
 {
-    vd_sel *sel = vd_app_sel(app, app->focus);
-
-    if (b->arg < 0 && sel->cursor < (size_t)-b->arg)
-        vd_app_select(app, app->focus, 0);
-    else
-        vd_app_select(app, app->focus, sel->cursor + (size_t)(long)b->arg);
-}
-
-/* Move the cursor a page up (arg < 0) or down. */
-static void
-act_page(vd_app *app, const vd_binding *b)
-{
-    vd_sel *sel = vd_app_sel(app, app->focus);
-    size_t page = vd_app_page(app, app->focus);
-
-    if (b->arg < 0)
-        vd_app_select(app, app->focus, sel->cursor > page ? sel->cursor - page : 0);
-    else
-        vd_app_select(app, app->focus, sel->cursor + page);
-}
-
-/* Go to the first row (arg 0) or the last. */
-static void
-act_ends(vd_app *app, const vd_binding *b)
-{
-    size_t n = vd_app_rows(app, app->focus);
-
-    vd_app_select(app, app->focus, b->arg == 0 || n == 0 ? 0 : n - 1);
+    vd_app_move(app, app->focus, (vd_list_move_kind)b->arg);
 }
 
 /* Focus the next (arg 1) or previous pane. */
@@ -93,42 +66,26 @@ act_side(vd_app *app, const vd_binding *b)
     vd_app_focus(app, b->arg == 0 ? app->last_left : VD_PANE_DOMAINS);
 }
 
-/* Enter: on a host, show its domains; on an object, its summary. */
+/* Enter: on a host, show its domains; on an object, its summary (the
+ * pane's vd_pane_ops). */
 static void
 act_enter(vd_app *app, const vd_binding *b)
 {
     char buf[512];
-    const vd_domain *dom;
-    const vd_network *net;
-    const vd_pool *pool;
+    const vd_pane_ops *ops = vd_pane_get(app->focus);
+    const vd_row *row;
 
     (void)b;
-    switch (app->focus) {
-    case VD_PANE_HOSTS:
+    if (app->focus == VD_PANE_HOSTS) {
         vd_app_focus(app, VD_PANE_DOMAINS);
         return;
-    case VD_PANE_DOMAINS:
-        if (!(dom = vd_app_domain(app)))
-            break;
-        vd_domain_summary(dom, buf, sizeof(buf));
-        vd_app_message(app, VD_MSG_INFO, "%s", buf);
-        return;
-    case VD_PANE_NETWORKS:
-        if (!(net = vd_app_network(app)))
-            break;
-        vd_network_summary(net, buf, sizeof(buf));
-        vd_app_message(app, VD_MSG_INFO, "%s", buf);
-        return;
-    case VD_PANE_POOLS:
-        if (!(pool = vd_app_pool(app)))
-            break;
-        vd_pool_summary(pool, buf, sizeof(buf));
-        vd_app_message(app, VD_MSG_INFO, "%s", buf);
-        return;
-    case VD_PANE_LAST:
-        break;
     }
-    vd_app_message(app, VD_MSG_INFO, "Nothing selected");
+    if (!ops->summary || !(row = vd_list_cursor_row(vd_list_get(app, app->focus)))) {
+        vd_app_message(app, VD_MSG_INFO, "Nothing selected");
+        return;
+    }
+    ops->summary(row, buf, sizeof(buf));
+    vd_app_message(app, VD_MSG_INFO, "%s", buf);
 }
 
 /* Ask the selected host to re-read everything, and repaint the
@@ -150,7 +107,7 @@ static void
 act_help(vd_app *app, const vd_binding *b)
 {
     (void)b;
-    app->help = true;
+    vd_help_show(app);
     app->dirty = true;
 }
 
@@ -172,16 +129,21 @@ act_quit(vd_app *app, const vd_binding *b)
 #define P_LISTS (P_DOMAINS | P_NETWORKS | P_POOLS)
 
 static const vd_binding head[] = {
-    { 'j', "j", "Move down", MOVE, P_ALL, act_move, 1, 0, NULL },
-    { VD_KEY(KEY_DOWN), "Down", "Move down", MOVE, P_ALL, act_move, 1, 0, NULL },
-    { 'k', "k", "Move up", MOVE, P_ALL, act_move, -1, 0, NULL },
-    { VD_KEY(KEY_UP), "Up", "Move up", MOVE, P_ALL, act_move, -1, 0, NULL },
-    { VD_KEY(KEY_NPAGE), "PgDn", "Page down", MOVE, P_ALL, act_page, 1, 0, NULL },
-    { VD_KEY(KEY_PPAGE), "PgUp", "Page up", MOVE, P_ALL, act_page, -1, 0, NULL },
-    { 'g', "g", "First row", MOVE, P_ALL, act_ends, 0, 0, NULL },
-    { VD_KEY(KEY_HOME), "Home", "First row", MOVE, P_ALL, act_ends, 0, 0, NULL },
-    { 'G', "G", "Last row", MOVE, P_ALL, act_ends, 1, 0, NULL },
-    { VD_KEY(KEY_END), "End", "Last row", MOVE, P_ALL, act_ends, 1, 0, NULL },
+    { 'j', "j", "Move down", MOVE, P_ALL, act_move, VD_MOVE_DOWN, 0, NULL },
+    { VD_KEY(KEY_DOWN), "Down", "Move down", MOVE, P_ALL, act_move, VD_MOVE_DOWN,
+      0, NULL },
+    { 'k', "k", "Move up", MOVE, P_ALL, act_move, VD_MOVE_UP, 0, NULL },
+    { VD_KEY(KEY_UP), "Up", "Move up", MOVE, P_ALL, act_move, VD_MOVE_UP, 0, NULL },
+    { VD_KEY(KEY_NPAGE), "PgDn", "Page down", MOVE, P_ALL, act_move,
+      VD_MOVE_PAGE_DOWN, 0, NULL },
+    { VD_KEY(KEY_PPAGE), "PgUp", "Page up", MOVE, P_ALL, act_move,
+      VD_MOVE_PAGE_UP, 0, NULL },
+    { 'g', "g", "First row", MOVE, P_ALL, act_move, VD_MOVE_HOME, 0, NULL },
+    { VD_KEY(KEY_HOME), "Home", "First row", MOVE, P_ALL, act_move, VD_MOVE_HOME,
+      0, NULL },
+    { 'G', "G", "Last row", MOVE, P_ALL, act_move, VD_MOVE_END, 0, NULL },
+    { VD_KEY(KEY_END), "End", "Last row", MOVE, P_ALL, act_move, VD_MOVE_END, 0,
+      NULL },
 
     { '\t', "Tab", "Next pane", PANES, P_ALL, act_cycle, 1, 0, NULL },
     { VD_KEY(KEY_BTAB), "S-Tab", "Previous pane", PANES, P_ALL, act_cycle, -1,
@@ -361,22 +323,14 @@ vd_keys_panes_text(unsigned int panes, char *buf, size_t len)
 bool
 vd_keys_dispatch(vd_app *app, int key)
 {
-    const vd_binding *other = NULL, *table;
+    const vd_binding *b, *other, *table;
     char panes[64];
     size_t n;
 
     table = vd_keys_table(&n);
-    for (size_t i = 0; i < n; i++) {
-        const vd_binding *b = &table[i];
-
-        if (b->key != key)
-            continue;
-        if (b->panes & VD_PANE_BIT(app->focus)) {
-            b->fn(app, b);
-            return true;
-        }
-        if (!other)
-            other = b;
+    if ((b = vd_binding_find(table, n, key, VD_PANE_BIT(app->focus), &other))) {
+        b->fn(app, b);
+        return true;
     }
     if (!other)
         return false;

@@ -11,21 +11,8 @@
 
 #include "ui/ui_priv.h"
 
-typedef struct vd_binding vd_binding;
-
-typedef void (*vd_key_fn)(vd_app *app, const vd_binding *b);
-
-struct vd_binding {
-    int key;                    /* character, VD_KEY(KEY_x) or VD_CTRL(c) */
-    const char *name;           /* as shown in help: "j", "Down", "F5" */
-    const char *desc;           /* what it does, for help */
-    const char *group;          /* help section */
-    unsigned int panes;         /* VD_PANE_BIT()s it applies to */
-    vd_key_fn fn;
-    int arg;                    /* handler argument (a move's step, ...) */
-    int bar;                    /* position on the function-key bar, 0: none */
-    const char *bar_label;      /* text after the key name on the bar */
-};
+/* vd_binding, vd_key_fn and the lookup (curses-free) */
+#include "ui/app/binding.h"
 
 /* The whole table; *n gets its length. */
 const vd_binding *vd_keys_table(size_t *n);

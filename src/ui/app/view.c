@@ -38,13 +38,12 @@ common_back(vd_app *app, const vd_binding *b)
     vd_view_pop(app);
 }
 
-/* ?/F1: the help overlay for the top view. */
+/* ?/F1: the help over the top view. */
 static void
 common_help(vd_app *app, const vd_binding *b)
 {
     (void)b;
-    app->help = true;
-    app->dirty = true;
+    vd_help_show(app);
 }
 
 /* Push a view. */
@@ -72,7 +71,7 @@ vd_view_push(vd_app *app, const vd_view_ops *ops, void *data,
     v->saved_owner = app->msg_owner;
     v->saved_hint = app->msg_hint;
     app->views = v;
-    if (app->msg_hint) {
+    if (app->msg_hint && !(ops->flags & VD_VIEW_TRANSPARENT)) {
         /* "Tab next pane, q quit" is not true in a view: back at close */
         app->msg[0] = '\0';
         app->msg_hint = false;
@@ -87,6 +86,17 @@ vd_view *
 vd_view_top(const vd_app *app)
 {
     return app->views;
+}
+
+/* The top view that is not transparent. */
+vd_view *
+vd_views_owner(const vd_app *app)
+{
+    vd_view *v = app->views;
+
+    while (v && (v->ops->flags & VD_VIEW_TRANSPARENT))
+        v = v->below;
+    return v;
 }
 
 /* Whether v is on the stack. */
@@ -137,7 +147,7 @@ vd_view_close(vd_app *app, vd_view *v)
         app->dirty = true;
     } else if (app->msg_owner == v) {
         /* an outcome (done, failed) stays: it is news, not a hint */
-        app->msg_owner = vd_view_top(app);
+        app->msg_owner = vd_views_owner(app);
     }
     if (v->ops->close)
         v->ops->close(app, v);
@@ -248,10 +258,12 @@ vd_view_keys(const vd_view *v, size_t *n)
 const vd_binding *
 vd_views_keys(const vd_app *app, size_t *n)
 {
+    vd_view *owner = vd_views_owner(app);
+
     *n = 0;
-    if (!app->views)
+    if (!owner)
         return NULL;
-    return vd_view_keys(app->views, n);
+    return vd_view_keys(owner, n);
 }
 
 /* The common keys of views (Esc, help). */
@@ -267,7 +279,7 @@ bool
 vd_views_key(vd_app *app, int key)
 {
     vd_view *v = app->views;
-    const vd_binding *table;
+    const vd_binding *table, *b;
     size_t n, nt;
 
     if (!v)
@@ -277,11 +289,9 @@ vd_views_key(vd_app *app, int key)
     if (v->closed)
         return true;
     table = vd_view_keys(v, &nt);
-    for (size_t i = 0; i < nt; i++) {
-        if (table[i].key == key && table[i].fn) {
-            table[i].fn(app, &table[i]);
-            return true;
-        }
+    if ((b = vd_binding_find(table, nt, key, 0, NULL))) {
+        b->fn(app, b);
+        return true;
     }
     if (key == 27 || (key == 'q' && !(v->ops->flags & VD_VIEW_NO_Q))) {
         vd_view_pop(app);
@@ -290,11 +300,9 @@ vd_views_key(vd_app *app, int key)
     if (v->ops->flags & VD_VIEW_NO_HELP)
         return true;
     vd_views_common_keys(&n);
-    for (size_t i = 0; i < n; i++) {
-        if (common_keys[i].key == key) {
-            common_keys[i].fn(app, &common_keys[i]);
-            return true;
-        }
+    if ((b = vd_binding_find(common_keys, n, key, 0, NULL))) {
+        b->fn(app, b);
+        return true;
     }
     if (key != VD_KEY(KEY_MOUSE))
         vd_app_message(app, VD_MSG_INFO, "That key does nothing here; press ? "
@@ -336,6 +344,15 @@ vd_views_snapshot(vd_app *app)
     while (n-- > 0)
         if (!stack[n]->closed && stack[n]->ops->on_snapshot)
             stack[n]->ops->on_snapshot(app, stack[n]);
+}
+
+/* Every live view's wake op. */
+void
+vd_views_wake(vd_app *app)
+{
+    for (vd_view *v = app->views; v; v = v->below)
+        if (!v->closed && v->ops->wake)
+            v->ops->wake(app, v);
 }
 
 /* Whether a full view covers the main panes. */

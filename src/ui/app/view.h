@@ -72,6 +72,12 @@ typedef struct vd_view_ops {
      * registry's actions offered at place. NULL: no domain actions. */
     vd_dom_targets_fn targets;
     vd_place place;
+
+    /* The main loop woke (a key, the bus, a signal or its timeout):
+     * pick up what the view's own threads left since (console frames,
+     * serial output) and set app->dirty when the screen must change.
+     * Runs for every view on the stack, top first. Optional. */
+    void (*wake)(vd_app *app, vd_view *v);
 } vd_view_ops;
 
 enum {
@@ -87,6 +93,9 @@ enum {
     /* The key bar shows only the view's own keys, not the common Esc /
      * F1 ones (consoles, where those keys go to the guest). */
     VD_VIEW_OWN_BAR = 1u << 3,
+    /* An overlay that leaves the key bar, the status line's ownership
+     * and the keys the help lists to the view below it (the help). */
+    VD_VIEW_TRANSPARENT = 1u << 4,
 };
 
 struct vd_view {
@@ -112,6 +121,10 @@ vd_view *vd_view_push(vd_app *app, const vd_view_ops *ops, void *data,
 
 /* The top view, or NULL when the main screen is on top. */
 vd_view *vd_view_top(const vd_app *app);
+
+/* The top view that is not VD_VIEW_TRANSPARENT: whose keys the bar and
+ * the help show and who owns the status line; NULL: the main screen. */
+vd_view *vd_views_owner(const vd_app *app);
 
 /* Whether v is still on the stack (not closed). */
 bool vd_view_alive(const vd_app *app, const vd_view *v);
@@ -151,6 +164,9 @@ bool vd_views_key(vd_app *app, int key);
  * (then the caller shows it on the status line). Frees nothing. */
 bool vd_views_result(vd_app *app, vd_result *res);
 
+/* Let every view pick up its news after a wake-up (top to bottom). */
+void vd_views_wake(vd_app *app);
+
 /* Tell every view about a new snapshot (bottom to top). */
 void vd_views_snapshot(vd_app *app);
 
@@ -170,8 +186,8 @@ const vd_binding *vd_views_common_keys(size_t *n);
 /* Close every view (at exit). */
 void vd_views_free(vd_app *app);
 
-/* The key table the bar and help show: the top view's, or *n = 0 when
- * the main screen's table applies. */
+/* The key table the bar and help show: the owner's (vd_views_owner),
+ * or *n = 0 when the main screen's table applies. */
 const vd_binding *vd_views_keys(const vd_app *app, size_t *n);
 
 #endif

@@ -6,7 +6,8 @@
  * host's worker (VD_CMD_DOM_GRAPHICS / VD_CMD_DOM_SERIAL); the VNC
  * client runs on its own thread (src/console/vnc.h) and the serial
  * console has a reader thread; both wake the UI through the bus, and
- * the main loop calls vd_console_poll() after draining it.
+ * the main loop then runs every view's wake op (view.h), where they
+ * pick up new frames, console states and serial output.
  */
 #ifndef VD_UI_CONSOLE_VIEW_H
 #define VD_UI_CONSOLE_VIEW_H
@@ -21,15 +22,5 @@ void vd_console_open_vnc(vd_app *app, size_t hi, const char *uuid,
                          const char *name);
 void vd_console_open_serial(vd_app *app, size_t hi, const char *uuid,
                             const char *name);
-
-/* Called by the main loop after each wake-up: picks up new frames,
- * console states and serial output; sets app->dirty when the screen
- * must be redrawn. */
-void vd_console_poll(vd_app *app);
-
-/* The serial view's part of vd_console_poll(); ignores other views
- * (view_serial.c). */
-struct vd_view;
-void vd_serial_poll_view(vd_app *app, struct vd_view *v);
 
 #endif

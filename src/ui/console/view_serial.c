@@ -6,7 +6,7 @@
  * The worker hands over one end of a socketpair that carries the
  * console (VD_CMD_DOM_SERIAL). A reader thread moves what arrives into
  * a pending buffer and wakes the UI through the bus; the UI thread
- * feeds it to the emulator on vd_console_poll() and draws the
+ * feeds it to the emulator on its wake op (view.h) and draws the
  * emulator's cells with curses. Keys go to the guest as a terminal
  * sends them (the emulator encodes them, following the guest's cursor
  * key mode); the emulator's answers (cursor position reports...) go
@@ -146,7 +146,7 @@ flush_out(serial_view *s)
 }
 
 /* Bytes for the guest: sent now, or kept (up to OUT_MAX) until the
- * socket takes them; vd_serial_poll_view() retries. */
+ * socket takes them; serial_wake() retries. */
 static void
 send_bytes(serial_view *s, const char *p, size_t len)
 {
@@ -178,9 +178,9 @@ term_output(const char *bytes, size_t len, void *opaque)
     send_bytes(opaque, bytes, len);
 }
 
-/* Pick up what the reader thread collected; see console_view.h. */
-void
-vd_serial_poll_view(vd_app *app, vd_view *v)
+/* Pick up what the reader thread collected (the view's wake op). */
+static void
+serial_wake(vd_app *app, vd_view *v)
 {
     serial_view *s;
     char *data;
@@ -472,7 +472,7 @@ menu_chosen(vd_app *app, long index, void *ctx)
         send_bytes(s, stty, (size_t)n);
         break;
     case MENU_HELP:
-        app->help = true;
+        vd_help_show(app);
         break;
     default:
         vd_view_close(app, v);
@@ -657,6 +657,7 @@ static const vd_view_ops serial_ops = {
     .key = key,
     .on_result = on_result,
     .close = serial_close,
+    .wake = serial_wake,
     .flags = VD_VIEW_NO_Q | VD_VIEW_NO_HELP | VD_VIEW_OWN_BAR,
     .keys = serial_keys,
     .nkeys = sizeof(serial_keys) / sizeof(serial_keys[0]),

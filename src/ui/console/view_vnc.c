@@ -347,20 +347,6 @@ poll_view(vd_app *app, vd_view *v)
     }
 }
 
-/* Every live console view gets its news. */
-void
-vd_console_poll(vd_app *app)
-{
-    for (vd_view *v = app->views; v; v = v->below) {
-        if (v->closed)
-            continue;
-        if (v->ops == &vnc_ops)
-            poll_view(app, v);
-        else
-            vd_serial_poll_view(app, v);
-    }
-}
-
 /* The worker's answer: the socket, or why not. */
 static void
 on_result(vd_app *app, vd_view *v, vd_result *res)
@@ -743,6 +729,7 @@ static const vd_view_ops vnc_ops = {
     .key = key,
     .on_result = on_result,
     .close = vnc_close,
+    .wake = poll_view,
     .flags = VD_VIEW_NO_Q | VD_VIEW_NO_HELP | VD_VIEW_OWN_BAR,
     .keys = vnc_keys,
     .nkeys = sizeof(vnc_keys) / sizeof(vnc_keys[0]),

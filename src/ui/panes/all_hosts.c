@@ -21,24 +21,6 @@ vd_all_hosts_on(const vd_app *app)
     return all_hosts;
 }
 
-/* The row source: the domains of every connected host. */
-static void
-all_hosts_rows(vd_app *app, vd_pane_id pane, vd_list *list)
-{
-    size_t hi, i;
-
-    (void)pane;
-    for (hi = 0; hi < app->nhosts; hi++) {
-        const vd_snapshot *snap = app->hosts[hi].snap;
-
-        if (!snap || snap->conn != VD_CONN_CONNECTED)
-            continue;
-        for (i = 0; i < snap->ndomains; i++)
-            vd_list_add(list, hi, &snap->domains[i], snap->domains[i].uuid,
-                        snap->domains[i].name);
-    }
-}
-
 /* A host's short label (virtdeck/uriinfo.h: vd_host_labels over every
  * host, so two never read the same): the user's label, else the URI's
  * host ("kvm1", "root@kvm1" where needed), "local" for a local daemon,
@@ -103,7 +85,7 @@ vd_act_all_hosts(vd_app *app, const vd_binding *b)
 
     (void)b;
     all_hosts = !all_hosts;
-    vd_list_set_source(app, VD_PANE_DOMAINS, all_hosts ? all_hosts_rows : NULL);
+    vd_list_set_source(app, VD_PANE_DOMAINS, all_hosts ? vd_list_all_domains : NULL);
     vd_list_invalidate(app, VD_PANE_DOMAINS);
     for (hi = 0; hi < app->nhosts; hi++)
         connected += app->hosts[hi].snap &&

@@ -12,6 +12,7 @@
 #include "ui/views/monitor.h"
 #include "ui/widgets/table.h"
 #include "ui/views/netstore_ui.h"
+#include "ui/panes/dom_sort.h"
 #include "ui/ui_priv.h"
 
 enum { COL_NAME, COL_STATE, COL_VCPUS, COL_MEM, COL_AUTO, COL_PERS, COL_ID,
@@ -41,69 +42,16 @@ static const vd_col columns[] = {
     [COL_HOST] = { "Host", NULL, 10, 16, false, 0, 0, false },
 };
 
-/* Memory to show for dom: the current amount, else the maximum. */
-static unsigned long long
-dom_mem_bytes(const vd_domain *dom)
-{
-    return (dom->mem_kib ? dom->mem_kib : dom->max_mem_kib) * 1024ULL;
-}
-
-/* ---- sorting and filtering (listview.h) ---- */
-
 #define DOM(r) ((const vd_domain *)(r)->obj)
-
-/* -1, 0, 1 as a compares to b. */
-#define CMP3(a, b) ((a) < (b) ? -1 : (a) > (b) ? 1 : 0)
-
-/* Order of states in a sort; see ui_priv.h. */
-int
-vd_dom_state_rank(vd_dom_state s)
-{
-    static const int rank[VD_DOM_STATE_LAST] = {
-        [VD_DOM_RUNNING] = 0, [VD_DOM_BLOCKED] = 1, [VD_DOM_PAUSED] = 2,
-        [VD_DOM_PMSUSPENDED] = 3, [VD_DOM_SHUTDOWN] = 4, [VD_DOM_CRASHED] = 5,
-        [VD_DOM_SHUTOFF] = 6, [VD_DOM_NOSTATE] = 7,
-    };
-
-    return s < VD_DOM_STATE_LAST ? rank[s] : 8;
-}
-
-static int cmp_name(const vd_row *a, const vd_row *b) { (void)a; (void)b; return 0; }
-static int cmp_state(const vd_row *a, const vd_row *b) { return CMP3(vd_dom_state_rank(DOM(a)->state), vd_dom_state_rank(DOM(b)->state)); }
-static int cmp_vcpus(const vd_row *a, const vd_row *b) { return CMP3(DOM(a)->vcpus, DOM(b)->vcpus); }
-static int cmp_auto(const vd_row *a, const vd_row *b) { return CMP3(DOM(b)->autostart, DOM(a)->autostart); }
-static int cmp_pers(const vd_row *a, const vd_row *b) { return CMP3(DOM(b)->persistent, DOM(a)->persistent); }
-static int cmp_id(const vd_row *a, const vd_row *b) { return CMP3((unsigned)DOM(a)->id, (unsigned)DOM(b)->id); }
-static int cmp_snaps(const vd_row *a, const vd_row *b) { return CMP3(DOM(b)->snapshots, DOM(a)->snapshots); }
-/* all-hosts view: by host, in the hosts pane's order */
-static int cmp_host(const vd_row *a, const vd_row *b) { return CMP3(a->host, b->host); }
-
-static unsigned long long dom_mem_bytes(const vd_domain *dom);
-
-static int
-cmp_mem(const vd_row *a, const vd_row *b)
-{
-    return CMP3(dom_mem_bytes(DOM(a)), dom_mem_bytes(DOM(b)));
-}
-
-/* Live figures for sorting: -1 when unknown, so they sort last in the
- * descending order a monitor wants first. */
-static double cpu_key(const vd_domain *d) { return d->rates.cpu_valid ? d->rates.cpu_pct : -1; }
-static double used_key(const vd_domain *d) { return d->rates.mem_valid ? d->rates.mem_pct : -1; }
-static double disk_key(const vd_domain *d) { return d->rates.disk_valid ? d->rates.rd_bps + d->rates.wr_bps : -1; }
-static double net_key(const vd_domain *d) { return d->rates.net_valid ? d->rates.rx_bps + d->rates.tx_bps : -1; }
-static int cmp_cpu(const vd_row *a, const vd_row *b) { return CMP3(cpu_key(DOM(b)), cpu_key(DOM(a))); }
-static int cmp_used(const vd_row *a, const vd_row *b) { return CMP3(used_key(DOM(b)), used_key(DOM(a))); }
-static int cmp_disk(const vd_row *a, const vd_row *b) { return CMP3(disk_key(DOM(b)), disk_key(DOM(a))); }
-static int cmp_net(const vd_row *a, const vd_row *b) { return CMP3(net_key(DOM(b)), net_key(DOM(a))); }
 
 /* Filter terms of the domains pane: state:WORD (a prefix of a word of
  * the state's name: state:run, state:off, state:shut), host:NAME
  * (substring of the host's label or URI), auto:yes|no. */
-static bool
-match_domain(const vd_app *app, const vd_row *row, const char *key,
+bool
+vd_dom_match(const void *ctx, const vd_row *row, const char *key,
              const char *value)
 {
+    const vd_app *app = ctx;
     const vd_snapshot *snap = row->host < app->nhosts ? app->hosts[row->host].snap
                                                       : NULL;
 
@@ -128,13 +76,19 @@ match_domain(const vd_app *app, const vd_row *row, const char *key,
 
 const vd_list_kind vd_domains_list_kind = {
     .cmp = {
-        [COL_NAME] = cmp_name, [COL_STATE] = cmp_state, [COL_VCPUS] = cmp_vcpus,
-        [COL_MEM] = cmp_mem, [COL_AUTO] = cmp_auto, [COL_PERS] = cmp_pers,
-        [COL_ID] = cmp_id,
-        [COL_CPU] = cmp_cpu, [COL_SPARK] = cmp_cpu, [COL_USED] = cmp_used,
-        [COL_DISK] = cmp_disk, [COL_NET] = cmp_net,
-        [COL_SNAPS] = cmp_snaps,
-        [COL_HOST] = cmp_host,
+        [COL_NAME] = vd_dom_cmp_name, [COL_STATE] = vd_dom_cmp_state,
+        [COL_VCPUS] = vd_dom_cmp_vcpus, [COL_MEM] = vd_dom_cmp_memory,
+        [COL_AUTO] = vd_dom_cmp_autostart, [COL_PERS] = vd_dom_cmp_persistent,
+        [COL_ID] = vd_dom_cmp_id, [COL_SNAPS] = vd_dom_cmp_snapshots,
+        [COL_CPU] = vd_dom_cmp_cpu, [COL_SPARK] = vd_dom_cmp_cpu,
+        [COL_USED] = vd_dom_cmp_mem_pct, [COL_DISK] = vd_dom_cmp_disk,
+        [COL_NET] = vd_dom_cmp_net, [COL_HOST] = vd_dom_cmp_host,
+    },
+    /* yes first; figures and snapshots largest first */
+    .desc = {
+        [COL_AUTO] = true, [COL_PERS] = true, [COL_SNAPS] = true,
+        [COL_CPU] = true, [COL_SPARK] = true, [COL_USED] = true,
+        [COL_DISK] = true, [COL_NET] = true,
     },
     .names = {
         [COL_NAME] = "name", [COL_STATE] = "state", [COL_VCPUS] = "vCPUs",
@@ -147,7 +101,7 @@ const vd_list_kind vd_domains_list_kind = {
     },
     .ncols = sizeof(columns) / sizeof(columns[0]),
     .default_col = COL_NAME,
-    .match = match_domain,
+    .match = vd_dom_match,
 };
 
 /* The live monitor's cells of a row (issue 4): CPU %, a sparkline,
@@ -223,7 +177,7 @@ draw_row(vd_app *app, const vd_table *t, size_t i, int y, bool selected,
     }
     snprintf(buf, sizeof(buf), "%u", dom->vcpus);
     vd_table_cell(t, COL_VCPUS, y, buf, normal);
-    vd_table_cell(t, COL_MEM, y, vd_fmt_size(dom_mem_bytes(dom), buf, sizeof(buf)),
+    vd_table_cell(t, COL_MEM, y, vd_fmt_size(vd_dom_mem_bytes(dom), buf, sizeof(buf)),
                   normal);
     vd_table_cell(t, COL_AUTO, y, dom->autostart ? vd_glyph_str(VD_GLYPH_MARK) : "",
                   normal);
@@ -314,41 +268,36 @@ draw_unconnected(vd_app *app, const vd_rect *inner)
 static void
 draw_domains(vd_app *app, const vd_rect *inner, bool focused)
 {
-    size_t n;
+    vd_list *list = vd_list_get(app, VD_PANE_DOMAINS);
     vd_table t;
     vd_col cols[sizeof(columns) / sizeof(columns[0])];
 
-    vd_list_set_kind(app, VD_PANE_DOMAINS, &vd_domains_list_kind);
-    /* the name column wants its longest name, before the other columns
-     * widen: names are cut only when the screen has no room */
-    memcpy(cols, columns, sizeof(cols));
-    cols[COL_NAME].want = cols[COL_NAME].max =
-        vd_list_name_width(vd_list_get(app, VD_PANE_DOMAINS),
-                           columns[COL_NAME].want, columns[COL_NAME].max);
-    n = vd_app_rows(app, VD_PANE_DOMAINS);
     if (inner->h <= 0 || inner->w <= 0)
         return;
     if (!vd_app_connected(app) && !vd_all_hosts_on(app)) {
         draw_unconnected(app, inner);
         return;
     }
+    /* the name column wants its longest name, before the other columns
+     * widen: names are cut only when the screen has no room */
+    memcpy(cols, columns, sizeof(cols));
+    cols[COL_NAME].want = cols[COL_NAME].max =
+        vd_list_name_width(list, columns[COL_NAME].want, columns[COL_NAME].max);
     /* the host column only in the all-hosts view */
     vd_table_layout_need(&t, cols, sizeof(cols) / sizeof(cols[0]) -
                          (vd_all_hosts_on(app) ? 0 : 1), inner->x + 1,
-                         inner->w - 2, COL_NAME,
-                         vd_app_widest_name(app, VD_PANE_DOMAINS));
-    vd_list_header(app, VD_PANE_DOMAINS, &t, inner->y,
-                   vd_role_attr(VD_ROLE_COLUMN_HEADER));
-    if (n == 0) {
+                         inner->w - 2, COL_NAME, vd_list_source_name_width(list));
+    vd_list_header(list, &t, inner->y, vd_role_attr(VD_ROLE_COLUMN_HEADER));
+    if (list->n == 0) {
         vd_rect body = { inner->y + 1, inner->x, inner->h - 1, inner->w };
 
-        vd_pane_note(app, &body, vd_list_get(app, VD_PANE_DOMAINS)->filter[0]
+        vd_pane_note(app, &body, list->filter[0]
                      ? "no domain matches the filter (/ changes it)"
-                     : "no domains on this host");
+                     : vd_pane_domains.empty);
         return;
     }
-    vd_table_rows(app, &t, vd_app_sel(app, VD_PANE_DOMAINS), n, inner->y + 1,
-                  inner->h - 1, focused, draw_row);
+    vd_table_rows(app, &t, list->cur, list->n, inner->y + 1, inner->h - 1,
+                  focused, draw_row);
 }
 
 /* One line about dom for the status line. */
@@ -368,8 +317,21 @@ vd_domain_summary(const vd_domain *dom, char *buf, size_t len)
              dom->persistent ? "persistent" : "transient", dom->uuid);
 }
 
+/* The summary of a row's domain. */
+static void
+summary_row(const vd_row *row, char *buf, size_t len)
+{
+    vd_domain_summary(row->obj, buf, len);
+}
+
 const vd_pane_ops vd_pane_domains = {
     .title = "Domains",
     .header_rows = 1,
     .draw = draw_domains,
+    .kind = &vd_domains_list_kind,
+    .columns = columns,
+    .ncols = sizeof(columns) / sizeof(columns[0]),
+    .empty = "no domains on this host",
+    .draw_row = draw_row,
+    .summary = summary_row,
 };

@@ -40,10 +40,10 @@ cmp_bridge(const vd_row *a, const vd_row *b)
 
 /* Filter terms: state:active|inactive, bridge:NAME. */
 static bool
-match_network(const vd_app *app, const vd_row *row, const char *key,
+match_network(const void *ctx, const vd_row *row, const char *key,
               const char *value)
 {
-    (void)app;
+    (void)ctx;
     if (strcasecmp(key, "state") == 0)
         return strncasecmp(NET(row)->active ? "active" : "inactive", value,
                            strlen(value)) == 0;
@@ -84,8 +84,7 @@ draw_row(vd_app *app, const vd_table *t, size_t i, int y, bool selected,
 static void
 draw_networks(vd_app *app, const vd_rect *inner, bool focused)
 {
-    vd_pane_table(app, inner, focused, VD_PANE_NETWORKS, &networks_kind, columns,
-                  sizeof(columns) / sizeof(columns[0]), "no networks", draw_row);
+    vd_pane_table(app, inner, focused, VD_PANE_NETWORKS);
 }
 
 /* One line about net for the status line. */
@@ -99,8 +98,21 @@ vd_network_summary(const vd_network *net, char *buf, size_t len)
              net->persistent ? "persistent" : "transient", net->uuid);
 }
 
+/* The summary of a row's object. */
+static void
+summary_row(const vd_row *row, char *buf, size_t len)
+{
+    vd_network_summary(row->obj, buf, len);
+}
+
 const vd_pane_ops vd_pane_networks = {
     .title = "Networks",
     .header_rows = 1,
     .draw = draw_networks,
+    .kind = &networks_kind,
+    .columns = columns,
+    .ncols = sizeof(columns) / sizeof(columns[0]),
+    .empty = "no networks",
+    .draw_row = draw_row,
+    .summary = summary_row,
 };

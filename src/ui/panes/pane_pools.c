@@ -73,10 +73,10 @@ static int cmp_used(const vd_row *a, const vd_row *b) { return CMP3(pool_used(PO
 
 /* Filter terms: state:active|inactive|... (a prefix of the state). */
 static bool
-match_pool(const vd_app *app, const vd_row *row, const char *key,
+match_pool(const void *ctx, const vd_row *row, const char *key,
            const char *value)
 {
-    (void)app;
+    (void)ctx;
     if (strcasecmp(key, "state") == 0)
         return strncasecmp(vd_pool_state_name(POOL(row)->state), value,
                            strlen(value)) == 0;
@@ -126,8 +126,7 @@ draw_row(vd_app *app, const vd_table *t, size_t i, int y, bool selected,
 static void
 draw_pools(vd_app *app, const vd_rect *inner, bool focused)
 {
-    vd_pane_table(app, inner, focused, VD_PANE_POOLS, &pools_kind, columns,
-                  sizeof(columns) / sizeof(columns[0]), "no storage pools", draw_row);
+    vd_pane_table(app, inner, focused, VD_PANE_POOLS);
 }
 
 /* One line about pool for the status line. */
@@ -152,8 +151,21 @@ vd_pool_summary(const vd_pool *pool, char *buf, size_t len)
              pool->autostart ? "autostart" : "no autostart", pool->uuid);
 }
 
+/* The summary of a row's object. */
+static void
+summary_row(const vd_row *row, char *buf, size_t len)
+{
+    vd_pool_summary(row->obj, buf, len);
+}
+
 const vd_pane_ops vd_pane_pools = {
     .title = "Pools",
     .header_rows = 1,
     .draw = draw_pools,
+    .kind = &pools_kind,
+    .columns = columns,
+    .ncols = sizeof(columns) / sizeof(columns[0]),
+    .empty = "no storage pools",
+    .draw_row = draw_row,
+    .summary = summary_row,
 };

@@ -247,7 +247,7 @@ static void
 shot_paint(vd_app *app, vd_view *v, const vd_rect *pic)
 {
     details_data *dd = v->data;
-    bool show = dd->shot && pic->h > 0 && vd_view_top(app) == v && !app->help;
+    bool show = dd->shot && pic->h > 0 && vd_view_top(app) == v;
     vd_rect none = { 0, 0, 0, 0 };
 
     if (dd->shot_drawn.h > 0 &&
@@ -454,7 +454,7 @@ details_snapshot(vd_app *app, vd_view *v)
     /* the thumbnail: taken again every few seconds while it is seen;
      * dropped at once when the domain stops */
     if (shot_unavailable(app, dd) ||
-        (dd->panel_ok && vd_view_top(app) == v && !app->help &&
+        (dd->panel_ok && vd_view_top(app) == v &&
          vd_now_ms() - dd->shot_at >= SHOT_EVERY_MS))
         shot_ask(app, v);
 }

@@ -9,9 +9,13 @@
  * actions of the registry (registry.h) act on the marked rows, else on
  * the cursor's.
  *
- * Everything is drawn from the snapshots the app holds: nothing here
- * waits on a worker. Only the visible rows are drawn; the rows are
- * re-sorted only when a snapshot, the sort or the filter changed.
+ * The table is the list component (listview.h) on a list of its own,
+ * with the domain comparators (dom_sort.h): it owns the cursor, the
+ * moves, the wheel, the header clicks, the sort, the filter and the
+ * marks. Everything is drawn from the snapshots the app holds: nothing
+ * here waits on a worker. Only the visible rows are drawn; the rows are
+ * re-sorted, and the states counted, only when a snapshot, the sort or
+ * the filter changed — a key that moves the cursor does neither.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,14 +26,11 @@
 #include "ui/widgets/draw.h"
 #include "ui/panes/all_hosts.h"
 #include "ui/widgets/listview.h"
+#include "ui/panes/dom_sort.h"
 #include "ui/views/monitor.h"
 #include "ui/widgets/table.h"
 #include "ui/app/quit.h"
 #include "ui/app/view.h"
-
-/* The domains pane's filter terms (state:, host:, auto:), defined in
- * pane_domains.c: the top view filters the same way. */
-extern const vd_list_kind vd_domains_list_kind;
 
 enum { COL_NAME, COL_HOST, COL_STATE, COL_VCPUS, COL_CPU, COL_MEMPCT,
        COL_MEM, COL_DISK, COL_NET, COL_SPARK, NCOLS };
@@ -50,53 +51,28 @@ static const vd_col columns[NCOLS] = {
 };
 
 typedef struct top_view {
-    vd_list *list;
-    vd_sel sel;                 /* cursor; sel.uuid with cur_host keeps it */
-    size_t cur_host;
-    int hdr_y;                  /* table title row of the last draw */
+    vd_list *list;              /* its own cursor, kept by host + UUID */
     int rows_y, nrows;          /* the rows of the last draw */
+    unsigned int counted;       /* list->builds the counts are of */
+    size_t running, paused, off, total, up;
 } top_view;
 
-#define DOM(r) ((const vd_domain *)(r)->obj)
-#define CMP3(a, b) ((a) < (b) ? -1 : (a) > (b) ? 1 : 0)
-
-/* ---- sorting ---- */
-
-/* Live figures as sort keys: -1 when unknown, so they come last in the
- * descending order a monitor shows first. */
-static double cpu_key(const vd_domain *d) { return d->rates.cpu_valid ? d->rates.cpu_pct : -1; }
-static double mempct_key(const vd_domain *d) { return d->rates.mem_valid ? d->rates.mem_pct : -1; }
-static double mem_key(const vd_domain *d) { return d->rates.mem_valid ? (double)d->rates.mem_used_kib : -1; }
-static double disk_key(const vd_domain *d) { return d->rates.disk_valid ? d->rates.rd_bps + d->rates.wr_bps : -1; }
-static double net_key(const vd_domain *d) { return d->rates.net_valid ? d->rates.rx_bps + d->rates.tx_bps : -1; }
-
-/* Comparators by column: figures largest first (the monitor's order),
- * name and state ascending; listview breaks ties by name, then UUID. */
-static int cmp_name(const vd_row *a, const vd_row *b) { (void)a; (void)b; return 0; }
-static int cmp_host(const vd_row *a, const vd_row *b) { return CMP3(a->host, b->host); }
-static int cmp_state(const vd_row *a, const vd_row *b) { return CMP3(vd_dom_state_rank(DOM(a)->state), vd_dom_state_rank(DOM(b)->state)); }
-static int cmp_vcpus(const vd_row *a, const vd_row *b) { return CMP3(DOM(b)->vcpus, DOM(a)->vcpus); }
-static int cmp_cpu(const vd_row *a, const vd_row *b) { return CMP3(cpu_key(DOM(b)), cpu_key(DOM(a))); }
-static int cmp_mempct(const vd_row *a, const vd_row *b) { return CMP3(mempct_key(DOM(b)), mempct_key(DOM(a))); }
-static int cmp_mem(const vd_row *a, const vd_row *b) { return CMP3(mem_key(DOM(b)), mem_key(DOM(a))); }
-static int cmp_disk(const vd_row *a, const vd_row *b) { return CMP3(disk_key(DOM(b)), disk_key(DOM(a))); }
-static int cmp_net(const vd_row *a, const vd_row *b) { return CMP3(net_key(DOM(b)), net_key(DOM(a))); }
-
-/* A filter term key:value, as in the domains pane. */
-static bool
-match_term(const vd_app *app, const vd_row *row, const char *key,
-           const char *value)
-{
-    return vd_domains_list_kind.match &&
-           vd_domains_list_kind.match(app, row, key, value);
-}
+/* ---- sorting: the domain comparators (dom_sort.h) ---- */
 
 static const vd_list_kind top_kind = {
     .cmp = {
-        [COL_NAME] = cmp_name, [COL_HOST] = cmp_host, [COL_STATE] = cmp_state,
-        [COL_VCPUS] = cmp_vcpus, [COL_CPU] = cmp_cpu, [COL_MEMPCT] = cmp_mempct,
-        [COL_MEM] = cmp_mem, [COL_DISK] = cmp_disk, [COL_NET] = cmp_net,
-        [COL_SPARK] = cmp_cpu,
+        [COL_NAME] = vd_dom_cmp_name, [COL_HOST] = vd_dom_cmp_host,
+        [COL_STATE] = vd_dom_cmp_state, [COL_VCPUS] = vd_dom_cmp_vcpus,
+        [COL_CPU] = vd_dom_cmp_cpu, [COL_MEMPCT] = vd_dom_cmp_mem_pct,
+        [COL_MEM] = vd_dom_cmp_mem_used, [COL_DISK] = vd_dom_cmp_disk,
+        [COL_NET] = vd_dom_cmp_net, [COL_SPARK] = vd_dom_cmp_cpu,
+    },
+    /* figures largest first (the monitor's order), name and state
+     * ascending */
+    .desc = {
+        [COL_VCPUS] = true, [COL_CPU] = true, [COL_MEMPCT] = true,
+        [COL_MEM] = true, [COL_DISK] = true, [COL_NET] = true,
+        [COL_SPARK] = true,
     },
     .names = {
         [COL_NAME] = "name", [COL_HOST] = "host", [COL_STATE] = "state",
@@ -106,92 +82,30 @@ static const vd_list_kind top_kind = {
     },
     .ncols = NCOLS,
     .default_col = COL_CPU,
-    .match = match_term,
+    /* the domains pane's filter terms (state:, host:, auto:) */
+    .match = vd_dom_match,
 };
 
-/* The rows: every domain of every connected host. */
-static void
-top_rows(vd_app *app, vd_pane_id pane, vd_list *list)
-{
-    (void)pane;
-    for (size_t hi = 0; hi < app->nhosts; hi++) {
-        const vd_snapshot *snap = app->hosts[hi].snap;
-
-        if (!snap || snap->conn != VD_CONN_CONNECTED)
-            continue;
-        for (size_t i = 0; i < snap->ndomains; i++)
-            vd_list_add(list, hi, &snap->domains[i], snap->domains[i].uuid,
-                        snap->domains[i].name);
-    }
-}
-
-/* ---- the cursor, kept by host + UUID ---- */
-
-/* Remember the object under the cursor. */
-static void
-remember(top_view *tv)
-{
-    const vd_list *l = tv->list;
-
-    if (tv->sel.cursor < l->n) {
-        snprintf(tv->sel.uuid, sizeof(tv->sel.uuid), "%s",
-                 l->rows[tv->sel.cursor].uuid);
-        tv->cur_host = l->rows[tv->sel.cursor].host;
-    }
-}
-
-/* Fresh rows; after a rebuild the cursor goes back to its domain (or
- * stays on its row number when the domain is gone). */
+/* Fresh rows (rebuilt, filtered and sorted only when a snapshot, the
+ * sort or the filter changed; the cursor stays on its domain). */
 static vd_list *
 rows(vd_app *app, top_view *tv)
 {
-    vd_list *l = tv->list;
-
-    if (!vd_list_refresh(app, l))
-        return l;
-    if (tv->sel.uuid[0]) {
-        for (size_t i = 0; i < l->n; i++) {
-            if (l->rows[i].host == tv->cur_host &&
-                strcmp(l->rows[i].uuid, tv->sel.uuid) == 0) {
-                tv->sel.cursor = i;
-                return l;
-            }
-        }
-    }
-    if (l->n && tv->sel.cursor >= l->n)
-        tv->sel.cursor = l->n - 1;
-    remember(tv);
-    return l;
-}
-
-/* Move the cursor to row i (clamped). */
-static void
-select_row(vd_app *app, top_view *tv, size_t i)
-{
-    vd_list *l = rows(app, tv);
-
-    if (l->n == 0)
-        return;
-    tv->sel.cursor = i < l->n ? i : l->n - 1;
-    remember(tv);
-    app->dirty = true;
+    vd_list_refresh(app, tv->list);
+    return tv->list;
 }
 
 /* The cursor's domain as an action target; false (said) when none. */
 static bool
 cursor_target(vd_app *app, top_view *tv, vd_dom_target *t)
 {
-    vd_list *l = rows(app, tv);
-    const vd_row *r;
+    const vd_row *r = vd_list_cursor_row(rows(app, tv));
 
-    if (tv->sel.cursor >= l->n) {
+    if (!r) {
         vd_app_message(app, VD_MSG_ERROR, "No domain selected");
         return false;
     }
-    r = &l->rows[tv->sel.cursor];
-    t->host = r->host;
-    snprintf(t->uuid, sizeof(t->uuid), "%s", r->uuid);
-    snprintf(t->name, sizeof(t->name), "%s", r->name ? r->name : r->uuid);
+    vd_dom_target_set(t, r->host, r->uuid, r->name);
     return true;
 }
 
@@ -455,36 +369,47 @@ draw_row(vd_app *app, const vd_table *t, const vd_row *r, int y, bool selected,
                       vd_row_attr(selected, true, VD_ROLE_METER_LOW));
 }
 
-/* The summary row under the meters. */
+/* Count the domains by state, once per rebuild of the rows (the key
+ * that moves the cursor counts nothing). */
 static void
-draw_summary(vd_app *app, top_view *tv, int y, int x, int w)
+count_domains(vd_app *app, top_view *tv)
 {
-    const vd_list *l = tv->list;
-    size_t running = 0, paused = 0, off = 0, total = 0, up = 0;
-    char buf[512];
-    int used;
-
+    if (tv->counted == tv->list->builds && tv->counted)
+        return;
+    tv->counted = tv->list->builds;
+    tv->running = tv->paused = tv->off = tv->total = tv->up = 0;
     for (size_t hi = 0; hi < app->nhosts; hi++) {
         const vd_snapshot *s = app->hosts[hi].snap;
 
         if (!s || s->conn != VD_CONN_CONNECTED)
             continue;
-        up++;
-        total += s->ndomains;
+        tv->up++;
+        tv->total += s->ndomains;
         for (size_t i = 0; i < s->ndomains; i++) {
             vd_dom_state st = s->domains[i].state;
 
-            running += st == VD_DOM_RUNNING || st == VD_DOM_BLOCKED;
-            paused += st == VD_DOM_PAUSED || st == VD_DOM_PMSUSPENDED;
-            off += st == VD_DOM_SHUTOFF || st == VD_DOM_CRASHED;
+            tv->running += st == VD_DOM_RUNNING || st == VD_DOM_BLOCKED;
+            tv->paused += st == VD_DOM_PAUSED || st == VD_DOM_PMSUSPENDED;
+            tv->off += st == VD_DOM_SHUTOFF || st == VD_DOM_CRASHED;
         }
     }
+}
+
+/* The summary row under the meters. */
+static void
+draw_summary(vd_app *app, top_view *tv, int y, int x, int w)
+{
+    const vd_list *l = tv->list;
+    char buf[512], sort[128];
+    int used;
+
+    count_domains(app, tv);
     snprintf(buf, sizeof(buf), "Domains: %zu (%zu running, %zu paused, %zu off) "
-             "on %zu of %zu hosts", total, running, paused, off, up, app->nhosts);
+             "on %zu of %zu hosts", tv->total, tv->running, tv->paused, tv->off,
+             tv->up, app->nhosts);
     used = vd_draw_text(y, x, w, buf, vd_role_attr(VD_ROLE_NORMAL) | A_BOLD);
-    if (l->sort_col >= 0 && l->sort_col < NCOLS)
-        snprintf(buf, sizeof(buf), "  sorted by %s%s", top_kind.names[l->sort_col],
-                 l->reverse ? ", reversed" : "");
+    if (*vd_list_sort_text(l, sort, sizeof(sort)))
+        snprintf(buf, sizeof(buf), "  sorted by %s", sort);
     else
         buf[0] = '\0';
     used += vd_draw_text(y, x + used, w - used, buf, vd_role_attr(VD_ROLE_DIM));
@@ -495,7 +420,7 @@ draw_summary(vd_app *app, top_view *tv, int y, int x, int w)
     }
 }
 
-/* Draw the view. */
+/* Draw the view: only the visible rows are formatted. */
 static void
 top_draw(vd_app *app, vd_view *v, const vd_rect *area)
 {
@@ -511,7 +436,7 @@ top_draw(vd_app *app, vd_view *v, const vd_rect *area)
     y += hrows;
     if (y < area->y + area->h)
         draw_summary(app, tv, y++, area->x + 1, area->w - 2);
-    tv->hdr_y = -1;
+    l->hdr_y = -1;
     tv->nrows = 0;
     if (y >= area->y + area->h)
         return;
@@ -521,8 +446,7 @@ top_draw(vd_app *app, vd_view *v, const vd_rect *area)
         vd_list_name_width(l, columns[COL_NAME].want, columns[COL_NAME].max);
     vd_table_layout(&t, cols, NCOLS, area->x + 1, area->w - 2);
     vd_draw_fill(y, area->x, area->w, vd_role_attr(VD_ROLE_COLUMN_HEADER));
-    vd_list_header_in(l, &t, y, vd_role_attr(VD_ROLE_COLUMN_HEADER));
-    tv->hdr_y = y++;
+    vd_list_header(l, &t, y++, vd_role_attr(VD_ROLE_COLUMN_HEADER));
     nrows = area->y + area->h - y;
     tv->rows_y = y;
     tv->nrows = nrows;
@@ -534,63 +458,18 @@ top_draw(vd_app *app, vd_view *v, const vd_rect *area)
                             vd_role_attr(VD_ROLE_DIM));
         return;
     }
-    vd_sel_fit(&tv->sel, l->n, (size_t)(nrows > 0 ? nrows : 1));
+    vd_sel_fit(l->cur, l->n, (size_t)(nrows > 0 ? nrows : 1));
     for (int r = 0; r < nrows; r++) {
-        size_t i = tv->sel.top + (size_t)r;
+        size_t i = l->cur->top + (size_t)r;
 
         if (i >= l->n)
             break;
-        draw_row(app, &t, &l->rows[i], y + r, i == tv->sel.cursor,
+        draw_row(app, &t, &l->rows[i], y + r, i == l->cur->cursor,
                  vd_list_marked(l, &l->rows[i]));
     }
 }
 
 /* ---- keys ---- */
-
-/* What the filter prompt edits. */
-typedef struct filter_ctx {
-    vd_app *app;
-    vd_view *v;
-    char old[256];
-} filter_ctx;
-
-/* The top view of the filter, NULL when it is gone. */
-static top_view *
-filter_view(vd_app *app, filter_ctx *f)
-{
-    return vd_view_alive(app, f->v) ? f->v->data : NULL;
-}
-
-/* Apply the filter as it is typed. */
-static const char *
-filter_live(const char *text, char *err, size_t errlen, void *ctx)
-{
-    filter_ctx *f = ctx;
-    top_view *tv = filter_view(f->app, f);
-
-    (void)err;
-    (void)errlen;
-    if (tv)
-        vd_list_set_filter_in(f->app, tv->list, text);
-    return NULL;
-}
-
-/* Enter keeps the filter; Esc puts the old one back. */
-static void
-filter_done(vd_app *app, const char *text, void *ctx)
-{
-    filter_ctx *f = ctx;
-    top_view *tv = filter_view(app, f);
-
-    if (tv)
-        vd_list_set_filter_in(app, tv->list, text ? text : f->old);
-    if (tv && text && *text)
-        vd_app_message(app, VD_MSG_INFO, "Filter: %s (/ then ^U Enter clears it)",
-                       text);
-    else if (tv && text)
-        vd_app_message(app, VD_MSG_INFO, "Filter cleared");
-    free(f);
-}
 
 /* /: the filter prompt. */
 static void
@@ -598,28 +477,9 @@ act_filter(vd_app *app, const vd_binding *b)
 {
     vd_view *v = vd_view_top(app);
     top_view *tv = v->data;
-    filter_ctx *f = calloc(1, sizeof(*f));
 
     (void)b;
-    if (!f)
-        return;
-    f->app = app;
-    f->v = v;
-    snprintf(f->old, sizeof(f->old), "%s", tv->list->filter);
-    vd_dialog_prompt(app, "Filter", "Name contains (terms: state:running "
-                     "host:NAME auto:yes):", tv->list->filter, false,
-                     filter_live, filter_done, f);
-}
-
-/* Say what the table is sorted by now. */
-static void
-say_sort(vd_app *app, const top_view *tv)
-{
-    const vd_list *l = tv->list;
-
-    if (l->sort_col >= 0 && l->sort_col < NCOLS)
-        vd_app_message(app, VD_MSG_INFO, "Sorted by %s%s",
-                       top_kind.names[l->sort_col], l->reverse ? ", reversed" : "");
+    vd_list_filter_prompt(app, tv->list, v);
 }
 
 /* > < F6: the next or previous column; I: reverse. */
@@ -629,10 +489,10 @@ act_sort(vd_app *app, const vd_binding *b)
     top_view *tv = vd_view_top(app)->data;
 
     if (b->arg == 0)
-        vd_list_sort_reverse_in(app, tv->list);
+        vd_list_sort_reverse(app, tv->list);
     else
-        vd_list_sort_cycle_in(app, tv->list, b->arg);
-    say_sort(app, tv);
+        vd_list_sort_cycle(app, tv->list, b->arg);
+    vd_list_say_sort(app, tv->list);
 }
 
 /* Enter: the domain's details. */
@@ -653,18 +513,19 @@ act_mark(vd_app *app, const vd_binding *b)
 {
     top_view *tv = vd_view_top(app)->data;
     vd_list *l = rows(app, tv);
+    const vd_row *r = vd_list_cursor_row(l);
 
     if (b->arg == 0) {
-        vd_list_clear_marks_in(app, l);
+        vd_list_clear_marks(app, l);
         vd_app_message(app, VD_MSG_INFO, "No rows marked");
         return;
     }
-    if (tv->sel.cursor >= l->n) {
+    if (!r) {
         vd_app_message(app, VD_MSG_INFO, "Nothing to mark");
         return;
     }
-    vd_list_toggle_mark_in(app, l, &l->rows[tv->sel.cursor]);
-    select_row(app, tv, tv->sel.cursor + 1);
+    vd_list_toggle_mark(app, l, r);
+    vd_list_go(app, l, VD_MOVE_DOWN, 1);
 }
 
 /* m, F2: the menu of the domain actions. */
@@ -687,15 +548,13 @@ top_targets(vd_app *app, vd_view *v, vd_dom_targets *out)
 {
     top_view *tv = v->data;
     vd_list *l = rows(app, tv);
-    const vd_row *marked[VD_MAX_TARGETS];
+    const vd_row *marked[VD_MAX_TARGETS], *r = vd_list_cursor_row(l);
     size_t n = vd_list_marked_rows_in(l, marked, VD_MAX_TARGETS);
 
     for (size_t i = 0; i < n && i < VD_MAX_TARGETS; i++)
         vd_dom_target_set(&out->marked[out->nmarked++], marked[i]->host,
                           marked[i]->uuid, marked[i]->name);
-    if (tv->sel.cursor < l->n) {
-        const vd_row *r = &l->rows[tv->sel.cursor];
-
+    if (r) {
         out->has_cursor = true;
         vd_dom_target_set(&out->cursor, r->host, r->uuid, r->name);
     }
@@ -709,77 +568,24 @@ act_quit(vd_app *app, const vd_binding *b)
     vd_app_quit_request(app);       /* asks first while jobs run */
 }
 
-/* A mouse event: a click on a title sorts, on a row selects; the
- * wheel scrolls. */
-static void
-top_mouse(vd_app *app, top_view *tv)
-{
-    const MEVENT *ev = &app->mev;
-    vd_list *l = rows(app, tv);
-
-#ifdef BUTTON5_PRESSED
-    if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-        size_t cur = tv->sel.cursor;
-
-        if (ev->bstate & BUTTON4_PRESSED)
-            select_row(app, tv, cur >= 3 ? cur - 3 : 0);
-        else
-            select_row(app, tv, cur + 3);
-        return;
-    }
-#endif
-    if (!(ev->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
-        return;
-    if (ev->y == tv->hdr_y) {
-        if (vd_list_header_click_in(app, l, ev->y, ev->x))
-            say_sort(app, tv);
-        return;
-    }
-    if (ev->y >= tv->rows_y && ev->y < tv->rows_y + tv->nrows) {
-        size_t i = tv->sel.top + (size_t)(ev->y - tv->rows_y);
-
-        if (i < l->n)
-            select_row(app, tv, i);
-    }
-}
-
-/* Moves and the mouse; the rest goes to the key table. */
+/* Moves and the mouse (the list's); the rest goes to the key table. */
 static bool
 top_key(vd_app *app, vd_view *v, int key)
 {
     top_view *tv = v->data;
-    size_t page = tv->nrows > 1 ? (size_t)tv->nrows - 1 : 1;
-    size_t cur = tv->sel.cursor, n = rows(app, tv)->n;
+    vd_list *l = rows(app, tv);
+    vd_list_move_kind how;
 
-    switch (key) {
-    case 'j':
-    case VD_KEY(KEY_DOWN):
-        select_row(app, tv, cur + 1);
+    if (key == VD_KEY(KEY_MOUSE)) {
+        if (vd_list_mouse(app, l, &app->mev, tv->rows_y, tv->nrows) ==
+            VD_LIST_MOUSE_SORTED)
+            vd_list_say_sort(app, l);
         return true;
-    case 'k':
-    case VD_KEY(KEY_UP):
-        select_row(app, tv, cur ? cur - 1 : 0);
-        return true;
-    case VD_KEY(KEY_NPAGE):
-        select_row(app, tv, cur + page);
-        return true;
-    case VD_KEY(KEY_PPAGE):
-        select_row(app, tv, cur > page ? cur - page : 0);
-        return true;
-    case 'g':
-    case VD_KEY(KEY_HOME):
-        select_row(app, tv, 0);
-        return true;
-    case 'G':
-    case VD_KEY(KEY_END):
-        select_row(app, tv, n ? n - 1 : 0);
-        return true;
-    case VD_KEY(KEY_MOUSE):
-        top_mouse(app, tv);
-        return true;
-    default:
-        return false;
     }
+    if (!vd_list_key_move(key, &how))
+        return false;
+    vd_list_go(app, l, how, tv->nrows > 1 ? (size_t)tv->nrows - 1 : 1);
+    return true;
 }
 
 /* A new snapshot: redraw (the rows are rebuilt lazily). */
@@ -856,12 +662,11 @@ vd_top_show(vd_app *app)
     if (old)
         vd_view_close(app, old);
     if (!(tv = calloc(1, sizeof(*tv))) ||
-        !(tv->list = vd_list_new(&top_kind, top_rows))) {
+        !(tv->list = vd_list_new(&top_kind, vd_list_all_domains))) {
         free(tv);
         vd_app_message(app, VD_MSG_ERROR, "out of memory");
         return;
     }
-    tv->hdr_y = -1;
     vd_view_push(app, &top_ops, tv, "Top");
     if (app->msg_kind != VD_MSG_ERROR || !app->msg[0])   /* keep a start-up notice */
         vd_app_message(app, VD_MSG_INFO, "Top: every domain of every host; "

@@ -1,55 +1,41 @@
 /*
- * listview.c: sorted, filtered, marked rows of the object panes
- * (listview.h).
+ * listview.c: the list component on the screen (listview.h); the
+ * model is list_model.c.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "ui/app/view.h"
+#include "ui/widgets/dialog.h"
 #include "ui/widgets/draw.h"
 #include "ui/widgets/listview.h"
 
-/* The list of pane, allocated on first use; NULL for the hosts pane or
- * when out of memory. */
+_Static_assert(VD_LIST_MAXCOLS == VD_TABLE_MAXCOLS,
+               "a list sorts by any table column");
+
+/* The list of pane, made on first use with the pane's kind and source;
+ * NULL for the hosts pane or when out of memory. */
 static vd_list *
 list_of(vd_app *app, vd_pane_id pane)
 {
+    const vd_pane_ops *ops;
+
     if (pane <= VD_PANE_HOSTS || pane >= VD_PANE_LAST)
         return NULL;
     if (!app->lists[pane]) {
-        app->lists[pane] = calloc(1, sizeof(vd_list));
-        if (app->lists[pane])
-            app->lists[pane]->sort_col = -1;
+        ops = vd_pane_get(pane);
+        if (!(app->lists[pane] = vd_list_new(ops->kind, NULL)))
+            return NULL;
+        app->lists[pane]->pane = pane;
     }
     return app->lists[pane];
 }
 
-/* Add a row. */
-void
-vd_list_add(vd_list *list, size_t host, const void *obj, const char *uuid,
-            const char *name)
-{
-    if (list->n == list->cap) {
-        size_t nc = list->cap ? list->cap * 2 : 64;
-        vd_row *nr = realloc(list->rows, nc * sizeof(*nr));
-
-        if (!nr)
-            return;
-        list->rows = nr;
-        list->cap = nc;
-    }
-    list->rows[list->n].host = host;
-    list->rows[list->n].obj = obj;
-    list->rows[list->n].uuid = uuid;
-    list->rows[list->n].name = name ? name : "";
-    list->n++;
-}
-
-/* The default source: the selected host's objects of pane's kind. */
+/* The default source: the selected host's objects of the list's pane. */
 static void
-source_selected(vd_app *app, vd_pane_id pane, vd_list *list)
+source_selected(vd_app *app, vd_list *list)
 {
     size_t hi = app->host_sel.cursor;
     const vd_snapshot *snap;
@@ -57,7 +43,7 @@ source_selected(vd_app *app, vd_pane_id pane, vd_list *list)
     if (hi >= app->nhosts || !(snap = app->hosts[hi].snap) ||
         snap->conn != VD_CONN_CONNECTED)
         return;
-    switch (pane) {
+    switch ((vd_pane_id)list->pane) {
     case VD_PANE_DOMAINS:
         for (size_t i = 0; i < snap->ndomains; i++)
             vd_list_add(list, hi, &snap->domains[i], snap->domains[i].uuid,
@@ -79,6 +65,21 @@ source_selected(vd_app *app, vd_pane_id pane, vd_list *list)
     }
 }
 
+/* The domains of every connected host. */
+void
+vd_list_all_domains(vd_app *app, vd_list *list)
+{
+    for (size_t hi = 0; hi < app->nhosts; hi++) {
+        const vd_snapshot *snap = app->hosts[hi].snap;
+
+        if (!snap || snap->conn != VD_CONN_CONNECTED)
+            continue;
+        for (size_t i = 0; i < snap->ndomains; i++)
+            vd_list_add(list, hi, &snap->domains[i], snap->domains[i].uuid,
+                        snap->domains[i].name);
+    }
+}
+
 /* What the rows depend on besides sort/filter: the selected host and
  * every host's snapshot. */
 static unsigned long long
@@ -95,119 +96,44 @@ inputs_key(const vd_app *app)
     return k;
 }
 
-/* Whether one filter term matches row. */
-static bool
-term_matches(const vd_app *app, const vd_list *list, const vd_row *row,
-             const char *term)
-{
-    const char *colon = strchr(term, ':');
-
-    if (colon && colon != term) {
-        char key[64];
-        size_t kl = (size_t)(colon - term);
-
-        if (kl >= sizeof(key))
-            return false;
-        memcpy(key, term, kl);
-        key[kl] = '\0';
-        if (list->kind && list->kind->match)
-            return list->kind->match(app, row, key, colon + 1);
-        return false;
-    }
-    return strcasestr(row->name, term) != NULL;
-}
-
-/* Whether row passes every term of the filter. */
-static bool
-filter_matches(const vd_app *app, const vd_list *list, const vd_row *row)
-{
-    char buf[256], *save = NULL;
-
-    if (!list->filter[0])
-        return true;
-    snprintf(buf, sizeof(buf), "%s", list->filter);
-    for (char *t = strtok_r(buf, " \t", &save); t; t = strtok_r(NULL, " \t", &save))
-        if (!term_matches(app, list, row, t))
-            return false;
-    return true;
-}
-
-static const vd_list *sorting;  /* the list qsort is sorting (UI thread) */
-
-/* qsort comparator: the sort column, then name, then UUID. */
+/* The widest name of rows [0, n). */
 static int
-row_cmp(const void *pa, const void *pb)
+widest(const vd_row *rows, size_t n)
 {
-    const vd_row *a = pa, *b = pb;
-    const vd_list *l = sorting;
-    int c = 0;
+    int w = 0;
 
-    if (l->kind && l->sort_col >= 0 && (size_t)l->sort_col < l->kind->ncols &&
-        l->kind->cmp[l->sort_col])
-        c = l->kind->cmp[l->sort_col](a, b);
-    if (c == 0)
-        c = strcasecmp(a->name, b->name);
-    if (c == 0)
-        c = strcmp(a->name, b->name);
-    if (c == 0)
-        c = strcmp(a->uuid, b->uuid);
-    return l->reverse ? -c : c;
+    for (size_t i = 0; i < n; i++) {
+        int tw = vd_text_width(rows[i].name);
+
+        if (tw > w)
+            w = tw;
+    }
+    return w;
 }
 
-/* Rebuild list's rows. */
-static void
-rebuild(vd_app *app, vd_pane_id pane, vd_list *list)
+/* Rebuild list when its inputs changed: the source's rows, then the
+ * model filters and sorts them once. True when it did. */
+static bool
+rebuild_if_needed(vd_app *app, vd_list *list)
 {
-    size_t j = 0;
+    unsigned long long key = inputs_key(app);
 
-    list->n = 0;
+    if (list->built && list->key == key && list->built_gen == list->gen)
+        return false;
+    vd_list_begin(list);
     if (list->source)
-        list->source(app, pane, list);
+        list->source(app, list);
     else
-        source_selected(app, pane, list);
-    list->total = list->n;
-    for (size_t i = 0; i < list->n; i++)
-        if (filter_matches(app, list, &list->rows[i]))
-            list->rows[j++] = list->rows[i];
-    list->n = j;
-    if (list->kind && list->n > 1) {
-        sorting = list;
-        qsort(list->rows, list->n, sizeof(list->rows[0]), row_cmp);
-        sorting = NULL;
-    }
-}
-
-/* Put a cursor back on its UUID after a rebuild. */
-static void
-retrack(vd_sel *sel, const vd_list *list)
-{
-    if (list->n == 0) {
-        sel->cursor = 0;
-        sel->top = 0;
-        return;
-    }
-    /* (host and UUID: in the all-hosts view two hosts may hold one
-     * UUID, and the cursor stays on its host's row) */
-    if (sel->uuid[0]) {
-        for (size_t i = 0; i < list->n; i++) {
-            if (list->rows[i].host == sel->host &&
-                strcmp(list->rows[i].uuid, sel->uuid) == 0) {
-                sel->cursor = i;
-                return;
-            }
-        }
-        for (size_t i = 0; i < list->n; i++) {
-            if (strcmp(list->rows[i].uuid, sel->uuid) == 0) {
-                sel->cursor = i;
-                sel->host = list->rows[i].host;
-                return;
-            }
-        }
-    }
-    if (sel->cursor >= list->n)
-        sel->cursor = list->n - 1;
-    snprintf(sel->uuid, sizeof(sel->uuid), "%s", list->rows[sel->cursor].uuid);
-    sel->host = list->rows[sel->cursor].host;
+        source_selected(app, list);
+    /* the widths are measured when a draw asks (once per rebuild); the
+     * source's must be taken before a filter drops rows */
+    list->name_w = list->filter[0] ? widest(list->rows, list->n) : -1;
+    vd_list_finish(list, app);
+    list->name_w_shown = -1;
+    list->key = key;
+    list->built_gen = list->gen;
+    list->built = true;
+    return true;
 }
 
 /* The rows of pane, fresh. */
@@ -215,22 +141,27 @@ vd_list *
 vd_list_get(vd_app *app, vd_pane_id pane)
 {
     static vd_list empty;
+    static vd_list_cursor none;
     vd_list *list = list_of(app, pane);
-    unsigned long long key;
 
     if (!list) {
         memset(&empty, 0, sizeof(empty));
+        memset(&none, 0, sizeof(none));
+        empty.cur = &none;
+        empty.hdr_y = -1;
         return &empty;
     }
-    key = inputs_key(app);
-    if (!list->built || list->key != key || list->built_gen != list->gen) {
-        rebuild(app, pane, list);
-        list->key = key;
-        list->built_gen = list->gen;
-        list->built = true;
-        retrack(vd_app_sel(app, pane), list);
-    }
+    /* the pane's cursor on the selected host */
+    list->cur = vd_app_sel(app, pane);
+    rebuild_if_needed(app, list);
     return list;
+}
+
+/* Rebuild a view's list when needed. */
+bool
+vd_list_refresh(vd_app *app, vd_list *list)
+{
+    return rebuild_if_needed(app, list);
 }
 
 /* Row i of pane. */
@@ -242,19 +173,7 @@ vd_app_row(vd_app *app, vd_pane_id pane, size_t i)
     return i < list->n ? &list->rows[i] : NULL;
 }
 
-void
-vd_list_set_kind(vd_app *app, vd_pane_id pane, const vd_list_kind *kind)
-{
-    vd_list *list = list_of(app, pane);
-
-    if (!list || list->kind == kind)
-        return;
-    list->kind = kind;
-    if (kind && list->sort_col < 0)
-        list->sort_col = kind->default_col;
-    list->gen++;
-}
-
+/* Plug a row source into pane. */
 void
 vd_list_set_source(vd_app *app, vd_pane_id pane, vd_row_source_fn fn)
 {
@@ -267,6 +186,7 @@ vd_list_set_source(vd_app *app, vd_pane_id pane, vd_row_source_fn fn)
     app->dirty = true;
 }
 
+/* Force pane's list to be rebuilt. */
 void
 vd_list_invalidate(vd_app *app, vd_pane_id pane)
 {
@@ -277,183 +197,110 @@ vd_list_invalidate(vd_app *app, vd_pane_id pane)
     app->dirty = true;
 }
 
-/* Whether column c of list sorts. */
-static bool
-sortable(const vd_list *list, int c)
-{
-    return list->kind && c >= 0 && (size_t)c < list->kind->ncols &&
-           list->kind->cmp[c];
-}
-
+/* Free the panes' lists. */
 void
-vd_list_sort_by(vd_app *app, vd_pane_id pane, int col)
+vd_lists_free(vd_app *app)
 {
-    vd_list_sort_by_in(app, list_of(app, pane), col);
-}
-
-/* Sort list by column col (again: reverse). */
-void
-vd_list_sort_by_in(vd_app *app, vd_list *list, int col)
-{
-    if (!list || !sortable(list, col))
-        return;
-    if (list->sort_col == col)
-        list->reverse = !list->reverse;
-    else
-        list->reverse = false;
-    list->sort_col = col;
-    list->gen++;
-    app->dirty = true;
-}
-
-void
-vd_list_sort_cycle(vd_app *app, vd_pane_id pane, int dir)
-{
-    vd_list_sort_cycle_in(app, list_of(app, pane), dir);
-}
-
-/* Sort list by the next / previous sortable column. */
-void
-vd_list_sort_cycle_in(vd_app *app, vd_list *list, int dir)
-{
-    int n, c;
-
-    if (!list || !list->kind || (n = (int)list->kind->ncols) == 0)
-        return;
-    c = list->sort_col;
-    for (int k = 0; k < n; k++) {
-        c = (c + (dir > 0 ? 1 : n - 1) + n) % n;
-        if (sortable(list, c)) {
-            list->sort_col = c;
-            list->reverse = false;
-            list->gen++;
-            app->dirty = true;
-            return;
-        }
+    for (int p = 0; p < VD_PANE_LAST; p++) {
+        vd_list_free(app->lists[p]);
+        app->lists[p] = NULL;
     }
 }
 
-void
-vd_list_sort_reverse(vd_app *app, vd_pane_id pane)
+/* The widest name shown, bounded. */
+int
+vd_list_name_width(vd_list *list, int lo, int hi)
 {
-    vd_list_sort_reverse_in(app, list_of(app, pane));
-}
+    int w = 0;
 
-/* Reverse list's order. */
-void
-vd_list_sort_reverse_in(vd_app *app, vd_list *list)
-{
-    if (!list)
-        return;
-    list->reverse = !list->reverse;
-    list->gen++;
-    app->dirty = true;
-}
-
-void
-vd_list_set_filter(vd_app *app, vd_pane_id pane, const char *filter)
-{
-    vd_list_set_filter_in(app, list_of(app, pane), filter);
-}
-
-/* Set list's filter. */
-void
-vd_list_set_filter_in(vd_app *app, vd_list *list, const char *filter)
-{
-    if (!list)
-        return;
-    snprintf(list->filter, sizeof(list->filter), "%s", filter ? filter : "");
-    list->gen++;
-    app->dirty = true;
-}
-
-/* A row's mark: its host and UUID (two hosts may hold one UUID). */
-static void
-mark_key(const vd_row *row, char *buf, size_t len)
-{
-    snprintf(buf, len, "%zu %s", row->host, row->uuid ? row->uuid : "");
-}
-
-bool
-vd_list_marked(const vd_list *list, const vd_row *row)
-{
-    char key[VD_UUID_LEN + 32];
-
-    mark_key(row, key, sizeof(key));
-    for (size_t i = 0; i < list->nmarks; i++)
-        if (strcmp(list->marks[i], key) == 0)
-            return true;
-    return false;
-}
-
-void
-vd_list_toggle_mark_in(vd_app *app, vd_list *list, const vd_row *row)
-{
-    char key[VD_UUID_LEN + 32], **nm, *copy;
-
-    if (!list || !row || !row->uuid || !*row->uuid)
-        return;
-    mark_key(row, key, sizeof(key));
-    app->dirty = true;
-    for (size_t i = 0; i < list->nmarks; i++) {
-        if (strcmp(list->marks[i], key) == 0) {
-            free(list->marks[i]);
-            list->marks[i] = list->marks[--list->nmarks];
-            return;
-        }
+    if (list && list->built) {
+        if (list->name_w_shown < 0)
+            list->name_w_shown = widest(list->rows, list->n);
+        w = list->name_w_shown;
     }
-    if (!(copy = strdup(key)))
-        return;
-    if (!(nm = realloc(list->marks, (list->nmarks + 1) * sizeof(*nm)))) {
-        free(copy);
-        return;
-    }
-    list->marks = nm;
-    list->marks[list->nmarks++] = copy;
+    if (w < lo)
+        w = lo;
+    return w < hi ? w : hi;
 }
 
-void
-vd_list_toggle_mark(vd_app *app, vd_pane_id pane, const vd_row *row)
+/* The widest name of the source (without a filter: the rows shown). */
+int
+vd_list_source_name_width(vd_list *list)
 {
-    vd_list_toggle_mark_in(app, list_of(app, pane), row);
-}
-
-void
-vd_list_clear_marks_in(vd_app *app, vd_list *list)
-{
-    if (!list)
-        return;
-    for (size_t i = 0; i < list->nmarks; i++)
-        free(list->marks[i]);
-    free(list->marks);
-    list->marks = NULL;
-    list->nmarks = 0;
-    app->dirty = true;
-}
-
-void
-vd_list_clear_marks(vd_app *app, vd_pane_id pane)
-{
-    vd_list_clear_marks_in(app, list_of(app, pane));
-}
-
-size_t
-vd_list_marked_rows_in(const vd_list *list, const vd_row **out, size_t max)
-{
-    size_t n = 0;
-
-    if (list->nmarks == 0)
+    if (!list || !list->built)
         return 0;
-    for (size_t i = 0; i < list->n; i++) {
-        if (!vd_list_marked(list, &list->rows[i]))
-            continue;
-        if (n < max)
-            out[n] = &list->rows[i];
-        n++;
-    }
-    return n;
+    if (list->name_w < 0)
+        list->name_w = vd_list_name_width(list, 0, 1 << 20);
+    return list->name_w;
 }
 
+/* ---- changes: the model's, then a redraw ---- */
+
+/* Sort by col (again: reversed). */
+void
+vd_list_sort_by(vd_app *app, vd_list *list, int col)
+{
+    if (list && vd_list_sort_col(list, col))
+        app->dirty = true;
+}
+
+/* The next / previous sortable column. */
+void
+vd_list_sort_cycle(vd_app *app, vd_list *list, int dir)
+{
+    if (list && vd_list_sort_next(list, dir))
+        app->dirty = true;
+}
+
+/* Reverse the order. */
+void
+vd_list_sort_reverse(vd_app *app, vd_list *list)
+{
+    if (!list)
+        return;
+    vd_list_sort_flip(list);
+    app->dirty = true;
+}
+
+/* "Sorted by ..." on the status line. */
+void
+vd_list_say_sort(vd_app *app, const vd_list *list)
+{
+    char buf[128];
+
+    if (*vd_list_sort_text(list, buf, sizeof(buf)))
+        vd_app_message(app, VD_MSG_INFO, "Sorted by %s", buf);
+}
+
+/* Set the filter. */
+void
+vd_list_set_filter(vd_app *app, vd_list *list, const char *filter)
+{
+    if (!list)
+        return;
+    vd_list_filter_set(list, filter);
+    app->dirty = true;
+}
+
+/* Mark or unmark row. */
+void
+vd_list_toggle_mark(vd_app *app, vd_list *list, const vd_row *row)
+{
+    if (list && vd_list_mark_toggle(list, row))
+        app->dirty = true;
+}
+
+/* Unmark every row. */
+void
+vd_list_clear_marks(vd_app *app, vd_list *list)
+{
+    if (!list)
+        return;
+    vd_list_marks_clear(list);
+    app->dirty = true;
+}
+
+/* The marked rows of pane. */
 size_t
 vd_list_marked_rows(vd_app *app, vd_pane_id pane, const vd_row **out,
                     size_t max)
@@ -461,27 +308,128 @@ vd_list_marked_rows(vd_app *app, vd_pane_id pane, const vd_row **out,
     return vd_list_marked_rows_in(vd_list_get(app, pane), out, max);
 }
 
-void
-vd_list_header(vd_app *app, vd_pane_id pane, const vd_table *t, int y,
-               attr_t attr)
+/* ---- the filter prompt ---- */
+
+/* What the filter prompt edits. */
+typedef struct filter_ctx {
+    vd_app *app;
+    vd_list *list;
+    const vd_view *owner;       /* NULL: a pane's list (lives until exit) */
+    char old[256];
+} filter_ctx;
+
+/* The list the prompt edits, NULL when its view is gone. */
+static vd_list *
+filter_list(vd_app *app, const filter_ctx *f)
 {
-    vd_list_header_in(list_of(app, pane), t, y, attr);
+    return !f->owner || vd_view_alive(app, f->owner) ? f->list : NULL;
+}
+
+/* Apply the filter as it is typed (the prompt's check). */
+static const char *
+filter_live(const char *text, char *err, size_t errlen, void *ctx)
+{
+    filter_ctx *f = ctx;
+
+    (void)err;
+    (void)errlen;
+    vd_list_set_filter(f->app, filter_list(f->app, f), text);
+    return NULL;
+}
+
+/* Enter keeps the filter; Esc puts the old one back. */
+static void
+filter_done(vd_app *app, const char *text, void *ctx)
+{
+    filter_ctx *f = ctx;
+    vd_list *list = filter_list(app, f);
+
+    vd_list_set_filter(app, list, text ? text : f->old);
+    if (list && text && *text)
+        vd_app_message(app, VD_MSG_INFO, "Filter: %s (/ then ^U Enter clears it)",
+                       text);
+    else if (list && text)
+        vd_app_message(app, VD_MSG_INFO, "Filter cleared");
+    free(f);
+}
+
+/* Ask for list's filter. */
+void
+vd_list_filter_prompt(vd_app *app, vd_list *list, const vd_view *owner)
+{
+    filter_ctx *f = calloc(1, sizeof(*f));
+
+    if (!f)
+        return;
+    f->app = app;
+    f->list = list;
+    f->owner = owner;
+    snprintf(f->old, sizeof(f->old), "%s", list->filter);
+    vd_dialog_prompt(app, "Filter", "Name contains (terms: state:running "
+                     "host:NAME auto:yes):", list->filter, false, filter_live,
+                     filter_done, f);
+}
+
+/* ---- cursor, keys, mouse ---- */
+
+/* Move the cursor. */
+bool
+vd_list_go(vd_app *app, vd_list *list, vd_list_move_kind how, size_t page)
+{
+    bool moved = vd_list_move(list, how, page);
+
+    /* (the draw scrolls the cursor into view: vd_sel_fit) */
+    app->dirty = true;
+    return moved;
+}
+
+/* The move of a key. */
+bool
+vd_list_key_move(int key, vd_list_move_kind *how)
+{
+    switch (key) {
+    case 'j':
+    case VD_KEY(KEY_DOWN):
+        *how = VD_MOVE_DOWN;
+        return true;
+    case 'k':
+    case VD_KEY(KEY_UP):
+        *how = VD_MOVE_UP;
+        return true;
+    case VD_KEY(KEY_NPAGE):
+        *how = VD_MOVE_PAGE_DOWN;
+        return true;
+    case VD_KEY(KEY_PPAGE):
+        *how = VD_MOVE_PAGE_UP;
+        return true;
+    case 'g':
+    case VD_KEY(KEY_HOME):
+        *how = VD_MOVE_HOME;
+        return true;
+    case 'G':
+    case VD_KEY(KEY_END):
+        *how = VD_MOVE_END;
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* Draw t's header for list, the sort column marked. */
 void
-vd_list_header_in(vd_list *list, const vd_table *t, int y, attr_t attr)
+vd_list_header(vd_list *list, const vd_table *t, int y, attr_t attr)
 {
+    int x0[VD_TABLE_MAXCOLS], x1[VD_TABLE_MAXCOLS];
+
     vd_table_header(t, y, attr);
     if (!list)
         return;
-    list->hdr_y = y;
-    list->nh = t->ncols;
     for (size_t i = 0; i < t->ncols; i++) {
-        list->hx0[i] = t->shown[i] ? t->cx[i] : -1;
-        list->hx1[i] = t->shown[i] ? t->cx[i] + t->cw[i] : -1;
+        x0[i] = t->shown[i] ? t->cx[i] : -1;
+        x1[i] = t->shown[i] ? t->cx[i] + t->cw[i] : -1;
     }
-    if (sortable(list, list->sort_col) && t->shown[list->sort_col]) {
+    vd_list_header_place(list, y, t->ncols, x0, x1);
+    if (vd_list_sortable(list, list->sort_col) && t->shown[list->sort_col]) {
         const char *arrow = vd_draw_utf8() ? (list->reverse ? "\u25bc" : "\u25b2")
                                            : (list->reverse ? "v" : "^");
         const char *title = t->cols[list->sort_col].title;
@@ -502,100 +450,36 @@ vd_list_header_in(vd_list *list, const vd_table *t, int y, attr_t attr)
     }
 }
 
-bool
-vd_list_header_click(vd_app *app, vd_pane_id pane, int y, int x)
+/* A mouse event on list. */
+vd_list_mouse_result
+vd_list_mouse(vd_app *app, vd_list *list, const MEVENT *ev, int rows_y,
+              int nrows)
 {
-    return vd_list_header_click_in(app, list_of(app, pane), y, x);
-}
+    size_t page = nrows > 1 ? (size_t)nrows : 1;
+    int col;
 
-/* A click on list's header: sort by that title. */
-bool
-vd_list_header_click_in(vd_app *app, vd_list *list, int y, int x)
-{
-    if (!list || !list->kind || y != list->hdr_y)
-        return false;
-    for (size_t i = 0; i < list->nh; i++) {
-        if (list->hx0[i] >= 0 && x >= list->hx0[i] && x < list->hx1[i] + 1 &&
-            sortable(list, (int)i)) {
-            vd_list_sort_by_in(app, list, (int)i);
-            return true;
+#ifdef BUTTON5_PRESSED
+    if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+        vd_list_go(app, list, ev->bstate & BUTTON4_PRESSED ? VD_MOVE_WHEEL_UP
+                                                          : VD_MOVE_WHEEL_DOWN,
+                   page);
+        return VD_LIST_MOUSE_MOVED;
+    }
+#endif
+    if (!(ev->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+        return VD_LIST_MOUSE_NONE;
+    if ((col = vd_list_header_col(list, ev->y, ev->x)) >= 0) {
+        vd_list_sort_by(app, list, col);
+        return VD_LIST_MOUSE_SORTED;
+    }
+    if (ev->y >= rows_y && ev->y < rows_y + nrows) {
+        size_t i = list->cur->top + (size_t)(ev->y - rows_y);
+
+        if (i < list->n) {
+            vd_list_select(list, i);
+            app->dirty = true;
         }
+        return VD_LIST_MOUSE_MOVED;
     }
-    return false;
-}
-
-void
-vd_lists_free(vd_app *app)
-{
-    for (int p = 0; p < VD_PANE_LAST; p++) {
-        vd_list *list = app->lists[p];
-
-        if (!list)
-            continue;
-        for (size_t i = 0; i < list->nmarks; i++)
-            free(list->marks[i]);
-        free(list->marks);
-        free(list->rows);
-        free(list);
-        app->lists[p] = NULL;
-    }
-}
-
-/* ---- lists owned by a view ---- */
-
-/* A list of its own, not a pane's. */
-vd_list *
-vd_list_new(const vd_list_kind *kind, vd_row_source_fn source)
-{
-    vd_list *list = calloc(1, sizeof(*list));
-
-    if (!list)
-        return NULL;
-    list->kind = kind;
-    list->source = source;
-    list->sort_col = kind ? kind->default_col : -1;
-    return list;
-}
-
-/* Free a list made by vd_list_new(). */
-void
-vd_list_free(vd_list *list)
-{
-    if (!list)
-        return;
-    for (size_t i = 0; i < list->nmarks; i++)
-        free(list->marks[i]);
-    free(list->marks);
-    free(list->rows);
-    free(list);
-}
-
-/* Rebuild list when its inputs changed; true when it did. */
-bool
-vd_list_refresh(vd_app *app, vd_list *list)
-{
-    unsigned long long key = inputs_key(app);
-
-    if (list->built && list->key == key && list->built_gen == list->gen)
-        return false;
-    rebuild(app, VD_PANE_DOMAINS, list);
-    list->key = key;
-    list->built_gen = list->gen;
-    list->built = true;
-    return true;
-}
-
-/* The widest name of the rows. */
-int
-vd_list_name_width(const vd_list *list, int lo, int hi)
-{
-    int w = lo;
-
-    for (size_t i = 0; list && i < list->n && w < hi; i++) {
-        int tw = list->rows[i].name ? vd_text_width(list->rows[i].name) : 0;
-
-        if (tw > w)
-            w = tw;
-    }
-    return w < hi ? w : hi;
+    return VD_LIST_MOUSE_NONE;
 }

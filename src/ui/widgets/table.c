@@ -271,16 +271,12 @@ vd_pane_note(vd_app *app, const vd_rect *inner, const char *empty)
 
 /* An object pane's list as a table. */
 void
-vd_pane_table(vd_app *app, const vd_rect *inner, bool focused,
-              vd_pane_id pane, const struct vd_list_kind *kind,
-              const vd_col *cols, size_t ncols, const char *empty,
-              vd_row_fn row)
+vd_pane_table(vd_app *app, const vd_rect *inner, bool focused, vd_pane_id pane)
 {
-    size_t n;
+    const vd_pane_ops *ops = vd_pane_get(pane);
+    vd_list *list = vd_list_get(app, pane);
     vd_table t;
 
-    vd_list_set_kind(app, pane, kind);
-    n = vd_app_rows(app, pane);
     if (inner->h <= 0 || inner->w <= 0)
         return;
     if (!vd_app_connected(app)) {
@@ -288,15 +284,15 @@ vd_pane_table(vd_app *app, const vd_rect *inner, bool focused,
         return;
     }
     /* the names (the first column) give way last */
-    vd_table_layout_need(&t, cols, ncols, inner->x + 1, inner->w - 2, 0,
-                         vd_app_widest_name(app, pane));
-    vd_list_header(app, pane, &t, inner->y, vd_role_attr(VD_ROLE_COLUMN_HEADER));
-    if (n == 0) {
+    vd_table_layout_need(&t, ops->columns, ops->ncols, inner->x + 1,
+                         inner->w - 2, 0, vd_list_source_name_width(list));
+    vd_list_header(list, &t, inner->y, vd_role_attr(VD_ROLE_COLUMN_HEADER));
+    if (list->n == 0) {
         vd_rect body = { inner->y + 1, inner->x, inner->h - 1, inner->w };
 
-        vd_pane_note(app, &body, empty);
+        vd_pane_note(app, &body, ops->empty);
         return;
     }
-    vd_table_rows(app, &t, vd_app_sel(app, pane), n, inner->y + 1, inner->h - 1,
-                  focused, row);
+    vd_table_rows(app, &t, list->cur, list->n, inner->y + 1, inner->h - 1,
+                  focused, ops->draw_row);
 }

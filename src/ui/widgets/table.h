@@ -84,13 +84,11 @@ void vd_table_rows(vd_app *app, const vd_table *t, vd_sel *sel, size_t count,
  * connected); true when the pane body is taken by such a note. */
 bool vd_pane_note(vd_app *app, const vd_rect *inner, const char *empty);
 
-/* An object pane's sorted list (listview.h) as a table of cols: the
- * note of vd_pane_note() when the host is not connected, the header,
- * empty when there are no rows, else row() for each visible row. */
-struct vd_list_kind;
+/* An object pane's list (listview.h) as the table its vd_pane_ops
+ * describe: the note of vd_pane_note() when the host is not connected,
+ * the header, its empty text when there are no rows, else draw_row()
+ * for each visible row (and only those). */
 void vd_pane_table(vd_app *app, const vd_rect *inner, bool focused,
-                   vd_pane_id pane, const struct vd_list_kind *kind,
-                   const vd_col *cols, size_t ncols, const char *empty,
-                   vd_row_fn row);
+                   vd_pane_id pane);
 
 #endif
