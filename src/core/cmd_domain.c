@@ -21,57 +21,6 @@
 #include "core/errors.h"
 #include "core/xml_device.h"
 
-#define MAX_OPTS 8
-
-/* key=value pairs of a command's option string (copied). */
-typedef struct opts {
-    char *buf;
-    const char *key[MAX_OPTS];
-    const char *val[MAX_OPTS];
-    size_t n;
-} opts;
-
-/* Split "k=v,k=v" into o. Returns 0, or -1 with res->message set. */
-static int
-opts_parse(const char *str, opts *o, vd_result *res)
-{
-    char *save = NULL, *tok;
-
-    memset(o, 0, sizeof(*o));
-    if (!str || !*str)
-        return 0;
-    if (!(o->buf = strdup(str))) {
-        vd_result_say(res, "out of memory");
-        return -1;
-    }
-    for (tok = strtok_r(o->buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-        char *eq = strchr(tok, '=');
-        if (!eq || eq == tok || o->n == MAX_OPTS) {
-            vd_result_say(res, "malformed option '%s' (expected key=value)", tok);
-            free(o->buf);
-            o->buf = NULL;
-            return -1;
-        }
-        *eq = '\0';
-        o->key[o->n] = tok;
-        o->val[o->n++] = eq + 1;
-    }
-    return 0;
-}
-
-/* The value of key, or NULL. */
-static const char *
-opts_get(const opts *o, const char *key)
-{
-    size_t i;
-
-    for (i = 0; i < o->n; i++) {
-        if (strcmp(o->key[i], key) == 0)
-            return o->val[i];
-    }
-    return NULL;
-}
-
 /* Libvirt's AFFECT flags for cmd's VD_APPLY_* bits; none given: live
  * when active, config when persistent. Refuses live on an inactive
  * domain. Returns -1 with res->message set. */
@@ -567,25 +516,21 @@ xpath_safe(const char *s)
     return s && *s && !strchr(s, '\'') && !strchr(s, '"');
 }
 
-/* Insert (path=...) or eject (no path) the media of a CD-ROM drive
- * (target=..., default the first CD-ROM). */
+/* Insert (cmd->disk->path) or eject (no path) the media of a CD-ROM
+ * drive (target cmd->str, default the first CD-ROM). */
 int
 vd_dom_cdrom(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
              vd_result *res)
 {
     const char *name = virDomainGetName(dom);
-    opts o;
-    const char *target, *path;
+    const char *target = cmd->str && *cmd->str ? cmd->str : NULL;
+    const char *path = cmd->disk ? cmd->disk->path : NULL;
     int flags, ret = -1;
     xmlDocPtr doc = NULL;
     xmlNodePtr disk, src;
     char expr[256], *xml = NULL, *dev = NULL;
 
     (void)conn;
-    if (opts_parse(cmd->str, &o, res) < 0)
-        return -1;
-    target = opts_get(&o, "target");
-    path = opts_get(&o, "path");
     if (path && !*path)
         path = NULL;
     if (path && path[0] != '/') {
@@ -640,7 +585,6 @@ vd_dom_cdrom(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     ret = 0;
 
  cleanup:
-    free(o.buf);
     free(xml);
     free(dev);
     if (doc)
@@ -664,37 +608,40 @@ free_target(xmlDocPtr doc, const char *prefix, char *buf, size_t len)
     return -1;
 }
 
-/* Create the volume for a new disk in pool (size GiB, format).
- * Returns its path (caller frees) or NULL with res->message set. */
+/* Create the volume for a new disk as d says (pool, size_bytes,
+ * format, volume: NULL gives DOMAIN-N.qcow2/.img). Returns its path
+ * (caller frees) or NULL with res->message set; *made holds the volume. */
 static char *
-create_volume(virConnectPtr conn, const char *domname, const char *pool_name,
-              const char *vol_name, const char *size, const char *format,
+create_volume(virConnectPtr conn, const char *domname, const vd_disk_spec *d,
               vd_result *res, virStorageVolPtr *made)
 {
-    virStoragePoolPtr pool = virStoragePoolLookupByName(conn, pool_name);
+    virStoragePoolPtr pool = NULL;
     vd_volume_spec spec = { 0 };
-    char *xml = NULL, *path = NULL, *end, defname[256], *err;
-    const char *why = NULL;
-    double gib;
+    bool raw = d->format == VD_FMT_RAW;
+    char *xml = NULL, *path = NULL, defname[256], *err;
+    const char *why = NULL, *vol_name = d->volume;
 
-    if (!pool) {
+    if (d->size_bytes == 0 || d->size_bytes > 1024ULL * 1024 * VD_GIB) {
+        vd_result_say(res, "attach disk to %s: the size must be above 0 and at most 1 PiB",
+            domname);
+        return NULL;
+    }
+    if (d->format != VD_FMT_UNSET && d->format != VD_FMT_QCOW2 && !raw) {
+        vd_result_say(res, "attach disk to %s: format must be qcow2 or raw", domname);
+        return NULL;
+    }
+    if (!(pool = virStoragePoolLookupByName(conn, d->pool))) {
         err = vd_err_take("not found");
-        vd_result_say(res, "attach disk to %s: pool %s: %s", domname, pool_name, err);
+        vd_result_say(res, "attach disk to %s: pool %s: %s", domname, d->pool, err);
         free(err);
         return NULL;
     }
-    gib = size ? strtod(size, &end) : 0;
-    if (!size || end == size || *end || gib <= 0 || gib > 1024 * 1024) {
-        vd_result_say(res, "attach disk to %s: size '%s' is not a number of GiB above 0",
-            domname, size ? size : "");
-        goto cleanup;
-    }
-    if (!vol_name) {
+    if (!vol_name || !*vol_name) {
         int i;
         for (i = 1; i < 100; i++) {
             virStorageVolPtr v;
             snprintf(defname, sizeof(defname), "%s-%d.%s", domname, i,
-                     format && strcmp(format, "raw") == 0 ? "img" : "qcow2");
+                     raw ? "img" : "qcow2");
             if (!(v = virStorageVolLookupByName(pool, defname)))
                 break;
             virStorageVolFree(v);
@@ -703,12 +650,8 @@ create_volume(virConnectPtr conn, const char *domname, const char *pool_name,
         vol_name = defname;
     }
     spec.name = (char *)vol_name;
-    spec.capacity = (unsigned long long)(gib * (double)VD_GIB);
-    spec.format = format && strcmp(format, "raw") == 0 ? VD_FMT_RAW : VD_FMT_QCOW2;
-    if (format && strcmp(format, "raw") != 0 && strcmp(format, "qcow2") != 0) {
-        vd_result_say(res, "attach disk to %s: format must be qcow2 or raw", domname);
-        goto cleanup;
-    }
+    spec.capacity = d->size_bytes;
+    spec.format = raw ? VD_FMT_RAW : VD_FMT_QCOW2;
     if (!(xml = vd_volume_xml(&spec, &why))) {
         vd_result_say(res, "attach disk to %s: %s", domname, why ? why : "bad volume");
         goto cleanup;
@@ -716,7 +659,7 @@ create_volume(virConnectPtr conn, const char *domname, const char *pool_name,
     if (!(*made = virStorageVolCreateXML(pool, xml, 0))) {
         err = vd_err_take("failed");
         vd_result_say(res, "attach disk to %s: creating volume %s in %s: %s", domname,
-            vol_name, pool_name, err);
+            vol_name, d->pool, err);
         free(err);
         goto cleanup;
     }
@@ -732,42 +675,38 @@ create_volume(virConnectPtr conn, const char *domname, const char *pool_name,
     return path;
 }
 
-/* Attach a disk: an existing file/volume (source=PATH) or a new volume
- * (pool=P,size=GiB[,name=N][,format=qcow2|raw]); bus=virtio|sata|scsi,
- * target=vdX optional. Hot-plugged when running. */
+/* Attach the disk cmd->disk describes: an existing file or block
+ * device (VD_DISK_PATH) or a new volume (VD_DISK_NEW_VOLUME) on bus
+ * virtio, sata or scsi, as target cmd->str (NULL: the first free one).
+ * Hot-plugged when running; a volume made for it is removed when the
+ * attach fails. */
 int
 vd_dom_attach_disk(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
                    vd_result *res)
 {
     const char *name = virDomainGetName(dom);
-    const char *source, *pool, *bus, *target, *format;
+    const vd_disk_spec *d = cmd->disk;
+    const char *target = cmd->str && *cmd->str ? cmd->str : NULL;
+    const char *bus, *format;
     virStorageVolPtr made = NULL;
     char *path = NULL, *xml = NULL, tbuf[16];
     xmlDocPtr doc = NULL;
     int flags, ret = -1;
-    opts o;
 
-    if (opts_parse(cmd->str, &o, res) < 0)
-        return -1;
-    source = opts_get(&o, "source");
-    pool = opts_get(&o, "pool");
-    bus = opts_get(&o, "bus");
-    target = opts_get(&o, "target");
-    format = opts_get(&o, "format");
-    if (!bus)
-        bus = "virtio";
-    if (strcmp(bus, "virtio") != 0 && strcmp(bus, "sata") != 0 &&
-        strcmp(bus, "scsi") != 0) {
-        vd_result_say(res, "attach disk to %s: bus must be virtio, sata or scsi", name);
-        goto cleanup;
-    }
-    if (!!source == !!pool) {
+    if (!d || (d->kind != VD_DISK_PATH && d->kind != VD_DISK_NEW_VOLUME) ||
+        (d->kind == VD_DISK_PATH && (!d->path || !*d->path)) ||
+        (d->kind == VD_DISK_NEW_VOLUME && (!d->pool || !*d->pool))) {
         vd_result_say(res, "attach disk to %s: give either an existing path or a pool for a new volume",
             name);
         goto cleanup;
     }
-    if (source && source[0] != '/') {
-        vd_result_say(res, "attach disk to %s: '%s' is not an absolute path", name, source);
+    if (d->bus != VD_BUS_VIRTIO && d->bus != VD_BUS_SATA && d->bus != VD_BUS_SCSI) {
+        vd_result_say(res, "attach disk to %s: bus must be virtio, sata or scsi", name);
+        goto cleanup;
+    }
+    bus = vd_disk_bus_name(d->bus);
+    if (d->kind == VD_DISK_PATH && d->path[0] != '/') {
+        vd_result_say(res, "attach disk to %s: '%s' is not an absolute path", name, d->path);
         goto cleanup;
     }
     if ((flags = affect_flags(dom, cmd->flags, res)) < 0)
@@ -785,19 +724,21 @@ vd_dom_attach_disk(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
             vd_result_say(res, "attach disk to %s: target %s is taken", name, target);
             goto cleanup;
         }
-    } else if (free_target(doc, strcmp(bus, "virtio") == 0 ? "vd" : "sd",
+    } else if (free_target(doc, d->bus == VD_BUS_VIRTIO ? "vd" : "sd",
                            tbuf, sizeof(tbuf)) < 0) {
         vd_result_say(res, "attach disk to %s: no free target name", name);
         goto cleanup;
     } else {
         target = tbuf;
     }
-    if (pool && !(path = create_volume(conn, name, pool, opts_get(&o, "name"),
-                                       opts_get(&o, "size"), format, res, &made)))
-        goto cleanup;
-    if (!(xml = vd_xml_disk_device(path ? path : source, target, bus,
-                                   pool ? (format && strcmp(format, "raw") == 0 ?
-                                           "raw" : "qcow2") : format)))
+    if (d->kind == VD_DISK_NEW_VOLUME) {
+        if (!(path = create_volume(conn, name, d, res, &made)))
+            goto cleanup;
+        format = d->format == VD_FMT_RAW ? "raw" : "qcow2";
+    } else {
+        format = d->format == VD_FMT_UNSET ? NULL : vd_disk_format_name(d->format);
+    }
+    if (!(xml = vd_xml_disk_device(path ? path : d->path, target, bus, format)))
         goto cleanup;
     if (virDomainAttachDeviceFlags(dom, xml, (unsigned int)flags) < 0)
         goto cleanup;
@@ -821,7 +762,6 @@ vd_dom_attach_disk(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
         virStorageVolFree(made);
     if (doc)
         xmlFreeDoc(doc);
-    free(o.buf);
     free(path);
     free(xml);
     return ret;
@@ -883,41 +823,39 @@ vd_dom_detach_disk(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     return detach_matching(dom, cmd, res, expr, what);
 }
 
-/* Attach a NIC: network=NAME or bridge=BR, model (virtio), mac. */
+/* Attach the NIC cmd->nic describes: on a network or a host bridge
+ * (source), with its model and MAC (NULL: libvirt's). */
 int
 vd_dom_attach_nic(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
                   vd_result *res)
 {
     const char *name = virDomainGetName(dom);
-    const char *network, *bridge, *model, *mac;
+    const vd_net_spec *n = cmd->nic;
+    bool network;
     char *xml = NULL;
     int flags, ret = -1;
-    opts o;
 
     (void)conn;
-    if (opts_parse(cmd->str, &o, res) < 0)
-        return -1;
-    network = opts_get(&o, "network");
-    bridge = opts_get(&o, "bridge");
-    model = opts_get(&o, "model");
-    mac = opts_get(&o, "mac");
-    if ((!network || !*network) == (!bridge || !*bridge)) {
+    if (!n || (n->kind != VD_NET_NETWORK && n->kind != VD_NET_BRIDGE) ||
+        !n->source || !*n->source) {
         vd_result_say(res, "attach NIC to %s: give a network or a bridge", name);
-        goto cleanup;
+        return -1;
     }
+    network = n->kind == VD_NET_NETWORK;
     if ((flags = affect_flags(dom, cmd->flags, res)) < 0)
-        goto cleanup;
-    if (!(xml = vd_xml_nic_device(network, bridge, model, mac)))
+        return -1;
+    if (!(xml = vd_xml_nic_device(network ? n->source : NULL, network ? NULL : n->source,
+                                  vd_nic_model_name(n->model),
+                                  n->mac && *n->mac ? n->mac : NULL)))
         goto cleanup;
     if (virDomainAttachDeviceFlags(dom, xml, (unsigned int)flags) < 0)
         goto cleanup;
     vd_result_say(res, "%s: NIC on %s %s attached (%s)", name, network ? "network" : "bridge",
-        network ? network : bridge, affect_words(flags));
+        n->source, affect_words(flags));
     ret = 0;
 
  cleanup:
     free(xml);
-    free(o.buf);
     return ret;
 }
 

@@ -122,6 +122,20 @@ vd_cmd_describe(vd_cmd_kind kind)
     return &commands[kind].info;
 }
 
+/* Free what cmd owns; see command.h. */
+void
+vd_cmd_clear(vd_cmd *cmd)
+{
+    free(cmd->str);
+    cmd->str = NULL;
+    vd_disk_spec_clear(cmd->disk);
+    free(cmd->disk);
+    cmd->disk = NULL;
+    vd_net_spec_clear(cmd->nic);
+    free(cmd->nic);
+    cmd->nic = NULL;
+}
+
 /* Free a result. */
 void
 vd_result_free(vd_result *res)

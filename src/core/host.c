@@ -102,7 +102,7 @@ host_unref(vd_host *h)
         return;
     while ((item = h->head)) {
         h->head = item->next;
-        free(item->cmd.str);
+        vd_cmd_clear(&item->cmd);
         free(item);
     }
     vd_snapshot_unref(h->snap);
@@ -595,7 +595,7 @@ run_commands(vd_host *h)
             else
                 vd_bus_post(h->bus, res);
         }
-        free(item->cmd.str);
+        vd_cmd_clear(&item->cmd);
         free(item);
     }
     flush_held(h, &held);
@@ -816,10 +816,12 @@ vd_host_submit(vd_host *h, vd_cmd *cmd)
     }
     pthread_mutex_unlock(&h->lock);
     if (!item) {
-        free(cmd->str);
+        vd_cmd_clear(cmd);
         id = 0;
     }
-    cmd->str = NULL;
+    cmd->str = NULL;            /* the queued copy owns them now */
+    cmd->disk = NULL;
+    cmd->nic = NULL;
     return id;
 }
 

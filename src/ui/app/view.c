@@ -221,8 +221,7 @@ vd_view_submit(vd_app *app, vd_view *v, size_t hi, vd_cmd *cmd)
     return id;
 
  refuse:
-    free(cmd->str);
-    cmd->str = NULL;
+    vd_cmd_clear(cmd);
     return 0;
 }
 
