@@ -144,9 +144,14 @@ typedef struct vd_result {
                                  * the receiver owns it */
 } vd_result;
 
-/* Static description of a command: its verb and whether it writes. */
+/* Static description of a command (a row of the table in
+ * src/core/commands.c): its words and whether it writes. */
 typedef struct vd_cmd_info {
     const char *verb;           /* "start", "force off", ... */
+    const char *busy;           /* while it runs, before the target's name:
+                                 * "Starting", "Forcing off", ... */
+    const char *done;           /* after the target's name on success:
+                                 * "started"; NULL: its handler words it */
     bool writes;                /* refused on read-only connections */
 } vd_cmd_info;
 

@@ -63,44 +63,6 @@ affect_words(int flags)
     return "persistent, from the next start";
 }
 
-/* Run fn on cmd's domain; see cmd_domain.h. */
-bool
-vd_cmd_run_ex(virConnectPtr conn, const vd_cmd *cmd, vd_result *res,
-              const char *verb, const char *done, vd_dom_ex_fn fn)
-{
-    virDomainPtr dom = NULL;
-    char *err = NULL;
-    const char *name = "";
-    int rc;
-
-    if (cmd->uuid[0]) {
-        if (!(dom = virDomainLookupByUUIDString(conn, cmd->uuid))) {
-            err = vd_err_take("no such domain");
-            vd_result_say(res, "%s: %s", verb, err);
-            free(err);
-            return true;
-        }
-        name = virDomainGetName(dom);
-    }
-    virResetLastError();
-    rc = fn(conn, dom, cmd, res);
-    if (rc < 0) {
-        if (!res->message) {
-            err = vd_err_take("failed");
-            vd_result_say(res, "%s %s: %s", verb, name, err);
-        }
-    } else {
-        res->ok = true;
-        if (!res->message)
-            vd_result_say(res, "%s %s", name, done ? done : "done");
-    }
-    free(err);
-    virResetLastError();
-    if (dom)
-        virDomainFree(dom);
-    return rc != 1;
-}
-
 /* Save to the managed image and stop. */
 int
 vd_dom_managed_save(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,

@@ -12,18 +12,8 @@
 
 #include "virtdeck/command.h"
 
-/* An operation on dom (NULL when the command names no domain). Returns
- * 0 when done (the lists may have changed), 1 when done and nothing
- * changed (a read), -1 on failure. It may set res->message itself;
- * otherwise the caller words it from verb/done and libvirt's error. */
-typedef int (*vd_dom_ex_fn)(virConnectPtr conn, virDomainPtr dom,
-                            const vd_cmd *cmd, vd_result *res);
-
-/* Look up cmd's domain (when it names one), run fn and word the
- * result. Returns true when the host's lists should be re-read. */
-bool vd_cmd_run_ex(virConnectPtr conn, const vd_cmd *cmd, vd_result *res,
-                   const char *verb, const char *done, vd_dom_ex_fn fn);
-
+/* Handlers of the command table (vd_cmd_fn, commands_priv.h); dom is
+ * the command's domain, looked up by the runner (VD_CMDF_DOMAIN). */
 int vd_dom_managed_save(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd, vd_result *res);
 int vd_dom_restore(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd, vd_result *res);
 int vd_dom_autostart(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd, vd_result *res);

@@ -372,129 +372,6 @@ vd_app_message(vd_app *app, vd_msg_kind kind, const char *fmt, ...)
     app->dirty = true;
 }
 
-/* The word shown while kind runs: "Starting" (name follows). */
-const char *
-vd_app_progress_word(vd_cmd_kind kind)
-{
-    switch (kind) {
-    case VD_CMD_DOM_START:
-        return "Starting";
-    case VD_CMD_DOM_DESTROY:
-        return "Forcing off";
-    case VD_CMD_DOM_SHUTDOWN:
-        return "Shutting down";
-    case VD_CMD_DOM_REBOOT:
-        return "Rebooting";
-    case VD_CMD_DOM_RESET:
-        return "Resetting";
-    case VD_CMD_DOM_SUSPEND:
-        return "Pausing";
-    case VD_CMD_DOM_RESUME:
-        return "Resuming";
-    case VD_CMD_REFRESH:
-        return "Refreshing";
-    case VD_CMD_HOST_CONNECT:
-        return "Connecting";
-    case VD_CMD_HOST_DISCONNECT:
-        return "Disconnecting";
-    case VD_CMD_DOM_MANAGED_SAVE:
-        return "Saving";
-    case VD_CMD_DOM_RESTORE:
-        return "Restoring";
-    case VD_CMD_DOM_AUTOSTART:
-        return "Setting autostart of";
-    case VD_CMD_DOM_RENAME:
-        return "Renaming";
-    case VD_CMD_DOM_UNDEFINE:
-        return "Undefining";
-    case VD_CMD_DOM_SET_VCPUS:
-    case VD_CMD_DOM_SET_MEMORY:
-    case VD_CMD_DOM_CDROM:
-    case VD_CMD_DOM_ATTACH_DISK:
-    case VD_CMD_DOM_DETACH_DISK:
-    case VD_CMD_DOM_ATTACH_NIC:
-    case VD_CMD_DOM_DETACH_NIC:
-        return "Changing";
-    case VD_CMD_DOM_XML:
-    case VD_CMD_DOM_DETAILS:
-    case VD_CMD_DSNAP_LIST:
-    case VD_CMD_DSNAP_XML:
-        return "Reading";
-    case VD_CMD_DSNAP_CREATE:
-        return "Taking a snapshot of";
-    case VD_CMD_DSNAP_REVERT:
-        return "Reverting";
-    case VD_CMD_DSNAP_DELETE:
-        return "Deleting a snapshot of";
-    case VD_CMD_DOM_CLONE:
-        return "Cloning";
-    case VD_CMD_DOM_DEFINE:
-        return "Defining";
-    case VD_CMD_NET_DETAILS:
-    case VD_CMD_POOL_DETAILS:
-    case VD_CMD_VOL_LIST:
-        return "Reading";
-    case VD_CMD_NET_START:
-    case VD_CMD_POOL_START:
-        return "Starting";
-    case VD_CMD_NET_STOP:
-    case VD_CMD_POOL_STOP:
-        return "Stopping";
-    case VD_CMD_NET_AUTOSTART:
-    case VD_CMD_POOL_AUTOSTART:
-        return "Setting autostart of";
-    case VD_CMD_NET_UNDEFINE:
-    case VD_CMD_POOL_UNDEFINE:
-        return "Undefining";
-    case VD_CMD_NET_DEFINE:
-    case VD_CMD_POOL_DEFINE:
-        return "Defining";
-    case VD_CMD_POOL_REFRESH:
-        return "Refreshing";
-    case VD_CMD_POOL_BUILD:
-        return "Building";
-    case VD_CMD_POOL_DELETE:
-    case VD_CMD_VOL_DELETE:
-        return "Deleting";
-    case VD_CMD_VOL_CREATE:
-        return "Creating";
-    case VD_CMD_VOL_WIPE:
-        return "Wiping";
-    case VD_CMD_VOL_RESIZE:
-        return "Resizing";
-    case VD_CMD_DOM_MIGRATE:
-        return "Migrating";
-    case VD_CMD_JOB_POSTCOPY:
-        return "Switching to post-copy";
-    case VD_CMD_HOST_EVACUATE:
-        return "Evacuating";
-    case VD_CMD_VOL_CLONE:
-        return "Cloning";
-    case VD_CMD_VOL_UPLOAD:
-        return "Uploading";
-    case VD_CMD_VOL_DOWNLOAD:
-        return "Downloading";
-    case VD_CMD_JOB_CANCEL:
-        return "Cancelling";
-    case VD_CMD_DOM_GRAPHICS:
-    case VD_CMD_DOM_SERIAL:
-        return "Opening the console of";
-    case VD_CMD_DOM_SCREENSHOT:
-        return "Taking a screenshot of";
-    case VD_CMD_DOM_CREATE:
-        return "Creating";
-    case VD_CMD_CREATE_FACTS:
-    case VD_CMD_PATH_EXISTS:
-    case VD_CMD_OS_LIST:
-    case VD_CMD_OS_RECOMMEND:
-    case VD_CMD_IFACE_KIND:
-        return "Reading";
-    case VD_CMD_LAST:
-        break;
-    }
-    return "Working on";
-}
-
 /* Submit kind on uuid to host index hi, refusing early what the host
  * would refuse anyway. Returns true when submitted. */
 static bool
@@ -521,7 +398,7 @@ submit_on(vd_app *app, size_t hi, vd_cmd_kind kind, const char *uuid,
         return false;
     }
     vd_host_submit_simple(h->host, kind, uuid && *uuid ? uuid : NULL);
-    vd_app_message(app, VD_MSG_BUSY, "%s %s%s", vd_app_progress_word(kind), name,
+    vd_app_message(app, VD_MSG_BUSY, "%s %s%s", vd_cmd_describe(kind)->busy, name,
                    vd_draw_utf8() ? "\u2026" : "...");
     return true;
 }
