@@ -21,7 +21,7 @@
 #include "core/cmd_create.h"
 #include "core/cmd_dsnap.h"
 
-/* vd_cmd_entry.flags: look up cmd->uuid as a domain before the
+/* cmd_entry.flags: look up cmd->uuid as a domain before the
  * handler runs (it gets dom; no such domain refuses the command). */
 #define VD_CMDF_DOMAIN (1u << 0)
 
@@ -33,15 +33,6 @@ typedef struct cmd_entry {
                                  * itself does it), say info.done */
 } cmd_entry;
 
-/* The lifecycle operations that are one libvirt call each. */
-static int do_start(virConnectPtr c, virDomainPtr d, const vd_cmd *m, vd_result *r) { return virDomainCreate(d); }
-static int do_destroy(virConnectPtr c, virDomainPtr d, const vd_cmd *m, vd_result *r) { return virDomainDestroy(d); }
-static int do_shutdown(virConnectPtr c, virDomainPtr d, const vd_cmd *m, vd_result *r) { return virDomainShutdown(d); }
-static int do_reboot(virConnectPtr c, virDomainPtr d, const vd_cmd *m, vd_result *r) { return virDomainReboot(d, 0); }
-static int do_reset(virConnectPtr c, virDomainPtr d, const vd_cmd *m, vd_result *r) { return virDomainReset(d, 0); }
-static int do_suspend(virConnectPtr c, virDomainPtr d, const vd_cmd *m, vd_result *r) { return virDomainSuspend(d); }
-static int do_resume(virConnectPtr c, virDomainPtr d, const vd_cmd *m, vd_result *r) { return virDomainResume(d); }
-
 #define DOM VD_CMDF_DOMAIN
 /* kind: verb, busy word (the target's name follows), done word (after
  * the name), writes; flags, handler. */
@@ -49,14 +40,14 @@ static int do_resume(virConnectPtr c, virDomainPtr d, const vd_cmd *m, vd_result
     [kind] = { { verb, busy, done, writes }, flags, fn }
 
 static const cmd_entry commands[VD_CMD_LAST] = {
-    CMD(VD_CMD_DOM_START, "start", "Starting", "started", true, DOM, do_start),
-    CMD(VD_CMD_DOM_DESTROY, "force off", "Forcing off", "forced off", true, DOM, do_destroy),
+    CMD(VD_CMD_DOM_START, "start", "Starting", "started", true, DOM, vd_dom_start),
+    CMD(VD_CMD_DOM_DESTROY, "force off", "Forcing off", "forced off", true, DOM, vd_dom_destroy),
     CMD(VD_CMD_DOM_SHUTDOWN, "shut down", "Shutting down",
-        "is shutting down (ACPI power button sent)", true, DOM, do_shutdown),
-    CMD(VD_CMD_DOM_REBOOT, "reboot", "Rebooting", "is rebooting", true, DOM, do_reboot),
-    CMD(VD_CMD_DOM_RESET, "reset", "Resetting", "was reset", true, DOM, do_reset),
-    CMD(VD_CMD_DOM_SUSPEND, "pause", "Pausing", "paused", true, DOM, do_suspend),
-    CMD(VD_CMD_DOM_RESUME, "resume", "Resuming", "resumed", true, DOM, do_resume),
+        "is shutting down (ACPI power button sent)", true, DOM, vd_dom_shutdown),
+    CMD(VD_CMD_DOM_REBOOT, "reboot", "Rebooting", "is rebooting", true, DOM, vd_dom_reboot),
+    CMD(VD_CMD_DOM_RESET, "reset", "Resetting", "was reset", true, DOM, vd_dom_reset),
+    CMD(VD_CMD_DOM_SUSPEND, "pause", "Pausing", "paused", true, DOM, vd_dom_suspend),
+    CMD(VD_CMD_DOM_RESUME, "resume", "Resuming", "resumed", true, DOM, vd_dom_resume),
     CMD(VD_CMD_REFRESH, "refresh", "Refreshing", "refreshed", false, 0, NULL),
     CMD(VD_CMD_HOST_CONNECT, "connect", "Connecting", "connecting", false, 0, NULL),
     CMD(VD_CMD_HOST_DISCONNECT, "disconnect", "Disconnecting", "disconnected", false, 0, NULL),
