@@ -102,7 +102,7 @@ main(int argc, char **argv)
     const char *uri = argc > 1 ? argv[1] : NULL;
     int rounds = argc > 2 ? atoi(argv[2]) : 50;
     double *bw, *mw, *hw, bc = 0, mc = 0, hc = 0;
-    vd_list_caps caps = { 0 };
+    vd_list_caps caps = { .snapshot_counts = true };   /* as the screen's hosts */
     vd_stats_host_caps hcaps = { 0 };
     vd_snapshot *prev;
     virConnectPtr conn;
@@ -165,6 +165,7 @@ main(int argc, char **argv)
                hc * 1e3 / rounds);
     }
     vd_snapshot_unref(prev);
+    vd_list_caps_clear(&caps);
     virConnectClose(conn);
     free(bw);
     free(mw);

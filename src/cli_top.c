@@ -437,6 +437,7 @@ vd_cli_top(int argc, char **argv)
             .readonly = o.readonly,
             .tick_ms = o.tick_ms,
             .balloon_period = o.mem_period,
+            .no_snapshot_counts = true,     /* no column shows them */
         };
         if (!(hosts[i].host = vd_host_new(&hopts, (int)i, bus))) {
             fprintf(stderr, "%s: could not start a worker for %s\n", PROG,

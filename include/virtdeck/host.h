@@ -26,6 +26,9 @@ typedef struct vd_host_opts {
                                  * on running guests lacking memory stats */
     bool idle;                  /* start disconnected (autoconnect off);
                                  * VD_CMD_HOST_CONNECT connects */
+    bool no_snapshot_counts;    /* never read domain snapshot counts (one
+                                 * RPC per domain, in turns): nothing shows
+                                 * them (batch mode) */
 } vd_host_opts;
 
 /* Create a host and start its worker, which connects at once.

@@ -106,6 +106,7 @@ host_unref(vd_host *h)
         free(item);
     }
     vd_snapshot_unref(h->snap);
+    vd_list_caps_clear(&h->caps);
     pthread_cond_destroy(&h->cond);
     pthread_mutex_destroy(&h->lock);
     free(h->uri);
@@ -582,6 +583,11 @@ run_commands(vd_host *h)
             } else {
                 vd_jobs_journal_offer(je, start_ms);    /* a job may take it */
                 changed = vd_cmd_run(h->conn, h->readonly, &item->cmd, res);
+                if (item->cmd.kind >= VD_CMD_DSNAP_LIST &&
+                    item->cmd.kind <= VD_CMD_DSNAP_XML)
+                    /* the pane's count of this domain: read it next */
+                    snprintf(h->caps.snap_first, sizeof(h->caps.snap_first),
+                             "%s", item->cmd.uuid);
                 je = vd_jobs_journal_unclaimed();
             }
             /* the one place a worker's commands reach the journal (jobs:
@@ -711,6 +717,7 @@ vd_host_new(const vd_host_opts *opts, int host_id, vd_bus *bus)
     h->readonly = opts->readonly;
     h->tick_ms = opts->tick_ms > 0 ? opts->tick_ms : 2000;
     h->caps.balloon_period = opts->balloon_period;
+    h->caps.snapshot_counts = !opts->no_snapshot_counts;
     /* test:///... runs inside this process; test+unix:// does not */
     h->caps.inproc = opts->uri && strncmp(opts->uri, "test:", 5) == 0;
     h->bus = bus;

@@ -34,9 +34,45 @@ uuid_set_has(const uuid_set *set, const char *uuid)
     return set->n && bsearch(uuid, set->uuids, set->n, VD_UUID_LEN, uuid_cmp);
 }
 
-/* Domains matching the filter flags as a UUID set. 0 or -1. */
+/* A sorted set of names (domain names are unique on a host). */
+typedef struct name_set {
+    char **names;
+    size_t n;
+} name_set;
+
+/* qsort/bsearch comparator for name pointers. */
 static int
-domain_uuids(virConnectPtr conn, unsigned int flags, uuid_set *set)
+name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Whether set holds name. */
+static bool
+name_set_has(const name_set *set, const char *name)
+{
+    return set->n && name && bsearch(&name, set->names, set->n,
+                                     sizeof(*set->names), name_cmp);
+}
+
+/* Free the names of set. */
+static void
+name_set_free(name_set *set)
+{
+    size_t i;
+
+    for (i = 0; i < set->n; i++)
+        free(set->names[i]);
+    free(set->names);
+    set->names = NULL;
+    set->n = 0;
+}
+
+/* Domains matching the filter flags as a set of names (by name, not
+ * UUID: virDomainGetName is the one getter that formats nothing for
+ * libvirt's debug log). 0 or -1. */
+static int
+domain_names(virConnectPtr conn, unsigned int flags, name_set *set)
 {
     virDomainPtr *doms = NULL;
     int n, i;
@@ -44,15 +80,17 @@ domain_uuids(virConnectPtr conn, unsigned int flags, uuid_set *set)
     if ((n = virConnectListAllDomains(conn, &doms, flags)) < 0)
         return -1;
     set->n = 0;
-    set->uuids = n ? calloc(n, VD_UUID_LEN) : NULL;
+    set->names = n ? calloc(n, sizeof(*set->names)) : NULL;
     for (i = 0; i < n; i++) {
-        if (set->uuids && virDomainGetUUIDString(doms[i], set->uuids[set->n]) == 0)
+        const char *name = virDomainGetName(doms[i]);
+
+        if (set->names && name && (set->names[set->n] = strdup(name)))
             set->n++;
         virDomainFree(doms[i]);
     }
     free(doms);
     if (set->n > 1)
-        qsort(set->uuids, set->n, VD_UUID_LEN, uuid_cmp);
+        qsort(set->names, set->n, sizeof(*set->names), name_cmp);
     return 0;
 }
 
@@ -164,17 +202,24 @@ domain_identity(virDomainPtr dom, vd_domain *d)
     return 0;
 }
 
-/* The identity of d from a stats record: the UUID from the handle,
- * the name and id from the last snapshot when the state is unchanged
- * (a rename or a start comes with an event and a full read). Every
- * libvirt getter formats the UUID for its debug log, so this saves two
- * of three per domain on a tick. */
+/* The identity of d from a stats record. A domain whose record keeps
+ * its name and state from the last read is known by its name alone:
+ * hint is where the same record index landed last time, and a match of
+ * name and state there gives UUID, name and id from the last snapshot.
+ * virDomainGetName costs no formatting, while every other getter of a
+ * virDomainPtr formats the UUID for libvirt's debug log whether logging
+ * is on or not (8 000 instructions a call, a third of a bare 1000-domain
+ * tick). Names are unique on a host; a rename, a define or an undefine
+ * comes with an event and a full read, which asks for the UUID again.
+ * Anything else (no hint, another name, a changed state) asks for the
+ * UUID. *oldp is the same domain in prev, or NULL. */
 static int
 record_identity(virDomainPtr dom, const vd_snapshot *prev, bool full,
-                vd_domain *d, const vd_domain **oldp)
+                const vd_domain *hint, vd_domain *d, const vd_domain **oldp)
 {
     unsigned char raw[VIR_UUID_BUFLEN];
     const vd_domain *old;
+    const char *name;
 
     *oldp = NULL;
     if (full || !prev) {
@@ -183,10 +228,17 @@ record_identity(virDomainPtr dom, const vd_snapshot *prev, bool full,
         *oldp = vd_snapshot_find_domain(prev, d->uuid);
         return 0;
     }
-    if (virDomainGetUUID(dom, raw) < 0)
-        return -1;
-    uuid_format(raw, d->uuid);
-    *oldp = old = vd_snapshot_find_domain(prev, d->uuid);
+    if (hint && hint->name && hint->state == d->state &&
+        (name = virDomainGetName(dom)) && strcmp(name, hint->name) == 0) {
+        old = hint;
+        memcpy(d->uuid, old->uuid, sizeof(d->uuid));
+    } else {
+        if (virDomainGetUUID(dom, raw) < 0)
+            return -1;
+        uuid_format(raw, d->uuid);
+        old = vd_snapshot_find_domain(prev, d->uuid);
+    }
+    *oldp = old;
     if (!old || old->state != d->state)
         return domain_identity(dom, d);
     if (vd_strset(&d->name, old->name) < 0)
@@ -257,14 +309,15 @@ domain_carry_gaps(const vd_domain *old, vd_domain *d)
 static int
 domain_from_record(virDomainStatsRecordPtr rec, const vd_list_caps *caps,
                    const vd_snapshot *prev, bool full, long long taken_ms,
-                   vd_domain *d)
+                   const vd_domain *hint, vd_domain *d, const vd_domain **oldp)
 {
     const vd_domain *old;
     bool need_info;
 
     vd_stats_from_params(rec->params, rec->nparams, d);
-    if (record_identity(rec->dom, prev, full, d, &old) < 0)
+    if (record_identity(rec->dom, prev, full, hint, d, oldp) < 0)
         return -1;
+    old = *oldp;
 
     /* Drivers without the vcpu/balloon groups (the test driver) leave
      * gaps. In-process drivers fill them from virDomainGetInfo, which
@@ -308,12 +361,18 @@ get_all_stats(virConnectPtr conn, vd_list_caps *caps,
     return virConnectGetAllDomainStats(conn, stats, recs, 0);
 }
 
-/* How many domains' snapshot counts a read of the lists takes (one
- * small RPC each, virDomainSnapshotNum: libvirt has no snapshot event
- * and the bulk stats carry no count). Hosts with more domains are read
- * in turns, so the tick stays near the one bulk call on large hosts;
- * an open snapshot view reads its own domain's list every tick. */
-#define SNAPSHOT_COUNTS_PER_TICK 16
+/* Snapshot counts cost one small RPC per domain (virDomainSnapshotNum:
+ * libvirt has no snapshot event and the bulk stats carry no count), so
+ * a read takes them in turns: every domain at least once in
+ * SNAPSHOT_TURN_READS reads (about two minutes at the 2 s tick), at
+ * least SNAPSHOT_COUNTS_MIN and at most SNAPSHOT_COUNTS_MAX per read; a
+ * domain a snapshot command just touched goes first. That is 1/64 of an
+ * RPC per domain per tick, 2-3 % of a tick's CPU. Only hosts whose
+ * counts are shown read them (not `virtdeck top --batch`); an open
+ * snapshot view reads its own domain's list every tick. */
+#define SNAPSHOT_TURN_READS 64
+#define SNAPSHOT_COUNTS_MIN 4
+#define SNAPSHOT_COUNTS_MAX 16
 
 /* The snapshot count of dom into d, or -1; notes a driver without them. */
 static void
@@ -332,19 +391,33 @@ snapshot_count(virDomainPtr dom, vd_list_caps *caps, vd_domain *d)
     virResetLastError();
 }
 
-/* The snapshot counts of up to SNAPSHOT_COUNTS_PER_TICK domains, taking
- * turns; the others keep the last count read. doms[i] is recs[i]'s. */
+/* The snapshot counts of this read's turn; the others keep the last
+ * count read. doms[i] is recs[i]'s, olds[i] its last self or NULL. */
 static void
 read_snapshot_counts(virDomainStatsRecordPtr *recs, size_t n, vd_domain *doms,
-                     vd_list_caps *caps, const vd_snapshot *prev)
+                     const vd_domain **olds, vd_list_caps *caps, bool first)
 {
-    size_t i, k, per = n < SNAPSHOT_COUNTS_PER_TICK ? n : SNAPSHOT_COUNTS_PER_TICK;
+    size_t i, k, per = (n + SNAPSHOT_TURN_READS - 1) / SNAPSHOT_TURN_READS;
     size_t start = n ? caps->snap_cursor % n : 0;
 
-    for (i = 0; i < n; i++) {
-        const vd_domain *old = prev ? vd_snapshot_find_domain(prev, doms[i].uuid) : NULL;
-
-        doms[i].snapshots = old ? old->snapshots : -1;
+    if (per < SNAPSHOT_COUNTS_MIN || first)
+        per = first ? SNAPSHOT_COUNTS_MAX : SNAPSHOT_COUNTS_MIN;
+    if (per > SNAPSHOT_COUNTS_MAX)
+        per = SNAPSHOT_COUNTS_MAX;
+    if (per > n)
+        per = n;
+    for (i = 0; i < n; i++)
+        doms[i].snapshots = olds[i] ? olds[i]->snapshots : -1;
+    if (!caps->snapshot_counts)
+        return;
+    if (caps->snap_first[0]) {
+        for (i = 0; i < n; i++) {
+            if (strcmp(doms[i].uuid, caps->snap_first) == 0) {
+                snapshot_count(recs[i]->dom, caps, &doms[i]);
+                break;
+            }
+        }
+        caps->snap_first[0] = '\0';
     }
     for (k = 0; k < per; k++)
         snapshot_count(recs[(start + k) % n]->dom, caps, &doms[(start + k) % n]);
@@ -376,7 +449,8 @@ read_domains_slow(virConnectPtr conn, vd_list_caps *caps, vd_domain **out,
             continue;
         }
         res[k].snapshots = -1;
-        snapshot_count(doms[i], caps, &res[k]);
+        if (caps->snapshot_counts)
+            snapshot_count(doms[i], caps, &res[k]);
         vd_stats_finish_sample(&res[k], vd_now_ms());
         k++;
     }
@@ -393,11 +467,73 @@ read_domains_slow(virConnectPtr conn, vd_list_caps *caps, vd_domain **out,
     return ret;
 }
 
-/* Sort domains by UUID. */
+/* Sort record indices by their domain's UUID (qsort_r). */
 static int
-domain_cmp(const void *a, const void *b)
+perm_cmp(const void *a, const void *b, void *arg)
 {
-    return strcmp(((const vd_domain *)a)->uuid, ((const vd_domain *)b)->uuid);
+    const vd_domain *doms = arg;
+
+    return strcmp(doms[*(const size_t *)a].uuid, doms[*(const size_t *)b].uuid);
+}
+
+/* Move the domains rd (in record order) into *out sorted by UUID, and
+ * note in caps->order where each record went. When every record is a
+ * distinct domain of prev and none came or went, the order is prev's:
+ * no sort at all. Takes what rd's elements hold; frees rd. 0 or -1. */
+static int
+place_sorted(vd_domain *rd, const vd_domain **olds, size_t n,
+             const vd_snapshot *prev, vd_list_caps *caps, vd_domain **out)
+{
+    vd_domain *doms = n ? malloc(n * sizeof(*doms)) : NULL;
+    size_t *order = n ? malloc(n * sizeof(*order)) : NULL;
+    unsigned char *seen = NULL;
+    size_t *perm = NULL, i;
+    bool same = prev && prev->ndomains == n;
+
+    if (n && (!doms || !order))
+        goto fail;
+    if (same && n && !(seen = calloc(n, 1)))
+        goto fail;
+    for (i = 0; same && i < n; i++) {
+        size_t at;
+
+        if (!olds[i]) {
+            same = false;
+            break;
+        }
+        at = (size_t)(olds[i] - prev->domains);
+        if (seen[at]) {
+            same = false;
+            break;
+        }
+        seen[at] = 1;
+        order[i] = at;
+    }
+    if (!same && n) {
+        if (!(perm = malloc(n * sizeof(*perm))))
+            goto fail;
+        for (i = 0; i < n; i++)
+            perm[i] = i;
+        qsort_r(perm, n, sizeof(*perm), perm_cmp, rd);
+        for (i = 0; i < n; i++)
+            order[perm[i]] = i;
+    }
+    for (i = 0; i < n; i++)
+        doms[order[i]] = rd[i];
+    free(rd);
+    free(caps->order);
+    caps->order = order;
+    caps->norder = n;
+    free(seen);
+    free(perm);
+    *out = doms;
+    return 0;
+
+ fail:
+    free(doms);
+    free(order);
+    free(seen);
+    return -1;
 }
 
 /* All domains; see lists.h. */
@@ -406,8 +542,9 @@ vd_lists_read_domains(virConnectPtr conn, vd_list_caps *caps, bool full,
                       const vd_snapshot *prev, vd_domain **out, size_t *nout)
 {
     virDomainStatsRecordPtr *recs = NULL;
-    vd_domain *doms = NULL;
-    uuid_set autostart = { 0 }, persistent = { 0 };
+    vd_domain *rd = NULL;
+    const vd_domain **olds = NULL;
+    name_set autostart = { 0 }, persistent = { 0 };
     size_t n = 0, i;
     int nrecs = 0, ret = -1;
     long long taken_ms = 0;
@@ -423,51 +560,68 @@ vd_lists_read_domains(virConnectPtr conn, vd_list_caps *caps, bool full,
         }
     }
     if (caps->no_bulk) {
-        if (read_domains_slow(conn, caps, &doms, &n) < 0)
+        if (read_domains_slow(conn, caps, &rd, &n) < 0)
             return -1;
+        if (n && !(olds = calloc(n, sizeof(*olds))))
+            goto cleanup;
+        for (i = 0; i < n; i++)
+            olds[i] = vd_snapshot_find_domain(prev, rd[i].uuid);
     } else {
-        if (nrecs > 0 && !(doms = calloc((size_t)nrecs, sizeof(*doms))))
+        if (nrecs > 0 && (!(rd = calloc((size_t)nrecs, sizeof(*rd))) ||
+                          !(olds = calloc((size_t)nrecs, sizeof(*olds)))))
             goto cleanup;
         for (i = 0; i < (size_t)nrecs; i++) {
+            const vd_domain *hint = NULL;
+
+            if (prev && i < caps->norder && caps->order[i] < prev->ndomains)
+                hint = &prev->domains[caps->order[i]];
             if (domain_from_record(recs[i], caps, prev, full, taken_ms,
-                                   &doms[n]) < 0)
+                                   hint, &rd[n], &olds[n]) < 0)
                 goto cleanup;
             n++;
         }
-        read_snapshot_counts(recs, n, doms, caps, prev);
+        read_snapshot_counts(recs, n, rd, olds, caps, !prev);
     }
-    if (n > 1)
-        qsort(doms, n, sizeof(*doms), domain_cmp);
 
     if (full || !prev) {
-        if (domain_uuids(conn, VIR_CONNECT_LIST_DOMAINS_AUTOSTART, &autostart) < 0 ||
-            domain_uuids(conn, VIR_CONNECT_LIST_DOMAINS_PERSISTENT, &persistent) < 0)
+        if (domain_names(conn, VIR_CONNECT_LIST_DOMAINS_AUTOSTART, &autostart) < 0 ||
+            domain_names(conn, VIR_CONNECT_LIST_DOMAINS_PERSISTENT, &persistent) < 0)
             goto cleanup;
         for (i = 0; i < n; i++) {
-            doms[i].autostart = uuid_set_has(&autostart, doms[i].uuid);
-            doms[i].persistent = uuid_set_has(&persistent, doms[i].uuid);
+            rd[i].autostart = name_set_has(&autostart, rd[i].name);
+            rd[i].persistent = name_set_has(&persistent, rd[i].name);
         }
     } else {
         for (i = 0; i < n; i++) {
-            const vd_domain *old = vd_snapshot_find_domain(prev, doms[i].uuid);
             /* a domain we have not seen yet: assume persistent until the
              * next full read says otherwise */
-            doms[i].autostart = old ? old->autostart : false;
-            doms[i].persistent = old ? old->persistent : true;
+            rd[i].autostart = olds[i] ? olds[i]->autostart : false;
+            rd[i].persistent = olds[i] ? olds[i]->persistent : true;
         }
     }
-    *out = doms;
+    if (place_sorted(rd, olds, n, prev, caps, out) < 0)
+        goto cleanup;
+    rd = NULL;
     *nout = n;
-    doms = NULL;
     ret = 0;
 
  cleanup:
-    vd_domains_free(doms, n);
+    vd_domains_free(rd, n);
+    free(olds);
     if (recs)
         virDomainStatsRecordListFree(recs);
-    free(autostart.uuids);
-    free(persistent.uuids);
+    name_set_free(&autostart);
+    name_set_free(&persistent);
     return ret;
+}
+
+/* Free what caps holds; see lists.h. */
+void
+vd_list_caps_clear(vd_list_caps *caps)
+{
+    free(caps->order);
+    caps->order = NULL;
+    caps->norder = 0;
 }
 
 /* Sort networks by name. */

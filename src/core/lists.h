@@ -21,8 +21,18 @@ typedef struct vd_list_caps {
     int balloon_period;         /* > 0: set this balloon stats period (s) on
                                  * running guests without memory figures */
     bool no_snapshots;          /* the driver has no snapshot count */
+    bool snapshot_counts;       /* read snapshot counts (the panes show
+                                 * them; batch mode does not) */
     size_t snap_cursor;         /* where the next tick's snapshot counts start */
+    char snap_first[VD_UUID_LEN]; /* count this domain at the next read
+                                   * (a snapshot command touched it) */
+    size_t *order;              /* hint: record i of the last read went to
+                                 * order[i] of its sorted result; owned */
+    size_t norder;
 } vd_list_caps;
+
+/* Free what caps holds (not caps itself) and forget it. */
+void vd_list_caps_clear(vd_list_caps *caps);
 
 /* Fill info with the host's name, versions, CPUs and memory.
  * Returns 0, or -1 with libvirt's error set. */
