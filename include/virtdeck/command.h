@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 
+#include "virtdeck/domspec.h"
 #include "virtdeck/model.h"
 
 /* Every operation a worker can run. Keep in step with the table in
@@ -33,10 +34,15 @@ typedef enum {
     VD_CMD_DOM_UNDEFINE,        /* flags: VD_UNDEFINE_STORAGE deletes its volumes */
     VD_CMD_DOM_SET_VCPUS,       /* num: count; flags: VD_APPLY_LIVE|VD_APPLY_CONFIG */
     VD_CMD_DOM_SET_MEMORY,      /* num: KiB; flags: VD_APPLY_LIVE|VD_APPLY_CONFIG */
-    VD_CMD_DOM_CDROM,           /* str: "target=hdc,path=/x.iso" (no path: eject) */
-    VD_CMD_DOM_ATTACH_DISK,     /* str: "source=/v.qcow2|pool=P,size=GiB[,format=..][,bus=..][,target=..]" */
+    VD_CMD_DOM_CDROM,           /* disk: path (NULL or no disk: eject); str: the
+                                 * drive's target ("hdc"), NULL: the first CD-ROM */
+    VD_CMD_DOM_ATTACH_DISK,     /* disk: VD_DISK_PATH (path) or VD_DISK_NEW_VOLUME
+                                 * (pool, size_bytes, format, volume: NULL gives
+                                 * DOMAIN-N.qcow2); bus; str: target, NULL: the
+                                 * first free one */
     VD_CMD_DOM_DETACH_DISK,     /* str: the disk's target ("vdb") */
-    VD_CMD_DOM_ATTACH_NIC,      /* str: "network=N|bridge=BR[,model=virtio][,mac=..]" */
+    VD_CMD_DOM_ATTACH_NIC,      /* nic: VD_NET_NETWORK or VD_NET_BRIDGE (source),
+                                 * model, mac (NULL: libvirt's) */
     VD_CMD_DOM_DETACH_NIC,      /* str: the NIC's MAC address */
     VD_CMD_DOM_XML,             /* text: the XML; flags: VD_XML_SECURE */
     VD_CMD_DOM_DEFINE,          /* str: XML to define (validated); uuid may be "" */
@@ -122,6 +128,11 @@ typedef struct vd_cmd {
     void *data;                 /* optional structured argument (owned by
                                  * the cmd), or NULL */
     void (*data_free)(void *data); /* frees data; set with data */
+    /* Typed arguments of the device commands (owned by the cmd, like
+     * str; allocate them with malloc): no string is split again, so a
+     * path may hold any character. */
+    vd_disk_spec *disk;         /* VD_CMD_DOM_ATTACH_DISK, VD_CMD_DOM_CDROM */
+    vd_net_spec *nic;           /* VD_CMD_DOM_ATTACH_NIC */
 } vd_cmd;
 
 typedef struct vd_result {
@@ -138,18 +149,23 @@ typedef struct vd_result {
                                  * the receiver owns it */
 } vd_result;
 
-/* Static description of a command: its verb and whether it writes. */
+/* Static description of a command (a row of the table in
+ * src/core/commands.c): its words and whether it writes. */
 typedef struct vd_cmd_info {
     const char *verb;           /* "start", "force off", ... */
+    const char *busy;           /* while it runs, before the target's name:
+                                 * "Starting", "Forcing off", ... */
+    const char *done;           /* after the target's name on success:
+                                 * "started"; NULL: its handler words it */
     bool writes;                /* refused on read-only connections */
 } vd_cmd_info;
 
 /* The description of kind; never NULL for a valid kind. */
 const vd_cmd_info *vd_cmd_describe(vd_cmd_kind kind);
 
-/* Free what cmd holds (str and data) and clear those fields; the
- * struct itself is the caller's. NULL is fine. */
-void vd_cmd_release(vd_cmd *cmd);
+/* Free what cmd owns (str, disk, nic, data) and set those to NULL; the
+ * rest of cmd is kept. vd_host_submit() takes them over. */
+void vd_cmd_clear(vd_cmd *cmd);
 
 /* Free a result and what it holds (closing fd when >= 0). NULL is fine.
  * Results are made by the core with fd = -1. */

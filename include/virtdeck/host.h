@@ -54,7 +54,8 @@ bool vd_host_free(vd_host *host, int wait_ms);
 vd_snapshot *vd_host_snapshot(vd_host *host);
 
 /* Queue a command; the cmd's contents are moved into the queue (its
- * str is taken). Returns the request id that the vd_result will carry. */
+ * str, disk and nic are taken and set to NULL). Returns the request id
+ * that the vd_result will carry. */
 unsigned long long vd_host_submit(vd_host *host, vd_cmd *cmd);
 
 /* Convenience: queue kind on the object uuid (may be NULL). */

@@ -13,6 +13,7 @@
 #include <libxml/xpath.h>
 
 #include "core/cmd_create.h"
+#include "core/commands_priv.h"
 #include "core/errors.h"
 #include "core/leftovers.h"
 #include "core/uri.h"
@@ -118,8 +119,9 @@ create_request(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
 }
 
 /* VD_CMD_DOM_CREATE: create atomically (create.h). */
-bool
-vd_cc_create(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+int
+vd_cc_create(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+             vd_result *res)
 {
     char *msg = NULL;
 
@@ -127,7 +129,7 @@ vd_cc_create(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
         return create_request(conn, cmd, res);
     if (!cmd->str) {
         res->message = strdup("create: no domain XML given");
-        return false;
+        return vd_cmd_said(res, false);
     }
     vd_leftovers_bind(res->host_id, cmd->kind);  /* what a lost link leaves */
     res->ok = vd_create_command(conn, cmd->str, cmd->num > 0 ?
@@ -135,7 +137,7 @@ vd_cc_create(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
                                 cmd->flags, res->uuid, &msg) == 0;
     vd_leftovers_bind(-1, cmd->kind);
     res->message = msg;
-    return true;
+    return vd_cmd_said(res, true);
 }
 
 /* The format word of a volume's XML (target/format/@type). */
@@ -269,15 +271,16 @@ read_caps(virConnectPtr conn, vd_create_facts *f)
 }
 
 /* VD_CMD_CREATE_FACTS. */
-bool
-vd_cc_facts(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+int
+vd_cc_facts(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+            vd_result *res)
 {
     vd_create_facts *f = calloc(1, sizeof(*f));
 
     (void)cmd;
     if (!f) {
         res->message = strdup("out of memory");
-        return false;
+        return vd_cmd_said(res, false);
     }
     read_caps(conn, f);
     read_volumes(conn, f);
@@ -286,12 +289,13 @@ vd_cc_facts(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     res->data = f;
     res->data_free = facts_free;
     res->message = strdup("read the host's facts for a new machine");
-    return false;
+    return vd_cmd_said(res, false);
 }
 
 /* VD_CMD_PATH_EXISTS. */
-bool
-vd_cc_path_exists(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+int
+vd_cc_path_exists(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                  vd_result *res)
 {
     virStorageVolPtr vol;
     struct stat st;
@@ -299,7 +303,7 @@ vd_cc_path_exists(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
 
     if (!cmd->str || cmd->str[0] != '/') {
         res->message = strdup("check path: not an absolute path");
-        return false;
+        return vd_cmd_said(res, false);
     }
     if ((vol = virStorageVolLookupByPath(conn, cmd->str))) {
         virStorageVolFree(vol);
@@ -314,5 +318,5 @@ vd_cc_path_exists(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     res->ok = true;
     res->text = strdup(answer);
     res->message = strdup(cmd->str);
-    return false;
+    return vd_cmd_said(res, false);
 }

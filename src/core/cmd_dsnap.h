@@ -1,6 +1,6 @@
 /*
  * cmd_dsnap.h: the worker functions of the snapshot and clone commands
- * (vd_dom_ex_fn, see cmd_domain.h).
+ * (vd_cmd_fn, see commands_priv.h).
  */
 #ifndef VD_CMD_DSNAP_H
 #define VD_CMD_DSNAP_H

@@ -199,18 +199,19 @@ fill_src_uri(virConnectPtr conn, vd_migrate_opts *o)
     return 0;
 }
 
-/* VD_CMD_DOM_MIGRATE: uuid = the domain, str = the options. */
-bool
-vd_mig_migrate(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+/* VD_CMD_DOM_MIGRATE: dom = the domain (VD_CMDF_DOMAIN), str = the
+ * options. */
+int
+vd_mig_migrate(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+               vd_result *res)
 {
     one *m = calloc(1, sizeof(*m));
-    virDomainPtr dom = NULL;
     char *problem = NULL, *dest_label;
     vd_job *j;
 
     if (!m) {
         vd_result_say(res, "migrate: out of memory");
-        return false;
+        return vd_cmd_said(res, false);
     }
     if (vd_migrate_opts_parse(cmd->str, &m->o) < 0) {
         vd_result_say(res, "migrate: malformed options");
@@ -224,17 +225,10 @@ vd_mig_migrate(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
         vd_result_say(res, "migrate: %s", problem);
         goto fail;
     }
-    if (!(dom = virDomainLookupByUUIDString(conn, cmd->uuid))) {
-        char *e = vd_err_take("no such domain");
-        vd_result_say(res, "migrate: %s", e);
-        free(e);
-        goto fail;
-    }
     snprintf(m->uuid, sizeof(m->uuid), "%s", cmd->uuid);
     if (!(j = vd_job_new(conn, &migrate_ops, m))) {
         vd_result_say(res, "migrate: out of memory");
-        virDomainFree(dom);
-        return false;           /* m freed by vd_job_new */
+        return vd_cmd_said(res, false);           /* m freed by vd_job_new */
     }
     j->p.migration = true;
     j->p.postcopy_allowed = (m->o.flags & VD_MIG_POSTCOPY) && !(m->o.flags & VD_MIG_OFFLINE);
@@ -247,22 +241,19 @@ vd_mig_migrate(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
                  dest_label ? dest_label : m->o.dest_uri) < 0)
         j->p.what = NULL;
     free(dest_label);
-    virDomainFree(dom);
     vd_result_say(res, "%s: started", j->p.what ? j->p.what : "migrate");
     if (vd_job_start(j, res) < 0) {
         vd_result_say(res, "migrate: could not start a thread");
         vd_job_discard(j);
-        return false;
+        return vd_cmd_said(res, false);
     }
-    return false;
+    return vd_cmd_said(res, false);
 
  fail:
     free(problem);
-    if (dom)
-        virDomainFree(dom);
     one_free(m);
     virResetLastError();
-    return false;
+    return vd_cmd_said(res, false);
 }
 
 /* ---- evacuation -------------------------------------------------------------- */
@@ -466,8 +457,9 @@ static const vd_job_ops evac_ops = {
 };
 
 /* VD_CMD_HOST_EVACUATE: str = vd_evacuate_format(). */
-bool
-vd_mig_evacuate(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+int
+vd_mig_evacuate(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                vd_result *res)
 {
     evac *v = calloc(1, sizeof(*v));
     char *problem = NULL;
@@ -476,7 +468,7 @@ vd_mig_evacuate(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
 
     if (!v) {
         vd_result_say(res, "evacuate: out of memory");
-        return false;
+        return vd_cmd_said(res, false);
     }
     pthread_mutex_init(&v->lock, NULL);
     pthread_cond_init(&v->cond, NULL);
@@ -532,7 +524,7 @@ vd_mig_evacuate(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     }
     if (!(j = vd_job_new(conn, &evac_ops, v))) {
         vd_result_say(res, "evacuate: out of memory");
-        return false;
+        return vd_cmd_said(res, false);
     }
     j->p.migration = true;
     j->p.total = (unsigned long long)v->e.n_items;
@@ -547,10 +539,10 @@ vd_mig_evacuate(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
         vd_result_say(res, "evacuate: could not start a thread");
         vd_job_discard(j);
     }
-    return false;
+    return vd_cmd_said(res, false);
 
  fail:
     free(problem);
     evac_free(v);
-    return false;
+    return vd_cmd_said(res, false);
 }

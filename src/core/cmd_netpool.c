@@ -38,24 +38,24 @@ vd_np_lookup(const vd_np_kind *k, virConnectPtr conn, const vd_cmd *cmd,
 
 typedef enum { NP_START, NP_STOP, NP_AUTOSTART, NP_UNDEFINE, NP_OTHER } np_op;
 
-/* The shared commands: which kind, what to do, what to say when done. */
+/* The shared commands: which kind, what to do (their words are in
+ * the command table). */
 static const struct {
     vd_cmd_kind cmd;
     const vd_np_kind *kind;
     np_op op;
-    const char *done;
 } shared[] = {
-    { VD_CMD_NET_START, &vd_np_network, NP_START, "started" },
-    { VD_CMD_NET_STOP, &vd_np_network, NP_STOP, "stopped" },
-    { VD_CMD_NET_AUTOSTART, &vd_np_network, NP_AUTOSTART, NULL },
-    { VD_CMD_NET_UNDEFINE, &vd_np_network, NP_UNDEFINE, "undefined" },
-    { VD_CMD_POOL_START, &vd_np_pool, NP_START, "started" },
-    { VD_CMD_POOL_STOP, &vd_np_pool, NP_STOP, "stopped" },
-    { VD_CMD_POOL_AUTOSTART, &vd_np_pool, NP_AUTOSTART, NULL },
-    { VD_CMD_POOL_UNDEFINE, &vd_np_pool, NP_UNDEFINE, "undefined" },
-    { VD_CMD_POOL_REFRESH, &vd_np_pool, NP_OTHER, "refreshed" },
-    { VD_CMD_POOL_BUILD, &vd_np_pool, NP_OTHER, "built" },
-    { VD_CMD_POOL_DELETE, &vd_np_pool, NP_OTHER, "deleted (its storage is gone)" },
+    { VD_CMD_NET_START, &vd_np_network, NP_START },
+    { VD_CMD_NET_STOP, &vd_np_network, NP_STOP },
+    { VD_CMD_NET_AUTOSTART, &vd_np_network, NP_AUTOSTART },
+    { VD_CMD_NET_UNDEFINE, &vd_np_network, NP_UNDEFINE },
+    { VD_CMD_POOL_START, &vd_np_pool, NP_START },
+    { VD_CMD_POOL_STOP, &vd_np_pool, NP_STOP },
+    { VD_CMD_POOL_AUTOSTART, &vd_np_pool, NP_AUTOSTART },
+    { VD_CMD_POOL_UNDEFINE, &vd_np_pool, NP_UNDEFINE },
+    { VD_CMD_POOL_REFRESH, &vd_np_pool, NP_OTHER },
+    { VD_CMD_POOL_BUILD, &vd_np_pool, NP_OTHER },
+    { VD_CMD_POOL_DELETE, &vd_np_pool, NP_OTHER },
 };
 
 /* Run op on obj. Undefine stops an active object first (it would
@@ -81,38 +81,38 @@ run_op(const vd_np_kind *k, np_op op, void *obj, const vd_cmd *cmd)
 }
 
 /* Run a shared command. */
-bool
-vd_np_command(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+int
+vd_np_command(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+              vd_result *res)
 {
-    const char *verb = vd_cmd_describe(cmd->kind)->verb, *done;
+    const vd_cmd_info *info = vd_cmd_describe(cmd->kind);
+    const char *verb = info->verb, *done;
     const vd_np_kind *k = NULL;
     np_op op = NP_START;
     char *name;
     void *obj;
     size_t i;
+    int rc;
 
     for (i = 0; i < sizeof(shared) / sizeof(shared[0]); i++)
         if (shared[i].cmd == cmd->kind)
             break;
     if (i == sizeof(shared) / sizeof(shared[0])) {
-        res->ok = false;
         vd_result_say(res, "%s: not a network or pool command", verb);
-        return false;
+        return VD_RC_REFUSED;
     }
     k = shared[i].kind;
     op = shared[i].op;
-    done = shared[i].done ? shared[i].done : cmd->num ? "will start with the host"
-                                                      : "will not start with the host";
+    done = info->done ? info->done : cmd->num ? "will start with the host"
+                                              : "will not start with the host";
     if (!(obj = vd_np_lookup(k, conn, cmd, res, verb)))
-        return true;
+        return VD_RC_FAILED;    /* our list may be stale: re-read it */
     name = strdup(k->name(obj));
-    if (run_op(k, op, obj, cmd) < 0) {
+    if ((rc = run_op(k, op, obj, cmd)) < 0)
         vd_np_say_err(res, verb, name);
-    } else {
-        res->ok = true;
+    else
         vd_result_say(res, "%s %s %s", k->noun, name, done);
-    }
     free(name);
     k->free(obj);
-    return true;
+    return rc < 0 ? VD_RC_FAILED : VD_RC_DONE;
 }

@@ -44,8 +44,8 @@ void *vd_np_lookup(const vd_np_kind *k, virConnectPtr conn, const vd_cmd *cmd,
                    vd_result *res, const char *verb);
 
 /* The worker's handler of the shared commands (VD_CMD_NET_START...
- * VD_CMD_POOL_DELETE): run it on the command's object and say done or
- * libvirt's error. Returns true (the lists should be re-read). */
-bool vd_np_command(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+ * VD_CMD_POOL_DELETE): run it on the command's object and say the
+ * table's done word or libvirt's error (a vd_cmd_fn). */
+int vd_np_command(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd, vd_result *res);
 
 #endif

@@ -14,30 +14,26 @@
 #include "virtdeck/bus.h"
 #include "virtdeck/command.h"
 
-/* Run cmd on conn: fill res->ok, res->message (allocated) and any
- * payload. Returns true when the host's lists should be re-read. */
-typedef bool (*vd_ns_fn)(virConnectPtr conn, const vd_cmd *cmd,
-                         vd_result *res);
-
+/* Handlers of the command table (vd_cmd_fn, commands_priv.h); dom is
+ * unused (these name a network, pool or volume). */
 /* (start, stop, autostart, undefine, refresh, build, delete: the
  * shared vd_np_command() of cmd_netpool.h) */
-bool vd_ns_net_details(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_net_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_iface_kind(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+int vd_ns_net_details(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd, vd_result *res);
+int vd_ns_net_define(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd, vd_result *res);
+int vd_ns_iface_kind(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd, vd_result *res);
 
-bool vd_ns_pool_details(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_pool_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+int vd_ns_pool_details(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd, vd_result *res);
+int vd_ns_pool_define(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd, vd_result *res);
 
-bool vd_ns_vol_list(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_vol_create(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_vol_delete(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_vol_wipe(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_vol_resize(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_vol_clone(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_vol_upload(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_vol_download(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_job_cancel(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
-bool vd_ns_job_postcopy(virConnectPtr conn, const vd_cmd *cmd, vd_result *res);
+int vd_ns_vol_list(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd, vd_result *res);
+int vd_ns_vol_create(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd, vd_result *res);
+/* delete, wipe, resize: one libvirt call on the volume named by str */
+int vd_ns_vol_op(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd, vd_result *res);
+int vd_ns_vol_clone(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd, vd_result *res);
+int vd_ns_vol_upload(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd, vd_result *res);
+int vd_ns_vol_download(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd, vd_result *res);
+int vd_ns_job_cancel(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd, vd_result *res);
+int vd_ns_job_postcopy(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd, vd_result *res);
 
 /* Tell the job machinery which bus the calling worker thread posts to;
  * job threads it starts post their progress there. Called once by each

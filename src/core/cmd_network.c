@@ -140,14 +140,15 @@ read_details(virConnectPtr conn, virNetworkPtr net, bool with_attached)
 }
 
 /* VD_CMD_NET_DETAILS. */
-bool
-vd_ns_net_details(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+int
+vd_ns_net_details(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                  vd_result *res)
 {
     virNetworkPtr net = vd_np_lookup(&vd_np_network, conn, cmd, res, "network details");
     vd_network_details *d;
 
     if (!net)
-        return true;
+        return vd_cmd_said(res, true);
     if (!(d = read_details(conn, net, true))) {
         vd_np_say_err(res, "network details", virNetworkGetName(net));
     } else {
@@ -158,7 +159,7 @@ vd_ns_net_details(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
                   d->name, d->nleases, d->nattached);
     }
     virNetworkFree(net);
-    return false;
+    return vd_cmd_said(res, false);
 }
 
 /* The details of every network on conn (no leases needed, but cheap). */
@@ -271,8 +272,9 @@ check_new(virConnectPtr conn, const char *xml, bool redefine)
 
 /* VD_CMD_NET_DEFINE: check, define (or create), start, autostart; a
  * failing step removes what the earlier ones made. */
-bool
-vd_ns_net_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+int
+vd_ns_net_define(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                 vd_result *res)
 {
     bool transient = cmd->flags & VD_NETDEF_TRANSIENT;
     bool redefine = cmd->flags & VD_NETDEF_REDEFINE;
@@ -282,20 +284,20 @@ vd_ns_net_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
 
     if (!cmd->str || !*cmd->str) {
         vd_result_say(res, "define network: no XML given");
-        return false;
+        return vd_cmd_said(res, false);
     }
     if ((problem = check_new(conn, cmd->str, redefine))) {
         vd_result_say(res, "network not %s: %s", redefine ? "changed" : "created",
                   problem);
         free(problem);
-        return false;
+        return vd_cmd_said(res, false);
     }
     step = transient ? "create network" : "define network";
     net = transient ? virNetworkCreateXML(conn, cmd->str)
                     : virNetworkDefineXML(conn, cmd->str);
     if (!net) {
         vd_np_say_err(res, step, NULL);
-        return false;
+        return vd_cmd_said(res, false);
     }
     name = strdup(virNetworkGetName(net));
     if (!transient && !redefine && (cmd->flags & VD_NETDEF_START) &&
@@ -316,7 +318,7 @@ vd_ns_net_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     virNetworkGetUUIDString(net, res->uuid);
     virNetworkFree(net);
     free(name);
-    return true;
+    return vd_cmd_said(res, true);
 
  undo:
     err = vd_err_take("failed");
@@ -329,7 +331,7 @@ vd_ns_net_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     free(err);
     free(name);
     virNetworkFree(net);
-    return true;
+    return vd_cmd_said(res, true);
 }
 
 /* The type attribute of an interface's XML ("bridge", "ethernet"...),
@@ -352,8 +354,9 @@ iface_type(const char *xml)
 /* VD_CMD_IFACE_KIND: whether a host interface is a bridge, through
  * libvirt's interface driver (so it is the daemon's host that answers,
  * remote or in another namespace). */
-bool
-vd_ns_iface_kind(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+int
+vd_ns_iface_kind(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                 vd_result *res)
 {
     virInterfacePtr iface;
     char *xml = NULL, *type = NULL;
@@ -362,7 +365,7 @@ vd_ns_iface_kind(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     if (!cmd->str || !*cmd->str) {
         res->ok = false;
         res->message = strdup("check interface: no name");
-        return false;
+        return vd_cmd_said(res, false);
     }
     res->message = strdup(cmd->str);    /* which one the answer is about */
     if (!(iface = virInterfaceLookupByName(conn, cmd->str))) {
@@ -370,7 +373,7 @@ vd_ns_iface_kind(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
 
         virResetLastError();
         res->text = strdup(code == VIR_ERR_NO_INTERFACE ? "none" : "?");
-        return false;
+        return vd_cmd_said(res, false);
     }
     if ((xml = virInterfaceGetXMLDesc(iface, 0)))
         type = iface_type(xml);
@@ -379,5 +382,5 @@ vd_ns_iface_kind(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     res->text = type ? type : strdup("?");
     free(xml);
     virInterfaceFree(iface);
-    return false;
+    return vd_cmd_said(res, false);
 }

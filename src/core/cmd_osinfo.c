@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/cmd_create.h"
+#include "core/commands_priv.h"
 #include "virtdeck/createfacts.h"
 #include "virtdeck/osinfo.h"
 
@@ -48,8 +49,9 @@ static void list_free(void *p) { vd_os_list_free(p); }
 static void choice_free(void *p) { vd_os_choice_free(p); }
 
 /* VD_CMD_OS_LIST. */
-bool
-vd_cc_os_list(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+int
+vd_cc_os_list(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+              vd_result *res)
 {
     vd_os_list *list = calloc(1, sizeof(*list));
     int n;
@@ -57,7 +59,7 @@ vd_cc_os_list(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     (void)conn;
     if (!list) {
         res->message = strdup("out of memory");
-        return false;
+        return vd_cmd_said(res, false);
     }
     pthread_mutex_lock(&db_lock);
     db_load();
@@ -72,12 +74,13 @@ vd_cc_os_list(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     res->message = strdup(list->error ? list->error : "read the OS variants");
     res->data = list;
     res->data_free = list_free;
-    return false;
+    return vd_cmd_said(res, false);
 }
 
 /* VD_CMD_OS_RECOMMEND. */
-bool
-vd_cc_os_recommend(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+int
+vd_cc_os_recommend(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                   vd_result *res)
 {
     vd_os_choice *c = calloc(1, sizeof(*c));
     vd_os_variant v;
@@ -86,7 +89,7 @@ vd_cc_os_recommend(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     (void)conn;
     if (!c) {
         res->message = strdup("out of memory");
-        return false;
+        return vd_cmd_said(res, false);
     }
     memset(&v, 0, sizeof(v));
     memset(&rec, 0, sizeof(rec));
@@ -111,5 +114,5 @@ vd_cc_os_recommend(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     res->message = strdup(c->found ? "read the OS variant" : "no such OS variant");
     res->data = c;
     res->data_free = choice_free;
-    return false;
+    return vd_cmd_said(res, false);
 }

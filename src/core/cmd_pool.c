@@ -52,8 +52,9 @@ const vd_np_kind vd_np_pool = {
 };
 
 /* VD_CMD_POOL_DETAILS. */
-bool
-vd_ns_pool_details(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+int
+vd_ns_pool_details(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                   vd_result *res)
 {
     virStoragePoolPtr pool = vd_np_lookup(&vd_np_pool, conn, cmd, res, "pool details");
     vd_pool_details *d = NULL;
@@ -61,7 +62,7 @@ vd_ns_pool_details(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     int autostart = 0;
 
     if (!pool)
-        return true;
+        return vd_cmd_said(res, true);
     if (!(d = calloc(1, sizeof(*d))))
         goto fail;
     virStoragePoolGetUUIDString(pool, d->uuid);
@@ -84,13 +85,13 @@ vd_ns_pool_details(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     vd_result_say(res, "pool %s: %s, target %s", d->name, d->type ? d->type : "?",
               d->target ? d->target : "-");
     virStoragePoolFree(pool);
-    return false;
+    return vd_cmd_said(res, false);
 
  fail:
     vd_np_say_err(res, "pool details", virStoragePoolGetName(pool));
     vd_pool_details_free(d);
     virStoragePoolFree(pool);
-    return false;
+    return vd_cmd_said(res, false);
 }
 
 /* The checks of a new pool's XML; NULL when fine, else a message. */
@@ -136,8 +137,9 @@ check_new(virConnectPtr conn, const char *xml)
 
 /* VD_CMD_POOL_DEFINE: check, define, build, start, autostart; a failing
  * step undefines the pool again. */
-bool
-vd_ns_pool_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+int
+vd_ns_pool_define(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                  vd_result *res)
 {
     virStoragePoolPtr pool;
     char *problem, *name, *err;
@@ -145,16 +147,16 @@ vd_ns_pool_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
 
     if (!cmd->str || !*cmd->str) {
         vd_result_say(res, "define pool: no XML given");
-        return false;
+        return vd_cmd_said(res, false);
     }
     if ((problem = check_new(conn, cmd->str))) {
         vd_result_say(res, "pool not created: %s", problem);
         free(problem);
-        return false;
+        return vd_cmd_said(res, false);
     }
     if (!(pool = virStoragePoolDefineXML(conn, cmd->str, 0))) {
         vd_np_say_err(res, "define pool", NULL);
-        return false;
+        return vd_cmd_said(res, false);
     }
     name = strdup(virStoragePoolGetName(pool));
     step = "build pool";
@@ -173,7 +175,7 @@ vd_ns_pool_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     virStoragePoolGetUUIDString(pool, res->uuid);
     free(name);
     virStoragePoolFree(pool);
-    return true;
+    return vd_cmd_said(res, true);
 
  undo:
     err = vd_err_take("failed");
@@ -186,5 +188,5 @@ vd_ns_pool_define(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     free(err);
     free(name);
     virStoragePoolFree(pool);
-    return true;
+    return vd_cmd_said(res, true);
 }

@@ -142,8 +142,9 @@ cmp_vol(const void *a, const void *b)
 }
 
 /* VD_CMD_VOL_LIST. */
-bool
-vd_ns_vol_list(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+int
+vd_ns_vol_list(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+               vd_result *res)
 {
     virStoragePoolPtr pool = lookup_pool(conn, cmd, res, "list volumes");
     virStorageVolPtr *vols = NULL;
@@ -151,7 +152,7 @@ vd_ns_vol_list(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     int i, n = -1;
 
     if (!pool)
-        return true;
+        return vd_cmd_said(res, true);
     if (!(list = calloc(1, sizeof(*list))))
         goto cleanup;
     memcpy(list->pool_uuid, cmd->uuid, VD_UUID_LEN);
@@ -196,7 +197,7 @@ vd_ns_vol_list(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     free(vols);
     vd_volume_list_free(list);
     virStoragePoolFree(pool);
-    return false;
+    return vd_cmd_said(res, false);
 }
 
 /* The free bytes of pool, or -1 after libvirt failed. */
@@ -253,18 +254,19 @@ create_in(virStoragePoolPtr pool, const char *xml, virStorageVolPtr from,
 }
 
 /* VD_CMD_VOL_CREATE. */
-bool
-vd_ns_vol_create(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+int
+vd_ns_vol_create(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                 vd_result *res)
 {
     virStoragePoolPtr pool = lookup_pool(conn, cmd, res, "create volume");
     bool changed;
 
     if (!pool)
-        return true;
+        return vd_cmd_said(res, true);
     changed = create_in(pool, cmd->str ? cmd->str : "", NULL, res,
                         "create volume");
     virStoragePoolFree(pool);
-    return changed;
+    return vd_cmd_said(res, changed);
 }
 
 /* The named volume of the command's pool, or NULL after saying why. */
@@ -291,52 +293,32 @@ lookup_vol(virConnectPtr conn, const vd_cmd *cmd, const char *name,
     return vol;
 }
 
-typedef int (*vol_op)(virStorageVolPtr vol, const vd_cmd *cmd);
-
-/* Run op on the volume cmd->str and say done or libvirt's error. */
-static bool
-simple(virConnectPtr conn, const vd_cmd *cmd, vd_result *res, vol_op op,
-       const char *verb, const char *done)
+/* VD_CMD_VOL_DELETE, _WIPE, _RESIZE: run it on the volume cmd->str and
+ * say the table's done word or libvirt's error. */
+int
+vd_ns_vol_op(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+             vd_result *res)
 {
-    virStorageVolPtr vol = lookup_vol(conn, cmd, cmd->str, res, verb, NULL);
+    const vd_cmd_info *info = vd_cmd_describe(cmd->kind);
+    virStorageVolPtr vol;
+    int rc;
 
-    if (!vol)
-        return false;
-    if (op(vol, cmd) < 0) {
-        vd_np_say_err(res, verb, cmd->str);
-    } else {
-        res->ok = true;
-        vd_result_say(res, "volume %s %s", cmd->str, done);
-    }
-    virStorageVolFree(vol);
-    return true;
-}
-
-static int op_delete(virStorageVolPtr v, const vd_cmd *c) { (void)c; return virStorageVolDelete(v, 0); }
-static int op_wipe(virStorageVolPtr v, const vd_cmd *c) { (void)c; return virStorageVolWipe(v, 0); }
-static int op_resize(virStorageVolPtr v, const vd_cmd *c) { return virStorageVolResize(v, (unsigned long long)c->num, 0); }
-
-/* VD_CMD_VOL_DELETE. */
-bool
-vd_ns_vol_delete(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
-{
-    return simple(conn, cmd, res, op_delete, "delete volume", "deleted");
-}
-
-/* VD_CMD_VOL_WIPE. */
-bool
-vd_ns_vol_wipe(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
-{
-    return simple(conn, cmd, res, op_wipe, "wipe volume", "wiped (all zeros)");
-}
-
-/* VD_CMD_VOL_RESIZE. */
-bool
-vd_ns_vol_resize(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
-{
-    if (cmd->num <= 0) {
+    if (cmd->kind == VD_CMD_VOL_RESIZE && cmd->num <= 0) {
         vd_result_say(res, "resize volume: the new size must be more than 0");
-        return false;
+        return VD_RC_REFUSED;
     }
-    return simple(conn, cmd, res, op_resize, "resize volume", "resized");
+    if (!(vol = lookup_vol(conn, cmd, cmd->str, res, info->verb, NULL)))
+        return VD_RC_REFUSED;
+    if (cmd->kind == VD_CMD_VOL_DELETE)
+        rc = virStorageVolDelete(vol, 0);
+    else if (cmd->kind == VD_CMD_VOL_WIPE)
+        rc = virStorageVolWipe(vol, 0);
+    else
+        rc = virStorageVolResize(vol, (unsigned long long)cmd->num, 0);
+    if (rc < 0)
+        vd_np_say_err(res, info->verb, cmd->str);
+    else
+        vd_result_say(res, "volume %s %s", cmd->str, info->done);
+    virStorageVolFree(vol);
+    return rc < 0 ? VD_RC_FAILED : VD_RC_DONE;
 }

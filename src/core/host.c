@@ -104,7 +104,7 @@ host_unref(vd_host *h)
         return;
     while ((item = h->head)) {
         h->head = item->next;
-        vd_cmd_release(&item->cmd);
+        vd_cmd_clear(&item->cmd);
         free(item);
     }
     vd_snapshot_unref(h->snap);
@@ -618,7 +618,7 @@ run_commands(vd_host *h)
             else
                 vd_bus_post(h->bus, res);
         }
-        vd_cmd_release(&item->cmd);
+        vd_cmd_clear(&item->cmd);
         free(item);
     }
     flush_held(h, &held);
@@ -842,10 +842,12 @@ vd_host_submit(vd_host *h, vd_cmd *cmd)
     }
     pthread_mutex_unlock(&h->lock);
     if (!item) {
-        vd_cmd_release(cmd);
+        vd_cmd_clear(cmd);
         id = 0;
     }
-    cmd->str = NULL;
+    cmd->str = NULL;            /* the queued copy owns them now */
+    cmd->disk = NULL;
+    cmd->nic = NULL;
     cmd->data = NULL;
     cmd->data_free = NULL;
     return id;

@@ -334,8 +334,9 @@ find_locked(const vd_cmd *cmd, const vd_result *res)
 }
 
 /* VD_CMD_JOB_CANCEL: num = the job's id on this host. */
-bool
-vd_ns_job_cancel(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+int
+vd_ns_job_cancel(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                 vd_result *res)
 {
     vd_job *j;
 
@@ -352,12 +353,13 @@ vd_ns_job_cancel(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
         vd_result_say(res, "cancelling %s", j->p.what ? j->p.what : "the job");
     }
     pthread_mutex_unlock(&jobs_lock);
-    return false;
+    return vd_cmd_said(res, false);
 }
 
 /* VD_CMD_JOB_POSTCOPY: num = the id of a migration job on this host. */
-bool
-vd_ns_job_postcopy(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+int
+vd_ns_job_postcopy(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                   vd_result *res)
 {
     vd_job *j;
 
@@ -374,7 +376,7 @@ vd_ns_job_postcopy(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
         vd_result_say(res, "%s: switching to post-copy", j->p.what ? j->p.what : "the job");
     }
     pthread_mutex_unlock(&jobs_lock);
-    return false;
+    return vd_cmd_said(res, false);
 }
 
 /* See job.h. */

@@ -127,6 +127,39 @@ add_string_arg(vd_journal_entry *e, const char *key, const char *s)
     }
 }
 
+/* Add the typed device arguments of cmd (a disk, a NIC), if any. */
+static void
+add_device_args(vd_journal_entry *e, const vd_cmd *cmd)
+{
+    const vd_disk_spec *d = cmd->disk;
+    const vd_net_spec *n = cmd->nic;
+    char buf[64];
+
+    if (d) {
+        if (d->path)
+            vd_journal_arg(e, cmd->kind == VD_CMD_DOM_CDROM ? "path" : "source", d->path);
+        if (d->pool)
+            vd_journal_arg(e, "pool", d->pool);
+        if (d->volume)
+            vd_journal_arg(e, "name", d->volume);
+        if (d->size_bytes) {
+            snprintf(buf, sizeof(buf), "%llu", d->size_bytes);
+            vd_journal_arg(e, "size_bytes", buf);
+        }
+        if (d->format != VD_FMT_UNSET)
+            vd_journal_arg(e, "format", vd_disk_format_name(d->format));
+        if (cmd->kind == VD_CMD_DOM_ATTACH_DISK)
+            vd_journal_arg(e, "bus", vd_disk_bus_name(d->bus));
+    }
+    if (n) {
+        if (n->source)
+            vd_journal_arg(e, n->kind == VD_NET_BRIDGE ? "bridge" : "network", n->source);
+        vd_journal_arg(e, "model", vd_nic_model_name(n->model));
+        if (n->mac)
+            vd_journal_arg(e, "mac", n->mac);
+    }
+}
+
 /* The meaning of cmd->num for the commands that take one. */
 static const char *
 num_name(vd_cmd_kind kind)
@@ -184,11 +217,16 @@ vd_journal_cmd_entry(const vd_snapshot *snap, const char *host,
         case VD_CMD_VOL_RESIZE:
             vd_journal_arg(e, "volume", cmd->str);
             break;
+        case VD_CMD_DOM_CDROM:
+        case VD_CMD_DOM_ATTACH_DISK:
+            vd_journal_arg(e, "target", cmd->str);
+            break;
         default:
             add_string_arg(e, "value", cmd->str);
             break;
         }
     }
+    add_device_args(e, cmd);
     if (cmd->num) {
         snprintf(buf, sizeof(buf), "%lld", cmd->num);
         vd_journal_arg(e, num_name(cmd->kind), buf);

@@ -13,6 +13,7 @@
 #include <libxml/xpath.h>
 
 #include "core/cmd_create.h"
+#include "core/commands_priv.h"
 #include "virtdeck/create.h"
 #include "virtdeck/createfacts.h"
 
@@ -278,9 +279,10 @@ list_free(void *p)
     vd_nodedev_list_free(p);
 }
 
-/* VD_CMD_NODEDEV_LIST. */
-bool
-vd_cc_nodedev_list(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+/* VD_CMD_NODEDEV_LIST (a read: nothing changes). */
+int
+vd_cc_nodedev_list(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                   vd_result *res)
 {
     virNodeDevicePtr *devs = NULL;
     vd_nodedev_list *list = calloc(1, sizeof(*list));
@@ -289,6 +291,7 @@ vd_cc_nodedev_list(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     int n;
 
     (void)cmd;
+    (void)dom;
     n = list ? virConnectListAllNodeDevices(conn, &devs,
                                             VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV |
                                             VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_DEV) : -1;
@@ -300,7 +303,7 @@ vd_cc_nodedev_list(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
             res->message = NULL;
         virResetLastError();
         free(list);
-        return false;
+        return VD_RC_REFUSED;
     }
     if (!(list->devs = calloc(n ? (size_t)n : 1, sizeof(*list->devs))))
         n = 0;
@@ -324,5 +327,5 @@ vd_cc_nodedev_list(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     res->data_free = list_free;
     if (asprintf(&res->message, "%zu host devices", list->n) < 0)
         res->message = NULL;
-    return false;
+    return VD_RC_READ;
 }

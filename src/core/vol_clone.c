@@ -142,8 +142,9 @@ xml_name(const char *xml)
 }
 
 /* VD_CMD_VOL_CLONE: str = args2(source volume, new volume XML). */
-bool
-vd_ns_vol_clone(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+int
+vd_ns_vol_clone(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                vd_result *res)
 {
     vol_clone *c = calloc(1, sizeof(*c));
     virStoragePoolInfo pinfo;
@@ -155,7 +156,7 @@ vd_ns_vol_clone(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
 
     if (!c) {
         vd_result_say(res, "clone volume: out of memory");
-        return false;
+        return vd_cmd_said(res, false);
     }
     if (!cmd->str || !*cmd->str) {
         vd_result_say(res, "clone volume: no volume given");
@@ -202,7 +203,7 @@ vd_ns_vol_clone(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     }
     if (!(j = vd_job_new(conn, &clone_ops, c))) {
         vd_result_say(res, "clone volume: out of memory");
-        return false;           /* c freed by vd_job_new */
+        return vd_cmd_said(res, false);           /* c freed by vd_job_new */
     }
     j->p.total = vinfo.allocation;
     if (asprintf(&j->p.what, "clone %s/%s to %s", virStoragePoolGetName(c->pool),
@@ -212,12 +213,12 @@ vd_ns_vol_clone(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     if (vd_job_start(j, res) < 0) {
         vd_result_say(res, "clone volume: could not start a thread");
         vd_job_discard(j);
-        return false;
+        return vd_cmd_said(res, false);
     }
-    return true;
+    return vd_cmd_said(res, true);
 
  fail:
     clone_free(c);
     virResetLastError();
-    return false;
+    return vd_cmd_said(res, false);
 }

@@ -222,8 +222,9 @@ say_err(vd_result *res, const char *prefix)
 
 /* VD_CMD_VOL_UPLOAD: str = args2(volume, local file). A new volume
  * (raw, the file's size) is created unless one of that name exists. */
-bool
-vd_ns_vol_upload(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+int
+vd_ns_vol_upload(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                 vd_result *res)
 {
     virStoragePoolPtr pool = NULL;
     virStoragePoolInfo info;
@@ -237,12 +238,12 @@ vd_ns_vol_upload(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
 
     if (!cmd->str || !*cmd->str || !*vd_cmd_arg2(cmd->str)) {
         vd_result_say(res, "upload: a volume name and a local file are needed");
-        return false;
+        return vd_cmd_said(res, false);
     }
     name = cmd->str;
     local = vd_cmd_arg2(cmd->str);
     if (!(j = new_job(conn, local, true, res)))
-        return false;
+        return vd_cmd_said(res, false);
     t = j->priv;
     if ((t->fd = open(local, O_RDONLY | O_CLOEXEC)) < 0 || fstat(t->fd, &st) < 0) {
         vd_result_say(res, "upload: cannot open %s: %s (nothing was created)",
@@ -310,13 +311,14 @@ vd_ns_vol_upload(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     if (pool)
         virStoragePoolFree(pool);
     virResetLastError();
-    return changed;
+    return vd_cmd_said(res, changed);
 }
 
 /* VD_CMD_VOL_DOWNLOAD: str = args2(volume, local file). The local file
  * must not exist yet: nothing of the user's is overwritten. */
-bool
-vd_ns_vol_download(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
+int
+vd_ns_vol_download(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
+                   vd_result *res)
 {
     virStoragePoolPtr pool = NULL;
     virStorageVolInfo info;
@@ -326,12 +328,12 @@ vd_ns_vol_download(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
 
     if (!cmd->str || !*cmd->str || !*vd_cmd_arg2(cmd->str)) {
         vd_result_say(res, "download: a volume name and a local file are needed");
-        return false;
+        return vd_cmd_said(res, false);
     }
     name = cmd->str;
     local = vd_cmd_arg2(cmd->str);
     if (!(j = new_job(conn, local, false, res)))
-        return false;
+        return vd_cmd_said(res, false);
     t = j->priv;
     if (!(pool = virStoragePoolLookupByUUIDString(conn, cmd->uuid))) {
         say_err(res, "download");
@@ -371,5 +373,5 @@ vd_ns_vol_download(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     if (pool)
         virStoragePoolFree(pool);
     virResetLastError();
-    return false;
+    return vd_cmd_said(res, false);
 }

@@ -144,8 +144,6 @@ void vd_app_message(vd_app *app, vd_msg_kind kind, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 bool vd_app_submit(vd_app *app, vd_cmd_kind kind, const char *uuid,
                    const char *name);
-/* The word shown while kind runs: "Starting" (a name follows). */
-const char *vd_app_progress_word(vd_cmd_kind kind);
 
 /* ---- frame.c: layout and the fixed parts of the screen ---- */
 

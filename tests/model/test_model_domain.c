@@ -55,23 +55,46 @@ teardown(void **state)
     return 0;
 }
 
+/* Run cmd on uuid with str (copied); returns the result (caller frees). */
+static vd_result *
+run_cmd(virConnectPtr conn, vd_cmd *cmd, const char *uuid, const char *str)
+{
+    vd_result *res;
+
+    snprintf(cmd->uuid, sizeof(cmd->uuid), "%s", uuid ? uuid : "");
+    cmd->str = str ? strdup(str) : NULL;
+    res = vd_result_new(cmd, 1, 0);
+    assert_non_null(res);
+    vd_cmd_run(conn, false, cmd, res);
+    free(cmd->str);
+    assert_non_null(res->message);
+    return res;
+}
+
 /* Run kind on uuid with str/num/flags; returns the result (caller frees). */
 static vd_result *
 run(virConnectPtr conn, vd_cmd_kind kind, const char *uuid, const char *str,
     long long num, unsigned int flags)
 {
     vd_cmd cmd = { .kind = kind, .num = num, .flags = flags };
-    vd_result *res;
 
-    snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", uuid ? uuid : "");
-    cmd.str = str ? strdup(str) : NULL;
-    res = vd_result_new(&cmd, 1, 0);
-    assert_non_null(res);
-    vd_cmd_run(conn, false, &cmd, res);
-    free(cmd.str);
-    assert_non_null(res->message);
-    return res;
+    return run_cmd(conn, &cmd, uuid, str);
 }
+
+/* Run a device command (attach disk/NIC, CD-ROM) with its typed
+ * argument d or n (borrowed) and target (may be NULL). */
+static vd_result *
+run_dev(virConnectPtr conn, vd_cmd_kind kind, const char *uuid, const char *target,
+        const vd_disk_spec *d, const vd_net_spec *n)
+{
+    vd_cmd cmd = { .kind = kind, .disk = (vd_disk_spec *)d, .nic = (vd_net_spec *)n };
+
+    return run_cmd(conn, &cmd, uuid, target);
+}
+
+/* A disk argument of kind on path or in pool; a NIC argument. */
+#define DISK(k, ...) (&(vd_disk_spec){ .kind = (k), __VA_ARGS__ })
+#define NIC(k, ...) (&(vd_net_spec){ .kind = (k), __VA_ARGS__ })
 
 /* Expect ok/failure and a message containing want. */
 static void
@@ -180,16 +203,20 @@ test_cdrom(void **state)
     virConnectPtr conn = *state;
     char *xml;
 
-    expect(run(conn, VD_CMD_DOM_CDROM, WEB, "path=relative.iso", 0, 0), false,
+    expect(run_dev(conn, VD_CMD_DOM_CDROM, WEB, NULL,
+                   DISK(VD_DISK_PATH, .path = "relative.iso"), NULL), false,
            "not an absolute path");
-    expect(run(conn, VD_CMD_DOM_CDROM, WEB, "target=hdz,path=/x.iso", 0, 0), false,
+    expect(run_dev(conn, VD_CMD_DOM_CDROM, WEB, "hdz",
+                   DISK(VD_DISK_PATH, .path = "/x.iso"), NULL), false,
            "no CD-ROM drive hdz");
-    expect(run(conn, VD_CMD_DOM_CDROM, DB, "path=/x.iso", 0, 0), false,
+    expect(run_dev(conn, VD_CMD_DOM_CDROM, DB, NULL,
+                   DISK(VD_DISK_PATH, .path = "/x.iso"), NULL), false,
            "has no CD-ROM drive");
     /* the test driver has no device updates: the error is libvirt's and
      * nothing changed (the real change is tested live) */
-    expect(run(conn, VD_CMD_DOM_CDROM, WEB,
-               "path=/var/lib/virtdeck-test/pool-a/install.iso", 0, 0), false,
+    expect(run_dev(conn, VD_CMD_DOM_CDROM, WEB, NULL,
+               DISK(VD_DISK_PATH, .path = "/var/lib/virtdeck-test/pool-a/install.iso"),
+               NULL), false,
            "not supported");
     xml = xml_of(conn, WEB, VIR_DOMAIN_XML_INACTIVE);
     assert_null(strstr(xml, "install.iso"));
@@ -202,19 +229,24 @@ test_devices(void **state)
     virConnectPtr conn = *state;
     char *xml;
 
-    expect(run(conn, VD_CMD_DOM_ATTACH_NIC, WEB, "model=e1000", 0, 0), false,
+    expect(run_dev(conn, VD_CMD_DOM_ATTACH_NIC, WEB, NULL, NULL,
+                   NIC(VD_NET_NONE, .model = VD_NIC_E1000)), false,
            "give a network or a bridge");
     expect(run(conn, VD_CMD_DOM_DETACH_NIC, WEB, "52:54:00:00:00:99", 0, 0), false,
            "has no NIC 52:54:00:00:00:99");
     expect(run(conn, VD_CMD_DOM_DETACH_NIC, WEB, "nonsense", 0, 0), false,
            "give the NIC's MAC address");
-    expect(run(conn, VD_CMD_DOM_ATTACH_DISK, WEB, "source=/srv/extra.img,bus=ide", 0, 0),
+    expect(run_dev(conn, VD_CMD_DOM_ATTACH_DISK, WEB, NULL,
+                   DISK(VD_DISK_PATH, .path = "/srv/extra.img", .bus = VD_BUS_IDE), NULL),
            false, "bus must be");
-    expect(run(conn, VD_CMD_DOM_ATTACH_DISK, WEB, "source=/srv/extra.img,target=vda", 0, 0),
+    expect(run_dev(conn, VD_CMD_DOM_ATTACH_DISK, WEB, "vda",
+                   DISK(VD_DISK_PATH, .path = "/srv/extra.img"), NULL),
            false, "target vda is taken");
-    expect(run(conn, VD_CMD_DOM_ATTACH_DISK, WEB, "source=relative.img", 0, 0),
+    expect(run_dev(conn, VD_CMD_DOM_ATTACH_DISK, WEB, NULL,
+                   DISK(VD_DISK_PATH, .path = "relative.img"), NULL),
            false, "not an absolute path");
-    expect(run(conn, VD_CMD_DOM_ATTACH_DISK, WEB, "bus=virtio", 0, 0),
+    expect(run_dev(conn, VD_CMD_DOM_ATTACH_DISK, WEB, NULL,
+                   DISK(VD_DISK_NONE, .bus = VD_BUS_VIRTIO), NULL),
            false, "give either an existing path or a pool");
     expect(run(conn, VD_CMD_DOM_DETACH_DISK, WEB, "vdq", 0, 0), false, "has no disk vdq");
     xml = xml_of(conn, WEB, VIR_DOMAIN_XML_INACTIVE);
@@ -231,13 +263,17 @@ test_attach_new_volume(void **state)
     char *xml;
 
     assert_non_null(pool);
-    expect(run(conn, VD_CMD_DOM_ATTACH_DISK, WEB, "pool=nope,size=1", 0, 0), false,
+    expect(run_dev(conn, VD_CMD_DOM_ATTACH_DISK, WEB, NULL,
+                   DISK(VD_DISK_NEW_VOLUME, .pool = "nope", .size_bytes = VD_GIB), NULL), false,
            "pool nope");
-    expect(run(conn, VD_CMD_DOM_ATTACH_DISK, WEB, "pool=pool-a,size=-3", 0, 0), false,
-           "not a number of GiB");
+    expect(run_dev(conn, VD_CMD_DOM_ATTACH_DISK, WEB, NULL,
+                   DISK(VD_DISK_NEW_VOLUME, .pool = "pool-a", .size_bytes = 0), NULL),
+           false, "the size must be above 0");
     /* the test driver cannot attach: the volume made for the disk is
      * removed again (atomic), and the domain is unchanged */
-    expect(run(conn, VD_CMD_DOM_ATTACH_DISK, WEB, "pool=pool-a,size=1,name=data.qcow2", 0, 0),
+    expect(run_dev(conn, VD_CMD_DOM_ATTACH_DISK, WEB, NULL,
+                   DISK(VD_DISK_NEW_VOLUME, .pool = "pool-a", .size_bytes = VD_GIB,
+                        .volume = "data.qcow2"), NULL),
            false, "the new volume was removed");
     vol = virStorageVolLookupByName(pool, "data.qcow2");
     assert_null(vol);

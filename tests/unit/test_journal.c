@@ -15,7 +15,9 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "virtdeck/command.h"
 #include "virtdeck/journal.h"
+#include "core/journal_priv.h"
 
 /* An action entry with awkward text in every field. */
 static void
@@ -130,6 +132,44 @@ test_redaction(void **state)
     assert_non_null(strstr(line, "\"vcpus\":\"2\""));
     assert_non_null(strstr(line, "listen=127.0.0.1,passwd='(redacted)',x=1"));
     assert_non_null(strstr(line, "passwd='(redacted)'/>"));
+    free(line);
+    vd_journal_entry_clear(e);
+    free(e);
+}
+
+/* An attach command's typed disk is recorded key by key, its path
+ * whole (a comma in it splits nothing). */
+static void
+test_device_args(void **state)
+{
+    vd_disk_spec disk = { .kind = VD_DISK_PATH, .path = "/srv/a,b=c.img",
+                          .bus = VD_BUS_SCSI };
+    vd_net_spec nic = { .kind = VD_NET_BRIDGE, .source = "br0",
+                        .model = VD_NIC_E1000E };
+    vd_cmd cmd = { .kind = VD_CMD_DOM_ATTACH_DISK, .disk = &disk, .str = "sdb" };
+    vd_journal_entry *e;
+    char *line;
+
+    (void)state;
+    e = vd_journal_cmd_entry(NULL, "h", NULL, &cmd);
+    assert_non_null(e);
+    line = vd_journal_format(e);
+    assert_non_null(line);
+    assert_non_null(strstr(line, "\"source\":\"/srv/a,b=c.img\""));
+    assert_non_null(strstr(line, "\"bus\":\"scsi\""));
+    assert_non_null(strstr(line, "\"target\":\"sdb\""));
+    assert_null(strstr(line, "\"b\":"));
+    free(line);
+    vd_journal_entry_clear(e);
+    free(e);
+
+    cmd = (vd_cmd){ .kind = VD_CMD_DOM_ATTACH_NIC, .nic = &nic };
+    e = vd_journal_cmd_entry(NULL, "h", NULL, &cmd);
+    assert_non_null(e);
+    line = vd_journal_format(e);
+    assert_non_null(line);
+    assert_non_null(strstr(line, "\"bridge\":\"br0\""));
+    assert_non_null(strstr(line, "\"model\":\"e1000e\""));
     free(line);
     vd_journal_entry_clear(e);
     free(e);
@@ -388,6 +428,7 @@ main(void)
         cmocka_unit_test(test_format_escapes),
         cmocka_unit_test(test_format_event),
         cmocka_unit_test(test_redaction),
+        cmocka_unit_test(test_device_args),
         cmocka_unit_test(test_parse_refuses),
         cmocka_unit_test(test_since),
         cmocka_unit_test(test_sizes),

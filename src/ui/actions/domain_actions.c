@@ -42,7 +42,7 @@ vd_dom_send(vd_app *app, const vd_dom_target *t, vd_cmd_kind kind,
     }
     if (vd_view_submit(app, NULL, t->host, &cmd) == 0)
         return false;
-    vd_app_message(app, VD_MSG_BUSY, "%s %s%s", vd_app_progress_word(kind),
+    vd_app_message(app, VD_MSG_BUSY, "%s %s%s", vd_cmd_describe(kind)->busy,
                    t->name, vd_draw_utf8() ? "\u2026" : "...");
     return true;
 }

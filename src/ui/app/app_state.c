@@ -237,7 +237,7 @@ vd_app_submit(vd_app *app, vd_cmd_kind kind, const char *uuid,
         snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", uuid);
     if (!vd_view_submit(app, NULL, app->host_sel.cursor, &cmd))
         return false;
-    vd_app_message(app, VD_MSG_BUSY, "%s %s%s", vd_app_progress_word(kind), name,
+    vd_app_message(app, VD_MSG_BUSY, "%s %s%s", vd_cmd_describe(kind)->busy, name,
                    vd_draw_utf8() ? "\u2026" : "...");
     return true;
 }

@@ -231,7 +231,7 @@ vd_view_submit(vd_app *app, vd_view *v, size_t hi, vd_cmd *cmd)
     return id;
 
  refuse:
-    vd_cmd_release(cmd);
+    vd_cmd_clear(cmd);
     return 0;
 }
 

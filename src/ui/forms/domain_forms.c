@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "virtdeck/domdetails.h"
+#include "virtdeck/domspec.h"
 #include "virtdeck/netstore.h"
 #include "ui/widgets/dialog.h"
 #include "ui/actions/domain_actions.h"
@@ -46,6 +47,18 @@ form_ctx_new(const vd_dom_target *t)
     return c;
 }
 
+/* Send cmd (its kind and typed arguments filled; they are taken) for
+ * the form's domain. */
+static bool
+form_send_cmd(vd_app *app, vd_form *form, form_ctx *c, vd_cmd *cmd)
+{
+    snprintf(cmd->uuid, sizeof(cmd->uuid), "%s", c->t.uuid);
+    if (vd_form_submit_cmd(app, form, c->t.host, cmd) == 0)
+        return false;
+    c->pending++;
+    return true;
+}
+
 /* Send one command of a form. */
 static bool
 form_send(vd_app *app, vd_form *form, form_ctx *c, vd_cmd_kind kind,
@@ -53,12 +66,26 @@ form_send(vd_app *app, vd_form *form, form_ctx *c, vd_cmd_kind kind,
 {
     vd_cmd cmd = { .kind = kind, .num = num, .flags = flags };
 
-    snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", c->t.uuid);
     if (str && !(cmd.str = strdup(str)))
         return false;
-    if (vd_form_submit_cmd(app, form, c->t.host, &cmd) == 0)
+    return form_send_cmd(app, form, c, &cmd);
+}
+
+/* A command of kind with a new, empty disk or NIC argument (and the
+ * target str when given); false when out of memory. */
+static bool
+device_cmd(vd_cmd *cmd, vd_cmd_kind kind, const char *target)
+{
+    memset(cmd, 0, sizeof(*cmd));
+    cmd->kind = kind;
+    if (kind == VD_CMD_DOM_ATTACH_NIC)
+        cmd->nic = calloc(1, sizeof(*cmd->nic));
+    else
+        cmd->disk = calloc(1, sizeof(*cmd->disk));
+    if ((!cmd->nic && !cmd->disk) || (target && !(cmd->str = strdup(target)))) {
+        vd_cmd_clear(cmd);
         return false;
-    c->pending++;
+    }
     return true;
 }
 
@@ -317,18 +344,19 @@ cdrom_submit(vd_app *app, vd_form *form, const char *button, void *ctx)
     const char *how = vd_form_value(form, "how");
     const char *path = strcmp(how, "volume") == 0 ? vd_form_value(form, "volume") :
                        strcmp(how, "path") == 0 ? vd_form_value(form, "path") : "";
-    char opts[1200];
+    vd_cmd cmd;
 
     (void)button;
     c->failed = false;
     vd_form_message(form, VD_MSG_INFO, NULL);
-    if (strchr(path, ',')) {
-        vd_form_message(form, VD_MSG_ERROR, "a path with a comma cannot be used");
+    if (!device_cmd(&cmd, VD_CMD_DOM_CDROM, vd_form_value(form, "drive")) ||
+        vd_spec_set(&cmd.disk->path, path) < 0) {
+        vd_cmd_clear(&cmd);
+        vd_form_message(form, VD_MSG_ERROR, "out of memory");
         return;
     }
-    snprintf(opts, sizeof(opts), "target=%s%s%s", vd_form_value(form, "drive"),
-             *path ? ",path=" : "", path);
-    if (form_send(app, form, c, VD_CMD_DOM_CDROM, opts, 0, 0))
+    cmd.disk->kind = *path ? VD_DISK_PATH : VD_DISK_NONE;
+    if (form_send_cmd(app, form, c, &cmd))
         vd_form_set_busy(form, true);
 }
 
@@ -479,31 +507,39 @@ attach_submit(vd_app *app, vd_form *form, const char *button, void *ctx)
 {
     form_ctx *c = ctx;
     const char *what = vd_form_value(form, "what");
-    char opts[1200];
+    bool nic = strcmp(what, "nic") == 0, isnew = strcmp(what, "new") == 0;
+    int err = 0;
+    vd_cmd cmd;
 
     (void)button;
     c->failed = false;
     vd_form_message(form, VD_MSG_INFO, NULL);
-    if (strcmp(what, "nic") == 0) {
-        bool bridge = strcmp(vd_form_value(form, "nichow"), "bridge") == 0;
-        snprintf(opts, sizeof(opts), "%s=%s,model=%s", bridge ? "bridge" : "network",
-                 vd_form_value(form, bridge ? "bridge" : "network"),
-                 vd_form_value(form, "model"));
-        if (form_send(app, form, c, VD_CMD_DOM_ATTACH_NIC, opts, 0, 0))
-            vd_form_set_busy(form, true);
+    if (!device_cmd(&cmd, nic ? VD_CMD_DOM_ATTACH_NIC : VD_CMD_DOM_ATTACH_DISK, NULL)) {
+        vd_form_message(form, VD_MSG_ERROR, "out of memory");
         return;
     }
-    if (strcmp(what, "new") == 0)
-        snprintf(opts, sizeof(opts), "pool=%s,size=%lld,format=%s,bus=%s",
-                 vd_form_value(form, "pool"), vd_form_number_value(form, "size"),
-                 vd_form_value(form, "format"), vd_form_value(form, "bus"));
-    else if (strchr(vd_form_value(form, "path"), ',')) {
-        vd_form_message(form, VD_MSG_ERROR, "a path with a comma cannot be used");
+    if (nic) {
+        bool bridge = strcmp(vd_form_value(form, "nichow"), "bridge") == 0;
+        cmd.nic->kind = bridge ? VD_NET_BRIDGE : VD_NET_NETWORK;
+        err = vd_spec_set(&cmd.nic->source, vd_form_value(form, bridge ? "bridge" : "network"));
+        cmd.nic->model = vd_nic_model_parse(vd_form_value(form, "model"));
+    } else if (isnew) {
+        cmd.disk->kind = VD_DISK_NEW_VOLUME;
+        err = vd_spec_set(&cmd.disk->pool, vd_form_value(form, "pool"));
+        cmd.disk->size_bytes = (unsigned long long)vd_form_number_value(form, "size") * VD_GIB;
+        cmd.disk->format = vd_disk_format_parse(vd_form_value(form, "format"));
+    } else {
+        cmd.disk->kind = VD_DISK_PATH;
+        err = vd_spec_set(&cmd.disk->path, vd_form_value(form, "path"));
+    }
+    if (!nic)
+        cmd.disk->bus = vd_disk_bus_parse(vd_form_value(form, "bus"));
+    if (err < 0) {
+        vd_cmd_clear(&cmd);
+        vd_form_message(form, VD_MSG_ERROR, "out of memory");
         return;
-    } else
-        snprintf(opts, sizeof(opts), "source=%s,bus=%s", vd_form_value(form, "path"),
-                 vd_form_value(form, "bus"));
-    if (form_send(app, form, c, VD_CMD_DOM_ATTACH_DISK, opts, 0, 0))
+    }
+    if (form_send_cmd(app, form, c, &cmd))
         vd_form_set_busy(form, true);
 }
 

@@ -1,10 +1,11 @@
 /*
- * cmd_domain.c: domain operations beyond a single libvirt call: managed
- * save, rename, undefine (with storage), vCPUs, memory, CD-ROM media,
- * disks and NICs, XML get and define. Device XML is built and read with
- * libxml2. Runs on the host's worker only.
+ * cmd_devices.c: changing a domain's hardware as the command table
+ * runs it: vCPUs and memory, CD-ROM media, attaching and detaching
+ * disks (an existing path or a new volume) and NICs, live and/or
+ * persistent. The disk and NIC come typed (vd_disk_spec, vd_net_spec in
+ * the command); device XML is built and read with libxml2. Runs on the
+ * host's worker only.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,57 +21,7 @@
 #include "core/commands_priv.h"
 #include "core/errors.h"
 #include "core/xml_device.h"
-
-#define MAX_OPTS 8
-
-/* key=value pairs of a command's option string (copied). */
-typedef struct opts {
-    char *buf;
-    const char *key[MAX_OPTS];
-    const char *val[MAX_OPTS];
-    size_t n;
-} opts;
-
-/* Split "k=v,k=v" into o. Returns 0, or -1 with res->message set. */
-static int
-opts_parse(const char *str, opts *o, vd_result *res)
-{
-    char *save = NULL, *tok;
-
-    memset(o, 0, sizeof(*o));
-    if (!str || !*str)
-        return 0;
-    if (!(o->buf = strdup(str))) {
-        vd_result_say(res, "out of memory");
-        return -1;
-    }
-    for (tok = strtok_r(o->buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-        char *eq = strchr(tok, '=');
-        if (!eq || eq == tok || o->n == MAX_OPTS) {
-            vd_result_say(res, "malformed option '%s' (expected key=value)", tok);
-            free(o->buf);
-            o->buf = NULL;
-            return -1;
-        }
-        *eq = '\0';
-        o->key[o->n] = tok;
-        o->val[o->n++] = eq + 1;
-    }
-    return 0;
-}
-
-/* The value of key, or NULL. */
-static const char *
-opts_get(const opts *o, const char *key)
-{
-    size_t i;
-
-    for (i = 0; i < o->n; i++) {
-        if (strcmp(o->key[i], key) == 0)
-            return o->val[i];
-    }
-    return NULL;
-}
+#include "core/xml_read.h"
 
 /* Libvirt's AFFECT flags for cmd's VD_APPLY_* bits; none given: live
  * when active, config when persistent. Refuses live on an inactive
@@ -112,153 +63,6 @@ affect_words(int flags)
     if (flags & VIR_DOMAIN_AFFECT_LIVE)
         return "live only";
     return "persistent, from the next start";
-}
-
-/* Run fn on cmd's domain; see cmd_domain.h. */
-bool
-vd_cmd_run_ex(virConnectPtr conn, const vd_cmd *cmd, vd_result *res,
-              const char *verb, const char *done, vd_dom_ex_fn fn)
-{
-    virDomainPtr dom = NULL;
-    char *err = NULL;
-    const char *name = "";
-    int rc;
-
-    if (cmd->uuid[0]) {
-        if (!(dom = virDomainLookupByUUIDString(conn, cmd->uuid))) {
-            err = vd_err_take("no such domain");
-            vd_result_say(res, "%s: %s", verb, err);
-            free(err);
-            return true;
-        }
-        name = virDomainGetName(dom);
-    }
-    virResetLastError();
-    rc = fn(conn, dom, cmd, res);
-    if (rc < 0) {
-        if (!res->message) {
-            err = vd_err_take("failed");
-            vd_result_say(res, "%s %s: %s", verb, name, err);
-        }
-    } else {
-        res->ok = true;
-        if (!res->message)
-            vd_result_say(res, "%s %s", name, done ? done : "done");
-    }
-    free(err);
-    virResetLastError();
-    if (dom)
-        virDomainFree(dom);
-    return rc != 1;
-}
-
-/* Save to the managed image and stop. */
-int
-vd_dom_managed_save(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
-                    vd_result *res)
-{
-    (void)conn;
-    (void)cmd;
-    (void)res;
-    return virDomainManagedSave(dom, 0);
-}
-
-/* Start from the managed save image; refuse when there is none. */
-int
-vd_dom_restore(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
-               vd_result *res)
-{
-    int has = virDomainHasManagedSaveImage(dom, 0);
-
-    (void)conn;
-    (void)cmd;
-    if (has < 0)
-        return -1;
-    if (has == 0) {
-        vd_result_say(res, "restore: %s has no managed save image (use start)",
-            virDomainGetName(dom));
-        return -1;
-    }
-    return virDomainCreate(dom);
-}
-
-/* Autostart on (num 1) or off (num 0). */
-int
-vd_dom_autostart(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
-                 vd_result *res)
-{
-    (void)conn;
-    if (virDomainSetAutostart(dom, cmd->num ? 1 : 0) < 0)
-        return -1;
-    vd_result_say(res, "%s: autostart %s", virDomainGetName(dom), cmd->num ? "on" : "off");
-    return 0;
-}
-
-/* Check a domain name typed by the user: NULL when fine, else why. */
-static const char *
-bad_name(const char *name)
-{
-    const char *p;
-
-    if (!name || !*name)
-        return "the name is empty";
-    if (strlen(name) > 200)
-        return "the name is longer than 200 characters";
-    for (p = name; *p; p++) {
-        if (*p == '/' || (unsigned char)*p < ' ')
-            return "a name may not hold '/' or control characters";
-    }
-    return NULL;
-}
-
-/* Rename a shut off domain; the new name must be free. */
-int
-vd_dom_rename(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
-              vd_result *res)
-{
-    const char *old = virDomainGetName(dom);
-    const char *why = bad_name(cmd->str);
-    virDomainPtr other;
-    char *was = NULL;
-    int active = virDomainIsActive(dom);
-
-    if (why) {
-        vd_result_say(res, "rename %s: %s", old, why);
-        return -1;
-    }
-    if (strcmp(cmd->str, old) == 0) {
-        vd_result_say(res, "rename %s: that is already its name", old);
-        return -1;
-    }
-    if (active != 0) {
-        if (active > 0)
-            vd_result_say(res, "rename %s: only a shut off domain can be renamed", old);
-        return -1;
-    }
-    if ((other = virDomainLookupByName(conn, cmd->str))) {
-        virDomainFree(other);
-        vd_result_say(res, "rename %s: a domain named '%s' already exists on this host",
-            old, cmd->str);
-        return -1;
-    }
-    virResetLastError();
-    if (!(was = strdup(old)))
-        return -1;
-    if (virDomainRename(dom, cmd->str, 0) < 0) {
-        free(was);
-        return -1;
-    }
-    vd_result_say(res, "%s renamed to %s", was, cmd->str);
-    free(was);
-    return 0;
-}
-
-/* Parse xml; NULL on error. */
-static xmlDocPtr
-parse_xml(const char *xml)
-{
-    return xmlReadMemory(xml, (int)strlen(xml), "domain.xml", NULL,
-                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 }
 
 /* The nodes matching expr in doc; caller frees with xmlXPathFreeObject. */
@@ -312,163 +116,6 @@ node_xml(xmlDocPtr doc, xmlNodePtr node)
         out = strdup((const char *)xmlBufferContent(buf));
     xmlBufferFree(buf);
     return out;
-}
-
-/* A list of strings. */
-typedef struct strv {
-    char **v;
-    size_t n;
-} strv;
-
-/* Append s (taken) to l; frees s on failure. */
-static int
-strv_take(strv *l, char *s)
-{
-    char **v;
-
-    if (!s)
-        return -1;
-    if (!(v = realloc(l->v, (l->n + 1) * sizeof(*v)))) {
-        free(s);
-        return -1;
-    }
-    l->v = v;
-    l->v[l->n++] = s;
-    return 0;
-}
-
-/* Free l's strings. */
-static void
-strv_clear(strv *l)
-{
-    size_t i;
-
-    for (i = 0; i < l->n; i++)
-        free(l->v[i]);
-    free(l->v);
-    l->v = NULL;
-    l->n = 0;
-}
-
-/* The storage volumes behind the domain's disks (not CD-ROMs): their
- * keys, looked up by path or pool/volume. Returns 0 or -1. */
-static int
-disk_volumes(virConnectPtr conn, virDomainPtr dom, strv *keys, strv *names)
-{
-    char *xml = virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE);
-    xmlDocPtr doc = NULL;
-    xmlXPathObjectPtr obj = NULL;
-    int i, ret = -1;
-
-    if (!xml || !(doc = parse_xml(xml)))
-        goto cleanup;
-    if (!(obj = xpath_nodes(doc, "/domain/devices/disk[@device='disk' or not(@device)]/source")))
-        goto cleanup;
-    for (i = 0; obj->nodesetval && i < obj->nodesetval->nodeNr; i++) {
-        xmlNodePtr src = obj->nodesetval->nodeTab[i];
-        char *file = attr_dup(src, "file"), *dev = attr_dup(src, "dev");
-        char *pool = attr_dup(src, "pool"), *volume = attr_dup(src, "volume");
-        virStorageVolPtr vol = NULL;
-
-        if (file || dev) {
-            vol = virStorageVolLookupByPath(conn, file ? file : dev);
-        } else if (pool && volume) {
-            virStoragePoolPtr p = virStoragePoolLookupByName(conn, pool);
-            if (p) {
-                vol = virStorageVolLookupByName(p, volume);
-                virStoragePoolFree(p);
-            }
-        }
-        virResetLastError();
-        if (vol) {
-            const char *key = virStorageVolGetKey(vol);
-            if (key) {
-                strv_take(keys, strdup(key));
-                strv_take(names, strdup(file ? file : dev ? dev : volume));
-            }
-            virStorageVolFree(vol);
-        }
-        free(file);
-        free(dev);
-        free(pool);
-        free(volume);
-    }
-    ret = 0;
-
- cleanup:
-    xmlXPathFreeObject(obj);
-    if (doc)
-        xmlFreeDoc(doc);
-    free(xml);
-    return ret;
-}
-
-/* Undefine, with its managed save image, snapshot metadata and NVRAM;
- * with VD_UNDEFINE_STORAGE also delete its disks' volumes (not
- * CD-ROMs). A running domain's storage is never deleted. */
-int
-vd_dom_undefine(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
-                vd_result *res)
-{
-    unsigned int flags = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE |
-                         VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA |
-                         VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA |
-                         VIR_DOMAIN_UNDEFINE_NVRAM;
-    bool storage = cmd->flags & VD_UNDEFINE_STORAGE;
-    strv keys = { 0 }, names = { 0 };
-    char *name = strdup(virDomainGetName(dom));
-    size_t i, deleted = 0;
-    char failed[512] = "";
-    int active = virDomainIsActive(dom);
-    int ret = -1;
-
-    if (!name || active < 0)
-        goto cleanup;
-    if (storage && active) {
-        vd_result_say(res, "undefine %s: it is running; force it off before deleting its storage",
-            name);
-        goto cleanup;
-    }
-    if (storage && disk_volumes(conn, dom, &keys, &names) < 0)
-        goto cleanup;
-    if (virDomainUndefineFlags(dom, flags) < 0) {
-        virErrorPtr e = virGetLastError();
-        if (!e || (e->code != VIR_ERR_NO_SUPPORT && e->code != VIR_ERR_INVALID_ARG))
-            goto cleanup;
-        virResetLastError();
-        if (virDomainUndefine(dom) < 0)
-            goto cleanup;
-    }
-    for (i = 0; i < keys.n; i++) {
-        virStorageVolPtr vol = virStorageVolLookupByKey(conn, keys.v[i]);
-        if (vol && virStorageVolDelete(vol, 0) == 0) {
-            deleted++;
-        } else {
-            char *err = vd_err_take("not found");
-            size_t len = strlen(failed);
-            snprintf(failed + len, sizeof(failed) - len, "%s%s (%s)",
-                     len ? "; " : "", names.v[i], err);
-            free(err);
-        }
-        if (vol)
-            virStorageVolFree(vol);
-    }
-    if (failed[0]) {
-        vd_result_say(res, "%s undefined, but these volumes were not deleted: %s", name, failed);
-        goto cleanup;
-    }
-    if (storage)
-        vd_result_say(res, "%s undefined; %zu volume%s deleted", name, deleted,
-            deleted == 1 ? "" : "s");
-    else
-        vd_result_say(res, "%s undefined", name);
-    ret = 0;
-
- cleanup:
-    strv_clear(&keys);
-    strv_clear(&names);
-    free(name);
-    return ret;
 }
 
 /* Set the vCPU count (num), checked against the maximum. */
@@ -540,7 +187,7 @@ domain_doc(virDomainPtr dom, int flags)
 {
     char *xml = virDomainGetXMLDesc(dom, (flags & VIR_DOMAIN_AFFECT_LIVE) ?
                                     0 : VIR_DOMAIN_XML_INACTIVE);
-    xmlDocPtr doc = xml ? parse_xml(xml) : NULL;
+    xmlDocPtr doc = xml ? vd_xr_parse(xml) : NULL;
 
     free(xml);
     return doc;
@@ -567,25 +214,21 @@ xpath_safe(const char *s)
     return s && *s && !strchr(s, '\'') && !strchr(s, '"');
 }
 
-/* Insert (path=...) or eject (no path) the media of a CD-ROM drive
- * (target=..., default the first CD-ROM). */
+/* Insert (cmd->disk->path) or eject (no path) the media of a CD-ROM
+ * drive (target cmd->str, default the first CD-ROM). */
 int
 vd_dom_cdrom(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
              vd_result *res)
 {
     const char *name = virDomainGetName(dom);
-    opts o;
-    const char *target, *path;
+    const char *target = cmd->str && *cmd->str ? cmd->str : NULL;
+    const char *path = cmd->disk ? cmd->disk->path : NULL;
     int flags, ret = -1;
     xmlDocPtr doc = NULL;
     xmlNodePtr disk, src;
     char expr[256], *xml = NULL, *dev = NULL;
 
     (void)conn;
-    if (opts_parse(cmd->str, &o, res) < 0)
-        return -1;
-    target = opts_get(&o, "target");
-    path = opts_get(&o, "path");
     if (path && !*path)
         path = NULL;
     if (path && path[0] != '/') {
@@ -640,7 +283,6 @@ vd_dom_cdrom(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     ret = 0;
 
  cleanup:
-    free(o.buf);
     free(xml);
     free(dev);
     if (doc)
@@ -664,37 +306,40 @@ free_target(xmlDocPtr doc, const char *prefix, char *buf, size_t len)
     return -1;
 }
 
-/* Create the volume for a new disk in pool (size GiB, format).
- * Returns its path (caller frees) or NULL with res->message set. */
+/* Create the volume for a new disk as d says (pool, size_bytes,
+ * format, volume: NULL gives DOMAIN-N.qcow2/.img). Returns its path
+ * (caller frees) or NULL with res->message set; *made holds the volume. */
 static char *
-create_volume(virConnectPtr conn, const char *domname, const char *pool_name,
-              const char *vol_name, const char *size, const char *format,
+create_volume(virConnectPtr conn, const char *domname, const vd_disk_spec *d,
               vd_result *res, virStorageVolPtr *made)
 {
-    virStoragePoolPtr pool = virStoragePoolLookupByName(conn, pool_name);
+    virStoragePoolPtr pool = NULL;
     vd_volume_spec spec = { 0 };
-    char *xml = NULL, *path = NULL, *end, defname[256], *err;
-    const char *why = NULL;
-    double gib;
+    bool raw = d->format == VD_FMT_RAW;
+    char *xml = NULL, *path = NULL, defname[256], *err;
+    const char *why = NULL, *vol_name = d->volume;
 
-    if (!pool) {
+    if (d->size_bytes == 0 || d->size_bytes > 1024ULL * 1024 * VD_GIB) {
+        vd_result_say(res, "attach disk to %s: the size must be above 0 and at most 1 PiB",
+            domname);
+        return NULL;
+    }
+    if (d->format != VD_FMT_UNSET && d->format != VD_FMT_QCOW2 && !raw) {
+        vd_result_say(res, "attach disk to %s: format must be qcow2 or raw", domname);
+        return NULL;
+    }
+    if (!(pool = virStoragePoolLookupByName(conn, d->pool))) {
         err = vd_err_take("not found");
-        vd_result_say(res, "attach disk to %s: pool %s: %s", domname, pool_name, err);
+        vd_result_say(res, "attach disk to %s: pool %s: %s", domname, d->pool, err);
         free(err);
         return NULL;
     }
-    gib = size ? strtod(size, &end) : 0;
-    if (!size || end == size || *end || gib <= 0 || gib > 1024 * 1024) {
-        vd_result_say(res, "attach disk to %s: size '%s' is not a number of GiB above 0",
-            domname, size ? size : "");
-        goto cleanup;
-    }
-    if (!vol_name) {
+    if (!vol_name || !*vol_name) {
         int i;
         for (i = 1; i < 100; i++) {
             virStorageVolPtr v;
             snprintf(defname, sizeof(defname), "%s-%d.%s", domname, i,
-                     format && strcmp(format, "raw") == 0 ? "img" : "qcow2");
+                     raw ? "img" : "qcow2");
             if (!(v = virStorageVolLookupByName(pool, defname)))
                 break;
             virStorageVolFree(v);
@@ -703,12 +348,8 @@ create_volume(virConnectPtr conn, const char *domname, const char *pool_name,
         vol_name = defname;
     }
     spec.name = (char *)vol_name;
-    spec.capacity = (unsigned long long)(gib * (double)VD_GIB);
-    spec.format = format && strcmp(format, "raw") == 0 ? VD_FMT_RAW : VD_FMT_QCOW2;
-    if (format && strcmp(format, "raw") != 0 && strcmp(format, "qcow2") != 0) {
-        vd_result_say(res, "attach disk to %s: format must be qcow2 or raw", domname);
-        goto cleanup;
-    }
+    spec.capacity = d->size_bytes;
+    spec.format = raw ? VD_FMT_RAW : VD_FMT_QCOW2;
     if (!(xml = vd_volume_xml(&spec, &why))) {
         vd_result_say(res, "attach disk to %s: %s", domname, why ? why : "bad volume");
         goto cleanup;
@@ -716,7 +357,7 @@ create_volume(virConnectPtr conn, const char *domname, const char *pool_name,
     if (!(*made = virStorageVolCreateXML(pool, xml, 0))) {
         err = vd_err_take("failed");
         vd_result_say(res, "attach disk to %s: creating volume %s in %s: %s", domname,
-            vol_name, pool_name, err);
+            vol_name, d->pool, err);
         free(err);
         goto cleanup;
     }
@@ -732,42 +373,38 @@ create_volume(virConnectPtr conn, const char *domname, const char *pool_name,
     return path;
 }
 
-/* Attach a disk: an existing file/volume (source=PATH) or a new volume
- * (pool=P,size=GiB[,name=N][,format=qcow2|raw]); bus=virtio|sata|scsi,
- * target=vdX optional. Hot-plugged when running. */
+/* Attach the disk cmd->disk describes: an existing file or block
+ * device (VD_DISK_PATH) or a new volume (VD_DISK_NEW_VOLUME) on bus
+ * virtio, sata or scsi, as target cmd->str (NULL: the first free one).
+ * Hot-plugged when running; a volume made for it is removed when the
+ * attach fails. */
 int
 vd_dom_attach_disk(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
                    vd_result *res)
 {
     const char *name = virDomainGetName(dom);
-    const char *source, *pool, *bus, *target, *format;
+    const vd_disk_spec *d = cmd->disk;
+    const char *target = cmd->str && *cmd->str ? cmd->str : NULL;
+    const char *bus, *format;
     virStorageVolPtr made = NULL;
     char *path = NULL, *xml = NULL, tbuf[16];
     xmlDocPtr doc = NULL;
     int flags, ret = -1;
-    opts o;
 
-    if (opts_parse(cmd->str, &o, res) < 0)
-        return -1;
-    source = opts_get(&o, "source");
-    pool = opts_get(&o, "pool");
-    bus = opts_get(&o, "bus");
-    target = opts_get(&o, "target");
-    format = opts_get(&o, "format");
-    if (!bus)
-        bus = "virtio";
-    if (strcmp(bus, "virtio") != 0 && strcmp(bus, "sata") != 0 &&
-        strcmp(bus, "scsi") != 0) {
-        vd_result_say(res, "attach disk to %s: bus must be virtio, sata or scsi", name);
-        goto cleanup;
-    }
-    if (!!source == !!pool) {
+    if (!d || (d->kind != VD_DISK_PATH && d->kind != VD_DISK_NEW_VOLUME) ||
+        (d->kind == VD_DISK_PATH && (!d->path || !*d->path)) ||
+        (d->kind == VD_DISK_NEW_VOLUME && (!d->pool || !*d->pool))) {
         vd_result_say(res, "attach disk to %s: give either an existing path or a pool for a new volume",
             name);
         goto cleanup;
     }
-    if (source && source[0] != '/') {
-        vd_result_say(res, "attach disk to %s: '%s' is not an absolute path", name, source);
+    if (d->bus != VD_BUS_VIRTIO && d->bus != VD_BUS_SATA && d->bus != VD_BUS_SCSI) {
+        vd_result_say(res, "attach disk to %s: bus must be virtio, sata or scsi", name);
+        goto cleanup;
+    }
+    bus = vd_disk_bus_name(d->bus);
+    if (d->kind == VD_DISK_PATH && d->path[0] != '/') {
+        vd_result_say(res, "attach disk to %s: '%s' is not an absolute path", name, d->path);
         goto cleanup;
     }
     if ((flags = affect_flags(dom, cmd->flags, res)) < 0)
@@ -785,19 +422,21 @@ vd_dom_attach_disk(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
             vd_result_say(res, "attach disk to %s: target %s is taken", name, target);
             goto cleanup;
         }
-    } else if (free_target(doc, strcmp(bus, "virtio") == 0 ? "vd" : "sd",
+    } else if (free_target(doc, d->bus == VD_BUS_VIRTIO ? "vd" : "sd",
                            tbuf, sizeof(tbuf)) < 0) {
         vd_result_say(res, "attach disk to %s: no free target name", name);
         goto cleanup;
     } else {
         target = tbuf;
     }
-    if (pool && !(path = create_volume(conn, name, pool, opts_get(&o, "name"),
-                                       opts_get(&o, "size"), format, res, &made)))
-        goto cleanup;
-    if (!(xml = vd_xml_disk_device(path ? path : source, target, bus,
-                                   pool ? (format && strcmp(format, "raw") == 0 ?
-                                           "raw" : "qcow2") : format)))
+    if (d->kind == VD_DISK_NEW_VOLUME) {
+        if (!(path = create_volume(conn, name, d, res, &made)))
+            goto cleanup;
+        format = d->format == VD_FMT_RAW ? "raw" : "qcow2";
+    } else {
+        format = d->format == VD_FMT_UNSET ? NULL : vd_disk_format_name(d->format);
+    }
+    if (!(xml = vd_xml_disk_device(path ? path : d->path, target, bus, format)))
         goto cleanup;
     if (virDomainAttachDeviceFlags(dom, xml, (unsigned int)flags) < 0)
         goto cleanup;
@@ -821,7 +460,6 @@ vd_dom_attach_disk(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
         virStorageVolFree(made);
     if (doc)
         xmlFreeDoc(doc);
-    free(o.buf);
     free(path);
     free(xml);
     return ret;
@@ -883,41 +521,39 @@ vd_dom_detach_disk(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     return detach_matching(dom, cmd, res, expr, what);
 }
 
-/* Attach a NIC: network=NAME or bridge=BR, model (virtio), mac. */
+/* Attach the NIC cmd->nic describes: on a network or a host bridge
+ * (source), with its model and MAC (NULL: libvirt's). */
 int
 vd_dom_attach_nic(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
                   vd_result *res)
 {
     const char *name = virDomainGetName(dom);
-    const char *network, *bridge, *model, *mac;
+    const vd_net_spec *n = cmd->nic;
+    bool network;
     char *xml = NULL;
     int flags, ret = -1;
-    opts o;
 
     (void)conn;
-    if (opts_parse(cmd->str, &o, res) < 0)
-        return -1;
-    network = opts_get(&o, "network");
-    bridge = opts_get(&o, "bridge");
-    model = opts_get(&o, "model");
-    mac = opts_get(&o, "mac");
-    if ((!network || !*network) == (!bridge || !*bridge)) {
+    if (!n || (n->kind != VD_NET_NETWORK && n->kind != VD_NET_BRIDGE) ||
+        !n->source || !*n->source) {
         vd_result_say(res, "attach NIC to %s: give a network or a bridge", name);
-        goto cleanup;
+        return -1;
     }
+    network = n->kind == VD_NET_NETWORK;
     if ((flags = affect_flags(dom, cmd->flags, res)) < 0)
-        goto cleanup;
-    if (!(xml = vd_xml_nic_device(network, bridge, model, mac)))
+        return -1;
+    if (!(xml = vd_xml_nic_device(network ? n->source : NULL, network ? NULL : n->source,
+                                  vd_nic_model_name(n->model),
+                                  n->mac && *n->mac ? n->mac : NULL)))
         goto cleanup;
     if (virDomainAttachDeviceFlags(dom, xml, (unsigned int)flags) < 0)
         goto cleanup;
     vd_result_say(res, "%s: NIC on %s %s attached (%s)", name, network ? "network" : "bridge",
-        network ? network : bridge, affect_words(flags));
+        n->source, affect_words(flags));
     ret = 0;
 
  cleanup:
     free(xml);
-    free(o.buf);
     return ret;
 }
 
@@ -941,41 +577,3 @@ vd_dom_detach_nic(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     return detach_matching(dom, cmd, res, expr, what);
 }
 
-/* The domain's XML into res->text (secure info only with VD_XML_SECURE). */
-int
-vd_dom_get_xml(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
-               vd_result *res)
-{
-    (void)conn;
-    if (!(res->text = virDomainGetXMLDesc(dom, (cmd->flags & VD_XML_SECURE) ?
-                                          VIR_DOMAIN_XML_SECURE : 0)))
-        return -1;
-    vd_result_say(res, "XML of %s", virDomainGetName(dom));
-    return 1;
-}
-
-/* Define (or redefine) from cmd->str, validated against the schema.
- * On failure res->message carries libvirt's message; the caller keeps
- * its text. */
-int
-vd_dom_define(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
-              vd_result *res)
-{
-    virDomainPtr def;
-    char *err;
-
-    (void)dom;
-    if (!cmd->str || !*cmd->str) {
-        vd_result_say(res, "define: the XML is empty");
-        return -1;
-    }
-    if (!(def = virDomainDefineXMLFlags(conn, cmd->str, VIR_DOMAIN_DEFINE_VALIDATE))) {
-        err = vd_err_take("failed");
-        vd_result_say(res, "define rejected, nothing changed: %s", err);
-        free(err);
-        return -1;
-    }
-    vd_result_say(res, "%s defined", virDomainGetName(def));
-    virDomainFree(def);
-    return 0;
-}
