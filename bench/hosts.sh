@@ -49,3 +49,12 @@ for n in ${BENCH_HOST_COUNTS:-10 50}; do
     echo "== $n hosts: first frame (until the first host's domains show), 5 runs"
     python3 "$src/bench/monitor_pty.py" startup "$build/virtdeck" "$uris" 5 "h01-00001"
 done
+echo "== 10 hosts + 1 hung host: quit (F10 to exit), 5 runs"
+uris=
+for ((h = 1; h <= 10; h++)); do uris+="$(make_host "$h") "; done
+python3 "$src/bench/monitor_pty.py" quit "$build/virtdeck" "$uris$HUNG" 5 "h01-00001"
+echo "== 10 hosts + 1 hung host: key to redraw, top view, a CPU hog on the other core, 300 keys"
+python3 -c 'while True: pass' &
+hog=$!
+python3 "$src/bench/monitor_pty.py" keys-top "$build/virtdeck" "$uris$HUNG" 300
+kill "$hog"

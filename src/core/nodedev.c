@@ -14,10 +14,10 @@
 
 #include "core/cmd_create.h"
 #include "core/commands_priv.h"
+#include "core/xml_read.h"
 #include "virtdeck/create.h"
 #include "virtdeck/createfacts.h"
 
-#define XML_QUIET (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
 
 /* See createfacts.h. */
 void
@@ -43,19 +43,6 @@ vd_nodedev_list_free(vd_nodedev_list *list)
         vd_nodedev_clear(&list->devs[i]);
     free(list->devs);
     free(list);
-}
-
-/* The string value of expr, malloc'ed, or NULL when empty. */
-static char *
-xstr(xmlXPathContextPtr ctxt, const char *expr)
-{
-    xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST expr, ctxt);
-    char *ret = NULL;
-
-    if (obj && obj->type == XPATH_STRING && obj->stringval && obj->stringval[0])
-        ret = strdup((const char *)obj->stringval);
-    xmlXPathFreeObject(obj);
-    return ret;
 }
 
 /* A number (decimal or 0x-hex) from text, or -1. */
@@ -88,9 +75,8 @@ vd_nodedev_read(virNodeDevicePtr dev, vd_nodedev *out)
         "string(/device/capability[@type='usb_device']/product/@id)",
     };
     char *xml = virNodeDeviceGetXMLDesc(dev, 0);
-    xmlDocPtr doc = xml ? xmlReadMemory(xml, (int)strlen(xml), "nodedev.xml",
-                                        NULL, XML_QUIET) : NULL;
-    xmlXPathContextPtr ctxt = doc ? xmlXPathNewContext(doc) : NULL;
+    xmlDocPtr doc = vd_xr_parse(xml);
+    xmlXPathContextPtr ctxt = vd_xr_context(doc);
     const char *cap;
     int ret = -1;
 
@@ -101,7 +87,7 @@ vd_nodedev_read(virNodeDevicePtr dev, vd_nodedev *out)
         goto cleanup;
     }
     for (int i = 0; i < 4; i++) {
-        char *v = xstr(ctxt, pci_x[i]);
+        char *v = vd_xr_str(ctxt, NULL, pci_x[i]);
 
         out->num[i] = number(v);
         free(v);
@@ -109,7 +95,7 @@ vd_nodedev_read(virNodeDevicePtr dev, vd_nodedev *out)
     out->pci = out->num[1] >= 0;
     if (!out->pci) {
         for (int i = 0; i < 4; i++) {
-            char *v = xstr(ctxt, usb_x[i]);
+            char *v = vd_xr_str(ctxt, NULL, usb_x[i]);
 
             out->num[i] = number(v);
             free(v);
@@ -122,9 +108,9 @@ vd_nodedev_read(virNodeDevicePtr dev, vd_nodedev *out)
         char expr[128];
 
         snprintf(expr, sizeof(expr), "string(/device/capability[@type='%s']/vendor)", cap);
-        out->vendor = xstr(ctxt, expr);
+        out->vendor = vd_xr_str(ctxt, NULL, expr);
         snprintf(expr, sizeof(expr), "string(/device/capability[@type='%s']/product)", cap);
-        out->product = xstr(ctxt, expr);
+        out->product = vd_xr_str(ctxt, NULL, expr);
     }
     out->name = strdup(virNodeDeviceGetName(dev));
     if (out->pci ? asprintf(&out->value, "%04lx:%02lx:%02lx.%lx", out->num[0],
@@ -221,9 +207,8 @@ read_doms(virConnectPtr conn, size_t *n)
         char *xml = out ? virDomainGetXMLDesc(doms[i], 0) : NULL;
         dom_xml *d = out ? &out[*n] : NULL;
 
-        if (xml && (d->doc = xmlReadMemory(xml, (int)strlen(xml), "d.xml", NULL,
-                                           XML_QUIET)) &&
-            (d->ctxt = xmlXPathNewContext(d->doc)) &&
+        if (xml && (d->doc = vd_xr_parse(xml)) &&
+            (d->ctxt = vd_xr_context(d->doc)) &&
             (d->name = strdup(virDomainGetName(doms[i]))))
             (*n)++;
         else if (d) {
