@@ -72,7 +72,7 @@ static void read_caps(virConnectPtr conn, vd_create_facts *f);
  * (on the worker, not the UI thread), then the create engine makes the
  * seed volume and every new disk's volume, defines the domain and
  * removes again what it made when a step fails. */
-static bool
+static void
 create_request(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
 {
     const vd_create_request *req = cmd->data;
@@ -93,7 +93,7 @@ create_request(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
                          err ? err : "the ISO could not be built") < 0)
                 res->message = NULL;
             free(err);
-            return true;
+            return;
         }
         extra.data = iso;
         seed_vol.name = req->seed_volume;
@@ -115,7 +115,6 @@ create_request(virConnectPtr conn, const vd_cmd *cmd, vd_result *res)
     free(iso);
     vd_host_caps_clear(&facts.caps);
     free(facts.error);
-    return true;
 }
 
 /* VD_CMD_DOM_CREATE: create atomically (create.h). */
@@ -125,18 +124,20 @@ vd_cc_create(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
 {
     char *msg = NULL;
 
-    if (cmd->data)
-        return create_request(conn, cmd, res);
-    if (!cmd->str) {
+    if (!cmd->data && !cmd->str) {
         res->message = strdup("create: no domain XML given");
         return vd_cmd_said(res, false);
     }
     vd_leftovers_bind(res->host_id, cmd->kind);  /* what a lost link leaves */
-    res->ok = vd_create_command(conn, cmd->str, cmd->num > 0 ?
-                                (unsigned long long)cmd->num : 0,
-                                cmd->flags, res->uuid, &msg) == 0;
+    if (cmd->data) {
+        create_request(conn, cmd, res);
+    } else {
+        res->ok = vd_create_command(conn, cmd->str, cmd->num > 0 ?
+                                    (unsigned long long)cmd->num : 0,
+                                    cmd->flags, res->uuid, &msg) == 0;
+        res->message = msg;
+    }
     vd_leftovers_bind(-1, cmd->kind);
-    res->message = msg;
     return vd_cmd_said(res, true);
 }
 
