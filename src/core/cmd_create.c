@@ -12,6 +12,7 @@
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 
+#include "core/xml_read.h"
 #include "core/cmd_create.h"
 #include "core/commands_priv.h"
 #include "core/errors.h"
@@ -146,25 +147,9 @@ static char *
 vol_format(virStorageVolPtr vol)
 {
     char *xml = virStorageVolGetXMLDesc(vol, 0);
-    char *out = NULL;
-    xmlDocPtr doc;
+    char *out = xml ? vd_xr_doc_str(xml, "string(/volume/target/format/@type)")
+                    : NULL;
 
-    if (!xml)
-        return NULL;
-    if ((doc = xmlReadMemory(xml, (int)strlen(xml), "vol.xml", NULL,
-                             XML_PARSE_NONET | XML_PARSE_NOERROR |
-                             XML_PARSE_NOWARNING))) {
-        xmlXPathContextPtr ctxt = xmlXPathNewContext(doc);
-        xmlXPathObjectPtr obj = ctxt ? xmlXPathEvalExpression(BAD_CAST
-                "string(/volume/target/format/@type)", ctxt) : NULL;
-
-        if (obj && obj->type == XPATH_STRING && obj->stringval &&
-            obj->stringval[0])
-            out = strdup((const char *)obj->stringval);
-        xmlXPathFreeObject(obj);
-        xmlXPathFreeContext(ctxt);
-        xmlFreeDoc(doc);
-    }
     free(xml);
     return out;
 }

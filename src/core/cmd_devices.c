@@ -69,7 +69,7 @@ affect_words(int flags)
 static xmlXPathObjectPtr
 xpath_nodes(xmlDocPtr doc, const char *expr)
 {
-    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+    xmlXPathContextPtr ctx = vd_xr_context(doc);
     xmlXPathObjectPtr obj = NULL;
 
     if (!ctx)

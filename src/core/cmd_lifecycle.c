@@ -15,6 +15,7 @@
 
 #include "core/cmd_domain.h"
 #include "core/commands_priv.h"
+#include "virtdeck/check.h"
 #include "core/errors.h"
 #include "core/xml_read.h"
 
@@ -70,36 +71,20 @@ vd_dom_autostart(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     return 0;
 }
 
-/* Check a domain name typed by the user: NULL when fine, else why. */
-static const char *
-bad_name(const char *name)
-{
-    const char *p;
-
-    if (!name || !*name)
-        return "the name is empty";
-    if (strlen(name) > 200)
-        return "the name is longer than 200 characters";
-    for (p = name; *p; p++) {
-        if (*p == '/' || (unsigned char)*p < ' ')
-            return "a name may not hold '/' or control characters";
-    }
-    return NULL;
-}
-
 /* Rename a shut off domain; the new name must be free. */
 int
 vd_dom_rename(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
               vd_result *res)
 {
     const char *old = virDomainGetName(dom);
-    const char *why = bad_name(cmd->str);
+    vd_check_msg *why = vd_check_name(cmd->str, NULL, 0);   /* the one rule */
     virDomainPtr other;
     char *was = NULL;
     int active = virDomainIsActive(dom);
 
     if (why) {
         vd_result_say(res, "rename %s: %s", old, why);
+        vd_check_free(why);
         return -1;
     }
     if (strcmp(cmd->str, old) == 0) {
@@ -176,7 +161,7 @@ disk_volumes(virConnectPtr conn, virDomainPtr dom, strv *keys, strv *names)
     xmlXPathObjectPtr obj = NULL;
     int i, ret = -1;
 
-    if (!xml || !(doc = vd_xr_parse(xml)) || !(ctxt = xmlXPathNewContext(doc)))
+    if (!xml || !(doc = vd_xr_parse(xml)) || !(ctxt = vd_xr_context(doc)))
         goto cleanup;
     if (!(obj = xmlXPathEvalExpression(
               BAD_CAST "/domain/devices/disk[@device='disk' or not(@device)]/source", ctxt)))

@@ -15,6 +15,7 @@
 #include <libxml/xpath.h>
 
 #include "virtdeck/netstore.h"
+#include "core/xml_read.h"
 #include "core/commands_priv.h"
 #include "core/cmd_netpool.h"
 #include "core/cmd_netstore.h"
@@ -32,25 +33,6 @@ lookup_pool(virConnectPtr conn, const vd_cmd *cmd, vd_result *res,
     return pool;
 }
 
-/* An XPath string of a volume XML (malloc'ed) or NULL. */
-static char *
-vol_xpath(const char *xml, const char *expr)
-{
-    xmlDocPtr doc = xml ? xmlReadMemory(xml, (int)strlen(xml), "vol.xml", NULL,
-                                        XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                        XML_PARSE_NOWARNING) : NULL;
-    xmlXPathContextPtr ctxt = doc ? xmlXPathNewContext(doc) : NULL;
-    xmlXPathObjectPtr obj = ctxt ? xmlXPathEvalExpression(BAD_CAST expr, ctxt) : NULL;
-    char *ret = NULL;
-
-    if (obj && obj->type == XPATH_STRING && obj->stringval && obj->stringval[0])
-        ret = strdup((const char *)obj->stringval);
-    xmlXPathFreeObject(obj);
-    xmlXPathFreeContext(ctxt);
-    xmlFreeDoc(doc);
-    return ret;
-}
-
 /* The capacity of a volume XML in bytes (libvirt's units); 0 when
  * absent or not a number. */
 static unsigned long long
@@ -63,8 +45,8 @@ vol_capacity(const char *xml)
         { "g", 1ULL << 30 }, { "gib", 1ULL << 30 }, { "gb", 1000000000ULL },
         { "t", 1ULL << 40 }, { "tib", 1ULL << 40 }, { "tb", 1000000000000ULL },
     };
-    char *num = vol_xpath(xml, "string(/volume/capacity)");
-    char *unit = vol_xpath(xml, "string(/volume/capacity/@unit)");
+    char *num = vd_xr_doc_str(xml, "string(/volume/capacity)");
+    char *unit = vd_xr_doc_str(xml, "string(/volume/capacity/@unit)");
     unsigned long long v = num ? strtoull(num, NULL, 10) : 0, mult = 0;
     size_t i;
 
@@ -177,7 +159,7 @@ vd_ns_vol_list(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
             v->allocation = info.allocation;
         }
         if ((xml = virStorageVolGetXMLDesc(vols[i], 0))) {
-            v->format = vol_xpath(xml, "string(/volume/target/format/@type)");
+            v->format = vd_xr_doc_str(xml, "string(/volume/target/format/@type)");
             free(xml);
         }
         virResetLastError();
@@ -219,7 +201,7 @@ create_in(virStoragePoolPtr pool, const char *xml, virStorageVolPtr from,
           vd_result *res, const char *verb)
 {
     unsigned long long avail = 0, cap = vol_capacity(xml);
-    char *name = vol_xpath(xml, "string(/volume/name)");
+    char *name = vd_xr_doc_str(xml, "string(/volume/name)");
     char *problem = NULL;
     virStorageVolPtr vol;
 

@@ -153,7 +153,7 @@ test_rename(void **state)
     /* to a name taken: refused, nothing changed */
     expect(run(conn, VD_CMD_DOM_RENAME, WEB, "db", 0, 0), false,
            "a domain named 'db' already exists");
-    expect(run(conn, VD_CMD_DOM_RENAME, WEB, "", 0, 0), false, "the name is empty");
+    expect(run(conn, VD_CMD_DOM_RENAME, WEB, "", 0, 0), false, "name is required");
     expect(run(conn, VD_CMD_DOM_RENAME, WEB, "a/b", 0, 0), false, "'/'");
     /* a running domain: refused */
     expect(run(conn, VD_CMD_DOM_RENAME, DB, "db2", 0, 0), false, "only a shut off");
