@@ -38,7 +38,10 @@ def spawn(binary, uri, extra=()):
         os.environ["TERM"] = "xterm-256color"
         # several hosts: URIs separated by spaces (bench/hosts.sh)
         hosts = [a for u in uri.split(" ") if u for a in ("-c", u)]
-        os.execv(binary, [binary, *SUB, *hosts, *extra])
+        # VD_BENCH_ARGS: more arguments (e.g. "-d 3600": no tick during
+        # the run, to tell a key's own redraw from a tick's)
+        more = os.environ.get("VD_BENCH_ARGS", "").split()
+        os.execv(binary, [binary, *SUB, *hosts, *extra, *more])
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 160, 0, 0))
     os.kill(pid, signal.SIGWINCH)
     return pid, fd
