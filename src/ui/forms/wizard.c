@@ -12,6 +12,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1071,78 +1072,103 @@ fill_os(wizard *w, const vd_os_list *list)
     free(values);
 }
 
-/* See wizard_priv.h: a choice over the snapshot's pools. */
+/* The items of a choice field being filled: labels the field shows
+ * (own[i] when made here), the values it gives. */
+typedef struct wz_choices {
+    size_t n;
+    const char **labels;
+    const char **values;
+    char **own;
+} wz_choices;
+
+/* Room for n items; false when out of memory (c freed). */
+static bool
+choices_new(wz_choices *c, size_t n)
+{
+    c->n = n;
+    c->labels = calloc(n ? n : 1, sizeof(*c->labels));
+    c->values = calloc(n ? n : 1, sizeof(*c->values));
+    c->own = calloc(n ? n : 1, sizeof(*c->own));
+    return c->labels && c->values && c->own;
+}
+
+/* Item i: label made from fmt (own), value. */
+static void
+choices_item(wz_choices *c, size_t i, const char *value, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    if (vasprintf(&c->own[i], fmt, ap) < 0)
+        c->own[i] = NULL;
+    va_end(ap);
+    c->labels[i] = c->own[i] ? c->own[i] : "?";
+    c->values[i] = value ? value : "";
+}
+
+/* Give fld the items (with item pick chosen, when any) and free c.
+ * ok: choices_new() succeeded. */
+static void
+choices_set(wz_choices *c, bool ok, vd_field *fld, size_t pick)
+{
+    if (ok) {
+        vd_field_set_items(fld, c->labels, c->values, c->n);
+        if (c->n)
+            vd_field_set_value(fld, c->values[pick]);
+    }
+    for (size_t i = 0; c->own && i < c->n; i++)
+        free(c->own[i]);
+    free(c->own);
+    free(c->labels);
+    free(c->values);
+}
+
+/* See wizard_priv.h: a choice over the snapshot's pools (the first
+ * running one chosen). */
 void
 wz_fill_pools(wizard *w, vd_field *fld)
 {
     const vd_snapshot *s = wz_snap(w);
-    size_t n = s ? s->npools : 0, first_active = 0;
-    const char **labels = calloc(n ? n : 1, sizeof(*labels));
-    const char **values = calloc(n ? n : 1, sizeof(*values));
-    char **own = calloc(n ? n : 1, sizeof(*own));
-    bool found = false;
+    wz_choices c;
+    size_t pick = 0;
+    bool found = false, ok = choices_new(&c, s ? s->npools : 0);
 
-    if (labels && values && own) {
-        for (size_t i = 0; i < n; i++) {
-            char free_s[32];
-            const vd_pool *p = &s->pools[i];
+    for (size_t i = 0; ok && i < c.n; i++) {
+        const vd_pool *p = &s->pools[i];
+        char free_s[32];
 
-            vd_fmt_size(p->available, free_s, sizeof(free_s));
-            if (asprintf(&own[i], "%s (%s free%s)", p->name ? p->name : "?", free_s,
-                         p->state == VD_POOL_RUNNING ? "" : ", inactive") < 0)
-                own[i] = NULL;
-            labels[i] = own[i] ? own[i] : "?";
-            values[i] = p->name ? p->name : "";
-            if (!found && p->state == VD_POOL_RUNNING) {
-                first_active = i;
-                found = true;
-            }
+        vd_fmt_size(p->available, free_s, sizeof(free_s));
+        choices_item(&c, i, p->name, "%s (%s free%s)", p->name ? p->name : "?",
+                     free_s, p->state == VD_POOL_RUNNING ? "" : ", inactive");
+        if (!found && p->state == VD_POOL_RUNNING) {
+            pick = i;
+            found = true;
         }
-        vd_field_set_items(fld, labels, values, n);
-        if (n)
-            vd_field_set_value(fld, values[first_active]);
     }
-    for (size_t i = 0; own && i < n; i++)
-        free(own[i]);
-    free(own);
-    free(labels);
-    free(values);
+    choices_set(&c, ok, fld, pick);
 }
 
-/* See wizard_priv.h: a choice over the snapshot's networks. */
+/* See wizard_priv.h: a choice over the snapshot's networks (the first
+ * active one chosen). */
 void
 wz_fill_networks(wizard *w, vd_field *fld)
 {
     const vd_snapshot *s = wz_snap(w);
-    size_t n = s ? s->nnetworks : 0, first_active = 0;
-    const char **labels = calloc(n ? n : 1, sizeof(*labels));
-    const char **values = calloc(n ? n : 1, sizeof(*values));
-    char **own = calloc(n ? n : 1, sizeof(*own));
-    bool found = false;
+    wz_choices c;
+    size_t pick = 0;
+    bool found = false, ok = choices_new(&c, s ? s->nnetworks : 0);
 
-    if (labels && values && own) {
-        for (size_t i = 0; i < n; i++) {
-            const vd_network *net = &s->networks[i];
+    for (size_t i = 0; ok && i < c.n; i++) {
+        const vd_network *net = &s->networks[i];
 
-            if (asprintf(&own[i], "%s%s", net->name ? net->name : "?",
-                         net->active ? "" : " (inactive)") < 0)
-                own[i] = NULL;
-            labels[i] = own[i] ? own[i] : "?";
-            values[i] = net->name ? net->name : "";
-            if (!found && net->active) {
-                first_active = i;
-                found = true;
-            }
+        choices_item(&c, i, net->name, "%s%s", net->name ? net->name : "?",
+                     net->active ? "" : " (inactive)");
+        if (!found && net->active) {
+            pick = i;
+            found = true;
         }
-        vd_field_set_items(fld, labels, values, n);
-        if (n)
-            vd_field_set_value(fld, values[first_active]);
     }
-    for (size_t i = 0; own && i < n; i++)
-        free(own[i]);
-    free(own);
-    free(labels);
-    free(values);
+    choices_set(&c, ok, fld, pick);
 }
 
 /* Open the wizard for host index hi. */
