@@ -524,11 +524,11 @@ parse_disk(char *arg, vd_domain_spec *spec, vd_create_args *o)
             if (parse_boot_order("--disk", val, &d->boot_order) < 0)
                 goto cleanup;
         } else if (strcmp(k, "serial") == 0) {
-            if (!*val || strlen(val) > 20 || strspn(val,
-                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.+-")
-                != strlen(val)) {
-                ERR("--disk: serial '%s' must be 1 to 20 letters, digits, "
-                     "'_', '.', '+' or '-'", val);
+            vd_check_msg *why = *val ? vd_check_disk_serial(val)
+                                     : vd_check_msgf("serial must not be empty");
+            if (why) {
+                ERR("--disk: %s", why);
+                vd_check_free(why);
                 goto cleanup;
             }
             if (vd_spec_set(&d->serial, val) < 0)

@@ -382,6 +382,14 @@ vd_check_msg *vd_check_ifname(const char *ifname);
  * "" is fine (libvirt picks one). */
 vd_check_msg *vd_check_mac(const char *mac);
 
+/* A disk's serial: 1 to 20 letters, digits, '_', '.', '+' or '-' (what
+ * QEMU passes through unchanged). NULL or "" is fine (none). */
+vd_check_msg *vd_check_disk_serial(const char *serial);
+
+/* A device's boot order as typed: a number from 1 to 99. NULL or "" is
+ * fine (none); *order gets the number, 0 for none. */
+vd_check_msg *vd_check_boot_order(const char *text, unsigned int *order);
+
 /* A listen address for VNC/SPICE: an IPv4 or IPv6 address. NULL or "" is
  * fine. */
 vd_check_msg *vd_check_listen(const char *addr);

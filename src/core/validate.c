@@ -206,6 +206,38 @@ vd_check_mac(const char *mac)
     return NULL;
 }
 
+/* A disk's serial; see domspec.h. */
+vd_check_msg *
+vd_check_disk_serial(const char *serial)
+{
+    static const char ok[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.+-";
+
+    if (empty(serial))
+        return NULL;
+    if (strlen(serial) > 20 || strspn(serial, ok) != strlen(serial))
+        return vd_check_msgf("serial '%s' must be 1 to 20 letters, digits, "
+                             "'_', '.', '+' or '-'", serial);
+    return NULL;
+}
+
+/* A boot order; see domspec.h. */
+vd_check_msg *
+vd_check_boot_order(const char *text, unsigned int *order)
+{
+    char *end;
+    long num;
+
+    *order = 0;
+    if (empty(text))
+        return NULL;
+    num = strtol(text, &end, 10);
+    if (*end || num < 1 || num > 99 || !isdigit((unsigned char)text[0]))
+        return vd_check_msgf("boot order '%s' is not a number from 1 to 99", text);
+    *order = (unsigned int)num;
+    return NULL;
+}
+
 /* A listen address. */
 vd_check_msg *
 vd_check_listen(const char *addr)

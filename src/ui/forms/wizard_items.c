@@ -57,12 +57,18 @@ static const char *const dk_values[] = {
     "new", "volume", "path", "cdrom-volume", "cdrom-path",
 };
 enum { D_KIND, D_POOL, D_SIZE, D_FORMAT, D_VOLNAME, D_IMAGE, D_VOL, D_ISO,
-       D_PATH, D_BUS, D_CACHE };
+       D_PATH, D_BUS, D_CACHE, D_IO, D_DISCARD, D_SERIAL, D_ACCESS, D_BOOT };
 static const char *const fmt_labels[] = { "qcow2", "raw" };
 static const char *const bus_labels[] = { "virtio", "sata", "scsi" };
 static const char *const cache_labels[] = {
     "default", "none", "writethrough", "writeback", "directsync", "unsafe",
 };
+static const char *const io_labels[] = { "default", "native", "threads", "io_uring" };
+static const char *const discard_labels[] = { "default", "unmap", "ignore" };
+static const char *const access_labels[] = {
+    "read-write", "read-only", "shareable (several guests)",
+};
+static const char *const access_values[] = { "rw", "ro", "sh" };
 
 /* NICs */
 enum { NK_NETWORK, NK_BRIDGE, NK_MACVTAP };
@@ -70,8 +76,9 @@ static const char *const nk_labels[] = {
     "Virtual network", "Host bridge", "macvtap on a host interface",
 };
 static const char *const nk_values[] = { "network", "bridge", "macvtap" };
-enum { N_KIND, N_NETWORK, N_BRIDGE, N_IFACE, N_MODEL, N_MAC };
+enum { N_KIND, N_NETWORK, N_BRIDGE, N_IFACE, N_MODEL, N_MAC, N_LINK, N_BOOT };
 static const char *const nic_labels[] = { "virtio", "e1000e", "e1000", "rtl8139" };
+static const char *const link_labels[] = { "default", "up", "down" };
 
 /* host devices */
 enum { H_DEV };
@@ -86,6 +93,8 @@ static bool v_network(const vd_form *, const vd_field *, const char *, char *, s
 static bool v_ifname(const vd_form *, const vd_field *, const char *, char *, size_t, void *);
 static bool v_mac(const vd_form *, const vd_field *, const char *, char *, size_t, void *);
 static bool v_nodedev(const vd_form *, const vd_field *, const char *, char *, size_t, void *);
+static bool v_serial(const vd_form *, const vd_field *, const char *, char *, size_t, void *);
+static bool v_boot(const vd_form *, const vd_field *, const char *, char *, size_t, void *);
 
 static const wz_field disk_fields[] = {
     [D_KIND] = { "kind", "Disk", VD_FIELD_CHOICE, dk_labels, dk_values,
@@ -115,6 +124,23 @@ static const wz_field disk_fields[] = {
     [D_CACHE] = { "cache", "Cache", VD_FIELD_CHOICE, cache_labels, NULL,
                   N(cache_labels), "default", NULL, NULL, NULL,
                   K(DK_NEW) | K(DK_VOL) | K(DK_PATH), FILL_NONE },
+    [D_IO] = { "io", "I/O mode", VD_FIELD_CHOICE, io_labels, NULL, N(io_labels),
+               "default", NULL, "QEMU's I/O for the disk (virt-install io=)",
+               NULL, K(DK_NEW) | K(DK_VOL) | K(DK_PATH), FILL_NONE },
+    [D_DISCARD] = { "discard", "Discard", VD_FIELD_CHOICE, discard_labels, NULL,
+                    N(discard_labels), "default", NULL,
+                    "unmap: the guest's TRIM frees space in the volume",
+                    NULL, K(DK_NEW) | K(DK_VOL) | K(DK_PATH), FILL_NONE },
+    [D_SERIAL] = { "serial", "Serial", VD_FIELD_TEXT, NULL, NULL, 0, "", NULL,
+                   "Optional: the serial the guest sees (1 to 20 letters, "
+                   "digits, _ . + -)", v_serial,
+                   K(DK_NEW) | K(DK_VOL) | K(DK_PATH), FILL_NONE },
+    [D_ACCESS] = { "access", "Access", VD_FIELD_CHOICE, access_labels,
+                   access_values, N(access_labels), "rw", NULL, NULL, NULL,
+                   K(DK_NEW) | K(DK_VOL) | K(DK_PATH), FILL_NONE },
+    [D_BOOT] = { "boot", "Boot order", VD_FIELD_TEXT, NULL, NULL, 0, "", NULL,
+                 "Optional: 1 boots first (then the host tries 2, ...)", v_boot,
+                 0, FILL_NONE },
 };
 
 static const wz_field nic_fields[] = {
@@ -130,6 +156,13 @@ static const wz_field nic_fields[] = {
                   N(nic_labels), "virtio", NULL, NULL, NULL, 0, FILL_NONE },
     [N_MAC] = { "mac", "MAC address", VD_FIELD_TEXT, NULL, NULL, 0, "", NULL,
                 "Empty: libvirt picks one", v_mac, 0, FILL_NONE },
+    [N_LINK] = { "link", "Link", VD_FIELD_CHOICE, link_labels, NULL,
+                 N(link_labels), "default", NULL,
+                 "down: the cable is unplugged until you plug it in", NULL, 0,
+                 FILL_NONE },
+    [N_BOOT] = { "boot", "Boot order", VD_FIELD_TEXT, NULL, NULL, 0, "", NULL,
+                 "Optional: 1 boots first (then the host tries 2, ...)", v_boot,
+                 0, FILL_NONE },
 };
 
 static const wz_field hostdev_fields[] = {
@@ -383,6 +416,30 @@ v_mac(const vd_form *f, const vd_field *fld, const char *value, char *err,
             return false;
         }
     return true;
+}
+
+/* A disk's serial (domspec.h's rule). */
+static bool
+v_serial(const vd_form *f, const vd_field *fld, const char *value, char *err,
+         size_t errlen, void *ctx)
+{
+    (void)f;
+    (void)fld;
+    (void)ctx;
+    return wz_take(vd_check_disk_serial(value), err, errlen);
+}
+
+/* A boot order: 1 to 99, or empty. */
+static bool
+v_boot(const vd_form *f, const vd_field *fld, const char *value, char *err,
+       size_t errlen, void *ctx)
+{
+    unsigned int order;
+
+    (void)f;
+    (void)fld;
+    (void)ctx;
+    return wz_take(vd_check_boot_order(value, &order), err, errlen);
 }
 
 /* The host's device with value (0000:00:19.0), or NULL. */
@@ -1009,7 +1066,17 @@ disk_spec(wizard *w, size_t idx, vd_disk_spec *d)
         vd_spec_set(&d->device, "cdrom");
         d->readonly = true;
         d->format = d->kind == VD_DISK_VOLUME ? VD_FMT_RAW : d->format;
+    } else {
+        /* "default" leaves them to libvirt */
+        if (strcmp(iv(it, D_IO), "default") && *iv(it, D_IO))
+            vd_spec_set(&d->io, iv(it, D_IO));
+        if (strcmp(iv(it, D_DISCARD), "default") && *iv(it, D_DISCARD))
+            vd_spec_set(&d->discard, iv(it, D_DISCARD));
+        vd_spec_set(&d->serial, iv(it, D_SERIAL));
+        d->readonly = strcmp(iv(it, D_ACCESS), "ro") == 0;
+        d->shareable = strcmp(iv(it, D_ACCESS), "sh") == 0;
     }
+    vd_check_free(vd_check_boot_order(iv(it, D_BOOT), &d->boot_order));
     return 0;
 }
 
@@ -1023,6 +1090,9 @@ nic_spec(wizard *w, size_t idx, vd_net_spec *n)
     memset(n, 0, sizeof(*n));
     n->model = k < 0 ? VD_NIC_VIRTIO : (vd_nic_model)k;
     vd_spec_set(&n->mac, iv(it, N_MAC));
+    if (strcmp(iv(it, N_LINK), "default") && *iv(it, N_LINK))
+        vd_spec_set(&n->link_state, iv(it, N_LINK));
+    vd_check_free(vd_check_boot_order(iv(it, N_BOOT), &n->boot_order));
     switch (kind_index(&nic_fields[N_KIND], iv(it, N_KIND))) {
     case NK_NETWORK:
         n->kind = VD_NET_NETWORK;

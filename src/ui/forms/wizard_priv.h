@@ -15,7 +15,7 @@
 #include "ui/widgets/form.h"
 
 #define WZ_MAX_PATHS 64
-#define WZ_MAX_FIELDS 12        /* fields of one item's sub-form */
+#define WZ_MAX_FIELDS 16        /* fields of one item's sub-form */
 
 /* A path the host was asked about. */
 typedef struct wz_path {
