@@ -55,14 +55,26 @@ sleep 1
 b=$(rd)
 [ "$b" -gt "$a" ] || fail "the guest stopped reading ($a then $b)"
 
-# the second client: two loops of calls that take the job lock
+timeout 120 "$VD_BIN" top --batch -c "$VD_TEST_URI" -n 30 -d 0.5 --csv - \
+    >"$TMP/out" 2>"$TMP/err" &
+top_pid=$!
+# the second client starts once the first row holds the counters (a
+# counter never read yet is unknown, empty by design): two loops of
+# calls that take the job lock, and two interactive virsh fed the same
+# calls without pause (no start-up between calls, so the lock is held
+# most of the time; whole virsh runs alone left it free too often on a
+# busy machine)
+for _ in $(seq 1 100); do
+    grep -q ",$G," "$TMP/out" 2>/dev/null && break
+    sleep 0.1
+done
 for cmd in "domstats --block $G" "domblkstat $G vda"; do
     ( while :; do virsh -q -c "$VD_TEST_URI" $cmd >/dev/null 2>&1; done ) &
     HAMMER+=($!)
+    virsh -q -c "$VD_TEST_URI" < <(yes "$cmd") >/dev/null 2>&1 &
+    HAMMER+=($!)
 done
-
-timeout 120 "$VD_BIN" top --batch -c "$VD_TEST_URI" -n 30 -d 0.5 --csv - \
-    >"$TMP/out" 2>"$TMP/err" || { cat "$TMP/err" >&2; fail "top --batch failed"; }
+wait "$top_pid" || { cat "$TMP/err" >&2; fail "top --batch failed"; }
 
 # the guest's rows, by column name
 awk -F, -v n=$G 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
