@@ -144,6 +144,19 @@ def keys(binary, uri, count, stop_pid=None):
           f"redraw_p99_ms={pct(ends, 99):.2f} rss_kib={rss}")
 
 
+def wait_text(fd, want, t0, limit_s=10):
+    """Read fd until want shows or limit_s after t0; returns the tail read."""
+    seen = b""
+    while want not in seen and time.monotonic() - t0 < limit_s:
+        r, _, _ = select.select([fd], [], [], 0.5)
+        if r:
+            try:
+                seen = seen[-4096:] + os.read(fd, 65536)
+            except OSError:
+                break
+    return seen
+
+
 def startup(binary, uri, runs, text):
     """Time from fork+exec to the first output containing text (a row
     of the host's data: the first full frame, not the connecting one)."""
@@ -152,14 +165,7 @@ def startup(binary, uri, runs, text):
     for _ in range(runs):
         t0 = time.monotonic()
         pid, fd = spawn(binary, uri)
-        seen = b""
-        while want not in seen and time.monotonic() - t0 < 10:
-            r, _, _ = select.select([fd], [], [], 0.5)
-            if r:
-                try:
-                    seen = seen[-4096:] + os.read(fd, 65536)
-                except OSError:
-                    break
+        seen = wait_text(fd, want, t0)
         elapsed = (time.monotonic() - t0) * 1000
         stop(pid, fd)
         if want not in seen:
@@ -180,14 +186,7 @@ def quit_time(binary, uri, runs, text, key):
     for _ in range(runs):
         t0 = time.monotonic()
         pid, fd = spawn(binary, uri)
-        seen = b""
-        while want not in seen and time.monotonic() - t0 < 10:
-            r, _, _ = select.select([fd], [], [], 0.5)
-            if r:
-                try:
-                    seen = seen[-4096:] + os.read(fd, 65536)
-                except OSError:
-                    break
+        seen = wait_text(fd, want, t0)
         if want not in seen:
             stop(pid, fd)
             print(f"'{text}' never appeared", file=sys.stderr)

@@ -157,34 +157,34 @@ vd_domain_spec_clear(vd_domain_spec *s)
     memset(s, 0, sizeof(*s));
 }
 
+/* Append the item of size bytes at item to the array *arr of *n,
+ * moving it (item is zeroed). 0 or -1. */
+static int
+append_moved(void *arr, size_t *n, void *item, size_t size)
+{
+    char *grown = realloc(*(void **)arr, (*n + 1) * size);
+
+    if (!grown)
+        return -1;
+    *(void **)arr = grown;
+    memcpy(grown + *n * size, item, size);
+    (*n)++;
+    memset(item, 0, size);
+    return 0;
+}
+
 /* Append a disk (moved). */
 int
 vd_spec_add_disk(vd_domain_spec *spec, vd_disk_spec *d)
 {
-    vd_disk_spec *grown = realloc(spec->more_disks,
-                                  (spec->n_more_disks + 1) * sizeof(*grown));
-
-    if (!grown)
-        return -1;
-    spec->more_disks = grown;
-    grown[spec->n_more_disks++] = *d;
-    memset(d, 0, sizeof(*d));
-    return 0;
+    return append_moved(&spec->more_disks, &spec->n_more_disks, d, sizeof(*d));
 }
 
 /* Append a NIC (moved). */
 int
 vd_spec_add_net(vd_domain_spec *spec, vd_net_spec *n)
 {
-    vd_net_spec *grown = realloc(spec->more_nets,
-                                 (spec->n_more_nets + 1) * sizeof(*grown));
-
-    if (!grown)
-        return -1;
-    spec->more_nets = grown;
-    grown[spec->n_more_nets++] = *n;
-    memset(n, 0, sizeof(*n));
-    return 0;
+    return append_moved(&spec->more_nets, &spec->n_more_nets, n, sizeof(*n));
 }
 
 /* Append "KIND:VALUE". */
