@@ -219,7 +219,7 @@ vd_cli_top(int argc, char **argv)
         started++;
     }
     if (o.format == OUT_CSV) {
-        fputs(vd_top_csv_header, out);
+        vd_top_csv_header_write(out);
         fflush(out);
     }
 

@@ -15,15 +15,6 @@
 #include "virtdeck/stats.h"
 #include "cli_top_rows.h"
 
-const char vd_top_csv_header[] =
-    "time,host,name,uuid,state,vcpus,cpu_pct,cpu_host_pct,"
-    "mem_used_kib,mem_total_kib,mem_pct,"
-    "rd_bytes_s,wr_bytes_s,rd_reqs_s,wr_reqs_s,"
-    "rx_bytes_s,tx_bytes_s,rx_pkts_s,tx_pkts_s,"
-    "cpu_time_ns,rd_bytes,wr_bytes,rx_bytes,tx_bytes,"
-    "host_cpu_pct,host_mem_used_kib,host_mem_total_kib,"
-    "disk_stale,net_stale,"
-    "domain_id,arch,physical_cpus,blocked,mem_host_pct\n";
 
 /* A growing output buffer; a failed growth sets oom and drops the rest. */
 typedef struct obuf {
@@ -92,18 +83,6 @@ ob_ull(obuf *b, unsigned long long v)
         v /= 10;
     } while (v);
     ob_mem(b, tmp + i, sizeof(tmp) - (size_t)i);
-}
-
-/* Append v in decimal, as "%d". */
-static void
-ob_int(obuf *b, int v)
-{
-    if (v < 0) {
-        ob_ch(b, '-');
-        ob_ull(b, (unsigned long long)-(long long)v);
-    } else {
-        ob_ull(b, (unsigned long long)v);
-    }
 }
 
 /* Append v with prec (0-2) decimals, exactly as "%.*f". */
@@ -217,181 +196,159 @@ mem_host_pct(const vt_host *x, const vd_domain *d, double *pct)
     return true;
 }
 
-/* A CSV figure or an empty field, then the comma. */
-static void
-csv_fixed(obuf *b, bool known, double v, int prec)
+/* One row being written, as CSV or as a JSON object; with header set,
+ * only the column names (the CSV header line). Each put_* is one field:
+ * unknown figures are empty in CSV, null in JSON, never 0. */
+typedef struct rowput {
+    obuf *b;
+    vd_top_format fmt;
+    bool header;
+    bool first;
+} rowput;
+
+/* Start the field key; false when only its name is wanted. */
+static bool
+put_key(rowput *w, const char *key)
 {
-    if (known)
-        ob_fixed(b, v, prec);
-    ob_ch(b, ',');
+    if (w->fmt == VD_TOP_CSV) {
+        if (!w->first)
+            ob_ch(w->b, ',');
+        w->first = false;
+        if (w->header)
+            ob_str(w->b, key);
+        return !w->header;
+    }
+    ob_str(w->b, w->first ? "{\"" : ",\"");
+    w->first = false;
+    ob_str(w->b, key);
+    ob_str(w->b, "\":");
+    return true;
 }
 
-/* A cumulative counter: empty when never read, then the comma. */
+/* An unknown figure. */
 static void
-csv_counter(obuf *b, bool known, unsigned long long v)
+put_null(rowput *w)
 {
-    if (known)
-        ob_ull(b, v);
-    ob_ch(b, ',');
+    if (w->fmt == VD_TOP_JSON)
+        ob_str(w->b, "null");
 }
 
-/* One CSV row. */
+/* A text field: quoted as CSV needs, escaped as a JSON string. */
 static void
-row_csv(obuf *b, const char *when, const vd_snapshot *snap,
+put_str(rowput *w, const char *key, const char *s)
+{
+    if (!put_key(w, key))
+        return;
+    if (w->fmt == VD_TOP_CSV)
+        csv_field(w->b, s);
+    else
+        json_string(w->b, s);
+}
+
+/* A decimal figure with prec decimals, or unknown. */
+static void
+put_fixed(rowput *w, const char *key, bool known, double v, int prec)
+{
+    if (!put_key(w, key))
+        return;
+    if (known)
+        ob_fixed(w->b, v, prec);
+    else
+        put_null(w);
+}
+
+/* A counter, or unknown. */
+static void
+put_ull(rowput *w, const char *key, bool known, unsigned long long v)
+{
+    if (!put_key(w, key))
+        return;
+    if (known)
+        ob_ull(w->b, v);
+    else
+        put_null(w);
+}
+
+/* A yes/no: 1/0 in CSV, true/false in JSON. */
+static void
+put_bool(rowput *w, const char *key, bool v)
+{
+    if (!put_key(w, key))
+        return;
+    if (w->fmt == VD_TOP_CSV)
+        ob_ch(w->b, v ? '1' : '0');
+    else
+        ob_str(w->b, v ? "true" : "false");
+}
+
+/* One row of d (all NULL with w->header: the names only). */
+static void
+put_row(rowput *w, const char *when, const vd_snapshot *snap,
         const vt_host *x, const vd_domain *d)
 {
-    const vd_dom_rates *r = &d->rates;
-    const vd_host_rates *hr = &snap->stats.rates;
+    static const vd_dom_rates none_r;
+    static const vd_host_rates none_hr;
+    static const vd_domain none_d;
+    const vd_domain *dd = d ? d : &none_d;
+    const vd_dom_rates *r = d ? &d->rates : &none_r;
+    const vd_host_rates *hr = snap ? &snap->stats.rates : &none_hr;
+    const vd_dom_sample *sm = &dd->sample;
     bool cpu = r->valid && r->cpu_valid, disk = r->valid && r->disk_valid;
-    bool net = r->valid && r->net_valid;
-    double pct;
-
-    ob_str(b, when);
-    ob_ch(b, ',');
-    csv_field(b, snap->label);
-    ob_ch(b, ',');
-    csv_field(b, d->name ? d->name : "");
-    ob_ch(b, ',');
-    ob_str(b, d->uuid);
-    ob_ch(b, ',');
-    csv_field(b, vd_dom_state_name(d->state));
-    ob_ch(b, ',');
-    ob_ull(b, d->vcpus);
-    ob_ch(b, ',');
-    csv_fixed(b, cpu, r->cpu_pct, 2);
-    csv_fixed(b, cpu, r->cpu_host_pct, 2);
-    csv_counter(b, r->mem_valid, r->mem_used_kib);
-    csv_counter(b, true, r->mem_total_kib);
-    csv_fixed(b, r->mem_valid, r->mem_pct, 2);
-    csv_fixed(b, disk, r->rd_bps, 0);
-    csv_fixed(b, disk, r->wr_bps, 0);
-    csv_fixed(b, disk, r->rd_rps, 1);
-    csv_fixed(b, disk, r->wr_rps, 1);
-    csv_fixed(b, net, r->rx_bps, 0);
-    csv_fixed(b, net, r->tx_bps, 0);
-    csv_fixed(b, net, r->rx_pps, 1);
-    csv_fixed(b, net, r->tx_pps, 1);
-    csv_counter(b, d->sample.has_cpu, d->sample.cpu_ns);
-    csv_counter(b, d->sample.has_block, d->sample.rd_bytes);
-    csv_counter(b, d->sample.has_block, d->sample.wr_bytes);
-    csv_counter(b, d->sample.has_net, d->sample.rx_bytes);
-    csv_counter(b, d->sample.has_net, d->sample.tx_bytes);
-    csv_fixed(b, hr->cpu_valid, hr->cpu_pct, 2);
-    if (hr->mem_valid) {
-        ob_ull(b, hr->mem_used_kib);
-        ob_ch(b, ',');
-        ob_ull(b, hr->mem_total_kib);
-    } else {
-        ob_ch(b, ',');
-    }
-    ob_ch(b, ',');
-    ob_ch(b, d->sample.block_stale ? '1' : '0');
-    ob_ch(b, ',');
-    ob_ch(b, d->sample.net_stale ? '1' : '0');
-    ob_ch(b, ',');
-    if (d->id > 0)
-        ob_int(b, d->id);
-    ob_ch(b, ',');
-    csv_field(b, x->arch);
-    ob_ch(b, ',');
-    ob_ull(b, x->pcpus);
-    ob_ch(b, ',');
-    ob_ull(b, x->blocked);
-    ob_ch(b, ',');
-    if (mem_host_pct(x, d, &pct))
-        ob_fixed(b, pct, 2);
-    ob_ch(b, '\n');
-}
-
-/* ,"key": */
-static void
-json_key(obuf *b, const char *key)
-{
-    ob_str(b, ",\"");
-    ob_str(b, key);
-    ob_str(b, "\":");
-}
-
-/* A JSON number or null. */
-static void
-json_num(obuf *b, const char *key, bool valid, double v, int prec)
-{
-    json_key(b, key);
-    if (valid)
-        ob_fixed(b, v, prec);
-    else
-        ob_str(b, "null");
-}
-
-/* A JSON counter (exact) or null. */
-static void
-json_ull(obuf *b, const char *key, bool known, unsigned long long v)
-{
-    json_key(b, key);
-    if (known)
-        ob_ull(b, v);
-    else
-        ob_str(b, "null");
-}
-
-/* One JSON line. */
-static void
-row_json(obuf *b, const char *when, const vd_snapshot *snap,
-         const vt_host *x, const vd_domain *d)
-{
-    const vd_dom_rates *r = &d->rates;
-    const vd_host_rates *hr = &snap->stats.rates;
-    bool cpu = r->valid && r->cpu_valid, disk = r->valid && r->disk_valid;
-    bool net = r->valid && r->net_valid, mem;
+    bool net = r->valid && r->net_valid, mem = false;
     double pct = 0;
 
-    ob_str(b, "{\"time\":");
-    json_string(b, when);
-    ob_str(b, ",\"host\":");
-    json_string(b, snap->label);
-    ob_str(b, ",\"name\":");
-    json_string(b, d->name ? d->name : "");
-    ob_str(b, ",\"uuid\":\"");
-    ob_str(b, d->uuid);
-    ob_str(b, "\",\"state\":");
-    json_string(b, vd_dom_state_name(d->state));
-    json_ull(b, "vcpus", true, d->vcpus);
-    json_num(b, "cpu_pct", cpu, r->cpu_pct, 2);
-    json_num(b, "cpu_host_pct", cpu, r->cpu_host_pct, 2);
-    json_num(b, "mem_used_kib", r->mem_valid, (double)r->mem_used_kib, 0);
-    json_ull(b, "mem_total_kib", true, r->mem_total_kib);
-    json_num(b, "mem_pct", r->mem_valid, r->mem_pct, 2);
-    json_num(b, "rd_bytes_s", disk, r->rd_bps, 0);
-    json_num(b, "wr_bytes_s", disk, r->wr_bps, 0);
-    json_num(b, "rd_reqs_s", disk, r->rd_rps, 1);
-    json_num(b, "wr_reqs_s", disk, r->wr_rps, 1);
-    json_num(b, "rx_bytes_s", net, r->rx_bps, 0);
-    json_num(b, "tx_bytes_s", net, r->tx_bps, 0);
-    json_num(b, "rx_pkts_s", net, r->rx_pps, 1);
-    json_num(b, "tx_pkts_s", net, r->tx_pps, 1);
-    json_ull(b, "cpu_time_ns", d->sample.has_cpu, d->sample.cpu_ns);
-    json_ull(b, "rd_bytes", d->sample.has_block, d->sample.rd_bytes);
-    json_ull(b, "wr_bytes", d->sample.has_block, d->sample.wr_bytes);
-    json_ull(b, "rx_bytes", d->sample.has_net, d->sample.rx_bytes);
-    json_ull(b, "tx_bytes", d->sample.has_net, d->sample.tx_bytes);
-    json_num(b, "host_cpu_pct", hr->cpu_valid, hr->cpu_pct, 2);
-    json_num(b, "host_mem_used_kib", hr->mem_valid, (double)hr->mem_used_kib, 0);
-    json_key(b, "disk_stale");
-    ob_str(b, d->sample.block_stale ? "true" : "false");
-    json_key(b, "net_stale");
-    ob_str(b, d->sample.net_stale ? "true" : "false");
-    json_key(b, "domain_id");
-    if (d->id > 0)
-        ob_int(b, d->id);
-    else
-        ob_str(b, "null");
-    ob_str(b, ",\"arch\":");
-    json_string(b, x->arch);
-    json_ull(b, "physical_cpus", true, x->pcpus);
-    json_ull(b, "blocked", true, x->blocked);
-    mem = mem_host_pct(x, d, &pct);
-    json_num(b, "mem_host_pct", mem, pct, 2);
-    ob_str(b, "}\n");
+    w->first = true;
+    put_str(w, "time", when ? when : "");
+    put_str(w, "host", snap ? snap->label : "");
+    put_str(w, "name", dd->name ? dd->name : "");
+    put_str(w, "uuid", dd->uuid);
+    put_str(w, "state", vd_dom_state_name(dd->state));
+    put_ull(w, "vcpus", true, dd->vcpus);
+    put_fixed(w, "cpu_pct", cpu, r->cpu_pct, 2);
+    put_fixed(w, "cpu_host_pct", cpu, r->cpu_host_pct, 2);
+    put_ull(w, "mem_used_kib", r->mem_valid, r->mem_used_kib);
+    put_ull(w, "mem_total_kib", true, r->mem_total_kib);
+    put_fixed(w, "mem_pct", r->mem_valid, r->mem_pct, 2);
+    put_fixed(w, "rd_bytes_s", disk, r->rd_bps, 0);
+    put_fixed(w, "wr_bytes_s", disk, r->wr_bps, 0);
+    put_fixed(w, "rd_reqs_s", disk, r->rd_rps, 1);
+    put_fixed(w, "wr_reqs_s", disk, r->wr_rps, 1);
+    put_fixed(w, "rx_bytes_s", net, r->rx_bps, 0);
+    put_fixed(w, "tx_bytes_s", net, r->tx_bps, 0);
+    put_fixed(w, "rx_pkts_s", net, r->rx_pps, 1);
+    put_fixed(w, "tx_pkts_s", net, r->tx_pps, 1);
+    put_ull(w, "cpu_time_ns", sm->has_cpu, sm->cpu_ns);
+    put_ull(w, "rd_bytes", sm->has_block, sm->rd_bytes);
+    put_ull(w, "wr_bytes", sm->has_block, sm->wr_bytes);
+    put_ull(w, "rx_bytes", sm->has_net, sm->rx_bytes);
+    put_ull(w, "tx_bytes", sm->has_net, sm->tx_bytes);
+    put_fixed(w, "host_cpu_pct", hr->cpu_valid, hr->cpu_pct, 2);
+    put_ull(w, "host_mem_used_kib", hr->mem_valid, hr->mem_used_kib);
+    if (w->fmt == VD_TOP_CSV)       /* JSON has never had it */
+        put_ull(w, "host_mem_total_kib", hr->mem_valid, hr->mem_total_kib);
+    put_bool(w, "disk_stale", sm->block_stale);
+    put_bool(w, "net_stale", sm->net_stale);
+    put_ull(w, "domain_id", dd->id > 0, (unsigned long long)dd->id);
+    put_str(w, "arch", x ? x->arch : "");
+    put_ull(w, "physical_cpus", true, x ? x->pcpus : 0);
+    put_ull(w, "blocked", true, x ? x->blocked : 0);
+    if (x && d)
+        mem = mem_host_pct(x, d, &pct);
+    put_fixed(w, "mem_host_pct", mem, pct, 2);
+    ob_str(w->b, w->fmt == VD_TOP_JSON ? "}\n" : "\n");
+}
+
+/* Write the CSV header line; see cli_top_rows.h. */
+void
+vd_top_csv_header_write(FILE *out)
+{
+    obuf b = { 0 };
+    rowput w = { .b = &b, .fmt = VD_TOP_CSV, .header = true };
+
+    put_row(&w, NULL, NULL, NULL, NULL);
+    if (!b.oom)
+        fwrite(b.p, 1, b.len, out);
+    free(b.p);
 }
 
 /* Write one iteration's rows; see cli_top_rows.h. */
@@ -404,12 +361,10 @@ vd_top_rows_write(FILE *out, vd_top_format fmt, const char *when,
     size_t i;
 
     vt_host_of(snap, &x);
-    for (i = 0; i < snap->ndomains; i++) {
-        if (fmt == VD_TOP_CSV)
-            row_csv(&b, when, snap, &x, &snap->domains[i]);
-        else
-            row_json(&b, when, snap, &x, &snap->domains[i]);
-    }
+    rowput w = { .b = &b, .fmt = fmt };
+
+    for (i = 0; i < snap->ndomains; i++)
+        put_row(&w, when, snap, &x, &snap->domains[i]);
     if (!b.oom && b.len)
         fwrite(b.p, 1, b.len, out);
     free(b.p);

@@ -9,8 +9,8 @@
 #include "virtdeck/model.h"
 #include "cli_args.h"
 
-/* The CSV header line (with its newline). */
-extern const char vd_top_csv_header[];
+/* Write the CSV header line (the column names, with its newline). */
+void vd_top_csv_header_write(FILE *out);
 
 /* Write one row per domain of snap, stamped when, as CSV or JSON lines
  * (fmt), to out in one write. Rates are empty (CSV) or null (JSON) when
