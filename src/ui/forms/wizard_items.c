@@ -132,8 +132,7 @@ static const wz_field disk_fields[] = {
                     "unmap: the guest's TRIM frees space in the volume",
                     NULL, K(DK_NEW) | K(DK_VOL) | K(DK_PATH), FILL_NONE },
     [D_SERIAL] = { "serial", "Serial", VD_FIELD_TEXT, NULL, NULL, 0, "", NULL,
-                   "Optional: the serial the guest sees (1 to 20 letters, "
-                   "digits, _ . + -)", v_serial,
+                   "Optional: the serial number the guest sees", v_serial,
                    K(DK_NEW) | K(DK_VOL) | K(DK_PATH), FILL_NONE },
     [D_ACCESS] = { "access", "Access", VD_FIELD_CHOICE, access_labels,
                    access_values, N(access_labels), "rw", NULL, NULL, NULL,
