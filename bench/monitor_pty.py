@@ -9,6 +9,8 @@ key-to-redraw latency. Not a test: figures are printed, never asserted.
                                                  the first frame showing TEXT
   monitor_pty.py quit BIN URI RUNS TEXT   -> p50/max ms from F10 to exit,
                                                  once TEXT shows
+  monitor_pty.py libs BIN URI SECONDS         -> the idle figures, then
+                                                 RSS per mapped file (kB)
   monitor_pty.py idle-top / keys-top ...       -> the same in the top view
                                                  (`virtdeck top -c URI`)
 
@@ -98,7 +100,21 @@ def stop(pid, fd):
     os.waitpid(pid, 0)
 
 
-def idle(binary, uri, seconds):
+def rss_by_file(pid):
+    """Resident kB per mapped file ("[anon]" for the rest) from smaps."""
+    rss, name = {}, None
+    with open(f"/proc/{pid}/smaps") as f:
+        for line in f:
+            head = line.split()
+            if not head[0].endswith(":"):          # a mapping's first line
+                name = head[5] if len(head) > 5 and head[5].startswith("/") \
+                    else "[anon]"
+            elif head[0] == "Rss:":
+                rss[name] = rss.get(name, 0) + int(head[1])
+    return rss
+
+
+def idle(binary, uri, seconds, libs=False):
     pid, fd = spawn(binary, uri, ["-d", "2"])
     drain(fd, 3.0, 8.0)                 # connected, first ticks drawn
     hz = os.sysconf("SC_CLK_TCK")
@@ -108,7 +124,10 @@ def idle(binary, uri, seconds):
         drain(fd, end - time.monotonic(), end - time.monotonic())
     c1, t1 = cpu_ticks(pid), time.monotonic()
     rss, anon = rss_kib(pid), rss_kib(pid, "RssAnon:")
+    by_file = rss_by_file(pid) if libs else {}
     stop(pid, fd)
+    for name, kib in sorted(by_file.items(), key=lambda kv: -kv[1]):
+        print(f"{kib:8d} kB  {name}")
     print(f"idle_cpu_pct={100.0 * (c1 - c0) / hz / (t1 - t0):.3f} "
           f"rss_kib={rss} rss_anon_kib={anon} seconds={t1 - t0:.1f}")
 
@@ -225,8 +244,8 @@ def main():
     if mode.endswith("-top"):
         SUB.append("top")
         mode = mode[:-4]
-    if mode == "idle":
-        idle(binary, uri, float(sys.argv[4]))
+    if mode in ("idle", "libs"):
+        idle(binary, uri, float(sys.argv[4]), mode == "libs")
     elif mode == "startup" and len(sys.argv) > 5:
         return startup(binary, uri, int(sys.argv[4]), sys.argv[5])
     elif mode == "quit" and len(sys.argv) > 5:

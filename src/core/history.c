@@ -1,8 +1,15 @@
 /*
- * history.c: a domain's recent figures in two fixed rings: one point
- * per tick (VD_HIST_FINE, 12 bytes each) and 10 s averages
- * (VD_HIST_COARSE, over an hour, 8 bytes each, their time implied by
- * their place), so a domain costs about 4.5 KiB.
+ * history.c: a domain's recent figures in two rings: one point per tick
+ * (up to VD_HIST_FINE, 12 bytes each) and 10 s averages (up to
+ * VD_HIST_COARSE, over an hour, 8 bytes each, their time implied by
+ * their place), so a domain with a full hour costs about 4.5 KiB.
+ *
+ * The rings grow as they fill (doubling from RING_FIRST points to their
+ * size), so a domain costs its header until its first point and a few
+ * hundred bytes over its first minutes: with 1000 domains, 4.5 MB less
+ * at start-up (docs/PERFORMANCE.md, issue 18). A ring grows only when
+ * it is full and not yet at its size, so its points are then in order
+ * from index 0 and the next one goes right after them.
  *
  * The worker appends, any thread reads; a short mutex guards the rings
  * (held for a copy, never across a libvirt call). Snapshots share the
@@ -16,6 +23,7 @@
 #include "virtdeck/stats.h"
 
 #define NO_VALUE 0xffff         /* a gap */
+#define RING_FIRST 16           /* a ring's first allocation, in points */
 
 typedef struct fine_point {
     int32_t t;                  /* ms since the history's origin */
@@ -34,14 +42,39 @@ struct vd_history {
     long long last_ms;          /* 0: empty */
     size_t fine_head, fine_n;   /* next slot, points held */
     size_t coarse_head, coarse_n;
+    size_t fine_cap, coarse_cap;        /* points allocated */
     long long coarse_last;      /* bucket number of the newest coarse point */
     /* the 10 s bucket being averaged */
     long long bucket;           /* origin-relative bucket number, -1: none */
     double sum[VD_HIST_NSERIES];
     unsigned int cnt[VD_HIST_NSERIES];
-    fine_point fine[VD_HIST_FINE];
-    coarse_point coarse[VD_HIST_COARSE];
+    fine_point *fine;           /* fine_cap points (NULL until the first) */
+    coarse_point *coarse;       /* coarse_cap points */
 };
+
+/* Make room in ring (*cap elements of size bytes, n held, *head the
+ * next slot) for one more: grown (up to max) while it is full and
+ * smaller than max, the next slot then right after its n points.
+ * Returns the ring to use (moved if it grew), or NULL when the memory
+ * could not be had (nothing changed). */
+static void *
+ring_room(void *ring, size_t *cap, size_t *head, size_t n, size_t max,
+          size_t size)
+{
+    size_t want;
+    void *grown;
+
+    if (n < *cap || *cap >= max)
+        return ring;
+    want = *cap ? *cap * 2 : RING_FIRST;
+    if (want > max)
+        want = max;
+    if (!(grown = realloc(ring, want * size)))
+        return NULL;
+    *cap = want;
+    *head = n;
+    return grown;
+}
 
 /* Pack v >= 0 into 5-bit exponent, 11-bit mantissa. */
 uint16_t
@@ -106,6 +139,8 @@ vd_history_unref(vd_history *h)
     if (!h || __atomic_sub_fetch(&h->refs, 1, __ATOMIC_ACQ_REL) > 0)
         return;
     pthread_mutex_destroy(&h->lock);
+    free(h->fine);
+    free(h->coarse);
     free(h);
 }
 
@@ -129,7 +164,25 @@ decode(vd_hist_series s, uint16_t w)
     return vd_hist_unpack(w);
 }
 
-/* Append a coarse point for bucket b (filling skipped buckets with gaps). */
+/* Append one coarse point to the ring; false when it could not grow. */
+static bool
+coarse_append(vd_history *h, const coarse_point *p)
+{
+    coarse_point *ring = ring_room(h->coarse, &h->coarse_cap, &h->coarse_head,
+                                   h->coarse_n, VD_HIST_COARSE, sizeof(*ring));
+
+    if (!ring)
+        return false;
+    h->coarse = ring;
+    h->coarse[h->coarse_head] = *p;
+    h->coarse_head = (h->coarse_head + 1) % h->coarse_cap;
+    if (h->coarse_n < h->coarse_cap)
+        h->coarse_n++;
+    return true;
+}
+
+/* Append a coarse point for bucket b (filling skipped buckets with
+ * gaps). Out of memory, the ring starts over at b. */
 static void
 coarse_push(vd_history *h, long long b, const coarse_point *p)
 {
@@ -137,20 +190,16 @@ coarse_push(vd_history *h, long long b, const coarse_point *p)
 
     while (h->coarse_n && h->coarse_last + 1 < b) {
         long long skip = b - h->coarse_last - 1;
-        if (skip > VD_HIST_COARSE) {        /* a long pause: start over */
-            h->coarse_n = 0;
+        if (skip > VD_HIST_COARSE || !coarse_append(h, &gap)) {
+            h->coarse_n = h->coarse_head = 0;   /* a long pause: start over */
             break;
         }
-        h->coarse[h->coarse_head] = gap;
-        h->coarse_head = (h->coarse_head + 1) % VD_HIST_COARSE;
-        if (h->coarse_n < VD_HIST_COARSE)
-            h->coarse_n++;
         h->coarse_last++;
     }
-    h->coarse[h->coarse_head] = *p;
-    h->coarse_head = (h->coarse_head + 1) % VD_HIST_COARSE;
-    if (h->coarse_n < VD_HIST_COARSE)
-        h->coarse_n++;
+    if (!coarse_append(h, p)) {
+        h->coarse_n = h->coarse_head = 0;
+        return;
+    }
     h->coarse_last = b;
 }
 
@@ -178,7 +227,7 @@ vd_history_add(vd_history *h, long long t_ms, const vd_dom_rates *r,
 {
     double vals[VD_HIST_NSERIES];
     bool have[VD_HIST_NSERIES];
-    fine_point *p;
+    fine_point *fine, *p;
     long long rel, bucket;
     int s;
 
@@ -201,13 +250,18 @@ vd_history_add(vd_history *h, long long t_ms, const vd_dom_rates *r,
     have[VD_HIST_DISK] = r->valid && r->disk_valid;   /* absent: a gap, */
     have[VD_HIST_NET] = r->valid && r->net_valid;     /* never a zero */
 
-    p = &h->fine[h->fine_head];
-    p->t = (int32_t)rel;
-    for (s = 0; s < VD_HIST_NSERIES; s++)
-        p->v[s] = have[s] ? encode(s, vals[s]) : NO_VALUE;
-    h->fine_head = (h->fine_head + 1) % VD_HIST_FINE;
-    if (h->fine_n < VD_HIST_FINE)
-        h->fine_n++;
+    fine = ring_room(h->fine, &h->fine_cap, &h->fine_head, h->fine_n,
+                     VD_HIST_FINE, sizeof(*fine));
+    if (fine) {                         /* else the point is left out */
+        h->fine = fine;
+        p = &h->fine[h->fine_head];
+        p->t = (int32_t)rel;
+        for (s = 0; s < VD_HIST_NSERIES; s++)
+            p->v[s] = have[s] ? encode(s, vals[s]) : NO_VALUE;
+        h->fine_head = (h->fine_head + 1) % h->fine_cap;
+        if (h->fine_n < h->fine_cap)
+            h->fine_n++;
+    }
 
     bucket = rel / VD_HIST_COARSE_MS;
     if (bucket != h->bucket) {
@@ -241,7 +295,7 @@ vd_history_last_ms(const vd_history *hist)
 static const fine_point *
 fine_at(const vd_history *h, size_t i)
 {
-    return &h->fine[(h->fine_head + VD_HIST_FINE - h->fine_n + i) % VD_HIST_FINE];
+    return &h->fine[(h->fine_head + h->fine_cap - h->fine_n + i) % h->fine_cap];
 }
 
 /* Add value v at origin-relative time t to the columns. */
@@ -292,8 +346,8 @@ vd_history_series(const vd_history *hist, vd_hist_series series,
         long long first = h->coarse_last - (long long)h->coarse_n + 1;
         for (i = 0; i < h->coarse_n; i++) {
             const coarse_point *p =
-                &h->coarse[(h->coarse_head + VD_HIST_COARSE - h->coarse_n + i) %
-                           VD_HIST_COARSE];
+                &h->coarse[(h->coarse_head + h->coarse_cap - h->coarse_n + i) %
+                           h->coarse_cap];
             long long t = (first + (long long)i) * VD_HIST_COARSE_MS +
                           VD_HIST_COARSE_MS / 2;
             column_add(sum, cnt, ncols, start, span_ms, t,

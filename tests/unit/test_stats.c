@@ -380,6 +380,30 @@ test_history_rings(void **state)
     vd_history_unref(h);
 }
 
+/* The rings grow as they fill (history.c): every point stays in order
+ * across each growth, and the oldest go once the fine ring is full. */
+static void
+test_history_growth(void **state)
+{
+    vd_history *h = vd_history_new();
+    vd_dom_rates r;
+    double v[VD_HIST_FINE];
+    size_t i, k, n;
+
+    (void)state;
+    memset(&r, 0, sizeof(r));
+    r.valid = r.cpu_valid = true;
+    for (n = 1; n <= VD_HIST_FINE + 40; n++) {
+        r.cpu_pct = (double)(n % 97);
+        assert_true(vd_history_add(h, 1000 + (long long)n * 2000, &r, 1000));
+        k = vd_history_last(h, VD_HIST_CPU, v, VD_HIST_FINE);
+        assert_int_equal(k, n < VD_HIST_FINE ? n : VD_HIST_FINE);
+        for (i = 0; i < k; i++)
+            assert_true(fabs(v[i] - (double)((n - k + 1 + i) % 97)) < 0.01);
+    }
+    vd_history_unref(h);
+}
+
 static void
 test_history_gaps(void **state)
 {
@@ -483,6 +507,7 @@ main(void)
         cmocka_unit_test(test_absent_twice_and_restart),
         cmocka_unit_test(test_block_count),
         cmocka_unit_test(test_history_rings),
+        cmocka_unit_test(test_history_growth),
         cmocka_unit_test(test_history_gaps),
         cmocka_unit_test(test_pack),
         cmocka_unit_test(test_host_rates),
