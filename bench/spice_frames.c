@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "console/console_frame.h"
 #include "console/render.h"
 #include "console/spice.h"
 #include "virtdeck/bus.h"
@@ -125,17 +126,17 @@ main(int argc, char **argv)
         vd_fb fb;
 
         while (vd_now_ms() < stop) {
-            if (vd_spice_lock_frame(s, &fb, &seq))
-                vd_spice_unlock_frame(s);
+            if (vd_cframe_lock(vd_spice_frame(s), &fb, &seq))
+                vd_cframe_unlock(vd_spice_frame(s));
             vd_spice_refresh(s);
-            if (!vd_spice_wait_frame(s, seq, 2000))
+            if (!vd_cframe_wait_frame(vd_spice_frame(s), seq, 2000))
                 break;
-            if (!vd_spice_lock_frame(s, &fb, &seq))
+            if (!vd_cframe_lock(vd_spice_frame(s), &fb, &seq))
                 break;
             out.len = 0;
             vd_render_invalidate(r);
             vd_render_frame(r, &fb, &tgt, &out);
-            vd_spice_unlock_frame(s);
+            vd_cframe_unlock(vd_spice_frame(s));
             frames++;
         }
         printf("%3dx%-4d %8d %12.1f %12.3f\n", terms[t][1], terms[t][0], frames,

@@ -894,25 +894,11 @@ vd_spice_mouse_absolute(vd_spice *s)
     return abs;
 }
 
-/* Lock the shared frame. */
-bool
-vd_spice_lock_frame(vd_spice *s, vd_fb *fb, unsigned long *seq)
+/* The shared frame. */
+vd_cframe *
+vd_spice_frame(vd_spice *s)
 {
-    return vd_cframe_lock(&s->cf, fb, seq);
-}
-
-/* Unlock the shared frame. */
-void
-vd_spice_unlock_frame(vd_spice *s)
-{
-    vd_cframe_unlock(&s->cf);
-}
-
-/* Wait for the frame counter to move past seq. */
-bool
-vd_spice_wait_frame(vd_spice *s, unsigned long seq, int timeout_ms)
-{
-    return vd_cframe_wait_frame(&s->cf, seq, timeout_ms);
+    return &s->cf;
 }
 
 /* Wait for the handshake to get anywhere, or for a socket request. */
@@ -938,8 +924,6 @@ const vd_spice_api vd_spice_module_api = {
     .pointer = vd_spice_pointer,
     .refresh = vd_spice_refresh,
     .mouse_absolute = vd_spice_mouse_absolute,
-    .lock_frame = vd_spice_lock_frame,
-    .unlock_frame = vd_spice_unlock_frame,
-    .wait_frame = vd_spice_wait_frame,
+    .frame = vd_spice_frame,
     .wait_state = vd_spice_wait_state,
 };

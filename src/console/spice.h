@@ -76,15 +76,8 @@ void vd_spice_refresh(vd_spice *s);
 /* The server's mouse mode: true for client (absolute) mode. */
 bool vd_spice_mouse_absolute(vd_spice *s);
 
-/* Lock the shared framebuffer (as vd_vnc_lock_frame()). */
-bool vd_spice_lock_frame(vd_spice *s, vd_fb *fb, unsigned long *seq);
-
-/* Release the lock vd_spice_lock_frame() took. */
-void vd_spice_unlock_frame(vd_spice *s);
-
-/* Wait up to timeout_ms for the frame counter to differ from seq. For
- * tests and tools, never for the UI thread. */
-bool vd_spice_wait_frame(vd_spice *s, unsigned long seq, int timeout_ms);
+/* The shared framebuffer, as vd_vnc_frame(). */
+vd_cframe *vd_spice_frame(vd_spice *s);
 
 /* Wait up to timeout_ms for a state other than CONNECTING, or for a
  * socket request. For tests and tools, never for the UI thread. */

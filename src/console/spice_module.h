@@ -28,14 +28,12 @@ typedef struct vd_spice_api {
     void (*pointer)(vd_spice *s, int x, int y, int buttons);
     void (*refresh)(vd_spice *s);
     bool (*mouse_absolute)(vd_spice *s);
-    bool (*lock_frame)(vd_spice *s, vd_fb *fb, unsigned long *seq);
-    void (*unlock_frame)(vd_spice *s);
-    bool (*wait_frame)(vd_spice *s, unsigned long seq, int timeout_ms);
+    vd_cframe *(*frame)(vd_spice *s);
     vd_vnc_state (*wait_state)(vd_spice *s, int timeout_ms);
 } vd_spice_api;
 
 /* Bumped whenever vd_spice_api changes: a stale module is refused. */
-#define VD_SPICE_API_VERSION 1
+#define VD_SPICE_API_VERSION 2
 
 /* The name of the table the module exports. */
 #define VD_SPICE_API_SYMBOL "vd_spice_module_api"

@@ -30,7 +30,7 @@
 #include <rfb/rfbclient.h>
 
 #include "console/console_frame.h"
-#include "console/vnc.h"
+#include "console/vnc_module.h"
 
 #define READ_TIMEOUT_S 20
 #define MAX_QUEUE 4096
@@ -609,25 +609,11 @@ vd_vnc_refresh(vd_vnc *v)
     enqueue(v, 2, 0, 0, 0);
 }
 
-/* Lock the shared frame. */
-bool
-vd_vnc_lock_frame(vd_vnc *v, vd_fb *fb, unsigned long *seq)
+/* The shared frame. */
+vd_cframe *
+vd_vnc_frame(vd_vnc *v)
 {
-    return vd_cframe_lock(&v->cf, fb, seq);
-}
-
-/* Unlock the shared frame. */
-void
-vd_vnc_unlock_frame(vd_vnc *v)
-{
-    vd_cframe_unlock(&v->cf);
-}
-
-/* Wait for the frame counter to move past seq. */
-bool
-vd_vnc_wait_frame(vd_vnc *v, unsigned long seq, int timeout_ms)
-{
-    return vd_cframe_wait_frame(&v->cf, seq, timeout_ms);
+    return &v->cf;
 }
 
 /* Wait for the handshake to get anywhere. */
@@ -636,3 +622,20 @@ vd_vnc_wait_state(vd_vnc *v, int timeout_ms)
 {
     return vd_cframe_wait_state(&v->cf, NULL, timeout_ms);
 }
+
+/* The module's one exported symbol (vnc_module.h); everything else in
+ * it is hidden, so its own calls never reach the program's loader. */
+__attribute__((visibility("default")))
+const vd_vnc_api vd_vnc_module_api = {
+    .version = VD_VNC_API_VERSION,
+    .start = vd_vnc_start,
+    .free = vd_vnc_free,
+    .get_state = vd_vnc_get_state,
+    .answer = vd_vnc_answer,
+    .key = vd_vnc_key,
+    .keys = vd_vnc_keys,
+    .pointer = vd_vnc_pointer,
+    .refresh = vd_vnc_refresh,
+    .frame = vd_vnc_frame,
+    .wait_state = vd_vnc_wait_state,
+};

@@ -31,6 +31,7 @@ typedef enum {
 } vd_vnc_state;
 
 typedef struct vd_vnc vd_vnc;
+typedef struct vd_cframe vd_cframe;     /* console_frame.h */
 
 /* Pointer button bits for vd_vnc_pointer(). */
 enum {
@@ -75,18 +76,12 @@ void vd_vnc_pointer(vd_vnc *v, int x, int y, int buttons);
 /* Ask the server for a full frame (after a resize, or a repaint). */
 void vd_vnc_refresh(vd_vnc *v);
 
-/* Lock the shared framebuffer and describe it in *fb (pixels are valid
- * until vd_vnc_unlock_frame()); *seq gets the frame counter, which
- * changes whenever the pixels or the size change. Returns false (and
- * does not lock) when there is no frame yet. */
-bool vd_vnc_lock_frame(vd_vnc *v, vd_fb *fb, unsigned long *seq);
-
-/* Release the lock vd_vnc_lock_frame() took. */
-void vd_vnc_unlock_frame(vd_vnc *v);
-
-/* Wait up to timeout_ms for the frame counter to differ from seq;
- * true when it did. For tests and tools, never for the UI thread. */
-bool vd_vnc_wait_frame(vd_vnc *v, unsigned long seq, int timeout_ms);
+/* The shared framebuffer (valid until vd_vnc_free()): lock it with
+ * vd_cframe_lock() (console_frame.h), which describes it and gives the
+ * frame counter (it changes whenever the pixels or the size change),
+ * and release it with vd_cframe_unlock(); tests and tools may wait for
+ * a new frame with vd_cframe_wait_frame(), never the UI thread. */
+vd_cframe *vd_vnc_frame(vd_vnc *v);
 
 /* Wait up to timeout_ms for a state other than CONNECTING; returns the
  * state. For tests and tools, never for the UI thread. */

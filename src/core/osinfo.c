@@ -1,6 +1,9 @@
 /*
  * osinfo.c: OS variants and their recommended resources and devices,
- * from libosinfo. glib stays inside this file.
+ * from libosinfo. glib stays inside this file. Built as the module
+ * virtdeck-osinfo.so (osinfo_module.h): libosinfo brings libsoup,
+ * sqlite and libxslt, which only the create wizard and `virtdeck
+ * create` need.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -11,7 +14,7 @@
 
 #include <osinfo/osinfo.h>
 
-#include "virtdeck/osinfo.h"
+#include "core/osinfo_module.h"
 
 struct vd_osdb {
     OsinfoLoader *loader;       /* owns db */
@@ -65,30 +68,6 @@ vd_osdb_free(vd_osdb *db)
     if (db->loader)
         g_object_unref(db->loader);
     free(db);
-}
-
-/* Free a variant's strings. */
-void
-vd_os_variant_clear(vd_os_variant *v)
-{
-    if (!v)
-        return;
-    free(v->id);
-    free(v->short_id);
-    free(v->name);
-    free(v->family);
-    memset(v, 0, sizeof(*v));
-}
-
-/* Free an array of variants. */
-void
-vd_os_variants_free(vd_os_variant *v, size_t n)
-{
-    size_t i;
-
-    for (i = 0; v && i < n; i++)
-        vd_os_variant_clear(&v[i]);
-    free(v);
 }
 
 /* strdup that passes NULL through. */
@@ -467,27 +446,14 @@ vd_osdb_suggest(vd_osdb *db, const char *id, size_t max)
     return out;
 }
 
-/* Apply recommendations to a spec. */
-int
-vd_os_apply(const vd_os_variant *v, const vd_os_recommend *rec,
-            unsigned int set_by_user, vd_domain_spec *spec)
-{
-    if (v && (vd_spec_set(&spec->os_id, v->id) < 0 ||
-              vd_spec_set(&spec->os_variant, v->short_id) < 0))
-        return -1;
-    if (!rec)
-        return 0;
-    if (!(set_by_user & VD_OSREC_MEMORY) && rec->memory_mib)
-        spec->memory_mib = rec->memory_mib;
-    if (!(set_by_user & VD_OSREC_VCPUS) && rec->vcpus)
-        spec->vcpus = rec->vcpus;
-    if (!(set_by_user & VD_OSREC_DISK_SIZE) && rec->disk_bytes)
-        spec->disk.size_bytes = rec->disk_bytes;
-    if (!(set_by_user & VD_OSREC_DISK_BUS) && rec->disk_bus_known)
-        spec->disk.bus = rec->disk_bus;
-    if (!(set_by_user & VD_OSREC_NIC_MODEL) && rec->nic_model_known)
-        spec->net.model = rec->nic_model;
-    if (!(set_by_user & VD_OSREC_FIRMWARE) && rec->uefi_only)
-        spec->firmware = VD_FW_UEFI;
-    return 0;
-}
+/* The module's one exported symbol (osinfo_module.h); everything else
+ * in it is hidden. */
+__attribute__((visibility("default")))
+const vd_osinfo_api vd_osinfo_module_api = {
+    .version = VD_OSINFO_API_VERSION,
+    .open = vd_osdb_open,
+    .free = vd_osdb_free,
+    .search = vd_osdb_search,
+    .lookup = vd_osdb_lookup,
+    .suggest = vd_osdb_suggest,
+};

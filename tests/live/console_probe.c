@@ -40,6 +40,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "console/console_frame.h"
 #include "console/picture.h"
 #include "console/render.h"
 #include "console/spice.h"
@@ -158,22 +159,25 @@ c_state(client *c, char **msg)
     return c->spice ? vd_spice_get_state(c->spice, msg) : vd_vnc_get_state(c->vnc, msg);
 }
 
+/* Its shared frame. */
+static vd_cframe *
+c_frame(client *c)
+{
+    return c->spice ? vd_spice_frame(c->spice) : vd_vnc_frame(c->vnc);
+}
+
 /* Lock its frame. */
 static bool
 c_lock(client *c, vd_fb *fb, unsigned long *seq)
 {
-    return c->spice ? vd_spice_lock_frame(c->spice, fb, seq)
-        : vd_vnc_lock_frame(c->vnc, fb, seq);
+    return vd_cframe_lock(c_frame(c), fb, seq);
 }
 
 /* Unlock it. */
 static void
 c_unlock(client *c)
 {
-    if (c->spice)
-        vd_spice_unlock_frame(c->spice);
-    else
-        vd_vnc_unlock_frame(c->vnc);
+    vd_cframe_unlock(c_frame(c));
 }
 
 /* Wait for a new frame (serving socket requests meanwhile). */
@@ -183,10 +187,10 @@ c_wait_frame(client *c, unsigned long seq, int timeout_ms)
     long long end = vd_now_ms() + timeout_ms;
 
     if (!c->spice)
-        return vd_vnc_wait_frame(c->vnc, seq, timeout_ms);
+        return vd_cframe_wait_frame(c_frame(c), seq, timeout_ms);
     while (vd_now_ms() < end) {
         serve_fds(c);
-        if (vd_spice_wait_frame(c->spice, seq, 50))
+        if (vd_cframe_wait_frame(c_frame(c), seq, 50))
             return true;
     }
     return false;

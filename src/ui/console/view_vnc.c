@@ -15,12 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "console/console_frame.h"
 #include "console/picture.h"
 #include "console/render.h"
 #include "console/spice.h"
 #include "console/spice_module.h"
 #include "console/symbols.h"
-#include "console/vnc.h"
+#include "console/vnc_module.h"
 #include "ui/console/console_keys.h"
 #include "ui/console/console_view.h"
 #include "ui/widgets/dialog.h"
@@ -104,23 +105,28 @@ con_state(vnc_view *s, char **msg)
     return s->spice ? vd_spice_get_state(s->spice, msg) : vd_vnc_get_state(s->vnc, msg);
 }
 
+/* The client's shared frame, NULL when none runs. */
+static vd_cframe *
+con_frame(vnc_view *s)
+{
+    return s->spice ? vd_spice_frame(s->spice)
+        : s->vnc ? vd_vnc_frame(s->vnc) : NULL;
+}
+
 /* Lock the client's frame. */
 static bool
 con_lock(vnc_view *s, vd_fb *fb, unsigned long *seq)
 {
-    if (s->spice)
-        return vd_spice_lock_frame(s->spice, fb, seq);
-    return s->vnc && vd_vnc_lock_frame(s->vnc, fb, seq);
+    vd_cframe *cf = con_frame(s);
+
+    return cf && vd_cframe_lock(cf, fb, seq);
 }
 
 /* Unlock it. */
 static void
 con_unlock(vnc_view *s)
 {
-    if (s->spice)
-        vd_spice_unlock_frame(s->spice);
-    else
-        vd_vnc_unlock_frame(s->vnc);
+    vd_cframe_unlock(con_frame(s));
 }
 
 /* Send a combination of keysyms. */
@@ -394,9 +400,12 @@ on_result(vd_app *app, vd_view *v, vd_result *res)
     vd_view_set_title(v, "%s console: %s", proto(s), s->name);
     if (!running(s)) {
         s->state = VD_VNC_CLOSED;
-        if (s->is_spice && vd_spice_load_error())
-            snprintf(s->status, sizeof(s->status), "cannot start the SPICE "
-                     "client: %s", vd_spice_load_error());
+        const char *why = s->is_spice ? vd_spice_load_error()
+            : vd_vnc_load_error();
+
+        if (why)
+            snprintf(s->status, sizeof(s->status), "cannot start the %s "
+                     "client: %s", proto(s), why);
         else
             snprintf(s->status, sizeof(s->status), "cannot start the %s client",
                      proto(s));
