@@ -31,6 +31,7 @@
 #include "console/console_frame.h"
 #include "console/spice.h"
 #include "console/spice_module.h"
+#include "core/module.h"
 #include "console/xt_keys.h"
 
 #define MAX_QUEUE 4096
@@ -910,7 +911,7 @@ vd_spice_wait_state(vd_spice *s, int timeout_ms)
 
 /* The module's one exported symbol (spice_module.h); everything else in
  * it is hidden, so its own calls never reach the program's loader. */
-__attribute__((visibility("default")))
+VD_MODULE_EXPORT
 const vd_spice_api vd_spice_module_api = {
     .version = VD_SPICE_API_VERSION,
     .start = vd_spice_start,

@@ -8,13 +8,8 @@
 #include "console/spice_module.h"
 #include "core/module.h"
 
-static vd_module module = {
-    .file = "virtdeck-spice.so",
-    .symbol = VD_SPICE_API_SYMBOL,
-    .version = VD_SPICE_API_VERSION,
-    .what = "SPICE",
-    .subdir = "src/console",
-};
+static vd_module module = VD_MODULE("virtdeck-spice.so", VD_SPICE_API_SYMBOL,
+                                    VD_SPICE_API_VERSION, "SPICE", "src/console");
 
 /* The module's table: set once a vd_spice exists. */
 #define API ((const vd_spice_api *)module.api)

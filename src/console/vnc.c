@@ -31,6 +31,7 @@
 
 #include "console/console_frame.h"
 #include "console/vnc_module.h"
+#include "core/module.h"
 
 #define READ_TIMEOUT_S 20
 #define MAX_QUEUE 4096
@@ -625,7 +626,7 @@ vd_vnc_wait_state(vd_vnc *v, int timeout_ms)
 
 /* The module's one exported symbol (vnc_module.h); everything else in
  * it is hidden, so its own calls never reach the program's loader. */
-__attribute__((visibility("default")))
+VD_MODULE_EXPORT
 const vd_vnc_api vd_vnc_module_api = {
     .version = VD_VNC_API_VERSION,
     .start = vd_vnc_start,

@@ -8,13 +8,8 @@
 #include "console/vnc_module.h"
 #include "core/module.h"
 
-static vd_module module = {
-    .file = "virtdeck-vnc.so",
-    .symbol = VD_VNC_API_SYMBOL,
-    .version = VD_VNC_API_VERSION,
-    .what = "VNC",
-    .subdir = "src/console",
-};
+static vd_module module = VD_MODULE("virtdeck-vnc.so", VD_VNC_API_SYMBOL,
+                                    VD_VNC_API_VERSION, "VNC", "src/console");
 
 /* The module's table: set once a vd_vnc exists. */
 #define API ((const vd_vnc_api *)module.api)

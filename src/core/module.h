@@ -32,6 +32,15 @@ typedef struct vd_module {
     char error[512];
 } vd_module;
 
+/* A module's descriptor: FILE, its table's SYMBOL and VERSION, WHAT it
+ * is for messages, the SUBDIR of the build tree that builds it. */
+#define VD_MODULE(file_, symbol_, version_, what_, subdir_) \
+    { .file = file_, .symbol = symbol_, .version = version_, \
+      .what = what_, .subdir = subdir_ }
+
+/* Marks a module's one exported table (every other symbol is hidden). */
+#define VD_MODULE_EXPORT __attribute__((visibility("default")))
+
 /* Load m once (thread-safe; later calls return the same). Returns its
  * table, or NULL when it cannot be loaded (vd_module_error() says why). */
 const void *vd_module_load(vd_module *m);

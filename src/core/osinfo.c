@@ -15,6 +15,7 @@
 #include <osinfo/osinfo.h>
 
 #include "core/osinfo_module.h"
+#include "core/module.h"
 
 struct vd_osdb {
     OsinfoLoader *loader;       /* owns db */
@@ -448,7 +449,7 @@ vd_osdb_suggest(vd_osdb *db, const char *id, size_t max)
 
 /* The module's one exported symbol (osinfo_module.h); everything else
  * in it is hidden. */
-__attribute__((visibility("default")))
+VD_MODULE_EXPORT
 const vd_osinfo_api vd_osinfo_module_api = {
     .version = VD_OSINFO_API_VERSION,
     .open = vd_osdb_open,

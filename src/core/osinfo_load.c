@@ -9,13 +9,8 @@
 #include "core/module.h"
 #include "core/osinfo_module.h"
 
-static vd_module module = {
-    .file = "virtdeck-osinfo.so",
-    .symbol = VD_OSINFO_API_SYMBOL,
-    .version = VD_OSINFO_API_VERSION,
-    .what = "libosinfo",
-    .subdir = "src/core",
-};
+static vd_module module = VD_MODULE("virtdeck-osinfo.so", VD_OSINFO_API_SYMBOL,
+                                    VD_OSINFO_API_VERSION, "libosinfo", "src/core");
 
 /* The module's table: set once a vd_osdb exists. */
 #define API ((const vd_osinfo_api *)module.api)

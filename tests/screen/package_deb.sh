@@ -3,6 +3,7 @@
 # this tree, lintian finds no error or warning in it, and the binary
 # unpacked with `dpkg -x` into a scratch root runs from there: --version,
 # `top --batch -n 1` on the demo host, its man pages, its completion,
+# its modules (present, exporting their table, found from the root),
 # and a theme found in the scratch root's own data dir (and not found
 # once removed from there: nothing else supplied it).
 # Built once per `make check`: the sanitizer builds' runs skip it (77).
@@ -43,6 +44,16 @@ for f in usr/bin/virtdeck usr/share/man/man1/virtdeck.1.gz \
     [ -e "$root/$f" ] || fail "the package lacks /$f"
 done
 bin=$root/usr/bin/virtdeck
+# the modules loaded on first use (src/core/module.h): each in the
+# package, its libraries found, its table exported
+moddir=$(dirname "$(find "$root/usr/lib" -name virtdeck-spice.so)")
+for m in spice vnc osinfo iso; do
+    f=$moddir/virtdeck-$m.so
+    [ -f "$f" ] || fail "the package lacks virtdeck-$m.so (in ${moddir#"$root"})"
+    ! ldd "$f" | grep "not found" || fail "virtdeck-$m.so: libraries not found"
+    nm -D --defined-only "$f" | grep -q " vd_${m}_module_api$" ||
+        fail "virtdeck-$m.so does not export vd_${m}_module_api"
+done
 for p in virtdeck virtdeck-create virtdeck-top; do
     err=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$root/usr/share/man/man1/$p.1.gz" 2>&1 >"$out/$p.txt")
     [ -z "$err" ] || fail "man $p: $err"
@@ -57,6 +68,18 @@ demo="test://$root/usr/share/doc/virtdeck/demo-host.xml"
 timeout 60 "$bin" top --batch -n 1 -d 0.5 -c "$demo" >"$out/top.txt" 2>&1 ||
     { cat "$out/top.txt"; fail "top --batch exited $?"; }
 grep -qE "^db-primary +running" "$out/top.txt" || { cat "$out/top.txt"; fail "top --batch rows"; }
+
+# the installed binary finds its modules in the scratch root: the osinfo
+# one gives the completion's libosinfo ids, and none once it is removed
+# from there (when nothing else supplies it)
+ids=$("$bin" --complete create --os-variant debian1)
+grep -qx debian11 <<<"$ids" || fail "no libosinfo ids from the installed binary: '$ids'"
+mv "$moddir/virtdeck-osinfo.so" "$out/"
+if [ ! -e "${moddir#"$root"}/virtdeck-osinfo.so" ]; then
+    ids=$("$bin" --complete create --os-variant debian1)
+    ! grep -qx debian11 <<<"$ids" || fail "libosinfo ids without the module"
+fi
+mv "$out/virtdeck-osinfo.so" "$moddir/"
 
 # themes from the scratch root's data dir: listed, and loaded by the screen
 export XDG_CONFIG_HOME=$out/config      # no user themes
