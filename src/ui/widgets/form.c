@@ -731,7 +731,7 @@ form_draw(vd_app *app, vd_view *v, const vd_rect *area)
         vd_draw_text_right(bottom, area->x, area->w - 2, "more below",
                            vd_role_attr(VD_ROLE_DIM));
 
-    switch (form->msg_kind) {
+    switch ((vd_msg_kind)form->msg_kind) {
     case VD_MSG_ERROR:
         mrole = VD_ROLE_STATUS_ERROR;
         break;
@@ -822,6 +822,14 @@ static const vd_view_ops form_ops = {
     .nkeys = sizeof(form_keys) / sizeof(form_keys[0]),
 };
 
+/* The model changed outside the keys (an error set on a field). */
+static void
+form_redraw(vd_form *form)
+{
+    if (form->app)
+        form->app->dirty = true;
+}
+
 /* Show the form. */
 vd_view *
 vd_form_show(vd_app *app, vd_form *form)
@@ -829,6 +837,7 @@ vd_form_show(vd_app *app, vd_form *form)
     vd_view *v;
 
     form->app = app;
+    form->redraw = form_redraw;
     if (!(v = vd_view_push(app, &form_ops, form, form->title)))
         return NULL;
     form->view = v;
