@@ -85,6 +85,8 @@ typedef struct vd_app {
 
     bool quit;
     bool dirty;                     /* redraw before the next wait */
+    long long draw_due_ms;          /* hosts' new figures wait to be drawn
+                                     * together until then; 0: none (app.c) */
 
     char msg[512];
     vd_msg_kind msg_kind;

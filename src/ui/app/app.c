@@ -34,6 +34,10 @@
 #include "ui/widgets/term_picture.h"
 
 #define TICK_MS 1000            /* longest wait without a wake */
+/* New figures that hosts publish within this long of each other are
+ * drawn in one redraw (the workers tick on the same clock: host.c);
+ * keys and changes of a connection's state are drawn at once. */
+#define GATHER_MS 25
 
 /* ---- events ---- */
 
@@ -191,12 +195,18 @@ drain_bus(vd_app *app)
     }
 }
 
-/* Pick up every host's latest snapshot; true when something shown
- * changed (a new publication or a retry countdown second). */
-static bool
+/* What refresh_snapshots() found. */
+typedef enum {
+    SNAPS_SAME,                 /* nothing shown changed */
+    SNAPS_FIGURES,              /* new figures of hosts already shown */
+    SNAPS_STATE,                /* a connection's state, a countdown, an age */
+} snaps_change;
+
+/* Pick up every host's latest snapshot and say what changed. */
+static snaps_change
 refresh_snapshots(vd_app *app)
 {
-    bool changed = false;
+    snaps_change changed = SNAPS_SAME;
 
     for (size_t i = 0; i < app->nhosts; i++) {
         vd_ui_host *h = &app->hosts[i];
@@ -206,14 +216,21 @@ refresh_snapshots(vd_app *app)
         if (h->snap && (snap == h->snap || snap->seq == h->snap->seq)) {
             vd_snapshot_unref(snap);
         } else {
+            /* a host's first picture, or one that connected, failed or
+             * went away, is drawn at once; a tick's new figures wait
+             * for the other hosts' */
+            if (!h->snap || !snap || h->snap->conn != snap->conn ||
+                h->snap->ndomains != snap->ndomains)
+                changed = SNAPS_STATE;
+            else if (changed == SNAPS_SAME)
+                changed = SNAPS_FIGURES;
             vd_snapshot_unref(h->snap);
             h->snap = snap;     /* (the lists follow: listview.h) */
-            changed = true;
         }
         retry = vd_app_retry_s(h->snap);
         if (retry != h->shown_retry_s) {
             h->shown_retry_s = retry;
-            changed = true;
+            changed = SNAPS_STATE;
         }
         /* a host without answer: its age grows on the screen */
         retry = vd_app_stale_s(h->snap);
@@ -221,7 +238,7 @@ refresh_snapshots(vd_app *app)
             retry = vd_app_connecting_s(h->snap);
         if (retry != h->shown_wait_s) {
             h->shown_wait_s = retry;
-            changed = true;
+            changed = SNAPS_STATE;
         }
     }
     return changed;
@@ -235,6 +252,9 @@ wait_ms(const vd_app *app)
 {
     long long now = vd_now_ms();
     int best = TICK_MS;
+
+    if (app->draw_due_ms)       /* figures waiting to be drawn */
+        best = app->draw_due_ms > now ? (int)(app->draw_due_ms - now) : 0;
 
     for (size_t i = 0; i < app->nhosts; i++) {
         const vd_snapshot *snap = app->hosts[i].snap;
@@ -282,6 +302,7 @@ draw(vd_app *app)
     wnoutrefresh(stdscr);
     doupdate();
     app->dirty = false;
+    app->draw_due_ms = 0;
 }
 
 /* Run the interface until the user quits. */
@@ -352,7 +373,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
         };
         int n;
 
-        if (app.dirty)
+        if (app.dirty || (app.draw_due_ms && vd_now_ms() >= app.draw_due_ms))
             draw(&app);
         n = poll(pfd, 3, wait_ms(&app));
         if (n < 0 && errno != EINTR) {
@@ -371,9 +392,18 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
             drain_bus(&app);
         vd_views_wake(&app);        /* console frames and output (issue 7) */
         vd_ui_journal_poll(&app);   /* new journal entries, its errors */
-        if (refresh_snapshots(&app)) {
+        switch (refresh_snapshots(&app)) {
+        case SNAPS_SAME:
+            break;
+        case SNAPS_FIGURES:
+            vd_views_snapshot(&app);
+            if (!app.draw_due_ms)
+                app.draw_due_ms = vd_now_ms() + GATHER_MS;
+            break;
+        case SNAPS_STATE:
             vd_views_snapshot(&app);
             app.dirty = true;
+            break;
         }
         vd_views_reap(&app);
     }
