@@ -49,6 +49,8 @@ typedef struct vd_ui_host {
     vd_sel sel[VD_PANE_LAST];       /* object panes' cursors on this host */
     int shown_retry_s;              /* retry countdown last drawn, -1 none */
     int shown_wait_s;               /* no-answer seconds last drawn, -1 none */
+    char key[16];                   /* "host:ID": its row's identity in the
+                                     * hosts pane's list (pane_hosts.c) */
 } vd_ui_host;
 
 typedef enum {

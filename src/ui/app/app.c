@@ -53,35 +53,18 @@ pane_at(const vd_app *app, int y, int x)
     return VD_PANE_LAST;
 }
 
-/* A mouse event on pane: the hosts pane's clicks and wheel here, an
- * object pane's to its list (rows, wheel, titles). Clicks focus. */
+/* A mouse event on pane: to its list (rows, wheel, titles). Clicks
+ * focus. */
 static void
 mouse_pane(vd_app *app, vd_pane_id pane, const MEVENT *ev)
 {
     const vd_rect *r = &app->panes[pane];
     int first = r->y + 1 + vd_pane_get(pane)->header_rows;
     int nrows = r->y + r->h - 1 - first;
-    bool click = ev->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED);
-    size_t row;
 
-    if (click)
+    if (ev->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
         vd_app_focus(app, pane);
-    if (pane != VD_PANE_HOSTS) {
-        vd_list_mouse(app, vd_list_get(app, pane), ev, first, nrows);
-        return;
-    }
-#ifdef BUTTON5_PRESSED
-    if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-        vd_app_move(app, pane, ev->bstate & BUTTON4_PRESSED ? VD_MOVE_WHEEL_UP
-                                                           : VD_MOVE_WHEEL_DOWN);
-        return;
-    }
-#endif
-    if (!click || ev->y < first || ev->y >= first + nrows)
-        return;
-    row = app->host_sel.top + (size_t)(ev->y - first);
-    if (row < app->nhosts)
-        vd_app_select(app, pane, row);
+    vd_list_mouse(app, vd_list_get(app, pane), ev, first, nrows);
 }
 
 /* A mouse event: clicks select rows, focus panes and press bar keys;
