@@ -144,18 +144,10 @@ host_close(vd_app *app, vd_view *v)
     free(v->data);
 }
 
-/* A new snapshot: redraw. */
-static void
-host_snapshot(vd_app *app, vd_view *v)
-{
-    (void)v;
-    app->dirty = true;
-}
-
 static const vd_view_ops host_ops = {
     .name = "host",
     .draw = host_draw,
-    .on_snapshot = host_snapshot,
+    .on_snapshot = vd_view_redraw_on_snapshot,
     .close = host_close,
 };
 

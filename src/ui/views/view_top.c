@@ -588,14 +588,6 @@ top_key(vd_app *app, vd_view *v, int key)
     return true;
 }
 
-/* A new snapshot: redraw (the rows are rebuilt lazily). */
-static void
-top_snapshot(vd_app *app, vd_view *v)
-{
-    (void)v;
-    app->dirty = true;
-}
-
 /* Free the state. */
 static void
 top_close(vd_app *app, vd_view *v)
@@ -642,7 +634,7 @@ static const vd_view_ops top_ops = {
     .name = "top",
     .draw = top_draw,
     .key = top_key,
-    .on_snapshot = top_snapshot,
+    .on_snapshot = vd_view_redraw_on_snapshot,
     .close = top_close,
     .keys = top_keys,
     .nkeys = sizeof(top_keys) / sizeof(top_keys[0]),
