@@ -89,13 +89,11 @@ clone_take(void *ctx, int key, const char *arg)
 vd_cli_status
 vd_clone_cli_args_parse(vd_clone_cli_args *a, int argc, char **argv)
 {
-    int status = vd_cli_parse(&vd_cli_clone_cmd, argc, argv, clone_take, a,
-                              a->err, sizeof(a->err));
+    int status = vd_cli_parse_options(&vd_cli_clone_cmd, argc, argv, clone_take, a,
+                                      a->err, sizeof(a->err));
 
     if (status != VD_CLI_RUN)
         return status;
-    if (vd_cli_no_operands(argc, argv, a->err, sizeof(a->err)) != VD_CLI_RUN)
-        return VD_CLI_USAGE;
     if (!a->original)
         return USAGE("--original NAME is needed");
     if (!a->name == !a->auto_clone)

@@ -421,6 +421,27 @@ parse_keymap(const char *opt, const char *val, vd_gfx_spec *g)
     return vd_spec_set(&g->keymap, val);
 }
 
+/* The "none" of a device option (--disk, --network; opt is its name):
+ * no device of the kind. given is how many devices of the kind (others)
+ * came before; *have and *none are set when it is taken. Returns 1 when
+ * arg was "none" and was taken, 0 when arg is a device, -1 (with the
+ * message) for "none" after other devices or a device after "none". */
+static int
+take_none(const char *arg, const char *opt, const char *others, int given,
+          bool *have, bool *none)
+{
+    if (strcmp(arg, "none") == 0) {
+        if (given > 0)
+            return ERR("%s none: other %s were given", opt, others), -1;
+        *have = true;
+        *none = true;
+        return 1;
+    }
+    if (*none)
+        return ERR("%s: %s none was given", opt, opt), -1;
+    return 0;
+}
+
 /* --disk (each one: the first is the main disk). */
 static int
 parse_disk(char *arg, vd_domain_spec *spec, vd_create_args *o)
@@ -429,15 +450,9 @@ parse_disk(char *arg, vd_domain_spec *spec, vd_create_args *o)
     vd_disk_spec disk = { 0 }, *d = &disk;
     int i, n, v, ret = -1;
 
-    if (strcmp(arg, "none") == 0) {
-        if (o->ndisks > 0)
-            return ERR("--disk none: other disks were given"), -1;
-        o->have_disk = true;
-        o->disk_none = true;
-        return 0;
-    }
-    if (o->disk_none)
-        return ERR("--disk: --disk none was given"), -1;
+    if ((n = take_none(arg, "--disk", "disks", o->ndisks, &o->have_disk,
+                       &o->disk_none)) != 0)
+        return n < 0 ? -1 : 0;
     if ((n = split_opts(arg, keys, vals, 24)) < 0)
         return ERR("--disk: too many options"), -1;
     for (i = 0; i < n; i++) {
@@ -603,15 +618,9 @@ parse_network(char *arg, vd_domain_spec *spec, vd_create_args *o)
     const char *type = NULL;
     int i, n, v, ret = -1;
 
-    if (strcmp(arg, "none") == 0) {
-        if (o->nnets > 0)
-            return ERR("--network none: other interfaces were given"), -1;
-        o->have_net = true;
-        o->net_none = true;
-        return 0;
-    }
-    if (o->net_none)
-        return ERR("--network: --network none was given"), -1;
+    if ((n = take_none(arg, "--network", "interfaces", o->nnets, &o->have_net,
+                       &o->net_none)) != 0)
+        return n < 0 ? -1 : 0;
     if ((n = split_opts(arg, keys, vals, 16)) < 0)
         return ERR("--network: too many options"), -1;
     for (i = 0; i < n; i++) {
@@ -1253,10 +1262,8 @@ vd_create_args_parse(vd_create_args *o, int argc, char **argv)
     err_len = sizeof(o->err);
     if (!spec->vcpus)
         spec->vcpus = 1;
-    if ((c = vd_cli_parse(&vd_cli_create_cmd, argc, argv, create_take, &p,
-                          o->err, sizeof(o->err))) != VD_CLI_RUN)
-        return c;
-    if ((c = vd_cli_no_operands(argc, argv, o->err, sizeof(o->err))) != VD_CLI_RUN)
+    if ((c = vd_cli_parse_options(&vd_cli_create_cmd, argc, argv, create_take,
+                                  &p, o->err, sizeof(o->err))) != VD_CLI_RUN)
         return c;
     if (o->installs > 1) {
         ERR("give only one of --cdrom, --location, --import and --pxe");

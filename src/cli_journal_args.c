@@ -83,12 +83,6 @@ journal_take(void *ctx, int key, const char *arg)
 vd_cli_status
 vd_journal_args_parse(vd_journal_args *o, int argc, char **argv)
 {
-    int status = vd_cli_parse(&vd_cli_journal_cmd, argc, argv, journal_take, o,
-                              o->err, sizeof(o->err));
-
-    if (status != VD_CLI_RUN)
-        return status;
-    if (vd_cli_no_operands(argc, argv, o->err, sizeof(o->err)) != VD_CLI_RUN)
-        return VD_CLI_USAGE;
-    return VD_CLI_RUN;
+    return vd_cli_parse_options(&vd_cli_journal_cmd, argc, argv, journal_take, o,
+                                o->err, sizeof(o->err));
 }

@@ -103,10 +103,6 @@ main_take(void *ctx, int key, const char *arg)
 vd_cli_status
 vd_main_args_parse(vd_main_args *a, int argc, char **argv)
 {
-    int status = vd_cli_parse(&vd_cli_main_cmd, argc, argv, main_take, a,
-                              a->err, sizeof(a->err));
-
-    if (status != VD_CLI_RUN)
-        return status;
-    return vd_cli_no_operands(argc, argv, a->err, sizeof(a->err));
+    return vd_cli_parse_options(&vd_cli_main_cmd, argc, argv, main_take, a,
+                                a->err, sizeof(a->err));
 }

@@ -102,6 +102,18 @@ vd_cli_parse(const vd_cli_cmd *cmd, int argc, char **argv,
     return VD_CLI_RUN;
 }
 
+/* vd_cli_parse() for a command without operands; see cli_opts.h. */
+int
+vd_cli_parse_options(const vd_cli_cmd *cmd, int argc, char **argv,
+                     vd_cli_take_fn take, void *ctx, char *err, size_t errlen)
+{
+    int status = vd_cli_parse(cmd, argc, argv, take, ctx, err, errlen);
+
+    if (status != VD_CLI_RUN)
+        return status;
+    return vd_cli_no_operands(argc, argv, err, errlen);
+}
+
 /* Refuse an operand left after the options. */
 int
 vd_cli_no_operands(int argc, char **argv, char *err, size_t errlen)

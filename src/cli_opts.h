@@ -89,6 +89,13 @@ typedef int (*vd_cli_take_fn)(void *ctx, int key, const char *arg);
 int vd_cli_parse(const vd_cli_cmd *cmd, int argc, char **argv,
                  vd_cli_take_fn take, void *ctx, char *err, size_t errlen);
 
+/* vd_cli_parse() for a command that takes no operands: a word left
+ * after the options ends it with VD_CLI_USAGE ("unexpected argument"
+ * in err). */
+int vd_cli_parse_options(const vd_cli_cmd *cmd, int argc, char **argv,
+                         vd_cli_take_fn take, void *ctx, char *err,
+                         size_t errlen);
+
 /* After vd_cli_next() returned -1: VD_CLI_USAGE with a message in err
  * when an operand is left ("unexpected argument"), else VD_CLI_RUN. */
 int vd_cli_no_operands(int argc, char **argv, char *err, size_t errlen);

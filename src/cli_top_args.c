@@ -121,13 +121,11 @@ top_take(void *ctx, int key, const char *arg)
 vd_cli_status
 vd_top_args_parse(vd_top_args *o, int argc, char **argv)
 {
-    int status = vd_cli_parse(&vd_cli_top_cmd, argc, argv, top_take, o,
-                              o->err, sizeof(o->err));
+    int status = vd_cli_parse_options(&vd_cli_top_cmd, argc, argv, top_take, o,
+                                      o->err, sizeof(o->err));
 
     if (status != VD_CLI_RUN)
         return status;
-    if (vd_cli_no_operands(argc, argv, o->err, sizeof(o->err)) != VD_CLI_RUN)
-        return VD_CLI_USAGE;
     if (!o->batch) {
         if (o->batch_opt)
             return ERR("%s is for batch mode: add --batch", o->batch_opt);
