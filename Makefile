@@ -23,7 +23,7 @@ FUZZ_SECONDS ?= 300
 FUZZ_MESON := -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false \
 	"-Dc_args=['-fsanitize=fuzzer-no-link','-fno-sanitize-recover=all','-Wno-missing-field-initializers','-Wno-format-nonliteral']"
 
-.PHONY: all build build-asan build-tsan demo check check-fast deps deps-test deps-deb install deb clean bench build-fuzz fuzz
+.PHONY: all build build-asan build-tsan demo check check-fast deps deps-test deps-bench deps-deb install deb clean bench build-fuzz fuzz
 
 all: build
 
@@ -32,6 +32,9 @@ deps:
 
 deps-test:
 	@scripts/deps.sh test
+
+deps-bench:
+	@scripts/deps.sh bench
 
 # setup_build DIR OPTIONS: configure DIR once (reconfigure if the options changed).
 define setup_build
@@ -76,7 +79,7 @@ check: deps-test
 check-fast: deps-test build
 	@tests/run.sh $(BUILD)
 
-bench: build
+bench: deps-bench build
 	@bench/run.sh $(BUILD)
 
 # install: meson install under PREFIX (default /usr/local), into

@@ -6,7 +6,13 @@ key-to-redraw latency. Not a test: figures are printed, never asserted.
   monitor_pty.py keys  BIN URI COUNT [STOPPID] -> p50/p99 ms (first byte,
                                                  end of redraw)
   monitor_pty.py startup BIN URI RUNS TEXT     -> p50/max ms from exec to
-                                                 the first frame showing TEXT
+                                                 the first frame showing TEXT,
+                                                 and to the first output
+  monitor_pty.py floor BARE URI RUNS           -> p50/max ms from exec of
+                                                 bench_bare_client --first
+                                                 (a thread per URI) to the
+                                                 first and the last host's
+                                                 bulk stats in hand
   monitor_pty.py quit BIN URI RUNS TEXT   -> p50/max ms from F10 to exit,
                                                  once TEXT shows
   monitor_pty.py idle-top / keys-top ...       -> the same in the top view
@@ -14,7 +20,13 @@ key-to-redraw latency. Not a test: figures are printed, never asserted.
 
 `keys` sends j/k alternately (the cursor moves one row, so every key
 changes the screen) and times from the write to the first byte of the
-answer and to the end of the burst (the last byte before 30 ms of quiet).
+answer, to the end of the burst (the last byte before 30 ms of quiet),
+and to the moment the screen shows the key's effect ("shown": a
+terminal emulator, python3-pyte, is fed every byte, and the cursor bar
+must stand on the row the key moved it to and no longer on the other).
+The end of the burst also counts a tick's redraw that starts within
+30 ms after the key; "shown" does not, but it does count a tick's redraw
+that delays the key's own.
 With STOPPID, that process (the daemon) is SIGSTOPped for the run and
 SIGCONTed after.
 """
@@ -23,6 +35,7 @@ import pty
 import select
 import signal
 import struct
+import subprocess
 import sys
 import time
 import fcntl
@@ -30,6 +43,7 @@ import termios
 
 
 SUB = []                                # ["top"] for the top view
+LINES, COLS = 50, 160                   # the pty's size
 
 
 def spawn(binary, uri, extra=()):
@@ -42,14 +56,15 @@ def spawn(binary, uri, extra=()):
         # the run, to tell a key's own redraw from a tick's)
         more = os.environ.get("VD_BENCH_ARGS", "").split()
         os.execv(binary, [binary, *SUB, *hosts, *extra, *more])
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 160, 0, 0))
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLS, 0, 0))
     os.kill(pid, signal.SIGWINCH)
     return pid, fd
 
 
-def drain(fd, quiet_s, limit_s):
+def drain(fd, quiet_s, limit_s, on_data=None):
     """Read until quiet_s without output or limit_s in all; returns
-    (first_byte_time, last_byte_time, nbytes)."""
+    (first_byte_time, last_byte_time, nbytes). on_data(data, t) sees
+    every read."""
     first = last = None
     n = 0
     end = time.monotonic() + limit_s
@@ -71,6 +86,8 @@ def drain(fd, quiet_s, limit_s):
             first = t
         last = t
         n += len(data)
+        if on_data:
+            on_data(data, t)
     return first, last, n
 
 
@@ -118,30 +135,107 @@ def pct(v, p):
     return v[min(len(v) - 1, int(round(p / 100.0 * (len(v) - 1))))]
 
 
+class Screen:
+    """The terminal as the user sees it (pyte, a terminal emulator fed
+    every byte virtdeck writes), to tell when a key's effect is on the
+    screen: the cursor row's colour moved to the row the key names."""
+
+    def __init__(self):
+        try:
+            import pyte
+        except ImportError:
+            # an interpreter outside Debian's (pyenv) does not see
+            # python3-pyte's directory
+            sys.path.append("/usr/lib/python3/dist-packages")
+            import pyte
+        self.screen = pyte.Screen(COLS, LINES)
+        self.stream = pyte.ByteStream(self.screen)
+        self.rows = self.cols = None
+        self.want = None                # (row lit, row unlit)
+        self.shown = None
+
+    def feed(self, data, t):
+        self.stream.feed(data)
+        if self.want and self.shown is None and self.lit(*self.want):
+            self.shown = t
+
+    def bgs(self):
+        buf = self.screen.buffer
+        return [[buf[y][x].bg for x in range(COLS)] for y in range(LINES)]
+
+    def calibrate(self, before):
+        """From the colours before and after the first j: the two rows
+        whose background changed (the cursor's old and new row) and the
+        columns of the cursor bar. False when the key did not show as
+        that."""
+        after = self.bgs()
+        changed = [(y, x) for y in range(LINES) for x in range(COLS)
+                   if before[y][x] != after[y][x]]
+        # the cursor bar spans most of its row (a tick may change a
+        # meter's colour elsewhere meanwhile)
+        rows = sorted(y for y in {y for y, _ in changed}
+                      if sum(1 for cy, _ in changed if cy == y) > COLS // 2)
+        if len(rows) != 2 or rows[1] != rows[0] + 1:
+            return False
+        self.rows = rows
+        self.cols = [x for y, x in changed if y == rows[1]]
+        self.on = after[rows[1]][self.cols[0]]
+        self.off = after[rows[0]][self.cols[0]]
+        return True
+
+    def lit(self, row, other):
+        buf = self.screen.buffer
+        return all(buf[row][x].bg == self.on and buf[other][x].bg == self.off
+                   for x in self.cols)
+
+    def expect(self, key):
+        """The key about to be sent: k lights the upper row, j the lower."""
+        up, down = self.rows
+        self.want = (up, down) if key == b"k" else (down, up)
+        self.shown = None
+
+
 def keys(binary, uri, count, stop_pid=None):
+    scr = Screen()
     pid, fd = spawn(binary, uri, ["-d", "2"])
-    drain(fd, 3.0, 10.0)
+    drain(fd, 3.0, 10.0, scr.feed)
     rss = rss_kib(pid)
+    # the cursor to the first row (it follows its domain while hosts
+    # come in, and a cursor on the last visible row scrolls instead of
+    # moving)
+    os.write(fd, b"g" if SUB else b"\033[H")
+    drain(fd, 0.3, 2.0, scr.feed)
+    before = scr.bgs()
+    os.write(fd, b"j")
+    drain(fd, 0.3, 2.0, scr.feed)
+    calibrated = scr.calibrate(before)
     if stop_pid:
         os.kill(stop_pid, signal.SIGSTOP)
-    firsts, ends = [], []
+    firsts, ends, shown = [], [], []
     try:
         for i in range(count):
-            drain(fd, 0.005, 0.005)     # nothing pending
+            key = b"k" if i % 2 == 0 else b"j"
+            drain(fd, 0.005, 0.005, scr.feed)   # nothing pending
+            if calibrated:
+                scr.expect(key)
             t = time.monotonic()
-            os.write(fd, b"j" if i % 2 == 0 else b"k")
-            first, last, n = drain(fd, 0.03, 1.0)
+            os.write(fd, key)
+            first, last, n = drain(fd, 0.03, 1.0, scr.feed)
             if first is None:
                 continue
             firsts.append((first - t) * 1e3)
             ends.append((last - t) * 1e3)
+            if calibrated and scr.shown is not None:
+                shown.append((scr.shown - t) * 1e3)
     finally:
         if stop_pid:
             os.kill(stop_pid, signal.SIGCONT)
     stop(pid, fd)
+    on_screen = (f" shown_p50_ms={pct(shown, 50):.2f} shown_p99_ms={pct(shown, 99):.2f}"
+                 f" shown={len(shown)}" if shown else " shown=unmeasured")
     print(f"keys={len(ends)}/{count} first_p50_ms={pct(firsts, 50):.2f} "
           f"first_p99_ms={pct(firsts, 99):.2f} redraw_p50_ms={pct(ends, 50):.2f} "
-          f"redraw_p99_ms={pct(ends, 99):.2f} rss_kib={rss}")
+          f"redraw_p99_ms={pct(ends, 99):.2f}{on_screen} rss_kib={rss}")
 
 
 def wait_text(fd, want, t0, limit_s=10):
@@ -161,11 +255,13 @@ def startup(binary, uri, runs, text):
     """Time from fork+exec to the first output containing text (a row
     of the host's data: the first full frame, not the connecting one)."""
     want = text.encode()
-    times = []
+    times, firsts = [], []
     for _ in range(runs):
         t0 = time.monotonic()
         pid, fd = spawn(binary, uri)
-        seen = wait_text(fd, want, t0)
+        r, _, _ = select.select([fd], [], [], 10)   # the first output:
+        firsts.append((time.monotonic() - t0) * 1000)  # the frame drawn
+        seen = wait_text(fd, want, t0)              # before any answer
         elapsed = (time.monotonic() - t0) * 1000
         stop(pid, fd)
         if want not in seen:
@@ -173,8 +269,31 @@ def startup(binary, uri, runs, text):
             return 1
         times.append(elapsed)
     times.sort()
+    firsts.sort()
     print(f"startup_ms_p50={pct(times, 50):.1f} startup_ms_max={times[-1]:.1f} "
-          f"runs={runs}")
+          f"first_output_ms_p50={pct(firsts, 50):.1f} runs={runs}")
+    return 0
+
+
+def floor(bare, uri, runs):
+    """libvirt's floor for the first frame: from exec of a bare client
+    that opens every URI and makes one bulk call on each, one thread per
+    host side by side as virtdeck's workers do (bench_bare_client
+    --first), to the first host's stats in hand and to the last's."""
+    uris = [u for u in uri.split(" ") if u]
+    firsts, alls = [], []
+    for _ in range(runs):
+        t0 = time.monotonic()
+        p = subprocess.Popen([bare, "--first", *uris], stdout=subprocess.PIPE)
+        p.stdout.readline()             # "first"
+        firsts.append((time.monotonic() - t0) * 1000)
+        p.stdout.readline()             # "all"
+        alls.append((time.monotonic() - t0) * 1000)
+        p.wait()
+    firsts.sort()
+    alls.sort()
+    print(f"floor_first_ms_p50={pct(firsts, 50):.1f} floor_first_ms_max={firsts[-1]:.1f} "
+          f"floor_all_ms_p50={pct(alls, 50):.1f} hosts={len(uris)} runs={runs}")
     return 0
 
 
@@ -229,6 +348,8 @@ def main():
         idle(binary, uri, float(sys.argv[4]))
     elif mode == "startup" and len(sys.argv) > 5:
         return startup(binary, uri, int(sys.argv[4]), sys.argv[5])
+    elif mode == "floor":
+        return floor(binary, uri, int(sys.argv[4]))
     elif mode == "quit" and len(sys.argv) > 5:
         return quit_time(binary, uri, int(sys.argv[4]), sys.argv[5], b"\x1b[21~")
     elif mode == "keys":

@@ -1,5 +1,5 @@
 #!/bin/sh
-# deps.sh build|test|deb: install the Debian packages virtdeck needs, once.
+# deps.sh build|test|deb|bench: install the Debian packages virtdeck needs, once.
 # Idempotent: asks dpkg first and runs apt-get only for what is missing.
 set -eu
 
@@ -16,12 +16,16 @@ debhelper dpkg-dev lintian fakeroot bash-completion zsh man-db
 libsixel-dev libsixel-bin"
 # what `make deb` needs besides the build packages
 deb_pkgs="debhelper dpkg-dev fakeroot bash-completion"
+# what `make bench` needs besides the test packages: callgrind for the
+# instruction counts, a terminal emulator for key-to-screen times
+bench_pkgs="valgrind python3-pyte"
 
 case "${1:-build}" in
     build) want=$build_pkgs ;;
     test) want="$build_pkgs $test_pkgs" ;;
     deb) want="$build_pkgs $deb_pkgs" ;;
-    *) echo "usage: $0 build|test|deb" >&2; exit 2 ;;
+    bench) want="$build_pkgs $test_pkgs $bench_pkgs" ;;
+    *) echo "usage: $0 build|test|deb|bench" >&2; exit 2 ;;
 esac
 
 missing=""

@@ -414,7 +414,6 @@ try_connect(vd_host *h)
     /* Returns 1 where the driver needs none (local drivers). */
     if (virConnectSetKeepAlive(h->conn, KEEPALIVE_INTERVAL, KEEPALIVE_COUNT) < 0)
         virResetLastError();
-    register_callbacks(h);
     memset(&h->hcaps, 0, sizeof(h->hcaps));     /* a new daemon: ask again */
     h->caps.listed_once = h->caps.counted_once = false;
     /* The first picture: the host, its domains' figures, networks and
@@ -429,6 +428,11 @@ try_connect(vd_host *h)
         publish_failure(h, msg);
         return;
     }
+    /* The event callbacks (a dozen round trips: on a remote host, a
+     * dozen network round trips) come after the first picture; the full
+     * read marked below follows them, so nothing that changed in
+     * between is missed. */
+    register_callbacks(h);
     if (h->attempts > 0 || h->was_connected)
         vd_journal_event(h->label, h->uri, "host", NULL, NULL, "connection",
                          "connected again");

@@ -65,4 +65,17 @@ screen_expect_re "alpha +running"
 screen_keys q
 status=$(screen_wait_exit "$SCREEN_TIMEOUT") || exit 1
 [ "$status" = 0 ] || screen_fail "virtdeck exited with status $status"
+
+# The top view's help is composed of its own keys and the domain
+# actions' registry; each group is one section, whatever the order of
+# the tables (the clone key once stood under a second "Domain actions").
+screen_stop
+screen_start 200x50 top -c "$MODEL"
+screen_wait "alpha"
+screen_keys '?'
+screen_wait "virtdeck keys"
+help=$(screen_capture | sed -n '/virtdeck keys/,/any key closes/p')
+n=$(grep -o "Domain actions" <<<"$help" | wc -l)
+[ "$n" = 1 ] || screen_fail "the top view's help has $n sections 'Domain actions', not 1"
+screen_expect "Clone: new name"
 exit 0

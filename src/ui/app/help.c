@@ -38,58 +38,80 @@ same_action(const vd_binding *a, const vd_binding *b)
            strcmp(a->desc, b->desc) == 0;
 }
 
-/* The panes every binding of group (starting at table index first)
- * applies to when they all agree, else VD_PANES_ALL. */
+/* The panes every binding of group applies to when they all agree,
+ * else VD_PANES_ALL. */
 static unsigned int
-group_panes(const vd_binding *b, size_t nb, size_t first)
+group_panes(const vd_binding *b, size_t nb, const char *group)
 {
-    unsigned int mask = b[first].panes;
+    unsigned int mask = VD_PANES_ALL;
+    bool first = true;
 
-    for (size_t i = first; i < nb && strcmp(b[i].group, b[first].group) == 0; i++)
-        if (b[i].panes != mask)
+    for (size_t i = 0; i < nb; i++) {
+        if (strcmp(b[i].group, group) != 0)
+            continue;
+        if (first)
+            mask = b[i].panes;
+        else if (b[i].panes != mask)
             return VD_PANES_ALL;
+        first = false;
+    }
     return mask;
 }
 
-/* Turn the key table into help lines; returns how many. */
+/* Whether b[i]'s group already came earlier in the table. */
+static bool
+group_seen(const vd_binding *b, size_t i)
+{
+    for (size_t j = 0; j < i; j++)
+        if (strcmp(b[j].group, b[i].group) == 0)
+            return true;
+    return false;
+}
+
+/* Turn the key table into help lines; returns how many. Each group is
+ * one section, where its first binding stands, with every binding of
+ * that group (a table composed of several, like the top view's and the
+ * domain actions', may list a group in more than one place). */
 static size_t
 collect(const vd_binding *b, size_t nb, help_line *lines, size_t max,
         bool pane_names)
 {
     size_t n = 0;
-    const char *group = NULL;
-    unsigned int gmask = VD_PANES_ALL;
     char buf[48];
 
-    for (size_t i = 0; i < nb && n < max; i++) {
+    for (size_t g = 0; g < nb && n < max; g++) {
+        const vd_binding *prev = NULL;
+        unsigned int gmask;
         help_line *l;
 
-        if (i > 0 && same_action(&b[i - 1], &b[i])) {
-            l = &lines[n - 1];
-            strncat(l->keys, ", ", sizeof(l->keys) - strlen(l->keys) - 1);
-            strncat(l->keys, b[i].name, sizeof(l->keys) - strlen(l->keys) - 1);
+        if (group_seen(b, g))
             continue;
-        }
-        if (!group || strcmp(group, b[i].group) != 0) {
-            group = b[i].group;
-            gmask = pane_names ? group_panes(b, nb, i) : VD_PANES_ALL;
-            l = &lines[n++];
-            memset(l, 0, sizeof(*l));
-            if ((gmask & VD_PANES_ALL) == VD_PANES_ALL)
-                snprintf(l->heading, sizeof(l->heading), "%s", group);
-            else
-                snprintf(l->heading, sizeof(l->heading), "%s (%s pane)", group,
-                         vd_keys_panes_text(gmask, buf, sizeof(buf)));
-            if (n == max)
-                break;
-        }
+        gmask = pane_names ? group_panes(b, nb, b[g].group) : VD_PANES_ALL;
         l = &lines[n++];
         memset(l, 0, sizeof(*l));
-        snprintf(l->keys, sizeof(l->keys), "%s", b[i].name);
-        l->desc = b[i].desc;
-        if (pane_names && b[i].panes != gmask)
-            snprintf(l->panes, sizeof(l->panes), "(%s)",
-                     vd_keys_panes_text(b[i].panes, buf, sizeof(buf)));
+        if ((gmask & VD_PANES_ALL) == VD_PANES_ALL)
+            snprintf(l->heading, sizeof(l->heading), "%s", b[g].group);
+        else
+            snprintf(l->heading, sizeof(l->heading), "%s (%s pane)", b[g].group,
+                     vd_keys_panes_text(gmask, buf, sizeof(buf)));
+        for (size_t i = g; i < nb && n < max; i++) {
+            if (strcmp(b[i].group, b[g].group) != 0)
+                continue;
+            if (prev && same_action(prev, &b[i])) {
+                l = &lines[n - 1];
+                strncat(l->keys, ", ", sizeof(l->keys) - strlen(l->keys) - 1);
+                strncat(l->keys, b[i].name, sizeof(l->keys) - strlen(l->keys) - 1);
+                continue;
+            }
+            prev = &b[i];
+            l = &lines[n++];
+            memset(l, 0, sizeof(*l));
+            snprintf(l->keys, sizeof(l->keys), "%s", b[i].name);
+            l->desc = b[i].desc;
+            if (pane_names && b[i].panes != gmask)
+                snprintf(l->panes, sizeof(l->panes), "(%s)",
+                         vd_keys_panes_text(b[i].panes, buf, sizeof(buf)));
+        }
     }
     return n;
 }
