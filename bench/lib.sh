@@ -19,3 +19,25 @@ bench_host() {
     } >"$f"
     echo "test+unix://$f?socket=${sock:?}"
 }
+
+# bench_qemu_many URI N PREFIX: define N shut-off QEMU domains
+# PREFIX-00001... (128 MiB, 1 vCPU, no disk) on the daemon at URI
+# through one interactive virsh, the way a host with many guests stands
+# on libvirt's own QEMU driver (no per-open parse as with the test
+# driver). bench_qemu_many_undefine URI N PREFIX removes them.
+bench_qemu_many() {
+    local uri=$1 n=$2 prefix=$3 dir i
+    dir=$(mktemp -d "${TMPDIR:-/tmp}/vd-bench-many.XXXXXX")
+    for ((i = 1; i <= n; i++)); do
+        printf "<domain type='qemu'><name>%s-%05d</name><memory unit='MiB'>128</memory><vcpu>1</vcpu><os><type arch='x86_64'>hvm</type></os></domain>\n" \
+            "$prefix" "$i" >"$dir/$i.xml"
+        echo "define $dir/$i.xml"
+    done | virsh -q -c "$uri" >/dev/null
+    rm -rf "$dir"
+}
+bench_qemu_many_undefine() {
+    local uri=$1 n=$2 prefix=$3 i
+    for ((i = 1; i <= n; i++)); do
+        printf "undefine %s-%05d\n" "$prefix" "$i"
+    done | virsh -q -c "$uri" >/dev/null 2>&1 || true
+}

@@ -2,8 +2,9 @@
 # startup.sh BUILD: time from exec to the first full frame (a frame that
 # shows the host's domains, not the "connecting" one), through a pty:
 # on the demo host (test driver, in-process), on the private libvirtd
-# (qemu+unix), and on test-driver hosts served by that daemon (one of
-# 1000 domains, ten of 100) beside libvirt's floor for the same hosts:
+# (qemu+unix) with one guest and with 1000 defined guests, and on
+# test-driver hosts served by that daemon (one of 1000 domains, ten of
+# 100), the last three beside libvirt's floor for the same hosts:
 # a bare client per host (bench_bare_client URI 1) from exec to its
 # first bulk stats in hand, nothing drawn. SPEC §4 target: ≤ 150 ms on
 # a local connection. Needs the harness up (bench/run.sh starts it).
@@ -17,7 +18,7 @@ cd "$src"
 . bench/lib.sh
 sock="$VD_HARNESS_DIR/run/libvirt/libvirt-sock"
 data=$(mktemp -d "${TMPDIR:-/tmp}/vd-bench-startup.XXXXXX")
-trap 'rm -rf "$data"' EXIT
+trap 'rm -rf "$data"; bench_qemu_many_undefine "$VD_TEST_URI" 1000 vdt-many' EXIT
 
 echo "demo host (test driver):"
 python3 bench/monitor_pty.py startup "$build/virtdeck" "test://$src/data/demo-host.xml" 20 web-02
@@ -35,6 +36,10 @@ side_by_side() {
         python3 bench/monitor_pty.py startup "$build/virtdeck" "$uris" 5 "$text"
     done
 }
+bench_qemu_many "$VD_TEST_URI" 1000 vdt-many
+echo "the private libvirtd (QEMU driver) with 1000 shut-off guests: the floor, then virtdeck (3 turns):"
+side_by_side "$VD_TEST_URI" vdt-many-00001
+bench_qemu_many_undefine "$VD_TEST_URI" 1000 vdt-many
 echo "one host of 1000 domains through the daemon: the floor, then virtdeck (3 turns):"
 side_by_side "$(bench_host "$data/h1000.xml" 1000)" bench-00001
 uris=

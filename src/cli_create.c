@@ -21,11 +21,10 @@
 
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
 
 #include "virtdeck/cloudinit.h"
 #include "virtdeck/create.h"
+#include "virtdeck/create_host.h"
 #include "virtdeck/devopts.h"
 #include "virtdeck/domspec.h"
 #include "virtdeck/journal.h"
@@ -143,11 +142,6 @@ static bool
 read_caps(virConnectPtr conn, vd_domain_spec *spec, const create_opts *o,
           vd_host_caps *caps)
 {
-    const char *hv = virConnectGetType(conn);
-    const char *arch = spec->arch ? spec->arch : "x86_64";
-    char *err = NULL;
-    bool x86 = strcmp(arch, "x86_64") == 0 || strcmp(arch, "i686") == 0;
-
     if (o->domcaps_file) {
         FILE *f = fopen(o->domcaps_file, "r");
         char *xml = NULL;
@@ -172,37 +166,8 @@ read_caps(virConnectPtr conn, vd_domain_spec *spec, const create_opts *o,
         free(xml);
         return true;
     }
-    if (!hv || strcasecmp(hv, "QEMU") != 0) {
-        virResetLastError();
-        if (!o->have_virt_type && hv && strcasecmp(hv, "TEST") == 0)
-            spec->virt_type = VD_VIRT_TEST;
-        return false;
-    }
-    if (!spec->arch)
-        arch = NULL;            /* the host's own */
-    /* Prefer q35 on x86, as virt-manager does; fall back to the default
-     * machine where q35 is missing. */
-    for (;;) {
-        const char *machine = spec->machine ? spec->machine
-                            : x86 ? "q35" : NULL;
-        if (vd_domcaps_read(conn, vd_virt_type_name(spec->virt_type), arch,
-                            machine, caps, &err) == 0)
-            return true;
-        free(err);
-        err = NULL;
-        if (!spec->machine && x86) {
-            if (vd_domcaps_read(conn, vd_virt_type_name(spec->virt_type),
-                                arch, NULL, caps, &err) == 0)
-                return true;
-            free(err);
-            err = NULL;
-        }
-        if (!o->have_virt_type && spec->virt_type == VD_VIRT_KVM) {
-            spec->virt_type = VD_VIRT_QEMU;     /* no KVM: plain emulation */
-            continue;
-        }
-        return false;
-    }
+    return vd_create_caps_read(conn, spec->arch, spec->machine,
+                               o->have_virt_type, &spec->virt_type, caps, NULL);
 }
 
 /* The checks that need no host, in the order of the form. */
@@ -335,8 +300,12 @@ vd_cli_create(int argc, char **argv)
     have_caps = read_caps(conn, &o.spec, &o, &caps);
     if (o.domcaps_file && !have_caps)
         goto cleanup;
-    if (cc_check_against_host(conn, o.uri, &o.spec, have_caps ? &caps : NULL, &o) ||
-        cc_prepare_seed(conn, &o.spec, &o, &sd))
+    if (vd_create_check_host(conn, &o.spec, have_caps ? &caps : NULL,
+                             o.path_new, MAX_DEVS, &err) < 0) {
+        cc_fail("%s", err ? err : "out of memory");
+        goto cleanup;
+    }
+    if (cc_prepare_seed(conn, &o.spec, &o, &sd))
         goto cleanup;
     if ((problem = vd_check_spec(&o.spec))) {
         cc_report(problem);

@@ -13,13 +13,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include <libvirt/libvirt.h>
-#include <libvirt/virterror.h>
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
-
 #include "virtdeck/cloudinit.h"
-#include "virtdeck/create.h"
+#include "virtdeck/create_host.h"
 #include "virtdeck/devopts.h"
 #include "virtdeck/domspec.h"
 #include "virtdeck/osinfo.h"
@@ -68,7 +63,6 @@ cc_prepare_seed(virConnectPtr conn, vd_domain_spec *spec, const create_opts *o,
 {
     vd_cloudinit ci = { .hostname = spec->name };
     char *user = NULL, *meta = NULL, *netcfg = NULL, *key = NULL, *err = NULL;
-    pool_list pl = { 0 };
     int ret = 1;
 
     if (!o->cloud_init)
@@ -109,9 +103,10 @@ cc_prepare_seed(virConnectPtr conn, vd_domain_spec *spec, const create_opts *o,
         goto cleanup;
     }
     if (!o->print_xml) {
-        if (cc_read_pools(conn, &pl) < 0 ||
-            cc_check_pool_volume(&pl, sd->pool, sd->vol.name, false, NULL))
+        if (vd_create_check_new_volume(conn, sd->pool, sd->vol.name, &err) < 0) {
+            cc_fail("%s", err ? err : "out of memory");
             goto cleanup;
+        }
         if (vd_cloudinit_iso(&ci, &sd->iso, &sd->len, &err) < 0) {
             cc_fail("--cloud-init: %s", err ? err : "the seed ISO could not be built");
             goto cleanup;
@@ -122,7 +117,6 @@ cc_prepare_seed(virConnectPtr conn, vd_domain_spec *spec, const create_opts *o,
     ret = 0;
 
  cleanup:
-    cc_free_pools(&pl);
     free(err);
     free(user);
     free(meta);

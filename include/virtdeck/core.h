@@ -19,6 +19,12 @@ const char *vd_core_libvirt_version(void);
 /* Monotonic clock in milliseconds. */
 long long vd_now_ms(void);
 
+/* When the tick after now_ms comes: the next multiple of tick_ms on the
+ * monotonic clock at least half a period away, so that every host's
+ * worker reads at the same moment and the screen redraws once a period
+ * rather than once per host. */
+long long vd_tick_next(long long now_ms, int tick_ms);
+
 struct timespec;
 
 /* The wall-clock time ms from now, for pthread_cond_timedwait() and

@@ -5,14 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
-#include <libxml/parser.h>
-#include <libxml/xpath.h>
 
-#include "core/xml_read.h"
 #include "core/cmd_create.h"
 #include "core/commands_priv.h"
 #include "core/errors.h"
@@ -20,6 +16,7 @@
 #include "core/uri.h"
 #include "virtdeck/cloudinit.h"
 #include "virtdeck/create.h"
+#include "virtdeck/create_host.h"
 #include "virtdeck/createfacts.h"
 
 _Static_assert(VD_CMD_CREATE_START == VD_CREATE_START,
@@ -142,18 +139,6 @@ vd_cc_create(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
     return vd_cmd_said(res, true);
 }
 
-/* The format word of a volume's XML (target/format/@type). */
-static char *
-vol_format(virStorageVolPtr vol)
-{
-    char *xml = virStorageVolGetXMLDesc(vol, 0);
-    char *out = xml ? vd_xr_doc_str(xml, "string(/volume/target/format/@type)")
-                    : NULL;
-
-    free(xml);
-    return out;
-}
-
 /* Sort volumes by pool, then name. */
 static int
 cmp_vol(const void *pa, const void *pb)
@@ -201,7 +186,7 @@ read_volumes(virConnectPtr conn, vd_create_facts *f)
                 v->path = virStorageVolGetPath(vols[j]);
                 if (virStorageVolGetInfo(vols[j], &info) == 0)
                     v->capacity = info.capacity;
-                fmt = vol_format(vols[j]);
+                fmt = vd_volume_format_word(vols[j]);
                 pf = fmt ? vd_disk_format_parse(fmt) : -1;
                 v->format = pf > 0 ? (vd_disk_format)pf : VD_FMT_UNSET;
                 v->iso = (fmt && strcasecmp(fmt, "iso") == 0) ||
@@ -224,36 +209,13 @@ read_volumes(virConnectPtr conn, vd_create_facts *f)
 }
 
 /* Read the domain capabilities as `virtdeck create` does: kvm, else
- * qemu; q35 on x86, else the default machine. */
+ * qemu; q35 on x86, else the default machine (create_host.h). */
 static void
 read_caps(virConnectPtr conn, vd_create_facts *f)
 {
-    const char *hv = virConnectGetType(conn);
-    static const vd_virt_type types[] = { VD_VIRT_KVM, VD_VIRT_QEMU };
-    static const char *const machines[] = { "q35", NULL };
-    char *err = NULL;
-
-    if (!hv || strcasecmp(hv, "QEMU") != 0) {
-        virResetLastError();
-        f->virt_type = hv && strcasecmp(hv, "TEST") == 0 ? VD_VIRT_TEST
-                                                         : VD_VIRT_KVM;
-        return;
-    }
-    for (size_t t = 0; t < 2; t++) {
-        for (size_t m = 0; m < 2; m++) {
-            if (vd_domcaps_read(conn, vd_virt_type_name(types[t]), NULL,
-                                machines[m], &f->caps, &err) == 0) {
-                f->virt_type = types[t];
-                f->have_caps = true;
-                free(err);
-                return;
-            }
-            free(f->error);
-            f->error = err;
-            err = NULL;
-        }
-    }
-    f->virt_type = VD_VIRT_QEMU;
+    f->virt_type = VD_VIRT_KVM;
+    f->have_caps = vd_create_caps_read(conn, NULL, NULL, false, &f->virt_type,
+                                       &f->caps, &f->error);
 }
 
 /* VD_CMD_CREATE_FACTS. */
@@ -283,26 +245,16 @@ int
 vd_cc_path_exists(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
                   vd_result *res)
 {
-    virStorageVolPtr vol;
-    struct stat st;
-    const char *answer;
+    static const char *const answers[] = { "?", "0", "1" };
+    int state;
 
     if (!cmd->str || cmd->str[0] != '/') {
         res->message = strdup("check path: not an absolute path");
         return vd_cmd_said(res, false);
     }
-    if ((vol = virStorageVolLookupByPath(conn, cmd->str))) {
-        virStorageVolFree(vol);
-        answer = "1";
-    } else {
-        virResetLastError();
-        if (vd_conn_is_local(conn))
-            answer = stat(cmd->str, &st) == 0 ? "1" : "0";
-        else
-            answer = "?";
-    }
+    state = vd_host_path_state(conn, vd_conn_is_local(conn), cmd->str, NULL);
     res->ok = true;
-    res->text = strdup(answer);
+    res->text = strdup(answers[state + 1]);
     res->message = strdup(cmd->str);
     return vd_cmd_said(res, false);
 }

@@ -11,14 +11,13 @@
 
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 
 #include "virtdeck/netstore.h"
 #include "core/commands_priv.h"
 #include "core/cmd_netpool.h"
 #include "core/cmd_netstore.h"
 #include "core/errors.h"
+#include "core/xml_read.h"
 
 /* The network kind for the shared commands (cmd_netpool.h). */
 static void *k_lookup(virConnectPtr c, const char *uuid) { return virNetworkLookupByUUIDString(c, uuid); }
@@ -339,16 +338,7 @@ vd_ns_net_define(virConnectPtr conn, virDomainPtr dom, const vd_cmd *cmd,
 static char *
 iface_type(const char *xml)
 {
-    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "iface.xml", NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                  XML_PARSE_NOWARNING);
-    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-    xmlChar *type = root ? xmlGetProp(root, BAD_CAST "type") : NULL;
-    char *ret = type ? strdup((const char *)type) : NULL;
-
-    xmlFree(type);
-    xmlFreeDoc(doc);
-    return ret;
+    return vd_xr_doc_str(xml, "string(/*/@type)");
 }
 
 /* VD_CMD_IFACE_KIND: whether a host interface is a bridge, through

@@ -134,3 +134,17 @@ vd_now_ms(void)
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
+
+/* The next shared tick; see core.h. */
+long long
+vd_tick_next(long long now_ms, int tick_ms)
+{
+    long long t;
+
+    if (tick_ms <= 0)
+        return now_ms;
+    t = (now_ms / tick_ms + 1) * tick_ms;
+    if (t - now_ms < tick_ms / 2)
+        t += tick_ms;
+    return t;
+}

@@ -440,7 +440,7 @@ try_connect(vd_host *h)
     host_mark(h, DIRTY_FULL | DIRTY_EXTRA);
     h->attempts = 0;
     h->ticks = 0;
-    h->next_tick_ms = vd_now_ms() + h->tick_ms;
+    h->next_tick_ms = vd_tick_next(vd_now_ms(), h->tick_ms);
     /* what jobs could not remove when the connection went away */
     vd_leftovers_sweep(h->id, h->label, h->uri, h->conn, h->bus);
 }
@@ -694,7 +694,7 @@ worker_main(void *opaque)
                 bits |= DIRTY_DOMAINS | DIRTY_TICK;
                 if (++h->ticks % FULL_EVERY_TICKS == 0)
                     bits |= DIRTY_FULL;
-                h->next_tick_ms = now + h->tick_ms;
+                h->next_tick_ms = vd_tick_next(now, h->tick_ms);
             }
             if (bits && refresh(h, bits, false) < 0) {
                 if (virConnectIsAlive(h->conn) != 1) {

@@ -7,12 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-
 #include "virtdeck/journal.h"
 #include "virtdeck/netstore.h"
 #include "core/journal_priv.h"
+#include "core/xml_read.h"
 
 /* See journal_priv.h. */
 bool
@@ -76,27 +74,18 @@ is_xml(const char *s)
 static void
 xml_name(const char *xml, char *root, size_t rlen, char *name, size_t nlen)
 {
-    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "arg.xml", NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                  XML_PARSE_NOWARNING);
-    xmlNodePtr top, n;
+    vd_xr x;
+    char *r = NULL, *n = NULL;
 
-    root[0] = name[0] = '\0';
-    if (!doc)
-        return;
-    if ((top = xmlDocGetRootElement(doc))) {
-        snprintf(root, rlen, "%s", (const char *)top->name);
-        for (n = top->children; n; n = n->next) {
-            if (n->type == XML_ELEMENT_NODE &&
-                xmlStrcmp(n->name, BAD_CAST "name") == 0) {
-                xmlChar *c = xmlNodeGetContent(n);
-                snprintf(name, nlen, "%s", c ? (const char *)c : "");
-                xmlFree(c);
-                break;
-            }
-        }
+    if (vd_xr_open(&x, xml)) {
+        r = vd_xr_str(x.ctxt, NULL, "local-name(/*)");
+        n = vd_xr_str(x.ctxt, NULL, "string(/*/*[local-name()='name'])");
     }
-    xmlFreeDoc(doc);
+    snprintf(root, rlen, "%s", r ? r : "");
+    snprintf(name, nlen, "%s", n ? n : "");
+    free(r);
+    free(n);
+    vd_xr_close(&x);
 }
 
 /* Add a string argument: XML only by its size, "k=v,k=v" split into

@@ -49,6 +49,8 @@ typedef struct vd_ui_host {
     vd_sel sel[VD_PANE_LAST];       /* object panes' cursors on this host */
     int shown_retry_s;              /* retry countdown last drawn, -1 none */
     int shown_wait_s;               /* no-answer seconds last drawn, -1 none */
+    char key[16];                   /* "host:ID": its row's identity in the
+                                     * hosts pane's list (pane_hosts.c) */
 } vd_ui_host;
 
 typedef enum {
@@ -83,6 +85,8 @@ typedef struct vd_app {
 
     bool quit;
     bool dirty;                     /* redraw before the next wait */
+    long long draw_due_ms;          /* hosts' new figures wait to be drawn
+                                     * together until then; 0: none (app.c) */
 
     char msg[512];
     vd_msg_kind msg_kind;

@@ -175,6 +175,40 @@ test_device_args(void **state)
     free(e);
 }
 
+/* A define's XML names its object (the root element is its type, its
+ * <name> child its name, entities read) and is recorded only by size. */
+static void
+test_xml_names_object(void **state)
+{
+    static const char xml[] =
+        "  <network><bridge name='virbr9'/>"
+        "<name>lab&amp;1</name><name>second</name></network>";
+    vd_cmd cmd = { .kind = VD_CMD_NET_DEFINE, .str = (char *)xml };
+    vd_journal_entry *e;
+    char *line, want[64];
+
+    (void)state;
+    e = vd_journal_cmd_entry(NULL, "h", NULL, &cmd);
+    assert_non_null(e);
+    assert_string_equal(e->type, "network");
+    assert_string_equal(e->object, "lab&1");
+    line = vd_journal_format(e);
+    assert_non_null(line);
+    snprintf(want, sizeof(want), "%zu bytes, not recorded", strlen(xml));
+    assert_non_null(strstr(line, want));
+    assert_null(strstr(line, "second"));
+    free(line);
+    vd_journal_entry_clear(e);
+    free(e);
+
+    cmd.str = (char *)"<domain><name";      /* not XML: no name */
+    e = vd_journal_cmd_entry(NULL, "h", NULL, &cmd);
+    assert_non_null(e);
+    assert_null(e->object);
+    vd_journal_entry_clear(e);
+    free(e);
+}
+
 /* Lines that are not journal entries are refused. */
 static void
 test_parse_refuses(void **state)
@@ -429,6 +463,7 @@ main(void)
         cmocka_unit_test(test_format_event),
         cmocka_unit_test(test_redaction),
         cmocka_unit_test(test_device_args),
+        cmocka_unit_test(test_xml_names_object),
         cmocka_unit_test(test_parse_refuses),
         cmocka_unit_test(test_since),
         cmocka_unit_test(test_sizes),

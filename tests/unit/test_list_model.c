@@ -4,7 +4,8 @@
  * curses, no app: rows kept by host + UUID through re-sorts, sort by
  * column (ascending, largest first, reversed), filter terms, marks by
  * host + UUID (two hosts may hold one UUID), cursor moves, header
- * clicks, and sorting only when finish() runs.
+ * clicks, sorting only when finish() runs, and a list of rows known by
+ * another key than a UUID (the hosts pane's "host:ID").
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -293,6 +294,60 @@ test_cursor_outside(void **state)
     assert_int_equal(l->cur->cursor, 1);
 }
 
+/* Rebuild an unsorted list of hosts from ids[0, n): row i is host i
+ * (the hosts pane's list), known by "host:ID". */
+static void
+build_hosts(vd_list *l, const int *ids, size_t n)
+{
+    static char keys[8][16];
+
+    vd_list_begin(l);
+    for (size_t i = 0; i < n; i++) {
+        snprintf(keys[i], sizeof(keys[i]), "host:%d", ids[i]);
+        vd_list_add(l, i, NULL, keys[i], keys[i]);
+    }
+    vd_list_finish(l, NULL);
+}
+
+/* Rows without a UUID, known by another key whose host index changes
+ * with them: the cursor stays on its key when rows before it go, come
+ * or move, and on the same row number when its own row goes. */
+static void
+test_cursor_by_key(void **state)
+{
+    vd_list *l = vd_list_new(NULL, NULL);
+    static const int four[] = { 1, 2, 3, 4 };
+    static const int no_first[] = { 2, 3, 4 };
+    static const int added[] = { 2, 3, 4, 5 };
+    static const int moved[] = { 3, 5, 4, 2 };
+    static const int no_three[] = { 5, 4, 2 };
+
+    (void)state;
+    assert_non_null(l);
+    build_hosts(l, four, 4);
+    assert_string_equal(l->rows[0].uuid, "host:1");     /* source order */
+    vd_list_select(l, 2);                               /* host:3 */
+    assert_string_equal(l->cur->uuid, "host:3");
+    assert_int_equal(l->cur->host, 2);
+    build_hosts(l, no_first, 3);        /* a host before it goes */
+    assert_int_equal(l->cur->cursor, 1);
+    assert_string_equal(vd_list_cursor_row(l)->uuid, "host:3");
+    assert_int_equal(l->cur->host, 1);  /* its index now */
+    build_hosts(l, added, 4);           /* one comes at the end */
+    assert_int_equal(l->cur->cursor, 1);
+    build_hosts(l, moved, 4);           /* the hosts list reordered */
+    assert_int_equal(l->cur->cursor, 0);
+    assert_string_equal(vd_list_cursor_row(l)->uuid, "host:3");
+    build_hosts(l, no_three, 3);        /* its own row goes: same row */
+    assert_int_equal(l->cur->cursor, 0);
+    assert_string_equal(vd_list_cursor_row(l)->uuid, "host:5");
+    vd_list_select(l, 2);
+    build_hosts(l, no_three, 2);        /* the last goes: clamped */
+    assert_int_equal(l->cur->cursor, 1);
+    assert_string_equal(vd_list_cursor_row(l)->uuid, "host:4");
+    vd_list_free(l);
+}
+
 /* Moves: up/down stop at the ends, pages, home, end, the wheel. */
 static void
 test_moves(void **state)
@@ -423,6 +478,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_filter, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cursor_follows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cursor_outside, setup, teardown),
+        cmocka_unit_test(test_cursor_by_key),
         cmocka_unit_test_setup_teardown(test_moves, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_marks, setup, teardown),

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "virtdeck/core.h"
 #include "virtdeck/stats.h"
 #include "core/snapshot_priv.h"
 #include "core/stats_priv.h"
@@ -469,10 +470,30 @@ test_fmt(void **state)
     assert_string_equal(vd_stats_fmt_bytes(50.0 * 1048576, buf, sizeof(buf)), "50M");
 }
 
+/* Every host's worker ticks on the same multiples of the period, at
+ * least half a period after now (vd_tick_next). */
+static void
+test_tick_next(void **state)
+{
+    (void)state;
+    /* two hosts that connected at different moments read together */
+    assert_int_equal(vd_tick_next(10300, 2000), 12000);
+    assert_int_equal(vd_tick_next(11100, 2000), 14000);   /* 900 ms: too near */
+    assert_int_equal(vd_tick_next(11000, 2000), 12000);   /* half: enough */
+    /* steady state: a tick found a few ms late keeps the period */
+    assert_int_equal(vd_tick_next(12004, 2000), 14000);
+    assert_int_equal(vd_tick_next(12000, 2000), 14000);
+    /* another period */
+    assert_int_equal(vd_tick_next(1234567, 500), 1235000);
+    assert_int_equal(vd_tick_next(1234800, 500), 1235500);
+    assert_int_equal(vd_tick_next(77, 0), 77);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tick_next),
         cmocka_unit_test(test_rates),
         cmocka_unit_test(test_clamp_and_rss),
         cmocka_unit_test(test_counter_reset),

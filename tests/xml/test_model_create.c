@@ -17,37 +17,8 @@
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 
+#include "tdconn.h"
 #include "virtdeck/create.h"
-
-static char uri[4096];
-
-/* libvirt would print every error on stderr. */
-static void
-silent(void *opaque, virErrorPtr err)
-{
-    (void)opaque;
-    (void)err;
-}
-
-/* A fresh connection: every open of a test:///file URI is a new host. */
-static int
-setup(void **state)
-{
-    virConnectPtr conn = virConnectOpen(uri);
-
-    if (!conn)
-        return -1;
-    *state = conn;
-    return 0;
-}
-
-/* Close the connection of a test. */
-static int
-teardown(void **state)
-{
-    virConnectClose(*state);
-    return 0;
-}
 
 /* The number of volumes in pool-a. */
 static int
@@ -78,23 +49,11 @@ pool_a_has(virConnectPtr conn, const char *name)
     return vol != NULL;
 }
 
-/* A test-driver guest with a new 1 GiB volume in pool-a on net-nat. */
+/* The model host's guest spec (tdconn.h). */
 static void
 make_spec(vd_domain_spec *s, const char *name)
 {
-    memset(s, 0, sizeof(*s));
-    assert_int_equal(vd_spec_set(&s->name, name), 0);
-    s->virt_type = VD_VIRT_TEST;
-    s->vcpus = 1;
-    s->memory_mib = 128;
-    s->disk.kind = VD_DISK_NEW_VOLUME;
-    vd_spec_set(&s->disk.pool, "pool-a");
-    s->disk.size_bytes = VD_GIB;
-    s->disk.format = VD_FMT_QCOW2;
-    s->net.kind = VD_NET_NETWORK;
-    vd_spec_set(&s->net.source, "net-nat");
-    s->gfx.kind = VD_GFX_VNC;
-    vd_spec_set(&s->gfx.password, "pw");
+    assert_int_equal(vd_td_guest_spec(s, name), 0);
 }
 
 /* Defined, not started; the volume exists with the right size. */
@@ -307,16 +266,15 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_create, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_create_start, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_define_fails_volume_removed, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_rejected_xml_volume_removed, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_volume_fails_nothing_defined, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_special_characters, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_command, setup, teardown),
+        VD_TD_TEST(test_create),
+        VD_TD_TEST(test_create_start),
+        VD_TD_TEST(test_define_fails_volume_removed),
+        VD_TD_TEST(test_rejected_xml_volume_removed),
+        VD_TD_TEST(test_volume_fails_nothing_defined),
+        VD_TD_TEST(test_special_characters),
+        VD_TD_TEST(test_command),
     };
 
-    snprintf(uri, sizeof(uri), "test://%s/model-host.xml", VD_TEST_DATA);
-    virSetErrorFunc(NULL, silent);
+    vd_td_init(VD_TEST_DATA, "model-host.xml");
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -34,6 +34,10 @@
 #include "ui/widgets/term_picture.h"
 
 #define TICK_MS 1000            /* longest wait without a wake */
+/* New figures that hosts publish within this long of each other are
+ * drawn in one redraw (the workers tick on the same clock: host.c);
+ * keys and changes of a connection's state are drawn at once. */
+#define GATHER_MS 25
 
 /* ---- events ---- */
 
@@ -49,35 +53,18 @@ pane_at(const vd_app *app, int y, int x)
     return VD_PANE_LAST;
 }
 
-/* A mouse event on pane: the hosts pane's clicks and wheel here, an
- * object pane's to its list (rows, wheel, titles). Clicks focus. */
+/* A mouse event on pane: to its list (rows, wheel, titles). Clicks
+ * focus. */
 static void
 mouse_pane(vd_app *app, vd_pane_id pane, const MEVENT *ev)
 {
     const vd_rect *r = &app->panes[pane];
     int first = r->y + 1 + vd_pane_get(pane)->header_rows;
     int nrows = r->y + r->h - 1 - first;
-    bool click = ev->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED);
-    size_t row;
 
-    if (click)
+    if (ev->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
         vd_app_focus(app, pane);
-    if (pane != VD_PANE_HOSTS) {
-        vd_list_mouse(app, vd_list_get(app, pane), ev, first, nrows);
-        return;
-    }
-#ifdef BUTTON5_PRESSED
-    if (ev->bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-        vd_app_move(app, pane, ev->bstate & BUTTON4_PRESSED ? VD_MOVE_WHEEL_UP
-                                                           : VD_MOVE_WHEEL_DOWN);
-        return;
-    }
-#endif
-    if (!click || ev->y < first || ev->y >= first + nrows)
-        return;
-    row = app->host_sel.top + (size_t)(ev->y - first);
-    if (row < app->nhosts)
-        vd_app_select(app, pane, row);
+    vd_list_mouse(app, vd_list_get(app, pane), ev, first, nrows);
 }
 
 /* A mouse event: clicks select rows, focus panes and press bar keys;
@@ -208,12 +195,18 @@ drain_bus(vd_app *app)
     }
 }
 
-/* Pick up every host's latest snapshot; true when something shown
- * changed (a new publication or a retry countdown second). */
-static bool
+/* What refresh_snapshots() found. */
+typedef enum {
+    SNAPS_SAME,                 /* nothing shown changed */
+    SNAPS_FIGURES,              /* new figures of hosts already shown */
+    SNAPS_STATE,                /* a connection's state, a countdown, an age */
+} snaps_change;
+
+/* Pick up every host's latest snapshot and say what changed. */
+static snaps_change
 refresh_snapshots(vd_app *app)
 {
-    bool changed = false;
+    snaps_change changed = SNAPS_SAME;
 
     for (size_t i = 0; i < app->nhosts; i++) {
         vd_ui_host *h = &app->hosts[i];
@@ -223,14 +216,21 @@ refresh_snapshots(vd_app *app)
         if (h->snap && (snap == h->snap || snap->seq == h->snap->seq)) {
             vd_snapshot_unref(snap);
         } else {
+            /* a host's first picture, or one that connected, failed or
+             * went away, is drawn at once; a tick's new figures wait
+             * for the other hosts' */
+            if (!h->snap || !snap || h->snap->conn != snap->conn ||
+                h->snap->ndomains != snap->ndomains)
+                changed = SNAPS_STATE;
+            else if (changed == SNAPS_SAME)
+                changed = SNAPS_FIGURES;
             vd_snapshot_unref(h->snap);
             h->snap = snap;     /* (the lists follow: listview.h) */
-            changed = true;
         }
         retry = vd_app_retry_s(h->snap);
         if (retry != h->shown_retry_s) {
             h->shown_retry_s = retry;
-            changed = true;
+            changed = SNAPS_STATE;
         }
         /* a host without answer: its age grows on the screen */
         retry = vd_app_stale_s(h->snap);
@@ -238,7 +238,7 @@ refresh_snapshots(vd_app *app)
             retry = vd_app_connecting_s(h->snap);
         if (retry != h->shown_wait_s) {
             h->shown_wait_s = retry;
-            changed = true;
+            changed = SNAPS_STATE;
         }
     }
     return changed;
@@ -252,6 +252,9 @@ wait_ms(const vd_app *app)
 {
     long long now = vd_now_ms();
     int best = TICK_MS;
+
+    if (app->draw_due_ms)       /* figures waiting to be drawn */
+        best = app->draw_due_ms > now ? (int)(app->draw_due_ms - now) : 0;
 
     for (size_t i = 0; i < app->nhosts; i++) {
         const vd_snapshot *snap = app->hosts[i].snap;
@@ -299,6 +302,7 @@ draw(vd_app *app)
     wnoutrefresh(stdscr);
     doupdate();
     app->dirty = false;
+    app->draw_due_ms = 0;
 }
 
 /* Run the interface until the user quits. */
@@ -369,7 +373,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
         };
         int n;
 
-        if (app.dirty)
+        if (app.dirty || (app.draw_due_ms && vd_now_ms() >= app.draw_due_ms))
             draw(&app);
         n = poll(pfd, 3, wait_ms(&app));
         if (n < 0 && errno != EINTR) {
@@ -388,9 +392,18 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
             drain_bus(&app);
         vd_views_wake(&app);        /* console frames and output (issue 7) */
         vd_ui_journal_poll(&app);   /* new journal entries, its errors */
-        if (refresh_snapshots(&app)) {
+        switch (refresh_snapshots(&app)) {
+        case SNAPS_SAME:
+            break;
+        case SNAPS_FIGURES:
+            vd_views_snapshot(&app);
+            if (!app.draw_due_ms)
+                app.draw_due_ms = vd_now_ms() + GATHER_MS;
+            break;
+        case SNAPS_STATE:
             vd_views_snapshot(&app);
             app.dirty = true;
+            break;
         }
         vd_views_reap(&app);
     }

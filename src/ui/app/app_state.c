@@ -64,9 +64,7 @@ vd_app_sel(vd_app *app, vd_pane_id pane)
 size_t
 vd_app_rows(const vd_app *app, vd_pane_id pane)
 {
-    if (pane == VD_PANE_HOSTS)
-        return app->nhosts;
-    /* Object panes show their list (listview.h): sorted, filtered. */
+    /* Every pane shows its list (listview.h): sorted, filtered. */
     return vd_list_get((vd_app *)app, pane)->n;
 }
 
@@ -89,24 +87,16 @@ vd_app_select(vd_app *app, vd_pane_id pane, size_t row)
     size_t n = vd_app_rows(app, pane);
 
     app->dirty = true;
-    if (pane == VD_PANE_HOSTS)
-        sel->cursor = n == 0 ? 0 : row < n ? row : n - 1;
-    else
-        vd_list_select(vd_list_get(app, pane), row);
+    vd_list_select(vd_list_get(app, pane), row);
     vd_sel_fit(sel, n, vd_app_page(app, pane));
 }
 
-/* Move pane's cursor (the hosts pane's too) as the list moves. */
+/* Move pane's cursor as the list moves. */
 void
 vd_app_move(vd_app *app, vd_pane_id pane, vd_list_move_kind how)
 {
     size_t page = vd_app_page(app, pane);
 
-    if (pane == VD_PANE_HOSTS) {
-        vd_app_select(app, pane, vd_list_move_index(app->host_sel.cursor,
-                                                    app->nhosts, how, page));
-        return;
-    }
     vd_list_go(app, vd_list_get(app, pane), how, page);
     vd_sel_fit(vd_app_sel(app, pane), vd_app_rows(app, pane), page);
 }

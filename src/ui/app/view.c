@@ -186,14 +186,6 @@ vd_view_set_title(vd_view *v, const char *fmt, ...)
     va_end(ap);
 }
 
-/* An on_snapshot that only redraws; see view.h. */
-void
-vd_view_redraw_on_snapshot(vd_app *app, vd_view *v)
-{
-    (void)v;
-    app->dirty = true;
-}
-
 /* Submit cmd for v. */
 unsigned long long
 vd_view_submit(vd_app *app, vd_view *v, size_t hi, vd_cmd *cmd)

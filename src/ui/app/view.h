@@ -155,10 +155,6 @@ const vd_binding *vd_view_keys(const vd_view *v, size_t *n);
 void vd_view_set_title(vd_view *v, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* An on_snapshot for a view that only redraws on a new snapshot (it
- * reads the snapshot when it draws). */
-void vd_view_redraw_on_snapshot(vd_app *app, vd_view *v);
-
 /* ---- for app.c, frame.c and help.c ---- */
 
 /* Route a key to the top view; false when the stack is empty. */

@@ -127,15 +127,16 @@ start_host(vd_app *app, const vd_host_entry *e)
     return h;
 }
 
-/* The host set changed: rebuild what depends on indices. */
+/* The host set changed: rebuild what depends on indices. The hosts
+ * pane's list is rebuilt at once, so that its cursor is back on its
+ * host (else on the same row) before anything reads the selected
+ * host. */
 static void
 hosts_changed(vd_app *app)
 {
     for (int p = 0; p < VD_PANE_LAST; p++)
-        if (p != VD_PANE_HOSTS)
-            vd_list_invalidate(app, (vd_pane_id)p);
-    if (app->host_sel.cursor >= app->nhosts)
-        app->host_sel.cursor = app->nhosts ? app->nhosts - 1 : 0;
+        vd_list_invalidate(app, (vd_pane_id)p);
+    vd_list_get(app, VD_PANE_HOSTS);
     app->dirty = true;
 }
 
@@ -220,7 +221,6 @@ host_submit(vd_app *app, vd_form *form, const char *button, void *ctx)
         app->hosts[app->nhosts].snap = vd_host_snapshot(h);
         app->hosts[app->nhosts].shown_retry_s = -1;
         app->hosts[app->nhosts].shown_wait_s = -1;
-        app->host_sel.cursor = app->nhosts;
         app->nhosts++;
         snprintf(what, sizeof(what), "Host %s added", *label ? label : uri);
     } else {
@@ -244,6 +244,8 @@ host_submit(vd_app *app, vd_form *form, const char *button, void *ctx)
         snprintf(what, sizeof(what), "Host %s changed", *label ? label : uri);
     }
     hosts_changed(app);
+    if (hf->index < 0)              /* the cursor goes to the new host */
+        vd_app_select(app, VD_PANE_HOSTS, app->nhosts - 1);
     vd_form_close(app, form);
     save(app, what);
 }

@@ -1,11 +1,17 @@
 /*
  * pane_hosts.c: one row per connection with its state, and below the
  * rows, when there is room, what is known about the selected host.
+ *
+ * The rows are a vd_list (listview.h) in the order of the hosts list,
+ * unsorted and unfiltered, so a row's index is its host's index; a row
+ * is known by its worker's id ("host:ID", hosts have no UUID), so the
+ * cursor stays on its host when hosts are added or removed.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "ui/widgets/draw.h"
+#include "ui/widgets/listview.h"
 #include "ui/views/monitor.h"
 #include "ui/widgets/table.h"
 #include "ui/ui_priv.h"
@@ -264,32 +270,44 @@ draw_details(vd_app *app, const vd_rect *r)
     draw_overview(snap, r, y);
 }
 
+/* The hosts pane's rows: every host, in the hosts list's order. */
+static void
+source_hosts(vd_app *app, vd_list *list)
+{
+    for (size_t i = 0; i < app->nhosts; i++) {
+        vd_ui_host *h = &app->hosts[i];
+
+        snprintf(h->key, sizeof(h->key), "host:%d", vd_host_id(h->host));
+        vd_list_add(list, i, h, h->key, h->snap ? h->snap->label : NULL);
+    }
+}
+
 /* Draw the hosts pane inside inner. */
 static void
 draw_hosts(vd_app *app, const vd_rect *inner, bool focused)
 {
-    vd_sel *sel = &app->host_sel;
+    vd_list *list = vd_list_get(app, VD_PANE_HOSTS);
     int rows;
     vd_rect details;
 
     if (inner->h <= 0 || inner->w <= 0)
         return;
-    if (app->nhosts == 0) {
+    if (list->n == 0) {
         vd_draw_text(inner->y, inner->x + 1, inner->w - 1, "no hosts",
                      vd_role_attr(VD_ROLE_DIM));
         return;
     }
     rows = inner->h;
-    if ((size_t)rows > app->nhosts)
-        rows = (int)app->nhosts;
-    vd_sel_fit(sel, app->nhosts, (size_t)rows);
+    if ((size_t)rows > list->n)
+        rows = (int)list->n;
+    vd_sel_fit(list->cur, list->n, (size_t)rows);
     for (int r = 0; r < rows; r++) {
-        size_t i = sel->top + (size_t)r;
+        size_t i = list->cur->top + (size_t)r;
 
-        if (i >= app->nhosts)
+        if (i >= list->n)
             break;
-        draw_host_row(app, i, inner->y + r, inner->x, inner->w,
-                      i == sel->cursor, focused);
+        draw_host_row(app, list->rows[i].host, inner->y + r, inner->x,
+                      inner->w, i == list->cur->cursor, focused);
     }
     details = (vd_rect){ inner->y + rows + 1, inner->x + 1,
                          inner->h - rows - 1, inner->w - 2 };
@@ -300,4 +318,5 @@ const vd_pane_ops vd_pane_hosts = {
     .title = "Hosts",
     .header_rows = 0,
     .draw = draw_hosts,
+    .source = source_hosts,
 };

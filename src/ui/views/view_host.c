@@ -147,7 +147,6 @@ host_close(vd_app *app, vd_view *v)
 static const vd_view_ops host_ops = {
     .name = "host",
     .draw = host_draw,
-    .on_snapshot = vd_view_redraw_on_snapshot,
     .close = host_close,
 };
 

@@ -371,6 +371,14 @@ journal_key(vd_app *app, vd_view *v, int key)
     return true;
 }
 
+/* New snapshots may come with new entries: redraw. */
+static void
+journal_snapshot(vd_app *app, vd_view *v)
+{
+    (void)v;
+    app->dirty = true;
+}
+
 /* Leave. */
 static void
 journal_close(vd_app *app, vd_view *v)
@@ -399,7 +407,7 @@ static const vd_view_ops journal_ops = {
     .name = "journal",
     .draw = journal_draw,
     .key = journal_key,
-    .on_snapshot = vd_view_redraw_on_snapshot,
+    .on_snapshot = journal_snapshot,
     .close = journal_close,
     .keys = journal_keys,
     .nkeys = sizeof(journal_keys) / sizeof(journal_keys[0]),

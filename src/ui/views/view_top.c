@@ -634,7 +634,6 @@ static const vd_view_ops top_ops = {
     .name = "top",
     .draw = top_draw,
     .key = top_key,
-    .on_snapshot = vd_view_redraw_on_snapshot,
     .close = top_close,
     .keys = top_keys,
     .nkeys = sizeof(top_keys) / sizeof(top_keys[0]),

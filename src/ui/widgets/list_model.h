@@ -28,16 +28,19 @@ struct vd_app;
 typedef struct vd_list vd_list;
 
 /* One row: an object of one host. obj, uuid and name are borrowed from
- * whatever the source read them from (a snapshot the app holds). */
+ * whatever the source read them from (a snapshot the app holds). uuid
+ * is the row's identity: the object's UUID, or for objects that have
+ * none another key unique in the list and shorter than VD_UUID_LEN (a
+ * row of the hosts pane: "host:ID", its host being the row's own). */
 typedef struct vd_row {
     size_t host;                /* index into the app's hosts */
-    const void *obj;            /* vd_domain, vd_network or vd_pool */
+    const void *obj;            /* vd_domain, vd_network, vd_pool, vd_ui_host */
     const char *uuid;
     const char *name;
 } vd_row;
 
 /* A cursor: the row, the first visible row, and the object (host and
- * UUID) so that it survives reordering. */
+ * UUID, or key) so that it survives reordering. */
 typedef struct vd_list_cursor {
     size_t cursor;
     size_t top;

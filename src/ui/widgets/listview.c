@@ -16,17 +16,17 @@ _Static_assert(VD_LIST_MAXCOLS == VD_TABLE_MAXCOLS,
                "a list sorts by any table column");
 
 /* The list of pane, made on first use with the pane's kind and source;
- * NULL for the hosts pane or when out of memory. */
+ * NULL when out of memory. */
 static vd_list *
 list_of(vd_app *app, vd_pane_id pane)
 {
     const vd_pane_ops *ops;
 
-    if (pane <= VD_PANE_HOSTS || pane >= VD_PANE_LAST)
+    if (pane >= VD_PANE_LAST)
         return NULL;
     if (!app->lists[pane]) {
         ops = vd_pane_get(pane);
-        if (!(app->lists[pane] = vd_list_new(ops->kind, NULL)))
+        if (!(app->lists[pane] = vd_list_new(ops->kind, ops->source)))
             return NULL;
         app->lists[pane]->pane = pane;
     }

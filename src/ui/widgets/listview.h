@@ -40,8 +40,8 @@ int vd_list_source_name_width(vd_list *list);
 /* ---- a pane's list ---- */
 
 /* The rows of pane (rebuilt when anything they depend on changed),
- * its cursor the pane's cursor on the selected host. An empty list for
- * the hosts pane. */
+ * its cursor the pane's cursor on the selected host (the hosts pane's:
+ * its own, app->host_sel). */
 vd_list *vd_list_get(vd_app *app, vd_pane_id pane);
 /* Row i of pane, or NULL. */
 const vd_row *vd_app_row(vd_app *app, vd_pane_id pane, size_t i);
