@@ -191,4 +191,14 @@ int vd_cli_parse_seconds(const char *s, double lo, double hi);
 /* Parse a whole number in [lo, hi]; -1 when s is not one. */
 int vd_cli_parse_long(const char *s, long lo, long hi, long *out);
 
+/* --delay SECONDS, of the screen and of top: the tick into *tick_ms
+ * (ms); -1 with a message in err when arg is not 0.5 to 3600 seconds. */
+int vd_cli_take_delay(const char *arg, int *tick_ms, char *err, size_t errlen);
+
+/* --mem-period SECONDS, of the screen and of top: the balloon stats
+ * period into *period; -1 with a message in err when arg is not a
+ * whole number of seconds from 0 to 3600. */
+int vd_cli_take_mem_period(const char *arg, int *period, char *err,
+                           size_t errlen);
+
 #endif

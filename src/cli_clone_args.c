@@ -52,47 +52,48 @@ const vd_cli_cmd vd_cli_clone_cmd = {
     .opts = clone_opts,
 };
 
+/* Take one of clone's options into the vd_clone_cli_args ctx. */
+static int
+clone_take(void *ctx, int key, const char *arg)
+{
+    vd_clone_cli_args *a = ctx;
+
+    switch (key) {
+    case 'c': a->uri = arg; break;
+    case 'o': a->original = arg; break;
+    case 'n': a->name = arg; break;
+    case OPT_AUTO: a->auto_clone = true; break;
+    case OPT_LINKED: a->linked = true; break;
+    case OPT_SKIP_COPY:
+        if (a->nskip == VD_CLI_MAX_DISKS)
+            return USAGE("at most %d --skip-copy", VD_CLI_MAX_DISKS);
+        a->skip[a->nskip++] = arg;
+        break;
+    case OPT_LINK_DISK:
+        if (a->nlink == VD_CLI_MAX_DISKS)
+            return USAGE("at most %d --link-disk", VD_CLI_MAX_DISKS);
+        a->link[a->nlink++] = arg;
+        break;
+    case 'm':
+        if (a->nmacs == VD_CLI_MAX_DISKS)
+            return USAGE("at most %d --mac", VD_CLI_MAX_DISKS);
+        a->macs[a->nmacs++] = arg;
+        break;
+    case OPT_PRINT_XML: a->print_xml = true; break;
+    case OPT_QUIET: a->quiet = true; break;
+    }
+    return VD_CLI_RUN;
+}
+
 /* Parse `virtdeck clone`. */
 vd_cli_status
 vd_clone_cli_args_parse(vd_clone_cli_args *a, int argc, char **argv)
 {
-    vd_cli_getopt g;
-    const char *arg;
-    int c;
+    int status = vd_cli_parse_options(&vd_cli_clone_cmd, argc, argv, clone_take, a,
+                                      a->err, sizeof(a->err));
 
-    vd_cli_getopt_init(&g, &vd_cli_clone_cmd);
-    while ((c = vd_cli_next(&g, argc, argv, &arg, a->err, sizeof(a->err))) != -1) {
-        switch (c) {
-        case 'c': a->uri = arg; break;
-        case 'o': a->original = arg; break;
-        case 'n': a->name = arg; break;
-        case OPT_AUTO: a->auto_clone = true; break;
-        case OPT_LINKED: a->linked = true; break;
-        case OPT_SKIP_COPY:
-            if (a->nskip == VD_CLI_MAX_DISKS)
-                return USAGE("at most %d --skip-copy", VD_CLI_MAX_DISKS);
-            a->skip[a->nskip++] = arg;
-            break;
-        case OPT_LINK_DISK:
-            if (a->nlink == VD_CLI_MAX_DISKS)
-                return USAGE("at most %d --link-disk", VD_CLI_MAX_DISKS);
-            a->link[a->nlink++] = arg;
-            break;
-        case 'm':
-            if (a->nmacs == VD_CLI_MAX_DISKS)
-                return USAGE("at most %d --mac", VD_CLI_MAX_DISKS);
-            a->macs[a->nmacs++] = arg;
-            break;
-        case OPT_PRINT_XML: a->print_xml = true; break;
-        case OPT_QUIET: a->quiet = true; break;
-        case 'h':
-            return VD_CLI_HELP;
-        default:
-            return VD_CLI_USAGE;
-        }
-    }
-    if (vd_cli_no_operands(argc, argv, a->err, sizeof(a->err)) != VD_CLI_RUN)
-        return VD_CLI_USAGE;
+    if (status != VD_CLI_RUN)
+        return status;
     if (!a->original)
         return USAGE("--original NAME is needed");
     if (!a->name == !a->auto_clone)

@@ -421,6 +421,27 @@ parse_keymap(const char *opt, const char *val, vd_gfx_spec *g)
     return vd_spec_set(&g->keymap, val);
 }
 
+/* The "none" of a device option (--disk, --network; opt is its name):
+ * no device of the kind. given is how many devices of the kind (others)
+ * came before; *have and *none are set when it is taken. Returns 1 when
+ * arg was "none" and was taken, 0 when arg is a device, -1 (with the
+ * message) for "none" after other devices or a device after "none". */
+static int
+take_none(const char *arg, const char *opt, const char *others, int given,
+          bool *have, bool *none)
+{
+    if (strcmp(arg, "none") == 0) {
+        if (given > 0)
+            return ERR("%s none: other %s were given", opt, others), -1;
+        *have = true;
+        *none = true;
+        return 1;
+    }
+    if (*none)
+        return ERR("%s: %s none was given", opt, opt), -1;
+    return 0;
+}
+
 /* --disk (each one: the first is the main disk). */
 static int
 parse_disk(char *arg, vd_domain_spec *spec, vd_create_args *o)
@@ -429,15 +450,9 @@ parse_disk(char *arg, vd_domain_spec *spec, vd_create_args *o)
     vd_disk_spec disk = { 0 }, *d = &disk;
     int i, n, v, ret = -1;
 
-    if (strcmp(arg, "none") == 0) {
-        if (o->ndisks > 0)
-            return ERR("--disk none: other disks were given"), -1;
-        o->have_disk = true;
-        o->disk_none = true;
-        return 0;
-    }
-    if (o->disk_none)
-        return ERR("--disk: --disk none was given"), -1;
+    if ((n = take_none(arg, "--disk", "disks", o->ndisks, &o->have_disk,
+                       &o->disk_none)) != 0)
+        return n < 0 ? -1 : 0;
     if ((n = split_opts(arg, keys, vals, 24)) < 0)
         return ERR("--disk: too many options"), -1;
     for (i = 0; i < n; i++) {
@@ -603,15 +618,9 @@ parse_network(char *arg, vd_domain_spec *spec, vd_create_args *o)
     const char *type = NULL;
     int i, n, v, ret = -1;
 
-    if (strcmp(arg, "none") == 0) {
-        if (o->nnets > 0)
-            return ERR("--network none: other interfaces were given"), -1;
-        o->have_net = true;
-        o->net_none = true;
-        return 0;
-    }
-    if (o->net_none)
-        return ERR("--network: --network none was given"), -1;
+    if ((n = take_none(arg, "--network", "interfaces", o->nnets, &o->have_net,
+                       &o->net_none)) != 0)
+        return n < 0 ? -1 : 0;
     if ((n = split_opts(arg, keys, vals, 16)) < 0)
         return ERR("--network: too many options"), -1;
     for (i = 0; i < n; i++) {
@@ -922,325 +931,339 @@ add_devopt(vd_domain_spec *spec, const char *kind, const char *value)
     return vd_spec_add_devopt(spec, kind, value);
 }
 
+/* What create's options fill: its args, and argv, of which some
+ * options take the next word as their value. */
+typedef struct create_parse {
+    vd_create_args *o;
+    int argc;
+    char **argv;
+} create_parse;
+
+/* Take one of create's options into the create_parse ctx. */
+static int
+create_take(void *ctx, int key, const char *carg)
+{
+    create_parse *p = ctx;
+    vd_create_args *o = p->o;
+    vd_domain_spec *spec = &o->spec;
+    char *arg = (char *)carg;   /* argv's own, writable string */
+    int argc = p->argc;
+    char **argv = p->argv;
+    unsigned long long num;
+    int v;
+
+    switch (key) {
+    case 'c':
+        o->uri = arg;
+        break;
+    case 'n':
+        if (vd_spec_set(&spec->name, arg) < 0)
+            return -1;
+        break;
+    case 'u':
+        if (strlen(arg) != 36 && strlen(arg) != 32) {
+            ERR("--uuid: '%s' is not a UUID", arg);
+            return -1;
+        }
+        if (vd_spec_set(&spec->uuid, arg) < 0)
+            return -1;
+        break;
+    case OPT_VCPUS: {
+        char *comma = strchr(arg, ',');
+        if (comma)          /* "2,maxvcpus=4": only the count counts */
+            *comma = '\0';
+        if (strncmp(arg, "vcpus=", 6) == 0)
+            arg += 6;
+        if (parse_uint(arg, &num) < 0 || num > 100000) {
+            ERR("--vcpus: '%s' is not a number", arg);
+            return -1;
+        }
+        if (comma)
+            add_note(o, "--vcpus: only the count is used; %s is ignored", comma + 1);
+        spec->vcpus = (unsigned int)num;
+        o->have_vcpus = true;
+        break;
+    }
+    case 'r':
+    case OPT_MEMORY: {
+        const char *opt = key == 'r' ? "--ram" : "--memory";
+        char *comma = strchr(arg, ',');
+        if (comma)
+            *comma = '\0';
+        if (strncmp(arg, "memory=", 7) == 0)
+            arg += 7;
+        else if (strncmp(arg, "currentMemory=", 14) == 0)
+            arg += 14;
+        if (parse_uint(arg, &num) < 0) {
+            ERR("%s: '%s' is not a number of MiB", opt, arg);
+            return -1;
+        }
+        if (comma) {
+            ERR("%s: only a size in MiB is supported, not %s", opt, comma + 1);
+            return -1;
+        }
+        spec->memory_mib = num;
+        o->have_memory = true;
+        break;
+    }
+    case OPT_CPU: {
+        char *comma = strchr(arg, ',');
+        if (comma) {
+            ERR("--cpu: only a mode or a model name is supported, not '%s'",
+                 comma + 1);
+            return -1;
+        }
+        if (strcmp(arg, "host") == 0)
+            arg = "host-model";
+        if ((v = vd_cpu_mode_parse(arg)) >= 0) {
+            spec->cpu_mode = v;
+        } else if (strspn(arg, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijkl"
+                          "mnopqrstuvwxyz0123456789_.-") == strlen(arg) &&
+                   *arg) {
+            if (vd_spec_set(&spec->cpu_model, arg) < 0)
+                return -1;
+        } else {
+            ERR("--cpu: '%s' is not host, host-model, host-passthrough or "
+                 "a CPU model name", arg);
+            return -1;
+        }
+        break;
+    }
+    case OPT_OS: {
+        char *comma;
+        if (strncmp(arg, "detect=", 7) == 0) {
+            add_note(o, "--os-variant detect=: virtdeck does not detect the OS "
+                 "of an install medium; no variant is used");
+            break;
+        }
+        if ((comma = strchr(arg, ',')))
+            *comma = '\0';
+        if (strncmp(arg, "name=", 5) == 0 || strncmp(arg, "id=", 3) == 0 ||
+            strncmp(arg, "short-id=", 9) == 0)
+            arg = strchr(arg, '=') + 1;
+        if (vd_spec_set(&spec->os_variant, arg) < 0)
+            return -1;
+        break;
+    }
+    case OPT_OS_TYPE:
+        add_note(o, "--os-type is deprecated in virt-install and has no effect; "
+             "use --os-variant");
+        break;
+    case OPT_CDROM:
+        o->installs++;
+        if (parse_cdrom(arg, spec) < 0)
+            return -1;
+        break;
+    case 'l':
+        o->installs++;
+        if (parse_location(arg, spec) < 0)
+            return -1;
+        break;
+    case 'x':
+        if (vd_spec_set(&spec->install.extra_args, arg) < 0)
+            return -1;
+        break;
+    case OPT_IMPORT:
+        o->installs++;
+        spec->install.kind = VD_INSTALL_IMPORT;
+        break;
+    case OPT_PXE:
+        o->installs++;
+        spec->install.kind = VD_INSTALL_PXE;
+        break;
+    case OPT_DISK:
+        if (parse_disk(arg, spec, o) < 0)
+            return -1;
+        break;
+    case OPT_NODISKS:
+        if (parse_disk((char[]){ "none" }, spec, o) < 0)
+            return -1;
+        break;
+    case 'f': {             /* --file PATH: a disk at PATH */
+        char *buf = NULL;
+        int rc;
+        if (asprintf(&buf, "path=%s", arg) < 0)
+            return -1;
+        rc = parse_disk(buf, spec, o);
+        free(buf);
+        if (rc < 0)
+            return -1;
+        break;
+    }
+    case 's': {             /* --file-size GiB: the size of the last --file */
+        vd_disk_spec *d = o->ndisks <= 1 ? &spec->disk
+                        : &spec->more_disks[spec->n_more_disks - 1];
+        if (o->ndisks == 0 || d->kind != VD_DISK_PATH) {
+            ERR("--file-size goes after --file PATH");
+            return -1;
+        }
+        if (parse_gib(arg, &d->size_bytes) < 0 || !d->size_bytes) {
+            ERR("--file-size: '%s' is not a number of GiB", arg);
+            return -1;
+        }
+        o->path_new[o->ndisks - 1] = true;
+        if (o->ndisks == 1)
+            o->have_disk_size = true;
+        break;
+    }
+    case 'w':
+        if (parse_network(arg, spec, o) < 0)
+            return -1;
+        break;
+    case OPT_NONETWORKS:
+        if (parse_network((char[]){ "none" }, spec, o) < 0)
+            return -1;
+        break;
+    case 'b': {
+        char *buf = NULL;
+        int rc;
+        if (asprintf(&buf, "bridge=%s", arg) < 0)
+            return -1;
+        rc = parse_network(buf, spec, o);
+        free(buf);
+        if (rc < 0)
+            return -1;
+        break;
+    }
+    case 'm':
+        o->legacy_mac = arg;
+        break;
+    case OPT_GRAPHICS:
+        if (parse_graphics(arg, spec, o) < 0)
+            return -1;
+        break;
+    case OPT_VNC:
+    case OPT_SPICE:
+    case OPT_NOGRAPHICS:
+        o->have_gfx = true;
+        spec->gfx.kind = key == OPT_VNC ? VD_GFX_VNC
+                       : key == OPT_SPICE ? VD_GFX_SPICE : VD_GFX_NONE;
+        break;
+    case OPT_VNCPORT:
+        o->have_gfx = true;
+        spec->gfx.kind = VD_GFX_VNC;
+        if (parse_port("--vncport", arg, &spec->gfx.port) < 0)
+            return -1;
+        break;
+    case OPT_VNCLISTEN:
+        o->have_gfx = true;
+        spec->gfx.kind = VD_GFX_VNC;
+        if (vd_spec_set(&spec->gfx.listen, arg) < 0)
+            return -1;
+        break;
+    case 'k':
+        if (parse_keymap("--keymap", arg, &spec->gfx) < 0)
+            return -1;
+        break;
+    case OPT_VIDEO:
+        if (strncmp(arg, "model.type=", 11) == 0)
+            arg += 11;
+        else if (strncmp(arg, "model=", 6) == 0)
+            arg += 6;
+        if (parse_enum("--video", "video model", arg, vd_video_model_parse, &v) < 0)
+            return -1;
+        spec->gfx.video = v;
+        break;
+    case OPT_BOOT:
+        if (parse_boot(arg, spec, o) < 0)
+            return -1;
+        break;
+    case OPT_VIRT_TYPE:
+        if (parse_enum("--virt-type", "virtualisation type", arg,
+                       vd_virt_type_parse, &v) < 0)
+            return -1;
+        spec->virt_type = v;
+        o->have_virt_type = true;
+        break;
+    case 'v':
+        add_note(o, "--hvm: every virtdeck guest is fully virtualised");
+        break;
+    case OPT_ACCELERATE:
+        add_note(o, "--accelerate is deprecated in virt-install and has no "
+                 "effect; KVM is used where the host offers it");
+        break;
+    case OPT_NOREBOOT:
+        add_note(o, "--noreboot: virtdeck starts the guest only with --start");
+        break;
+    case OPT_ARCH:
+        if (vd_spec_set(&spec->arch, arg) < 0)
+            return -1;
+        break;
+    case OPT_MACHINE:
+        if (vd_spec_set(&spec->machine, arg) < 0)
+            return -1;
+        break;
+    case OPT_MEMBALLOON: case OPT_CLOCK: case OPT_CONTROLLER:
+    case OPT_SOUND: case OPT_RNG: case OPT_TPM: case OPT_WATCHDOG:
+    case OPT_SERIAL: case OPT_CONSOLE: case OPT_CHANNEL:
+    case OPT_FILESYSTEM: case OPT_MEMORYBACKING: case OPT_HOSTDEV:
+    case OPT_INPUT:
+        if (add_devopt(spec, devopt_kinds[key - OPT_MEMBALLOON], arg) < 0)
+            return -1;
+        break;
+    case OPT_CLOUD_INIT:
+        /* "--cloud-init KEY=VALUE": the value is the next word */
+        if (optind < argc && argv[optind][0] != '-' &&
+            strchr(argv[optind], '='))
+            arg = argv[optind++];
+        if (parse_cloud_init(arg, o) < 0)
+            return -1;
+        break;
+    case OPT_UNATTENDED:
+        ERR("--unattended is not supported: use --cloud-init with a "
+             "cloud image, or install from --cdrom");
+        return -1;
+    case OPT_PRINT_XML:
+        o->print_xml = true;
+        break;
+    case OPT_DRY_RUN:
+        o->dry_run = true;
+        break;
+    case OPT_START:
+        o->start = true;
+        break;
+    case OPT_NOAUTOCONSOLE:
+    case OPT_AUTOCONSOLE:
+        add_note(o, "--%s: virtdeck never attaches a console; open it in the "
+                 "TUI or with 'virtdeck console'",
+                 key == OPT_AUTOCONSOLE ? "autoconsole" : "noautoconsole");
+        break;
+    case OPT_WAIT:
+        if (optind < argc && argv[optind][0] != '-' &&
+            strspn(argv[optind], "-0123456789") == strlen(argv[optind]))
+            optind++;       /* "--wait 10" */
+        add_note(o, "--wait: virtdeck does not wait for an install to end");
+        break;
+    case OPT_CHECK:
+        add_note(o, "--check %s: virtdeck's checks cannot be turned off", arg);
+        break;
+    case 'q':
+        o->quiet = true;
+        break;
+    case 'd':
+        add_note(o, "--debug has no effect (LIBVIRT_DEBUG=1 shows libvirt's log)");
+        break;
+    case OPT_DOMCAPS:
+        o->domcaps_file = arg;
+        break;
+    }
+    return VD_CLI_RUN;
+}
+
 /* See cli_args.h. */
 vd_cli_status
 vd_create_args_parse(vd_create_args *o, int argc, char **argv)
 {
+    create_parse p = { o, argc, argv };
     vd_domain_spec *spec = &o->spec;
-    unsigned long long num;
-    vd_cli_getopt g;
-    const char *carg;
-    int c, v;
+    int c;
 
     err_buf = o->err;
     err_len = sizeof(o->err);
     if (!spec->vcpus)
         spec->vcpus = 1;
-    vd_cli_getopt_init(&g, &vd_cli_create_cmd);
-    while ((c = vd_cli_next(&g, argc, argv, &carg, o->err, sizeof(o->err))) != -1) {
-        char *arg = (char *)carg;   /* argv's own, writable string */
-
-        switch (c) {
-        case 'c':
-            o->uri = arg;
-            break;
-        case 'n':
-            if (vd_spec_set(&spec->name, arg) < 0)
-                return -1;
-            break;
-        case 'u':
-            if (strlen(arg) != 36 && strlen(arg) != 32) {
-                ERR("--uuid: '%s' is not a UUID", arg);
-                return -1;
-            }
-            if (vd_spec_set(&spec->uuid, arg) < 0)
-                return -1;
-            break;
-        case OPT_VCPUS: {
-            char *comma = strchr(arg, ',');
-            if (comma)          /* "2,maxvcpus=4": only the count counts */
-                *comma = '\0';
-            if (strncmp(arg, "vcpus=", 6) == 0)
-                arg += 6;
-            if (parse_uint(arg, &num) < 0 || num > 100000) {
-                ERR("--vcpus: '%s' is not a number", arg);
-                return -1;
-            }
-            if (comma)
-                add_note(o, "--vcpus: only the count is used; %s is ignored", comma + 1);
-            spec->vcpus = (unsigned int)num;
-            o->have_vcpus = true;
-            break;
-        }
-        case 'r':
-        case OPT_MEMORY: {
-            const char *opt = c == 'r' ? "--ram" : "--memory";
-            char *comma = strchr(arg, ',');
-            if (comma)
-                *comma = '\0';
-            if (strncmp(arg, "memory=", 7) == 0)
-                arg += 7;
-            else if (strncmp(arg, "currentMemory=", 14) == 0)
-                arg += 14;
-            if (parse_uint(arg, &num) < 0) {
-                ERR("%s: '%s' is not a number of MiB", opt, arg);
-                return -1;
-            }
-            if (comma) {
-                ERR("%s: only a size in MiB is supported, not %s", opt, comma + 1);
-                return -1;
-            }
-            spec->memory_mib = num;
-            o->have_memory = true;
-            break;
-        }
-        case OPT_CPU: {
-            char *comma = strchr(arg, ',');
-            if (comma) {
-                ERR("--cpu: only a mode or a model name is supported, not '%s'",
-                     comma + 1);
-                return -1;
-            }
-            if (strcmp(arg, "host") == 0)
-                arg = "host-model";
-            if ((v = vd_cpu_mode_parse(arg)) >= 0) {
-                spec->cpu_mode = v;
-            } else if (strspn(arg, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijkl"
-                              "mnopqrstuvwxyz0123456789_.-") == strlen(arg) &&
-                       *arg) {
-                if (vd_spec_set(&spec->cpu_model, arg) < 0)
-                    return -1;
-            } else {
-                ERR("--cpu: '%s' is not host, host-model, host-passthrough or "
-                     "a CPU model name", arg);
-                return -1;
-            }
-            break;
-        }
-        case OPT_OS: {
-            char *comma;
-            if (strncmp(arg, "detect=", 7) == 0) {
-                add_note(o, "--os-variant detect=: virtdeck does not detect the OS "
-                     "of an install medium; no variant is used");
-                break;
-            }
-            if ((comma = strchr(arg, ',')))
-                *comma = '\0';
-            if (strncmp(arg, "name=", 5) == 0 || strncmp(arg, "id=", 3) == 0 ||
-                strncmp(arg, "short-id=", 9) == 0)
-                arg = strchr(arg, '=') + 1;
-            if (vd_spec_set(&spec->os_variant, arg) < 0)
-                return -1;
-            break;
-        }
-        case OPT_OS_TYPE:
-            add_note(o, "--os-type is deprecated in virt-install and has no effect; "
-                 "use --os-variant");
-            break;
-        case OPT_CDROM:
-            o->installs++;
-            if (parse_cdrom(arg, spec) < 0)
-                return -1;
-            break;
-        case 'l':
-            o->installs++;
-            if (parse_location(arg, spec) < 0)
-                return -1;
-            break;
-        case 'x':
-            if (vd_spec_set(&spec->install.extra_args, arg) < 0)
-                return -1;
-            break;
-        case OPT_IMPORT:
-            o->installs++;
-            spec->install.kind = VD_INSTALL_IMPORT;
-            break;
-        case OPT_PXE:
-            o->installs++;
-            spec->install.kind = VD_INSTALL_PXE;
-            break;
-        case OPT_DISK:
-            if (parse_disk(arg, spec, o) < 0)
-                return -1;
-            break;
-        case OPT_NODISKS:
-            if (parse_disk((char[]){ "none" }, spec, o) < 0)
-                return -1;
-            break;
-        case 'f': {             /* --file PATH: a disk at PATH */
-            char *buf = NULL;
-            int rc;
-            if (asprintf(&buf, "path=%s", arg) < 0)
-                return -1;
-            rc = parse_disk(buf, spec, o);
-            free(buf);
-            if (rc < 0)
-                return -1;
-            break;
-        }
-        case 's': {             /* --file-size GiB: the size of the last --file */
-            vd_disk_spec *d = o->ndisks <= 1 ? &spec->disk
-                            : &spec->more_disks[spec->n_more_disks - 1];
-            if (o->ndisks == 0 || d->kind != VD_DISK_PATH) {
-                ERR("--file-size goes after --file PATH");
-                return -1;
-            }
-            if (parse_gib(arg, &d->size_bytes) < 0 || !d->size_bytes) {
-                ERR("--file-size: '%s' is not a number of GiB", arg);
-                return -1;
-            }
-            o->path_new[o->ndisks - 1] = true;
-            if (o->ndisks == 1)
-                o->have_disk_size = true;
-            break;
-        }
-        case 'w':
-            if (parse_network(arg, spec, o) < 0)
-                return -1;
-            break;
-        case OPT_NONETWORKS:
-            if (parse_network((char[]){ "none" }, spec, o) < 0)
-                return -1;
-            break;
-        case 'b': {
-            char *buf = NULL;
-            int rc;
-            if (asprintf(&buf, "bridge=%s", arg) < 0)
-                return -1;
-            rc = parse_network(buf, spec, o);
-            free(buf);
-            if (rc < 0)
-                return -1;
-            break;
-        }
-        case 'm':
-            o->legacy_mac = arg;
-            break;
-        case OPT_GRAPHICS:
-            if (parse_graphics(arg, spec, o) < 0)
-                return -1;
-            break;
-        case OPT_VNC:
-        case OPT_SPICE:
-        case OPT_NOGRAPHICS:
-            o->have_gfx = true;
-            spec->gfx.kind = c == OPT_VNC ? VD_GFX_VNC
-                           : c == OPT_SPICE ? VD_GFX_SPICE : VD_GFX_NONE;
-            break;
-        case OPT_VNCPORT:
-            o->have_gfx = true;
-            spec->gfx.kind = VD_GFX_VNC;
-            if (parse_port("--vncport", arg, &spec->gfx.port) < 0)
-                return -1;
-            break;
-        case OPT_VNCLISTEN:
-            o->have_gfx = true;
-            spec->gfx.kind = VD_GFX_VNC;
-            if (vd_spec_set(&spec->gfx.listen, arg) < 0)
-                return -1;
-            break;
-        case 'k':
-            if (parse_keymap("--keymap", arg, &spec->gfx) < 0)
-                return -1;
-            break;
-        case OPT_VIDEO:
-            if (strncmp(arg, "model.type=", 11) == 0)
-                arg += 11;
-            else if (strncmp(arg, "model=", 6) == 0)
-                arg += 6;
-            if (parse_enum("--video", "video model", arg, vd_video_model_parse, &v) < 0)
-                return -1;
-            spec->gfx.video = v;
-            break;
-        case OPT_BOOT:
-            if (parse_boot(arg, spec, o) < 0)
-                return -1;
-            break;
-        case OPT_VIRT_TYPE:
-            if (parse_enum("--virt-type", "virtualisation type", arg,
-                           vd_virt_type_parse, &v) < 0)
-                return -1;
-            spec->virt_type = v;
-            o->have_virt_type = true;
-            break;
-        case 'v':
-            add_note(o, "--hvm: every virtdeck guest is fully virtualised");
-            break;
-        case OPT_ACCELERATE:
-            add_note(o, "--accelerate is deprecated in virt-install and has no "
-                     "effect; KVM is used where the host offers it");
-            break;
-        case OPT_NOREBOOT:
-            add_note(o, "--noreboot: virtdeck starts the guest only with --start");
-            break;
-        case OPT_ARCH:
-            if (vd_spec_set(&spec->arch, arg) < 0)
-                return -1;
-            break;
-        case OPT_MACHINE:
-            if (vd_spec_set(&spec->machine, arg) < 0)
-                return -1;
-            break;
-        case OPT_MEMBALLOON: case OPT_CLOCK: case OPT_CONTROLLER:
-        case OPT_SOUND: case OPT_RNG: case OPT_TPM: case OPT_WATCHDOG:
-        case OPT_SERIAL: case OPT_CONSOLE: case OPT_CHANNEL:
-        case OPT_FILESYSTEM: case OPT_MEMORYBACKING: case OPT_HOSTDEV:
-        case OPT_INPUT:
-            if (add_devopt(spec, devopt_kinds[c - OPT_MEMBALLOON], arg) < 0)
-                return -1;
-            break;
-        case OPT_CLOUD_INIT:
-            /* "--cloud-init KEY=VALUE": the value is the next word */
-            if (optind < argc && argv[optind][0] != '-' &&
-                strchr(argv[optind], '='))
-                arg = argv[optind++];
-            if (parse_cloud_init(arg, o) < 0)
-                return -1;
-            break;
-        case OPT_UNATTENDED:
-            ERR("--unattended is not supported: use --cloud-init with a "
-                 "cloud image, or install from --cdrom");
-            return -1;
-        case OPT_PRINT_XML:
-            o->print_xml = true;
-            break;
-        case OPT_DRY_RUN:
-            o->dry_run = true;
-            break;
-        case OPT_START:
-            o->start = true;
-            break;
-        case OPT_NOAUTOCONSOLE:
-        case OPT_AUTOCONSOLE:
-            add_note(o, "--%s: virtdeck never attaches a console; open it in the "
-                     "TUI or with 'virtdeck console'",
-                     c == OPT_AUTOCONSOLE ? "autoconsole" : "noautoconsole");
-            break;
-        case OPT_WAIT:
-            if (optind < argc && argv[optind][0] != '-' &&
-                strspn(argv[optind], "-0123456789") == strlen(argv[optind]))
-                optind++;       /* "--wait 10" */
-            add_note(o, "--wait: virtdeck does not wait for an install to end");
-            break;
-        case OPT_CHECK:
-            add_note(o, "--check %s: virtdeck's checks cannot be turned off", arg);
-            break;
-        case 'q':
-            o->quiet = true;
-            break;
-        case 'd':
-            add_note(o, "--debug has no effect (LIBVIRT_DEBUG=1 shows libvirt's log)");
-            break;
-        case OPT_DOMCAPS:
-            o->domcaps_file = arg;
-            break;
-        case 'h':
-            return VD_CLI_HELP;
-        default:
-            return VD_CLI_USAGE;    /* o->err says why */
-        }
-    }
-    if ((c = vd_cli_no_operands(argc, argv, o->err, sizeof(o->err))) != VD_CLI_RUN)
+    if ((c = vd_cli_parse_options(&vd_cli_create_cmd, argc, argv, create_take,
+                                  &p, o->err, sizeof(o->err))) != VD_CLI_RUN)
         return c;
     if (o->installs > 1) {
         ERR("give only one of --cdrom, --location, --import and --pxe");

@@ -44,48 +44,45 @@ const vd_cli_cmd vd_cli_journal_cmd = {
     .opts = journal_opts,
 };
 
+/* Take one of journal's options into the vd_journal_args ctx. */
+static int
+journal_take(void *ctx, int key, const char *arg)
+{
+    vd_journal_args *o = ctx;
+
+    switch (key) {
+    case 'f':
+        o->follow = true;
+        break;
+    case 's':
+        o->since = arg;
+        break;
+    case 'H':
+        o->host = arg;
+        break;
+    case 'd':
+        o->domain = arg;
+        break;
+    case OPT_FAILED:
+        o->failed = true;
+        break;
+    case OPT_JSON:
+        o->json = true;
+        break;
+    case OPT_NOTE:
+        o->note = arg;
+        break;
+    case OPT_PATH:
+        o->path = true;
+        break;
+    }
+    return VD_CLI_RUN;
+}
+
 /* Parse the command line of `virtdeck journal`. */
 vd_cli_status
 vd_journal_args_parse(vd_journal_args *o, int argc, char **argv)
 {
-    vd_cli_getopt g;
-    const char *arg;
-    int c;
-
-    vd_cli_getopt_init(&g, &vd_cli_journal_cmd);
-    while ((c = vd_cli_next(&g, argc, argv, &arg, o->err, sizeof(o->err))) != -1) {
-        switch (c) {
-        case 'f':
-            o->follow = true;
-            break;
-        case 's':
-            o->since = arg;
-            break;
-        case 'H':
-            o->host = arg;
-            break;
-        case 'd':
-            o->domain = arg;
-            break;
-        case OPT_FAILED:
-            o->failed = true;
-            break;
-        case OPT_JSON:
-            o->json = true;
-            break;
-        case OPT_NOTE:
-            o->note = arg;
-            break;
-        case OPT_PATH:
-            o->path = true;
-            break;
-        case 'h':
-            return VD_CLI_HELP;
-        default:
-            return VD_CLI_USAGE;
-        }
-    }
-    if (vd_cli_no_operands(argc, argv, o->err, sizeof(o->err)) != VD_CLI_RUN)
-        return VD_CLI_USAGE;
-    return VD_CLI_RUN;
+    return vd_cli_parse_options(&vd_cli_journal_cmd, argc, argv, journal_take, o,
+                                o->err, sizeof(o->err));
 }

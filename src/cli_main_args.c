@@ -55,61 +55,54 @@ const vd_cli_cmd vd_cli_main_cmd = {
     .opts = main_opts,
 };
 
+/* Take one of the screen's options into the vd_main_args ctx. */
+static int
+main_take(void *ctx, int key, const char *arg)
+{
+    vd_main_args *a = ctx;
+
+    switch (key) {
+    case 'c':
+        if (a->nuris == VD_CLI_MAX_HOSTS)
+            return vd_cli_errf(a->err, sizeof(a->err),
+                               "at most %d connections", VD_CLI_MAX_HOSTS);
+        if (!*arg)
+            return vd_cli_errf(a->err, sizeof(a->err), "--connect needs a URI");
+        a->uris[a->nuris++] = arg;
+        break;
+    case 'r':
+        a->readonly = true;
+        break;
+    case 'd':
+        if (vd_cli_take_delay(arg, &a->tick_ms, a->err, sizeof(a->err)) < 0)
+            return VD_CLI_REFUSED;
+        break;
+    case 't':
+        a->theme = arg;
+        break;
+    case OPT_ASCII:
+        a->ascii = true;
+        break;
+    case OPT_NO_MOUSE:
+        a->no_mouse = true;
+        break;
+    case OPT_PICTURE:
+        if ((a->picture = (int)vd_picture_mode_parse(arg)) == VD_PIC_LAST)
+            return vd_cli_errf(a->err, sizeof(a->err), "--picture: '%s' is not "
+                               "one of auto, sixel, kitty, blocks, symbols, ascii", arg);
+        break;
+    case OPT_MEM_PERIOD:
+        if (vd_cli_take_mem_period(arg, &a->mem_period, a->err, sizeof(a->err)) < 0)
+            return VD_CLI_REFUSED;
+        break;
+    }
+    return VD_CLI_RUN;
+}
+
 /* Parse the screen's options. */
 vd_cli_status
 vd_main_args_parse(vd_main_args *a, int argc, char **argv)
 {
-    vd_cli_getopt g;
-    const char *arg;
-    long num;
-    int c;
-
-    vd_cli_getopt_init(&g, &vd_cli_main_cmd);
-    while ((c = vd_cli_next(&g, argc, argv, &arg, a->err, sizeof(a->err))) != -1) {
-        switch (c) {
-        case 'c':
-            if (a->nuris == VD_CLI_MAX_HOSTS)
-                return vd_cli_errf(a->err, sizeof(a->err),
-                                   "at most %d connections", VD_CLI_MAX_HOSTS);
-            if (!*arg)
-                return vd_cli_errf(a->err, sizeof(a->err), "--connect needs a URI");
-            a->uris[a->nuris++] = arg;
-            break;
-        case 'r':
-            a->readonly = true;
-            break;
-        case 'd':
-            if ((a->tick_ms = vd_cli_parse_seconds(arg, 0.5, 3600)) < 0)
-                return vd_cli_errf(a->err, sizeof(a->err), "--delay: '%s' is not "
-                                   "a number of seconds from 0.5 to 3600", arg);
-            break;
-        case 't':
-            a->theme = arg;
-            break;
-        case OPT_ASCII:
-            a->ascii = true;
-            break;
-        case OPT_NO_MOUSE:
-            a->no_mouse = true;
-            break;
-        case OPT_PICTURE:
-            if ((a->picture = (int)vd_picture_mode_parse(arg)) == VD_PIC_LAST)
-                return vd_cli_errf(a->err, sizeof(a->err), "--picture: '%s' is not "
-                                   "one of auto, sixel, kitty, blocks, symbols, ascii", arg);
-            break;
-        case OPT_MEM_PERIOD:
-            if (vd_cli_parse_long(arg, 0, 3600, &num) < 0)
-                return vd_cli_errf(a->err, sizeof(a->err), "--mem-period: '%s' "
-                                   "is not a number of seconds from 0 to 3600", arg);
-            a->mem_period = (int)num;
-            break;
-        case 'h':
-            return VD_CLI_HELP;
-        case 'V':
-            return VD_CLI_VERSION;
-        default:
-            return VD_CLI_USAGE;
-        }
-    }
-    return vd_cli_no_operands(argc, argv, a->err, sizeof(a->err));
+    return vd_cli_parse_options(&vd_cli_main_cmd, argc, argv, main_take, a,
+                                a->err, sizeof(a->err));
 }

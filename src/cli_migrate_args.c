@@ -69,54 +69,57 @@ const vd_cli_cmd vd_cli_migrate_cmd = {
     .opts = migrate_opts,
 };
 
+/* Take one of migrate's options into the vd_migrate_args ctx. */
+static int
+migrate_take(void *ctx, int key, const char *arg)
+{
+    vd_migrate_args *a = ctx;
+    long num;
+
+    switch (key) {
+    case 'c': a->uri = arg; break;
+    case OPT_LIVE: a->live = true; break;
+    case OPT_OFFLINE: a->offline = true; break;
+    case OPT_PERSISTENT: a->persistent = true; break;
+    case OPT_UNDEFINE: a->undefinesource = true; break;
+    case OPT_COPY_ALL: a->copy_all = true; break;
+    case OPT_COPY_INC: a->copy_inc = true; break;
+    case OPT_AUTO_CONVERGE: a->auto_converge = true; break;
+    case OPT_POSTCOPY: a->postcopy = true; break;
+    case OPT_P2P: a->p2p = true; break;
+    case OPT_TUNNELLED: a->tunnelled = true; break;
+    case OPT_UNSAFE: a->unsafe = true; break;
+    case OPT_VERBOSE: a->verbose = true; break;
+    case OPT_MIGRATE_URI: a->migrate_uri = arg; break;
+    case OPT_BANDWIDTH:
+        if (vd_cli_parse_long(arg, 1, 1L << 30, &num) < 0) {
+            vd_cli_errf(a->err, sizeof(a->err), "--bandwidth needs a positive "
+                        "number of MiB/s, not '%s'", arg);
+            return VD_CLI_USAGE;
+        }
+        a->bandwidth = (unsigned long long)num;
+        break;
+    case OPT_DOWNTIME:
+        if (vd_cli_parse_long(arg, 1, 1L << 30, &num) < 0) {
+            vd_cli_errf(a->err, sizeof(a->err), "--downtime needs a positive "
+                        "number of milliseconds, not '%s'", arg);
+            return VD_CLI_USAGE;
+        }
+        a->downtime_ms = num;
+        break;
+    }
+    return VD_CLI_RUN;
+}
+
 /* Parse the command line of `virtdeck migrate`. */
 vd_cli_status
 vd_migrate_args_parse(vd_migrate_args *a, int argc, char **argv)
 {
-    vd_cli_getopt g;
-    const char *arg;
-    long num;
-    int c;
+    int status = vd_cli_parse(&vd_cli_migrate_cmd, argc, argv, migrate_take, a,
+                              a->err, sizeof(a->err));
 
-    vd_cli_getopt_init(&g, &vd_cli_migrate_cmd);
-    while ((c = vd_cli_next(&g, argc, argv, &arg, a->err, sizeof(a->err))) != -1) {
-        switch (c) {
-        case 'c': a->uri = arg; break;
-        case OPT_LIVE: a->live = true; break;
-        case OPT_OFFLINE: a->offline = true; break;
-        case OPT_PERSISTENT: a->persistent = true; break;
-        case OPT_UNDEFINE: a->undefinesource = true; break;
-        case OPT_COPY_ALL: a->copy_all = true; break;
-        case OPT_COPY_INC: a->copy_inc = true; break;
-        case OPT_AUTO_CONVERGE: a->auto_converge = true; break;
-        case OPT_POSTCOPY: a->postcopy = true; break;
-        case OPT_P2P: a->p2p = true; break;
-        case OPT_TUNNELLED: a->tunnelled = true; break;
-        case OPT_UNSAFE: a->unsafe = true; break;
-        case OPT_VERBOSE: a->verbose = true; break;
-        case OPT_MIGRATE_URI: a->migrate_uri = arg; break;
-        case OPT_BANDWIDTH:
-            if (vd_cli_parse_long(arg, 1, 1L << 30, &num) < 0) {
-                vd_cli_errf(a->err, sizeof(a->err), "--bandwidth needs a positive "
-                            "number of MiB/s, not '%s'", arg);
-                return VD_CLI_USAGE;
-            }
-            a->bandwidth = (unsigned long long)num;
-            break;
-        case OPT_DOWNTIME:
-            if (vd_cli_parse_long(arg, 1, 1L << 30, &num) < 0) {
-                vd_cli_errf(a->err, sizeof(a->err), "--downtime needs a positive "
-                            "number of milliseconds, not '%s'", arg);
-                return VD_CLI_USAGE;
-            }
-            a->downtime_ms = num;
-            break;
-        case 'h':
-            return VD_CLI_HELP;
-        default:
-            return VD_CLI_USAGE;
-        }
-    }
+    if (status != VD_CLI_RUN)
+        return status;
     if (argc - optind != 2) {
         vd_cli_errf(a->err, sizeof(a->err), "needs DOMAIN and DEST_URI");
         return VD_CLI_USAGE;

@@ -79,6 +79,41 @@ vd_cli_next(vd_cli_getopt *g, int argc, char **argv, const char **arg,
     return c;
 }
 
+/* The option loop of every command's parser; see cli_opts.h. */
+int
+vd_cli_parse(const vd_cli_cmd *cmd, int argc, char **argv,
+             vd_cli_take_fn take, void *ctx, char *err, size_t errlen)
+{
+    vd_cli_getopt g;
+    const char *arg;
+    int c, status;
+
+    vd_cli_getopt_init(&g, cmd);
+    while ((c = vd_cli_next(&g, argc, argv, &arg, err, errlen)) != -1) {
+        if (c == 'h')
+            return VD_CLI_HELP;
+        if (c == 'V')
+            return VD_CLI_VERSION;
+        if (c == '?')
+            return VD_CLI_USAGE;
+        if ((status = take(ctx, c, arg)) != VD_CLI_RUN)
+            return status;
+    }
+    return VD_CLI_RUN;
+}
+
+/* vd_cli_parse() for a command without operands; see cli_opts.h. */
+int
+vd_cli_parse_options(const vd_cli_cmd *cmd, int argc, char **argv,
+                     vd_cli_take_fn take, void *ctx, char *err, size_t errlen)
+{
+    int status = vd_cli_parse(cmd, argc, argv, take, ctx, err, errlen);
+
+    if (status != VD_CLI_RUN)
+        return status;
+    return vd_cli_no_operands(argc, argv, err, errlen);
+}
+
 /* Refuse an operand left after the options. */
 int
 vd_cli_no_operands(int argc, char **argv, char *err, size_t errlen)
@@ -374,6 +409,33 @@ vd_cli_parse_long(const char *s, long lo, long hi, long *out)
     if (errno || end == s || *end || v < lo || v > hi)
         return -1;
     *out = v;
+    return 0;
+}
+
+/* --delay SECONDS of the screen and top; see cli_args.h. */
+int
+vd_cli_take_delay(const char *arg, int *tick_ms, char *err, size_t errlen)
+{
+    if ((*tick_ms = vd_cli_parse_seconds(arg, 0.5, 3600)) < 0) {
+        vd_cli_errf(err, errlen, "--delay: '%s' is not a number of seconds "
+                    "from 0.5 to 3600", arg);
+        return -1;
+    }
+    return 0;
+}
+
+/* --mem-period SECONDS of the screen and top; see cli_args.h. */
+int
+vd_cli_take_mem_period(const char *arg, int *period, char *err, size_t errlen)
+{
+    long num;
+
+    if (vd_cli_parse_long(arg, 0, 3600, &num) < 0) {
+        vd_cli_errf(err, errlen, "--mem-period: '%s' is not a number of "
+                    "seconds from 0 to 3600", arg);
+        return -1;
+    }
+    *period = (int)num;
     return 0;
 }
 

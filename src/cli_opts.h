@@ -5,8 +5,9 @@
  *
  * A command (the screen, or a subcommand such as `create`) is a
  * vd_cli_cmd with a table of vd_cli_opt ended by a NULL name. Its
- * parser loops over vd_cli_next() and fills its own args struct; it
- * never prints or exits (errors go into a buffer), so it can be fuzzed.
+ * parser calls vd_cli_parse(), the option loop every command shares,
+ * with a take function that fills its own args struct; it never
+ * prints or exits (errors go into a buffer), so it can be fuzzed.
  * docs/HACKING.md, "Add a subcommand", shows the steps.
  */
 #ifndef VIRTDECK_CLI_OPTS_H
@@ -70,6 +71,30 @@ void vd_cli_getopt_init(vd_cli_getopt *g, const vd_cli_cmd *cmd);
  * a missing value. *arg is the option's argument or NULL. */
 int vd_cli_next(vd_cli_getopt *g, int argc, char **argv, const char **arg,
                 char *err, size_t errlen);
+
+/* What a command's parser does with one option of its table: key and
+ * arg as vd_cli_next() gives them, ctx the parser's own (its args
+ * struct). Returns VD_CLI_RUN to go on, or the status to stop with
+ * (its message in the parser's err). */
+typedef int (*vd_cli_take_fn)(void *ctx, int key, const char *arg);
+
+/* The option loop of every command's parser: getopt's tables made from
+ * cmd's table, and each option of argv handed to take (which may step
+ * optind over a word it takes as a value). The keys 'h' and 'V' are
+ * --help and --version in every table: they end the loop with
+ * VD_CLI_HELP and VD_CLI_VERSION; an unknown option or a missing value
+ * ends it with VD_CLI_USAGE and a message in err. Returns VD_CLI_RUN
+ * when every option was taken (optind is then at the first operand),
+ * else the status that ended the loop. */
+int vd_cli_parse(const vd_cli_cmd *cmd, int argc, char **argv,
+                 vd_cli_take_fn take, void *ctx, char *err, size_t errlen);
+
+/* vd_cli_parse() for a command that takes no operands: a word left
+ * after the options ends it with VD_CLI_USAGE ("unexpected argument"
+ * in err). */
+int vd_cli_parse_options(const vd_cli_cmd *cmd, int argc, char **argv,
+                         vd_cli_take_fn take, void *ctx, char *err,
+                         size_t errlen);
 
 /* After vd_cli_next() returned -1: VD_CLI_USAGE with a message in err
  * when an operand is left ("unexpected argument"), else VD_CLI_RUN. */

@@ -74,41 +74,56 @@ static const struct { int key; const char *action; } belongs[] = {
     { OPT_CHILDREN, "delete" }, { OPT_METADATA, "delete" },
 };
 
+#define NBELONGS (sizeof(belongs) / sizeof(belongs[0]))
+
+/* What snapshot's options fill: its args, and which options of
+ * belongs[] were given. */
+typedef struct snapshot_parse {
+    vd_snapshot_args *a;
+    bool given[NBELONGS];
+} snapshot_parse;
+
+/* Take one of snapshot's options into the snapshot_parse ctx. */
+static int
+snapshot_take(void *ctx, int key, const char *arg)
+{
+    snapshot_parse *p = ctx;
+    vd_snapshot_args *a = p->a;
+    size_t i;
+
+    for (i = 0; i < NBELONGS; i++)
+        if (belongs[i].key == key)
+            p->given[i] = true;
+    switch (key) {
+    case 'c': a->uri = arg; break;
+    case OPT_TREE: a->tree = true; break;
+    case OPT_NAME: a->name = arg; break;
+    case OPT_DESCRIPTION: a->description = arg; break;
+    case OPT_DISK_ONLY: a->disk_only = true; break;
+    case OPT_QUIESCE: a->quiesce = true; break;
+    case OPT_POOL: a->pool = arg; break;
+    case OPT_NO_MEMORY: a->no_memory = true; break;
+    case OPT_PRINT_XML: a->print_xml = true; break;
+    case OPT_RUNNING: a->revert_flags |= VD_DSNAP_REVERT_RUNNING; break;
+    case OPT_PAUSED: a->revert_flags |= VD_DSNAP_REVERT_PAUSED; break;
+    case OPT_CHILDREN: a->delete_flags |= VD_DSNAP_DELETE_CHILDREN; break;
+    case OPT_METADATA: a->delete_flags |= VD_DSNAP_DELETE_METADATA; break;
+    }
+    return VD_CLI_RUN;
+}
+
 /* Parse `virtdeck snapshot`. */
 vd_cli_status
 vd_snapshot_args_parse(vd_snapshot_args *a, int argc, char **argv)
 {
-    bool given[sizeof(belongs) / sizeof(belongs[0])] = { 0 };
-    vd_cli_getopt g;
-    const char *arg;
-    int c, nops;
+    snapshot_parse p = { .a = a };
+    int status, nops;
     size_t i;
 
-    vd_cli_getopt_init(&g, &vd_cli_snapshot_cmd);
-    while ((c = vd_cli_next(&g, argc, argv, &arg, a->err, sizeof(a->err))) != -1) {
-        for (i = 0; i < sizeof(belongs) / sizeof(belongs[0]); i++)
-            if (belongs[i].key == c)
-                given[i] = true;
-        switch (c) {
-        case 'c': a->uri = arg; break;
-        case OPT_TREE: a->tree = true; break;
-        case OPT_NAME: a->name = arg; break;
-        case OPT_DESCRIPTION: a->description = arg; break;
-        case OPT_DISK_ONLY: a->disk_only = true; break;
-        case OPT_QUIESCE: a->quiesce = true; break;
-        case OPT_POOL: a->pool = arg; break;
-        case OPT_NO_MEMORY: a->no_memory = true; break;
-        case OPT_PRINT_XML: a->print_xml = true; break;
-        case OPT_RUNNING: a->revert_flags |= VD_DSNAP_REVERT_RUNNING; break;
-        case OPT_PAUSED: a->revert_flags |= VD_DSNAP_REVERT_PAUSED; break;
-        case OPT_CHILDREN: a->delete_flags |= VD_DSNAP_DELETE_CHILDREN; break;
-        case OPT_METADATA: a->delete_flags |= VD_DSNAP_DELETE_METADATA; break;
-        case 'h':
-            return VD_CLI_HELP;
-        default:
-            return VD_CLI_USAGE;
-        }
-    }
+    status = vd_cli_parse(&vd_cli_snapshot_cmd, argc, argv, snapshot_take, &p,
+                          a->err, sizeof(a->err));
+    if (status != VD_CLI_RUN)
+        return status;
     nops = argc - optind;
     if (nops < 2)
         return USAGE("a domain and an action are needed");
@@ -126,10 +141,10 @@ vd_snapshot_args_parse(vd_snapshot_args *a, int argc, char **argv)
         return USAGE("unknown action '%s' (list, create, revert, delete, dumpxml)",
                      a->action);
     }
-    for (i = 0; i < sizeof(belongs) / sizeof(belongs[0]); i++) {
+    for (i = 0; i < NBELONGS; i++) {
         const vd_cli_opt *o = vd_cli_find(&vd_cli_snapshot_cmd, NULL, belongs[i].key);
 
-        if (given[i] && strcmp(belongs[i].action, a->action) != 0)
+        if (p.given[i] && strcmp(belongs[i].action, a->action) != 0)
             return USAGE("--%s is for '%s', not '%s'", o ? o->name : "?",
                          belongs[i].action, a->action);
     }

@@ -58,76 +58,74 @@ const vd_cli_cmd vd_cli_top_cmd = {
     .opts = top_opts,
 };
 
+/* Take one of top's options into the vd_top_args ctx. */
+static int
+top_take(void *ctx, int key, const char *arg)
+{
+    vd_top_args *o = ctx;
+    long num;
+
+    switch (key) {
+    case 'b':
+        o->batch = true;
+        break;
+    case 'c':
+        if (o->nuris == VD_CLI_MAX_HOSTS)
+            return ERR("at most %d hosts", VD_CLI_MAX_HOSTS);
+        o->uris[o->nuris++] = arg;
+        break;
+    case 'n':
+        o->batch_opt = "--iterations";
+        if (vd_cli_parse_long(arg, 1, 1L << 40, &num) < 0)
+            return ERR("--iterations: '%s' is not a whole number from 1", arg);
+        o->iterations = num;
+        break;
+    case 'd':
+        if (vd_cli_take_delay(arg, &o->tick_ms, o->err, sizeof(o->err)) < 0)
+            return VD_CLI_USAGE;
+        break;
+    case OPT_CSV:
+        if (o->format == VD_TOP_JSON)
+            return ERR("--csv and --json exclude each other");
+        o->format = VD_TOP_CSV;
+        o->csv_file = arg;
+        o->batch_opt = "--csv";
+        break;
+    case OPT_JSON:
+        if (o->format == VD_TOP_CSV)
+            return ERR("--csv and --json exclude each other");
+        o->format = VD_TOP_JSON;
+        o->batch_opt = "--json";
+        break;
+    case 't':
+        o->screen_opt = "--theme";
+        break;
+    case OPT_ASCII:
+        o->screen_opt = "--ascii";
+        break;
+    case OPT_NO_MOUSE:
+        o->screen_opt = "--no-mouse";
+        break;
+    case OPT_MEM_PERIOD:
+        if (vd_cli_take_mem_period(arg, &o->mem_period, o->err, sizeof(o->err)) < 0)
+            return VD_CLI_USAGE;
+        break;
+    case 'r':
+        o->readonly = true;
+        break;
+    }
+    return VD_CLI_RUN;
+}
+
 /* Parse the command line of `virtdeck top`. */
 vd_cli_status
 vd_top_args_parse(vd_top_args *o, int argc, char **argv)
 {
-    vd_cli_getopt g;
-    const char *arg;
-    long num;
-    int c;
+    int status = vd_cli_parse_options(&vd_cli_top_cmd, argc, argv, top_take, o,
+                                      o->err, sizeof(o->err));
 
-    vd_cli_getopt_init(&g, &vd_cli_top_cmd);
-    while ((c = vd_cli_next(&g, argc, argv, &arg, o->err, sizeof(o->err))) != -1) {
-        switch (c) {
-        case 'b':
-            o->batch = true;
-            break;
-        case 'c':
-            if (o->nuris == VD_CLI_MAX_HOSTS)
-                return ERR("at most %d hosts", VD_CLI_MAX_HOSTS);
-            o->uris[o->nuris++] = arg;
-            break;
-        case 'n':
-            o->batch_opt = "--iterations";
-            if (vd_cli_parse_long(arg, 1, 1L << 40, &num) < 0)
-                return ERR("--iterations: '%s' is not a whole number from 1", arg);
-            o->iterations = num;
-            break;
-        case 'd':
-            if ((o->tick_ms = vd_cli_parse_seconds(arg, 0.5, 3600)) < 0)
-                return ERR("--delay: '%s' is not a number of seconds from 0.5 "
-                           "to 3600", arg);
-            break;
-        case OPT_CSV:
-            if (o->format == VD_TOP_JSON)
-                return ERR("--csv and --json exclude each other");
-            o->format = VD_TOP_CSV;
-            o->csv_file = arg;
-            o->batch_opt = "--csv";
-            break;
-        case OPT_JSON:
-            if (o->format == VD_TOP_CSV)
-                return ERR("--csv and --json exclude each other");
-            o->format = VD_TOP_JSON;
-            o->batch_opt = "--json";
-            break;
-        case 't':
-            o->screen_opt = "--theme";
-            break;
-        case OPT_ASCII:
-            o->screen_opt = "--ascii";
-            break;
-        case OPT_NO_MOUSE:
-            o->screen_opt = "--no-mouse";
-            break;
-        case OPT_MEM_PERIOD:
-            if (vd_cli_parse_long(arg, 0, 3600, &num) < 0)
-                return ERR("--mem-period: '%s' is not a number of seconds from "
-                           "0 to 3600", arg);
-            o->mem_period = (int)num;
-            break;
-        case 'r':
-            o->readonly = true;
-            break;
-        case 'h':
-            return VD_CLI_HELP;
-        default:
-            return VD_CLI_USAGE;
-        }
-    }
-    if (vd_cli_no_operands(argc, argv, o->err, sizeof(o->err)) != VD_CLI_RUN)
-        return VD_CLI_USAGE;
+    if (status != VD_CLI_RUN)
+        return status;
     if (!o->batch) {
         if (o->batch_opt)
             return ERR("%s is for batch mode: add --batch", o->batch_opt);

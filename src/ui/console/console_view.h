@@ -14,8 +14,27 @@
 
 #include <stdbool.h>
 
+#include "ui/actions/registry.h"
 #include "ui/app/keys.h"
+#include "ui/app/view.h"
 #include "ui/ui_priv.h"
+
+/* The domain a console shows. The data of each console view starts
+ * with one, so that vd_console_targets() serves both views. */
+typedef struct vd_console_dom {
+    size_t host;                /* index into app->hosts */
+    char uuid[VD_UUID_LEN];
+    char name[128];
+} vd_console_dom;
+
+/* Fill dom with host index hi and copies of uuid and name (cut to
+ * fit). */
+void vd_console_dom_set(vd_console_dom *dom, size_t hi, const char *uuid,
+                        const char *name);
+
+/* The targets op of the console views: the console's domain is the
+ * target of the domain actions. v->data starts with a vd_console_dom. */
+void vd_console_targets(vd_app *app, vd_view *v, vd_dom_targets *out);
 
 /* Open a console of the domain uuid (named name) on host index hi. */
 void vd_console_open_vnc(vd_app *app, size_t hi, const char *uuid,

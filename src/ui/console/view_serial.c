@@ -37,9 +37,7 @@
 #define OUT_MAX (64 * 1024)     /* bytes kept for a guest that does not read */
 
 typedef struct serial_view {
-    size_t host;
-    char uuid[VD_UUID_LEN];
-    char name[128];
+    vd_console_dom dom;         /* first: see vd_console_targets() */
     int fd;                     /* our end of the console, -1 before */
     vd_bus *bus;
 
@@ -192,7 +190,7 @@ serial_wake(vd_app *app, vd_view *v)
     flush_out(s);
     if (s->dropped) {
         vd_app_message(app, VD_MSG_ERROR, "Serial %s: the guest does not read its "
-                       "console; %zu typed bytes were not sent", s->name, s->dropped);
+                       "console; %zu typed bytes were not sent", s->dom.name, s->dropped);
         s->dropped = 0;
     }
     pthread_mutex_lock(&s->lock);
@@ -216,7 +214,7 @@ serial_wake(vd_app *app, vd_view *v)
         s->eof_shown = true;
         snprintf(s->status, sizeof(s->status), "the console closed (the guest "
                  "stopped, or another client took it). Ctrl+] leaves");
-        vd_app_message(app, VD_MSG_ERROR, "Serial %s: the console closed", s->name);
+        vd_app_message(app, VD_MSG_ERROR, "Serial %s: the console closed", s->dom.name);
         app->dirty = true;
     }
 }
@@ -247,7 +245,7 @@ on_result(vd_app *app, vd_view *v, vd_result *res)
     s->status[0] = '\0';
     vd_app_message(app, VD_MSG_OK, "Serial console of %s: Ctrl+] leaves, "
                    "Shift+PgUp/PgDn scroll, F8 menu (search); other keys go "
-                   "to the guest", s->name);
+                   "to the guest", s->dom.name);
 }
 
 /* Draw one emulator cell at (y, x); depth as vd_term_colors_depth(). */
@@ -323,7 +321,7 @@ draw(vd_app *app, vd_view *v, const vd_rect *area)
                  s->scroll == 1 ? "" : "s");
     snprintf(line, sizeof(line), " Serial %s %dx%d%s  Ctrl+] leave  "
              "Shift+PgUp/PgDn scroll  F8 menu  other keys go to the guest",
-             s->name, tcols, trows, where);
+             s->dom.name, tcols, trows, where);
     vd_draw_fill(area->y, area->x, area->w, vd_role_attr(VD_ROLE_PANE_TITLE_FOCUS));
     vd_draw_text(area->y, area->x, area->w, line, vd_role_attr(VD_ROLE_PANE_TITLE_FOCUS));
     if (rows <= 0)
@@ -641,16 +639,6 @@ static const vd_binding serial_keys[] = {
       0, 0, NULL },
 };
 
-/* The console's domain is the target of the domain actions. */
-static void
-console_targets(vd_app *app, vd_view *v, vd_dom_targets *out)
-{
-    const serial_view *s = v->data;
-
-    (void)app;
-    vd_dom_targets_one(out, s->host, s->uuid, s->name);
-}
-
 static const vd_view_ops serial_ops = {
     .name = "serial",
     .draw = draw,
@@ -661,7 +649,7 @@ static const vd_view_ops serial_ops = {
     .flags = VD_VIEW_NO_Q | VD_VIEW_NO_HELP | VD_VIEW_OWN_BAR,
     .keys = serial_keys,
     .nkeys = sizeof(serial_keys) / sizeof(serial_keys[0]),
-    .targets = console_targets,
+    .targets = vd_console_targets,
     .place = VD_PLACE_CONSOLE,
 };
 
@@ -682,13 +670,11 @@ vd_console_open_serial(vd_app *app, size_t hi, const char *uuid, const char *nam
         vd_app_message(app, VD_MSG_ERROR, "out of memory");
         return;
     }
-    s->host = hi;
+    vd_console_dom_set(&s->dom, hi, uuid, name);
     s->fd = -1;
     s->stop_pipe[0] = s->stop_pipe[1] = -1;
     s->bus = app->bus;
     pthread_mutex_init(&s->lock, NULL);
-    snprintf(s->uuid, sizeof(s->uuid), "%s", uuid);
-    snprintf(s->name, sizeof(s->name), "%s", name);
     snprintf(s->status, sizeof(s->status), "Opening the serial console of %s...", name);
     if (!(v = vd_view_push(app, &serial_ops, s, NULL)))
         return;

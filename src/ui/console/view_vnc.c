@@ -35,9 +35,7 @@
 #define MENU_KEY VD_KEY(KEY_F(8))
 
 typedef struct vnc_view {
-    size_t host;
-    char uuid[VD_UUID_LEN];
-    char name[128];
+    vd_console_dom dom;         /* first: see vd_console_targets() */
     vd_vnc *vnc;
     vd_spice *spice;            /* the client: one of the two, or none */
     bool is_spice;              /* the protocol of the last socket */
@@ -234,17 +232,17 @@ request_socket(vd_app *app, vd_view *v)
     vnc_view *s = v->data;
     vd_cmd cmd = { .kind = VD_CMD_DOM_GRAPHICS };
 
-    snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", s->uuid);
+    snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", s->dom.uuid);
     s->state = VD_VNC_CONNECTING;
     /* the protocol is known once the worker answers (or from the last
      * connection, after a wrong password) */
     if (s->is_spice)
         snprintf(s->status, sizeof(s->status), "Connecting to the SPICE display of %s...",
-                 s->name);
+                 s->dom.name);
     else
         snprintf(s->status, sizeof(s->status), "Connecting to the VNC display of %s, "
-                 "or its SPICE display...", s->name);
-    if (!vd_view_submit(app, v, s->host, &cmd))
+                 "or its SPICE display...", s->dom.name);
+    if (!vd_view_submit(app, v, s->dom.host, &cmd))
         snprintf(s->status, sizeof(s->status), "%.250s", app->msg);
 }
 
@@ -279,17 +277,17 @@ state_changed(vd_app *app, vd_view *v, vd_vnc_state st, const char *msg)
         if (s->prompting)
             break;
         s->prompting = true;
-        snprintf(title, sizeof(title), "%s password for %s", proto(s), s->name);
+        snprintf(title, sizeof(title), "%s password for %s", proto(s), s->dom.name);
         snprintf(line, sizeof(line), "Wrong %s password; try again:", proto(s));
         vd_dialog_prompt(app, title, s->wrong ? line : "Password:", "", true, NULL,
                          password_given, v);
-        snprintf(s->status, sizeof(s->status), "%s asks for a %s password", s->name,
+        snprintf(s->status, sizeof(s->status), "%s asks for a %s password", s->dom.name,
                  proto(s));
         break;
     case VD_VNC_AUTH_FAILED:
         /* the server closed the connection: get a new one and ask again */
         s->wrong = true;
-        vd_app_message(app, VD_MSG_ERROR, "%s %s: wrong %s password", proto(s), s->name,
+        vd_app_message(app, VD_MSG_ERROR, "%s %s: wrong %s password", proto(s), s->dom.name,
                        proto(s));
         snprintf(line, sizeof(line), "Wrong %s password; reconnecting...", proto(s));
         con_free(s);
@@ -300,13 +298,13 @@ state_changed(vd_app *app, vd_view *v, vd_vnc_state st, const char *msg)
         s->wrong = false;
         vd_render_invalidate(s->render);
         vd_app_message(app, VD_MSG_OK, "%s %s: %s%s%s%s. Ctrl+] leaves, F8 menu",
-                       proto(s), s->name, msg ? msg : "connected", s->via[0] ? " (" : "",
+                       proto(s), s->dom.name, msg ? msg : "connected", s->via[0] ? " (" : "",
                        s->via, s->via[0] ? ")" : "");
         break;
     case VD_VNC_CLOSED:
         snprintf(s->status, sizeof(s->status), "%s console closed: %s. Ctrl+] leaves.",
                  proto(s), msg ? msg : "");
-        vd_app_message(app, VD_MSG_ERROR, "%s %s: %s", proto(s), s->name,
+        vd_app_message(app, VD_MSG_ERROR, "%s %s: %s", proto(s), s->dom.name,
                        msg ? msg : "closed");
         break;
     case VD_VNC_CONNECTING:
@@ -335,8 +333,8 @@ poll_view(vd_app *app, vd_view *v)
         while (vd_spice_next_fd_request(s->spice, &tls)) {
             vd_cmd cmd = { .kind = VD_CMD_DOM_GRAPHICS, .flags = tls ? VD_GRAPHICS_TLS : 0 };
 
-            snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", s->uuid);
-            if (vd_view_submit(app, v, s->host, &cmd))
+            snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", s->dom.uuid);
+            if (vd_view_submit(app, v, s->dom.host, &cmd))
                 s->fd_asked++;
             else
                 vd_spice_give_fd(s->spice, -1, app->msg);
@@ -397,7 +395,7 @@ on_result(vd_app *app, vd_view *v, vd_result *res)
         s->vnc = vd_vnc_start(res->fd, wake, app->bus);
     res->fd = -1;
     s->drawn_seq = 0;
-    vd_view_set_title(v, "%s console: %s", proto(s), s->name);
+    vd_view_set_title(v, "%s console: %s", proto(s), s->dom.name);
     if (!running(s)) {
         s->state = VD_VNC_CLOSED;
         const char *why = s->is_spice ? vd_spice_load_error()
@@ -424,10 +422,10 @@ draw(vd_app *app, vd_view *v, const vd_rect *area)
 
     if (s->fb_w)
         snprintf(line, sizeof(line), " %s %s %dx%d  %s  Ctrl+] leave  F8 menu ",
-                 proto(s), s->name, s->fb_w, s->fb_h, picture_name(s));
+                 proto(s), s->dom.name, s->fb_w, s->fb_h, picture_name(s));
     else
         snprintf(line, sizeof(line), " %s %s  %s  Ctrl+] leave  F8 menu ",
-                 proto(s), s->name, picture_name(s));
+                 proto(s), s->dom.name, picture_name(s));
     vd_draw_fill(area->y, area->x, area->w, vd_role_attr(VD_ROLE_PANE_TITLE_FOCUS));
     vd_draw_text(area->y, area->x, area->w, line, vd_role_attr(VD_ROLE_PANE_TITLE_FOCUS));
     s->img.y = area->y + 1;
@@ -722,16 +720,6 @@ static const vd_binding vnc_keys[] = {
       "Console", 0, NULL, 0, 8, "Menu" },
 };
 
-/* The console's domain is the target of the domain actions. */
-static void
-console_targets(vd_app *app, vd_view *v, vd_dom_targets *out)
-{
-    const vnc_view *s = v->data;
-
-    (void)app;
-    vd_dom_targets_one(out, s->host, s->uuid, s->name);
-}
-
 static const vd_view_ops vnc_ops = {
     .name = "vnc",
     .draw = draw,
@@ -742,7 +730,7 @@ static const vd_view_ops vnc_ops = {
     .flags = VD_VIEW_NO_Q | VD_VIEW_NO_HELP | VD_VIEW_OWN_BAR,
     .keys = vnc_keys,
     .nkeys = sizeof(vnc_keys) / sizeof(vnc_keys[0]),
-    .targets = console_targets,
+    .targets = vd_console_targets,
     .place = VD_PLACE_CONSOLE,
 };
 
@@ -758,9 +746,7 @@ vd_console_open_vnc(vd_app *app, size_t hi, const char *uuid, const char *name)
         vd_app_message(app, VD_MSG_ERROR, "out of memory");
         return;
     }
-    s->host = hi;
-    snprintf(s->uuid, sizeof(s->uuid), "%s", uuid);
-    snprintf(s->name, sizeof(s->name), "%s", name);
+    vd_console_dom_set(&s->dom, hi, uuid, name);
     s->mode = vd_term_color_mode();
     s->utf8 = vd_draw_utf8();
     if (s->mode == VD_COLOR_ASCII)
