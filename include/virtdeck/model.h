@@ -115,6 +115,10 @@ typedef struct vd_snapshot {
     long long retry_at_ms;          /* monotonic ms of the next attempt (FAILED) */
     long long connect_ms;           /* monotonic ms the first attempt began (CONNECTING) */
     long long taken_ms;             /* monotonic ms when the lists were read */
+    bool partial;                   /* a connection's first picture: its
+                                     * domains only; the host's facts,
+                                     * networks and pools follow on the
+                                     * read right after (host.c) */
     vd_host_info info;
     vd_domain *domains;             /* sorted by UUID */
     size_t ndomains;

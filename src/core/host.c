@@ -50,6 +50,8 @@ enum {
     DIRTY_POOLS = 1 << 3,
     DIRTY_TICK = 1 << 4,        /* a tick: rates and host stats too */
     DIRTY_EXTRA = 1 << 5,       /* the host's capabilities (may be slow) */
+    DIRTY_INFO = 1 << 6,        /* the host's facts (name, versions, node) */
+    DIRTY_FIRST = 1 << 7,       /* a connection's first picture: domains only */
 };
 
 struct vd_host {
@@ -296,7 +298,7 @@ publish_failure(vd_host *h, char *message)
 /* Read the lists asked for by bits into a new snapshot and publish it.
  * Returns 0, or -1 when libvirt failed (error left set). */
 static int
-refresh(vd_host *h, unsigned int bits, bool with_info)
+refresh(vd_host *h, unsigned int bits)
 {
     vd_snapshot *snap = (bits & (DIRTY_DOMAINS | DIRTY_FULL))
                         ? vd_snapshot_clone_nodomains(h->snap) /* re-read below */
@@ -310,7 +312,7 @@ refresh(vd_host *h, unsigned int bits, bool with_info)
 
     if (!snap)
         return -1;
-    if (with_info && vd_lists_read_info(h->conn, &snap->info) < 0)
+    if ((bits & DIRTY_INFO) && vd_lists_read_info(h->conn, &snap->info) < 0)
         goto cleanup;
     if (bits & DIRTY_EXTRA)
         vd_hostinfo_read_extra(h->conn, &snap->info);
@@ -364,6 +366,7 @@ refresh(vd_host *h, unsigned int bits, bool with_info)
         pools = NULL;
     }
     snap->conn = VD_CONN_CONNECTED;
+    snap->partial = bits & DIRTY_FIRST;
     snap->attempts = 0;
     snap->retry_at_ms = 0;
     snap->taken_ms = vd_now_ms();
@@ -416,13 +419,14 @@ try_connect(vd_host *h)
         virResetLastError();
     memset(&h->hcaps, 0, sizeof(h->hcaps));     /* a new daemon: ask again */
     h->caps.listed_once = h->caps.counted_once = false;
-    /* The first picture: the host, its domains' figures, networks and
-     * pools, so the screen fills at once; what costs a call per domain
-     * (autostart/persistent lists, snapshot counts, gaps in the figures)
-     * and the capabilities follow on the next read, right after (the
-     * worker finds them marked). */
-    if (refresh(h, DIRTY_DOMAINS | DIRTY_NETWORKS | DIRTY_POOLS | DIRTY_TICK,
-                true) < 0) {
+    /* The first picture: the domains' figures from one bulk call, so
+     * the screen fills after as few round trips as a bare client's (the
+     * open and that call). The host's facts and stats, networks, pools,
+     * what costs a call per domain (autostart/persistent lists, snapshot
+     * counts, gaps in the figures) and the capabilities follow on the
+     * next read, right after (the worker finds them marked); the screen
+     * says "reading" for what is not read yet (snap->partial). */
+    if (refresh(h, DIRTY_DOMAINS | DIRTY_FIRST) < 0) {
         char *msg = vd_err_take("could not read the host's lists");
         disconnect(h);
         publish_failure(h, msg);
@@ -437,7 +441,7 @@ try_connect(vd_host *h)
         vd_journal_event(h->label, h->uri, "host", NULL, NULL, "connection",
                          "connected again");
     h->was_connected = true;
-    host_mark(h, DIRTY_FULL | DIRTY_EXTRA);
+    host_mark(h, DIRTY_FULL | DIRTY_EXTRA | DIRTY_INFO | DIRTY_TICK);
     h->attempts = 0;
     h->ticks = 0;
     h->next_tick_ms = vd_tick_next(vd_now_ms(), h->tick_ms);
@@ -531,7 +535,7 @@ flush_held(vd_host *h, held_results *held)
 
     if (!held->n)
         return;
-    if (h->conn && refresh(h, DIRTY_FULL, false) < 0)
+    if (h->conn && refresh(h, DIRTY_FULL) < 0)
         host_mark(h, DIRTY_FULL);       /* the loop reports it */
     for (i = 0; i < held->n; i++)
         vd_bus_post(h->bus, held->res[i]);
@@ -696,7 +700,7 @@ worker_main(void *opaque)
                     bits |= DIRTY_FULL;
                 h->next_tick_ms = vd_tick_next(now, h->tick_ms);
             }
-            if (bits && refresh(h, bits, false) < 0) {
+            if (bits && refresh(h, bits) < 0) {
                 if (virConnectIsAlive(h->conn) != 1) {
                     connection_lost(h, VIR_CONNECT_CLOSE_REASON_ERROR);
                 } else {

@@ -30,6 +30,14 @@ is_connected(const vd_snapshot *snap, const void *arg)
     return snap->conn == VD_CONN_CONNECTED;
 }
 
+/* Connected and past the first picture (host.c): every list read. */
+static bool
+is_complete(const vd_snapshot *snap, const void *arg)
+{
+    (void)arg;
+    return snap->conn == VD_CONN_CONNECTED && !snap->partial;
+}
+
 static bool
 is_failed(const vd_snapshot *snap, const void *arg)
 {
@@ -72,7 +80,18 @@ test_first_snapshot(void **state)
     size_t i;
 
     (void)state;
+    /* the first picture holds the domains at once; what it has not read
+     * yet it does not claim: no networks, no pools, no host facts */
     snap = vd_mt_wait_snapshot(host, bus, is_connected, NULL, 5000, "connected");
+    assert_int_equal(snap->ndomains, 4);
+    if (snap->partial) {
+        assert_int_equal(snap->nnetworks, 0);
+        assert_int_equal(snap->npools, 0);
+        assert_null(snap->info.hv_type);
+    }
+    vd_snapshot_unref(snap);
+
+    snap = vd_mt_wait_snapshot(host, bus, is_complete, NULL, 5000, "every list read");
     assert_int_equal(snap->host_id, 7);
     assert_string_equal(snap->label, "model");
     assert_null(snap->error);

@@ -244,7 +244,8 @@ main(int argc, char **argv)
     for (;;) {
         struct pollfd p = { .fd = vd_bus_fd(bus), .events = POLLIN };
         snap = vd_host_snapshot(host);
-        if (snap->conn == VD_CONN_CONNECTED)
+        /* past the first picture: the networks and pools are read */
+        if (snap->conn == VD_CONN_CONNECTED && !snap->partial)
             break;
         vd_snapshot_unref(snap);
         if (vd_now_ms() > deadline) {

@@ -118,6 +118,8 @@ draw_header(vd_app *app)
         snprintf(buf, sizeof(buf), " %zu VMs: %zu running, %zu paused, %zu off ",
                  dc.total, dc.running, dc.paused, dc.off);
         x += vd_draw_text(r->y, x, end - x, buf, attr);
+        if (snap->partial)      /* networks and pools: on the next read */
+            return;
         x += vd_draw_text(r->y, x, end - x, vd_glyph_str(VD_GLYPH_SEP), attr);
         snprintf(buf, sizeof(buf), " %zu/%zu nets %zu/%zu pools up ",
                  active_nets, snap->nnetworks, active_pools, snap->npools);

@@ -20,6 +20,11 @@ vd_np_form_new(vd_app *app, const vd_np_form_kind *k, void **ctx)
         vd_app_message(app, VD_MSG_ERROR, "new %s: the host is not connected", noun);
         return NULL;
     }
+    if (snap->partial) {        /* its checks need the lists */
+        vd_app_message(app, VD_MSG_ERROR, "new %s: still reading the host's "
+                       "networks and pools; try again in a moment", noun);
+        return NULL;
+    }
     if (snap->readonly) {
         vd_app_message(app, VD_MSG_ERROR, "read-only connection: new %s refused",
                        noun);

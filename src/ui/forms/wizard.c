@@ -1186,6 +1186,11 @@ vd_wizard_open(vd_app *app, size_t hi)
                        "a machine there", s ? s->label : "no host");
         return;
     }
+    if (s->partial) {           /* its checks need the lists */
+        vd_app_message(app, VD_MSG_ERROR, "%s: still reading the host's "
+                       "networks and pools; try again in a moment", s->label);
+        return;
+    }
     if (s->readonly) {
         vd_app_message(app, VD_MSG_ERROR, "read-only connection: create refused");
         return;

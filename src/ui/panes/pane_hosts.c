@@ -254,6 +254,10 @@ draw_details(vd_app *app, const vd_rect *r)
     }
     if (snap->conn != VD_CONN_CONNECTED || y >= end)
         return;
+    if (snap->partial) {        /* the host's facts: on the next read */
+        vd_draw_text(y, r->x, r->w, "reading the host's facts...", normal);
+        return;
+    }
     snprintf(buf, sizeof(buf), "%s: %s %s, libvirt %s%s",
              info->hostname ? info->hostname : "?",
              info->hv_type ? info->hv_type : "?",

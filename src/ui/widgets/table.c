@@ -290,7 +290,8 @@ vd_pane_table(vd_app *app, const vd_rect *inner, bool focused, vd_pane_id pane)
     if (list->n == 0) {
         vd_rect body = { inner->y + 1, inner->x, inner->h - 1, inner->w };
 
-        vd_pane_note(app, &body, ops->empty);
+        /* a connection's first picture has no networks or pools yet */
+        vd_pane_note(app, &body, vd_app_snap(app)->partial ? "reading..." : ops->empty);
         return;
     }
     vd_table_rows(app, &t, list->cur, list->n, inner->y + 1, inner->h - 1,
