@@ -38,23 +38,18 @@ same_action(const vd_binding *a, const vd_binding *b)
            strcmp(a->desc, b->desc) == 0;
 }
 
-/* The panes every binding of group applies to when they all agree,
- * else VD_PANES_ALL. */
+/* The panes every binding of the run of group that starts at table
+ * index first applies to when they all agree, else VD_PANES_ALL (the
+ * section's heading names them; a binding of the same group further on
+ * that differs names its own). */
 static unsigned int
-group_panes(const vd_binding *b, size_t nb, const char *group)
+group_panes(const vd_binding *b, size_t nb, size_t first)
 {
-    unsigned int mask = VD_PANES_ALL;
-    bool first = true;
+    unsigned int mask = b[first].panes;
 
-    for (size_t i = 0; i < nb; i++) {
-        if (strcmp(b[i].group, group) != 0)
-            continue;
-        if (first)
-            mask = b[i].panes;
-        else if (b[i].panes != mask)
+    for (size_t i = first; i < nb && strcmp(b[i].group, b[first].group) == 0; i++)
+        if (b[i].panes != mask)
             return VD_PANES_ALL;
-        first = false;
-    }
     return mask;
 }
 
@@ -86,7 +81,7 @@ collect(const vd_binding *b, size_t nb, help_line *lines, size_t max,
 
         if (group_seen(b, g))
             continue;
-        gmask = pane_names ? group_panes(b, nb, b[g].group) : VD_PANES_ALL;
+        gmask = pane_names ? group_panes(b, nb, g) : VD_PANES_ALL;
         l = &lines[n++];
         memset(l, 0, sizeof(*l));
         if ((gmask & VD_PANES_ALL) == VD_PANES_ALL)
