@@ -127,7 +127,10 @@ pack(help_line *lines, size_t n, int rows)
             /* A blank line before each section but the column's first. */
             if (row > 0)
                 row++;
-            if (row > 0 && (row + len > rows || row + 2 > rows) && len <= rows) {
+            /* a section that fits a fresh column starts one; a longer
+             * one starts one too when its heading would stand alone at
+             * the bottom */
+            if (row > 0 && ((row + len > rows && len <= rows) || row + 2 > rows)) {
                 col++;
                 row = 0;
             }
