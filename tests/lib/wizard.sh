@@ -28,3 +28,16 @@ wizard_disk1_size() {
     screen_keys Enter                 # OK
     screen_wait "1. new $1 GiB "
 }
+
+# wizard_network_to_review: on the Network page, go on and keep the
+# defaults of the pages after it: ends on the Review page.
+wizard_network_to_review() {
+    screen_keys PgDn
+    screen_wait "Step 6 of 11"
+    screen_keys Enter
+    screen_wait "Step 7 of 11"
+    screen_keys Enter
+    screen_wait "Step 8 of 11: Advanced"
+    screen_keys PgDn PgDn PgDn
+    screen_wait "Step 11 of 11: Review"
+}

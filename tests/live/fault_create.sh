@@ -10,6 +10,7 @@ set -u
 . "$VD_SRC/tests/lib/screen.sh"
 . "$VD_SRC/tests/lib/live.sh"
 . "$VD_SRC/tests/lib/fault.sh"
+. "$VD_SRC/tests/lib/wizard.sh"
 name=vdt-fcreate
 fault_journal vdt-fcreate
 cleanup() {
@@ -29,14 +30,7 @@ files_before=$(ls -A "$pooldir")
 screen_start 100x30 -c "$VD_TEST_URI"
 screen_wait_re "Domains \([0-9]+" 15
 live_wizard_to_network "$name" 1
-screen_keys PgDn
-screen_wait "Step 6 of 11"
-screen_keys Enter
-screen_wait "Step 7 of 11"
-screen_keys Enter
-screen_wait "Step 8 of 11: Advanced"
-screen_keys PgDn PgDn PgDn
-screen_wait "Step 11 of 11: Review"
+wizard_network_to_review
 screen_expect "new 1 GiB qcow2 volume in vdpool"
 
 # freeze the daemon the moment the volume's file is made

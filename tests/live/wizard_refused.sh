@@ -32,14 +32,7 @@ screen_keys Tab
 screen_text "nosuchbr0"
 screen_keys Enter                 # OK
 screen_wait "1. bridge nosuchbr0"
-screen_keys PgDn
-screen_wait "Step 6 of 11"
-screen_keys Enter
-screen_wait "Step 7 of 11"
-screen_keys Enter
-screen_wait "Step 8 of 11: Advanced"
-screen_keys PgDn PgDn PgDn
-screen_wait "Step 11 of 11: Review"
+wizard_network_to_review
 screen_expect "bridge nosuchbr0"
 screen_keys Tab Enter             # Create and start
 screen_wait "could not start '$name'" 60

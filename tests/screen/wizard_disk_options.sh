@@ -53,14 +53,7 @@ screen_keys Tab
 screen_text "2"
 screen_keys Enter                 # OK
 screen_wait "Step 5 of 11: Network"
-screen_keys PgDn
-screen_wait "Step 6 of 11"
-screen_keys Enter
-screen_wait "Step 7 of 11"
-screen_keys Enter
-screen_wait "Step 8 of 11: Advanced"
-screen_keys PgDn PgDn PgDn
-screen_wait "Step 11 of 11: Review"
+wizard_network_to_review
 screen_keys Tab Tab Tab Enter     # Save XML
 screen_wait "Save the XML"
 screen_keys C-u
