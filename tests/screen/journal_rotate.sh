@@ -40,7 +40,21 @@ wait "${pids[0]}" || exit 1
 wait "${pids[1]}" || exit 1
 pids=()
 
-files=("$J" "$J".*[0-9])
+# the TUI may still be writing its last events (each worker journals
+# them as they arrive): wait until the files stand still
+prev=
+for ((i = 0; i < 50; i++)); do
+    cur=$(stat -c '%n %s' "$J" "$J".*[0-9] 2>/dev/null | sort)
+    [ -n "$prev" ] && [ "$cur" = "$prev" ] && break
+    prev=$cur
+    sleep 0.3
+done
+# right after a rotation the current file is made again by the next
+# write, so it may not be there
+files=()
+for f in "$J" "$J".*[0-9]; do
+    [ -e "$f" ] && files+=("$f")
+done
 [ "${#files[@]}" -gt 10 ] || { echo "FAIL: only ${#files[@]} files: no rotation?"; exit 1; }
 for f in "${files[@]}"; do
     size=$(stat -c %s "$f")
