@@ -137,8 +137,17 @@ def idle(binary, uri, seconds, libs=False):
     hz = os.sysconf("SC_CLK_TCK")
     c0, t0 = cpu_ticks(pid), time.monotonic()
     end = t0 + seconds
+    # VD_BENCH_RSS_EVERY=S: print RSS every S seconds along the way (the
+    # hour of history: bench/memory_hour.sh)
+    every = float(os.environ.get("VD_BENCH_RSS_EVERY", "0"))
+    next_print = t0 + every if every > 0 else end
     while time.monotonic() < end:       # keep the pty drained
-        drain(fd, end - time.monotonic(), end - time.monotonic())
+        until = min(end, next_print)
+        drain(fd, until - time.monotonic(), until - time.monotonic())
+        if every > 0 and time.monotonic() >= next_print:
+            print(f"t={time.monotonic() - t0:.0f}s rss_kib={rss_kib(pid)} "
+                  f"rss_anon_kib={rss_kib(pid, 'RssAnon:')}", flush=True)
+            next_print += every
     c1, t1 = cpu_ticks(pid), time.monotonic()
     rss, anon = rss_kib(pid), rss_kib(pid, "RssAnon:")
     by_file = rss_by_file(pid) if libs else {}

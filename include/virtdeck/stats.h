@@ -137,8 +137,9 @@ typedef enum {
     VD_HIST_NSERIES
 } vd_hist_series;
 
-/* Sizes: 12 bytes a fine point, 8 a coarse one: about 4.5 KiB a domain
- * once an hour is held (the rings grow as they fill: history.c). */
+/* Sizes: 12 bytes a fine point, 4.5 a coarse one (in blocks, within
+ * 0.2 % of the block's largest value): about 3.6 KiB a domain once an
+ * hour is held (the rings grow as they fill: history.c). */
 #define VD_HIST_FINE 128            /* points at the tick (4 min at 2 s) */
 #define VD_HIST_COARSE 372          /* 10 s averages: just over an hour */
 #define VD_HIST_COARSE_MS 10000

@@ -1,15 +1,23 @@
 /*
  * history.c: a domain's recent figures in two rings: one point per tick
- * (up to VD_HIST_FINE, 12 bytes each) and 10 s averages (up to
- * VD_HIST_COARSE, over an hour, 8 bytes each, their time implied by
- * their place), so a domain with a full hour costs about 4.5 KiB.
+ * (up to VD_HIST_FINE, 12 bytes each) and 10 s averages (VD_HIST_COARSE
+ * and a few more, over an hour), so a domain with a full hour costs
+ * about 3.4 KiB (docs/PERFORMANCE.md, issue 18).
  *
- * The rings grow as they fill (doubling from RING_FIRST points to their
+ * The 10 s averages are kept in blocks of BLOCK points: each series of
+ * a block stores its largest value in 16 bits and every point as a step
+ * of 1/254 of it in 8 bits, 4.5 bytes a point instead of 8. A point is
+ * then within 1/508 of its block's largest value (0.2 %): well under
+ * one eighth of a cell of the tallest graph, whose top is at or above
+ * the largest value shown. A block's largest value is known once it is
+ * full, so the newest points wait in 16 bits (the open block) until
+ * then; a block of one value throughout keeps it exactly.
+ *
+ * The rings grow as they fill (doubling from a few points to their
  * size), so a domain costs its header until its first point and a few
- * hundred bytes over its first minutes: with 1000 domains, 4.5 MB less
- * at start-up (docs/PERFORMANCE.md, issue 18). A ring grows only when
- * it is full and not yet at its size, so its points are then in order
- * from index 0 and the next one goes right after them.
+ * hundred bytes over its first minutes. A ring grows only when it is
+ * full and not yet at its size, so its entries are then in order from
+ * index 0 and the next one goes right after them.
  *
  * The worker appends, any thread reads; a short mutex guards the rings
  * (held for a copy, never across a libvirt call). Snapshots share the
@@ -23,17 +31,31 @@
 #include "virtdeck/stats.h"
 
 #define NO_VALUE 0xffff         /* a gap */
-#define RING_FIRST 16           /* a ring's first allocation, in points */
+#define RING_FIRST 16           /* the fine ring's first allocation, in points */
+#define BLOCK 16                /* 10 s averages a block holds */
+#define BLOCKS_FIRST 1          /* the block ring's first allocation */
+/* closed blocks kept: with the open block, at least VD_HIST_COARSE points */
+#define BLOCKS_MAX ((VD_HIST_COARSE + BLOCK - 1) / BLOCK)
+#define Q_TOP 254               /* a point's steps of its block's largest value */
+#define Q_GAP 255               /* a gap in a block */
 
 typedef struct fine_point {
     int32_t t;                  /* ms since the history's origin */
     uint16_t v[VD_HIST_NSERIES];
 } fine_point;
 
-/* A coarse point's time is implicit: bucket number = first_bucket + i. */
+/* A 10 s average (a coarse point) as it waits in the open block. Its
+ * time is implicit: bucket number = that of the oldest point + i. */
 typedef struct coarse_point {
     uint16_t v[VD_HIST_NSERIES];
 } coarse_point;
+
+/* BLOCK coarse points, full: per series, the largest value (stored as
+ * in the open block) and each point in 1/Q_TOP steps of it. */
+typedef struct coarse_block {
+    uint16_t top[VD_HIST_NSERIES];
+    uint8_t q[BLOCK][VD_HIST_NSERIES];
+} coarse_block;
 
 struct vd_history {
     int refs;
@@ -41,15 +63,18 @@ struct vd_history {
     long long origin_ms;        /* monotonic ms of t = 0 */
     long long last_ms;          /* 0: empty */
     size_t fine_head, fine_n;   /* next slot, points held */
-    size_t coarse_head, coarse_n;
-    size_t fine_cap, coarse_cap;        /* points allocated */
+    size_t fine_cap;            /* points allocated */
+    size_t block_head, block_n; /* next slot, closed blocks held */
+    size_t block_cap;           /* blocks allocated */
+    size_t open_n;              /* points in the open block */
     long long coarse_last;      /* bucket number of the newest coarse point */
     /* the 10 s bucket being averaged */
     long long bucket;           /* origin-relative bucket number, -1: none */
     double sum[VD_HIST_NSERIES];
     unsigned int cnt[VD_HIST_NSERIES];
     fine_point *fine;           /* fine_cap points (NULL until the first) */
-    coarse_point *coarse;       /* coarse_cap points */
+    coarse_block *blocks;       /* block_cap closed blocks */
+    coarse_point open[BLOCK];   /* the newest coarse points, open_n of them */
 };
 
 /* Make room in ring (*cap elements of size bytes, n held, *head the
@@ -59,14 +84,14 @@ struct vd_history {
  * could not be had (nothing changed). */
 static void *
 ring_room(void *ring, size_t *cap, size_t *head, size_t n, size_t max,
-          size_t size)
+          size_t first, size_t size)
 {
     size_t want;
     void *grown;
 
     if (n < *cap || *cap >= max)
         return ring;
-    want = *cap ? *cap * 2 : RING_FIRST;
+    want = *cap ? *cap * 2 : first;
     if (want > max)
         want = max;
     if (!(grown = realloc(ring, want * size)))
@@ -140,7 +165,7 @@ vd_history_unref(vd_history *h)
         return;
     pthread_mutex_destroy(&h->lock);
     free(h->fine);
-    free(h->coarse);
+    free(h->blocks);
     free(h);
 }
 
@@ -164,21 +189,89 @@ decode(vd_hist_series s, uint16_t w)
     return vd_hist_unpack(w);
 }
 
-/* Append one coarse point to the ring; false when it could not grow. */
+/* Close the full open block into the block ring; false when the ring
+ * could not grow (the open block is then kept as it is). */
 static bool
-coarse_append(vd_history *h, const coarse_point *p)
+block_close(vd_history *h)
 {
-    coarse_point *ring = ring_room(h->coarse, &h->coarse_cap, &h->coarse_head,
-                                   h->coarse_n, VD_HIST_COARSE, sizeof(*ring));
+    coarse_block *ring = ring_room(h->blocks, &h->block_cap, &h->block_head,
+                                   h->block_n, BLOCKS_MAX, BLOCKS_FIRST,
+                                   sizeof(*ring));
+    coarse_block *b;
+    int s, i;
 
     if (!ring)
         return false;
-    h->coarse = ring;
-    h->coarse[h->coarse_head] = *p;
-    h->coarse_head = (h->coarse_head + 1) % h->coarse_cap;
-    if (h->coarse_n < h->coarse_cap)
-        h->coarse_n++;
+    h->blocks = ring;
+    b = &h->blocks[h->block_head];
+    for (s = 0; s < VD_HIST_NSERIES; s++) {
+        double top = 0, v;
+
+        for (i = 0; i < BLOCK; i++) {
+            v = decode(s, h->open[i].v[s]);
+            if (v > top)            /* NaN (a gap) compares false */
+                top = v;
+        }
+        b->top[s] = encode(s, top);
+        top = decode(s, b->top[s]);
+        for (i = 0; i < BLOCK; i++) {
+            v = decode(s, h->open[i].v[s]);
+            if (isnan(v))
+                b->q[i][s] = Q_GAP;
+            else if (!(top > 0) || v >= top)
+                b->q[i][s] = top > 0 ? Q_TOP : 0;
+            else
+                b->q[i][s] = (uint8_t)(v / top * Q_TOP + 0.5);
+        }
+    }
+    h->block_head = (h->block_head + 1) % h->block_cap;
+    if (h->block_n < h->block_cap)
+        h->block_n++;
+    h->open_n = 0;
     return true;
+}
+
+/* Append one coarse point; false when the block ring could not grow. */
+static bool
+coarse_append(vd_history *h, const coarse_point *p)
+{
+    if (h->open_n == BLOCK && !block_close(h))
+        return false;
+    h->open[h->open_n++] = *p;
+    return true;
+}
+
+/* Coarse points held. */
+static size_t
+coarse_count(const vd_history *h)
+{
+    return h->block_n * BLOCK + h->open_n;
+}
+
+/* Forget every coarse point. */
+static void
+coarse_clear(vd_history *h)
+{
+    h->block_n = h->block_head = h->open_n = 0;
+}
+
+/* The value of series s of the i-th oldest coarse point. */
+static double
+coarse_at(const vd_history *h, size_t i, vd_hist_series s)
+{
+    const coarse_block *b;
+    uint8_t q;
+
+    if (i >= h->block_n * BLOCK)
+        return decode(s, h->open[i - h->block_n * BLOCK].v[s]);
+    b = &h->blocks[(h->block_head + h->block_cap - h->block_n + i / BLOCK) %
+                   h->block_cap];
+    q = b->q[i % BLOCK][s];
+    if (q == Q_GAP)
+        return NAN;
+    if (q == Q_TOP)
+        return decode(s, b->top[s]);
+    return decode(s, b->top[s]) * q / Q_TOP;
 }
 
 /* Append a coarse point for bucket b (filling skipped buckets with
@@ -188,16 +281,16 @@ coarse_push(vd_history *h, long long b, const coarse_point *p)
 {
     static const coarse_point gap = { { NO_VALUE, NO_VALUE, NO_VALUE, NO_VALUE } };
 
-    while (h->coarse_n && h->coarse_last + 1 < b) {
+    while (coarse_count(h) && h->coarse_last + 1 < b) {
         long long skip = b - h->coarse_last - 1;
         if (skip > VD_HIST_COARSE || !coarse_append(h, &gap)) {
-            h->coarse_n = h->coarse_head = 0;   /* a long pause: start over */
+            coarse_clear(h);            /* a long pause: start over */
             break;
         }
         h->coarse_last++;
     }
     if (!coarse_append(h, p)) {
-        h->coarse_n = h->coarse_head = 0;
+        coarse_clear(h);
         return;
     }
     h->coarse_last = b;
@@ -251,7 +344,7 @@ vd_history_add(vd_history *h, long long t_ms, const vd_dom_rates *r,
     have[VD_HIST_NET] = r->valid && r->net_valid;     /* never a zero */
 
     fine = ring_room(h->fine, &h->fine_cap, &h->fine_head, h->fine_n,
-                     VD_HIST_FINE, sizeof(*fine));
+                     VD_HIST_FINE, RING_FIRST, sizeof(*fine));
     if (fine) {                         /* else the point is left out */
         h->fine = fine;
         p = &h->fine[h->fine_head];
@@ -343,15 +436,13 @@ vd_history_series(const vd_history *hist, vd_hist_series series,
                        decode(series, p->v[series]));
         }
     } else {
-        long long first = h->coarse_last - (long long)h->coarse_n + 1;
-        for (i = 0; i < h->coarse_n; i++) {
-            const coarse_point *p =
-                &h->coarse[(h->coarse_head + h->coarse_cap - h->coarse_n + i) %
-                           h->coarse_cap];
+        size_t n = coarse_count(h);
+        long long first = h->coarse_last - (long long)n + 1;
+        for (i = 0; i < n; i++) {
             long long t = (first + (long long)i) * VD_HIST_COARSE_MS +
                           VD_HIST_COARSE_MS / 2;
             column_add(sum, cnt, ncols, start, span_ms, t,
-                       decode(series, p->v[series]));
+                       coarse_at(h, i, series));
         }
     }
     pthread_mutex_unlock(&h->lock);

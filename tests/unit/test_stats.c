@@ -405,6 +405,69 @@ test_history_growth(void **state)
     vd_history_unref(h);
 }
 
+/* The value test_history_blocks puts in 10 s bucket b of series s, NaN
+ * for a gap. */
+static double
+block_want(vd_hist_series s, long long b)
+{
+    if (s == VD_HIST_CPU)
+        return b % 13 == 5 ? NAN : (double)(b % 101);
+    return b % 17 == 3 ? NAN : (double)((b * 7919) % 1000 + 1) * 1e4;
+}
+
+/* The 10 s averages are kept in blocks, each point in 1/254 steps of
+ * its block's largest value (history.c): two hours at a 2 s tick, every
+ * bucket a different value, and the last hour read back one column per
+ * bucket. Each is within 1/508 of the largest value of the buckets
+ * around it (its block lies among them), and gaps stay gaps. */
+static void
+test_history_blocks(void **state)
+{
+    static const vd_hist_series series[] = { VD_HIST_CPU, VD_HIST_NET };
+    vd_history *h = vd_history_new();
+    vd_dom_rates r;
+    double cols[360];
+    long long t, b;
+    size_t i, k;
+
+    (void)state;
+    memset(&r, 0, sizeof(r));
+    r.valid = r.mem_valid = true;
+    for (t = 0; t <= 7200000; t += 2000) {
+        b = t / VD_HIST_COARSE_MS;
+        r.cpu_valid = !isnan(block_want(VD_HIST_CPU, b));
+        r.cpu_pct = r.cpu_valid ? block_want(VD_HIST_CPU, b) : 0;
+        r.net_valid = !isnan(block_want(VD_HIST_NET, b));
+        r.rx_bps = r.net_valid ? block_want(VD_HIST_NET, b) : 0;
+        assert_true(vd_history_add(h, 1000 + t, &r, 1000));
+    }
+    for (k = 0; k < 2; k++) {
+        vd_hist_series s = series[k];
+        size_t filled = 0;
+
+        for (b = 360; b < 720; b++)
+            filled += !isnan(block_want(s, b));
+        assert_int_equal(vd_history_series(h, s, 1000 + 7200000, 3600000,
+                                           cols, 360), filled);
+        for (i = 0; i < 360; i++) {
+            double want, top = 0;
+
+            b = 360 + (long long)i;
+            want = block_want(s, b);
+            if (isnan(want)) {
+                assert_true(isnan(cols[i]));
+                continue;
+            }
+            for (t = b - 15; t <= b + 15; t++)
+                if (block_want(s, t) > top)
+                    top = block_want(s, t);
+            assert_false(isnan(cols[i]));
+            assert_true(fabs(cols[i] - want) <= top / 508.0 + want / 1000.0 + 0.01);
+        }
+    }
+    vd_history_unref(h);
+}
+
 static void
 test_history_gaps(void **state)
 {
@@ -530,6 +593,7 @@ main(void)
         cmocka_unit_test(test_history_rings),
         cmocka_unit_test(test_history_growth),
         cmocka_unit_test(test_history_gaps),
+        cmocka_unit_test(test_history_blocks),
         cmocka_unit_test(test_pack),
         cmocka_unit_test(test_host_rates),
         cmocka_unit_test(test_fmt),
