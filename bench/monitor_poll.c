@@ -86,7 +86,7 @@ monitor_tick(virConnectPtr conn, vd_list_caps *caps, vd_snapshot **prev)
         vd_snapshot_unref(snap);
         return -1;
     }
-    vd_stats_update_domains((*prev)->domains, (*prev)->ndomains, doms, n, 8, 500);
+    vd_stats_update_domains((*prev)->domains, (*prev)->ndomains, doms, n, 8, 1000);
     vd_stats_count_domains(doms, n, &snap->stats);
     vd_domains_free(snap->domains, snap->ndomains);
     snap->domains = doms;

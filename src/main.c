@@ -3,7 +3,6 @@
  * host worker per connection, and runs the terminal interface.
  */
 #include <locale.h>
-#include <malloc.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -104,15 +103,6 @@ main(int argc, char **argv)
 
     setlocale(LC_ALL, "");
     signal(SIGPIPE, SIG_IGN);
-#ifdef M_MMAP_THRESHOLD
-    /* Blocks of 128 KiB and more (a big host's domain array and stats
-     * records, made anew every tick) come from mmap and go back to the
-     * system when freed. glibc would otherwise raise this threshold to
-     * the largest block freed so far and serve them from the heap,
-     * which then keeps its high-water mark: 1.5 MB more resident with
-     * 1000 domains (docs/PERFORMANCE.md, issue 18). */
-    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
-#endif
 
     if (argc > 1 && strcmp(argv[1], "--complete") == 0)
         return vd_cli_complete(argc - 2, argv + 2);

@@ -138,9 +138,10 @@ typedef enum {
 } vd_hist_series;
 
 /* Sizes: 12 bytes a fine point, 4.5 a coarse one (in blocks, within
- * 0.2 % of the block's largest value): about 3.6 KiB a domain once an
- * hour is held (the rings grow as they fill: history.c). */
-#define VD_HIST_FINE 128            /* points at the tick (4 min at 2 s) */
+ * 0.2 % of the block's largest value): about 2.9 KiB a domain once an
+ * hour is held at a 2 s tick (the rings grow as they fill: history.c). */
+#define VD_HIST_FINE 128            /* the most points at the tick kept */
+#define VD_HIST_SPARK 64            /* the fewest: the widest sparkline */
 #define VD_HIST_COARSE 372          /* 10 s averages: just over an hour */
 #define VD_HIST_COARSE_MS 10000
 
@@ -155,11 +156,17 @@ vd_history *vd_history_ref(vd_history *hist);
 /* Drop a reference; the last one frees. Thread-safe. */
 void vd_history_unref(vd_history *hist);
 
-/* Append the rates at monotonic time t_ms (worker only). Invalid rates
- * are stored as gaps. Points closer than min_ms to the last one are
- * ignored. Returns true when the point was added. */
+/* Append the rates at monotonic time t_ms (worker only), taken at a
+ * tick of tick_ms. Invalid rates are stored as gaps. Points closer than
+ * half a tick to the last one are ignored. Returns true when the point
+ * was added. */
 bool vd_history_add(vd_history *hist, long long t_ms, const vd_dom_rates *r,
-                    long long min_ms);
+                    long long tick_ms);
+
+/* How many points at the tick the fine ring keeps at a tick of tick_ms:
+ * enough for the 5-minute graph where that fits in VD_HIST_FINE, else
+ * for the 1-minute graph, and never fewer than VD_HIST_SPARK. */
+size_t vd_history_fine_points(long long tick_ms);
 
 /* Monotonic ms of the newest point, 0 when empty. */
 long long vd_history_last_ms(const vd_history *hist);

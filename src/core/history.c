@@ -1,8 +1,16 @@
 /*
  * history.c: a domain's recent figures in two rings: one point per tick
- * (up to VD_HIST_FINE, 12 bytes each) and 10 s averages (VD_HIST_COARSE
- * and a few more, over an hour), so a domain with a full hour costs
- * about 3.4 KiB (docs/PERFORMANCE.md, issue 18).
+ * (12 bytes each) and 10 s averages (VD_HIST_COARSE and a few more, over
+ * an hour), so a domain with a full hour costs about 2.9 KiB at a 2 s
+ * tick (docs/PERFORMANCE.md, issue 18).
+ *
+ * The points at the tick serve the graphs the fine ring covers and the
+ * sparkline: it keeps as many as the 5-minute graph needs where they
+ * fit in VD_HIST_FINE (a tick of 2.4 s or more), else as many as the
+ * 1-minute graph needs, and at least VD_HIST_SPARK (vd_history_fine_points).
+ * At a faster tick the 5-minute graph is drawn from the 10 s averages,
+ * as it always was; so no graph loses a point, and a 2 s tick keeps 64
+ * points instead of 128.
  *
  * The 10 s averages are kept in blocks of BLOCK points: each series of
  * a block stores its largest value in 16 bits and every point as a step
@@ -64,6 +72,7 @@ struct vd_history {
     long long last_ms;          /* 0: empty */
     size_t fine_head, fine_n;   /* next slot, points held */
     size_t fine_cap;            /* points allocated */
+    size_t fine_max;            /* points kept: vd_history_fine_points() */
     size_t block_head, block_n; /* next slot, closed blocks held */
     size_t block_cap;           /* blocks allocated */
     size_t open_n;              /* points in the open block */
@@ -313,11 +322,31 @@ bucket_flush(vd_history *h)
     coarse_push(h, h->bucket, &p);
 }
 
+/* The fine ring's size at a tick. */
+size_t
+vd_history_fine_points(long long tick_ms)
+{
+    long long n;
+
+    if (tick_ms <= 0)
+        return VD_HIST_FINE;
+    n = 300000 / tick_ms + 2;           /* 5 minutes and the ends */
+    if (n > VD_HIST_FINE)
+        n = 60000 / tick_ms + 2;        /* 1 minute */
+    if (n > VD_HIST_FINE)
+        n = VD_HIST_FINE;
+    if (n < VD_HIST_SPARK)
+        n = VD_HIST_SPARK;
+    return (size_t)n;
+}
+
 /* Append one tick's rates. */
 bool
 vd_history_add(vd_history *h, long long t_ms, const vd_dom_rates *r,
-               long long min_ms)
+               long long tick_ms)
 {
+    long long min_ms = tick_ms / 2;
+    size_t want = vd_history_fine_points(tick_ms);
     double vals[VD_HIST_NSERIES];
     bool have[VD_HIST_NSERIES];
     fine_point *fine, *p;
@@ -343,8 +372,10 @@ vd_history_add(vd_history *h, long long t_ms, const vd_dom_rates *r,
     have[VD_HIST_DISK] = r->valid && r->disk_valid;   /* absent: a gap, */
     have[VD_HIST_NET] = r->valid && r->net_valid;     /* never a zero */
 
+    if (want > h->fine_max)             /* a slower tick never shrinks it */
+        h->fine_max = want;
     fine = ring_room(h->fine, &h->fine_cap, &h->fine_head, h->fine_n,
-                     VD_HIST_FINE, RING_FIRST, sizeof(*fine));
+                     h->fine_max, RING_FIRST, sizeof(*fine));
     if (fine) {                         /* else the point is left out */
         h->fine = fine;
         p = &h->fine[h->fine_head];
@@ -429,7 +460,7 @@ vd_history_series(const vd_history *hist, vd_hist_series series,
     }
     pthread_mutex_lock(&h->lock);
     start = end_ms - span_ms - h->origin_ms;
-    if (h->fine_n < VD_HIST_FINE || fine_at(h, 0)->t <= start) {
+    if (!h->fine_n || h->fine_n < h->fine_max || fine_at(h, 0)->t <= start) {
         for (i = 0; i < h->fine_n; i++) {
             const fine_point *p = fine_at(h, i);
             column_add(sum, cnt, ncols, start, span_ms, p->t,

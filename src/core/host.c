@@ -323,7 +323,7 @@ refresh(vd_host *h, unsigned int bits)
         /* rates against the last published samples; an event refresh
          * soon after a tick keeps the tick's rates */
         vd_stats_update_domains(h->snap->domains, h->snap->ndomains, doms,
-                                ndoms, snap->info.cpus, h->tick_ms / 2);
+                                ndoms, snap->info.cpus, h->tick_ms);
         vd_stats_count_domains(doms, ndoms, &snap->stats);
     }
     if (bits & DIRTY_TICK) {

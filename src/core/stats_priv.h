@@ -13,8 +13,8 @@
 
 /* Fill the rates and history of cur (sorted by UUID, each holding its
  * fresh sample in ->sample and no history) from prev (the previous
- * list, sorted by UUID; may be NULL/0). A refresh closer than min_ms to
- * a domain's last rate keeps the previous rates and base sample (an
+ * list, sorted by UUID; may be NULL/0), read at a tick of tick_ms. A
+ * refresh closer than half a tick to a domain's last rate keeps the previous rates and base sample (an
  * event, not a tick), so rates are never taken over a tiny interval.
  * Domains absent from cur (vanished) are simply not carried; their
  * history goes with the last snapshot that shows them. Running domains
@@ -22,7 +22,7 @@
  * memory (the figures are then partly missing, never wrong). */
 int vd_stats_update_domains(const vd_domain *prev, size_t nprev,
                             vd_domain *cur, size_t ncur,
-                            unsigned int host_cpus, long long min_ms);
+                            unsigned int host_cpus, long long tick_ms);
 
 /* Count running and total domains into st. */
 void vd_stats_count_domains(const vd_domain *doms, size_t n, vd_host_stats *st);

@@ -35,8 +35,9 @@ carry_absent(const vd_dom_sample *base, vd_dom_sample *cur)
 /* Fill one domain from its previous self (old may be NULL). */
 static int
 update_one(const vd_domain *old, vd_domain *d, unsigned int host_cpus,
-           long long min_ms)
+           long long tick_ms)
 {
+    long long min_ms = tick_ms / 2;
     const vd_dom_sample *base = old ? &old->sample : NULL;
     bool restarted = base && base->id != d->sample.id;
 
@@ -70,14 +71,14 @@ update_one(const vd_domain *old, vd_domain *d, unsigned int host_cpus,
     if (!d->history && d->sample.running && !(d->history = vd_history_new()))
         return -1;
     if (d->history)
-        vd_history_add(d->history, d->sample.taken_ms, &d->rates, min_ms);
+        vd_history_add(d->history, d->sample.taken_ms, &d->rates, tick_ms);
     return 0;
 }
 
 /* Merge prev into cur by UUID; see stats_priv.h. */
 int
 vd_stats_update_domains(const vd_domain *prev, size_t nprev, vd_domain *cur,
-                        size_t ncur, unsigned int host_cpus, long long min_ms)
+                        size_t ncur, unsigned int host_cpus, long long tick_ms)
 {
     size_t i = 0, j = 0;
     int ret = 0;
@@ -90,7 +91,7 @@ vd_stats_update_domains(const vd_domain *prev, size_t nprev, vd_domain *cur,
             i++;            /* prev[i] vanished */
         if (i < nprev && c == 0)
             old = &prev[i];
-        if (update_one(old, &cur[j], host_cpus, min_ms) < 0)
+        if (update_one(old, &cur[j], host_cpus, tick_ms) < 0)
             ret = -1;
     }
     return ret;

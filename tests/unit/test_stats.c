@@ -187,7 +187,7 @@ test_update_lists(void **state)
     prev[0] = dom("a", sample(1000, 1000000000ULL, 0, 1));
     prev[1] = dom("b", sample(1000, 1000000000ULL, 0, 2));
     prev[2] = dom("c", sample(1000, 1000000000ULL, 0, 3));
-    assert_int_equal(vd_stats_update_domains(NULL, 0, prev, 3, 4, 1000), 0);
+    assert_int_equal(vd_stats_update_domains(NULL, 0, prev, 3, 4, 2000), 0);
     for (i = 0; i < 3; i++) {
         assert_false(prev[i].rates.valid);
         assert_non_null(prev[i].history);
@@ -195,7 +195,7 @@ test_update_lists(void **state)
     cur[0] = dom("a", sample(3000, 2000000000ULL, 0, 1));
     cur[1] = dom("c", sample(3000, 1000000000ULL, 0, 9));  /* restarted */
     cur[2] = dom("d", sample(3000, 7000000000ULL, 0, 4));
-    assert_int_equal(vd_stats_update_domains(prev, 3, cur, 3, 4, 1000), 0);
+    assert_int_equal(vd_stats_update_domains(prev, 3, cur, 3, 4, 2000), 0);
     assert_true(cur[0].rates.valid);
     assert_true(fabs(cur[0].rates.cpu_pct - 25.0) < 1e-9);
     assert_ptr_equal(cur[0].history, prev[0].history);   /* shared */
@@ -207,7 +207,7 @@ test_update_lists(void **state)
     /* an event refresh 100 ms later keeps the tick's rates and base */
     {
         vd_domain ev = dom("a", sample(3100, 2050000000ULL, 0, 1));
-        assert_int_equal(vd_stats_update_domains(cur, 1, &ev, 1, 4, 1000), 0);
+        assert_int_equal(vd_stats_update_domains(cur, 1, &ev, 1, 4, 2000), 0);
         assert_true(ev.rates.valid);
         assert_true(fabs(ev.rates.cpu_pct - 25.0) < 1e-9);
         assert_int_equal(ev.sample.taken_ms, 3000);
@@ -245,8 +245,8 @@ test_absent_block(void **state)
     b.sample.has_block = false;
     b.sample.rd_bytes = b.sample.wr_bytes = 0;
     b.sample.rd_reqs = b.sample.wr_reqs = 0;
-    assert_int_equal(vd_stats_update_domains(NULL, 0, &a, 1, 4, 1000), 0);
-    assert_int_equal(vd_stats_update_domains(&a, 1, &b, 1, 4, 1000), 0);
+    assert_int_equal(vd_stats_update_domains(NULL, 0, &a, 1, 4, 2000), 0);
+    assert_int_equal(vd_stats_update_domains(&a, 1, &b, 1, 4, 2000), 0);
     assert_true(b.rates.valid);
     assert_true(b.rates.cpu_valid && fabs(b.rates.cpu_pct - 25.0) < 1e-9);
     assert_true(b.rates.net_valid);
@@ -257,7 +257,7 @@ test_absent_block(void **state)
     assert_int_equal(b.sample.block_ms, 1000);
     /* the next full read: 4 MB over the 4 s since the last block read,
      * neither 5 MB over 2 s (from a fake 0) nor (5 - 1) MB over 2 s */
-    assert_int_equal(vd_stats_update_domains(&b, 1, &c, 1, 4, 1000), 0);
+    assert_int_equal(vd_stats_update_domains(&b, 1, &c, 1, 4, 2000), 0);
     assert_true(c.rates.disk_valid);
     assert_false(c.rates.disk_stale);
     assert_false(c.sample.block_stale);
@@ -286,9 +286,9 @@ test_absent_twice_and_restart(void **state)
     (void)state;
     b.sample.has_block = c.sample.has_block = d.sample.has_block = false;
     b.sample.has_net = false;
-    vd_stats_update_domains(NULL, 0, &a, 1, 4, 1000);
-    vd_stats_update_domains(&a, 1, &b, 1, 4, 1000);
-    vd_stats_update_domains(&b, 1, &c, 1, 4, 1000);
+    vd_stats_update_domains(NULL, 0, &a, 1, 4, 2000);
+    vd_stats_update_domains(&a, 1, &b, 1, 4, 2000);
+    vd_stats_update_domains(&b, 1, &c, 1, 4, 2000);
     assert_true(c.sample.block_stale);
     assert_int_equal(c.sample.rd_bytes, 1000000);
     assert_int_equal(c.sample.block_ms, 1000);
@@ -297,7 +297,7 @@ test_absent_twice_and_restart(void **state)
     assert_true(b.sample.net_stale && !b.rates.net_valid);
     assert_true(c.rates.net_valid && !c.sample.net_stale);
     assert_true(fabs(c.rates.rx_bps - 0.0) < 1e-6);
-    vd_stats_update_domains(&c, 1, &d, 1, 4, 1000);   /* restarted */
+    vd_stats_update_domains(&c, 1, &d, 1, 4, 2000);   /* restarted */
     assert_false(d.sample.has_block);
     assert_false(d.sample.block_stale);
     vd_history_unref(a.history);
@@ -364,10 +364,10 @@ test_history_rings(void **state)
     for (t = 0; t <= 7200000; t += 2000) {
         r.cpu_pct = (double)((t / 60000) % 60) * 100.0 / 60.0;
         r.rx_bps = 1e6;
-        assert_true(vd_history_add(h, 1000 + t, &r, 1000));
+        assert_true(vd_history_add(h, 1000 + t, &r, 2000));
     }
     /* too close to the last point: ignored */
-    assert_false(vd_history_add(h, 1000 + t - 2000 + 10, &r, 1000));
+    assert_false(vd_history_add(h, 1000 + t - 2000 + 10, &r, 2000));
     /* last hour in 60 columns: each column ~ its minute */
     filled = vd_history_series(h, VD_HIST_CPU, 1000 + 7200000, 3600000, cols, 60);
     assert_true(filled >= 58);
@@ -389,20 +389,46 @@ test_history_growth(void **state)
     vd_history *h = vd_history_new();
     vd_dom_rates r;
     double v[VD_HIST_FINE];
-    size_t i, k, n;
+    size_t i, k, n, fine = vd_history_fine_points(2000);
 
     (void)state;
     memset(&r, 0, sizeof(r));
     r.valid = r.cpu_valid = true;
-    for (n = 1; n <= VD_HIST_FINE + 40; n++) {
+    for (n = 1; n <= fine + 40; n++) {
         r.cpu_pct = (double)(n % 97);
-        assert_true(vd_history_add(h, 1000 + (long long)n * 2000, &r, 1000));
+        assert_true(vd_history_add(h, 1000 + (long long)n * 2000, &r, 2000));
         k = vd_history_last(h, VD_HIST_CPU, v, VD_HIST_FINE);
-        assert_int_equal(k, n < VD_HIST_FINE ? n : VD_HIST_FINE);
+        assert_int_equal(k, n < fine ? n : fine);
         for (i = 0; i < k; i++)
             assert_true(fabs(v[i] - (double)((n - k + 1 + i) % 97)) < 0.01);
     }
     vd_history_unref(h);
+}
+
+/* The fine ring's size at a tick: the sparkline's points, the 1-minute
+ * graph at every tick from 0.5 s to an hour, and the 5-minute graph
+ * wherever VD_HIST_FINE points at that tick reach over it; 64 points at
+ * the default 2 s tick. */
+static void
+test_history_fine_points(void **state)
+{
+    static const long long ticks[] = {
+        500, 1000, 1500, 2000, 2300, 2400, 2500, 3000, 5000, 10000,
+        60000, 3600000,
+    };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof(ticks) / sizeof(ticks[0]); i++) {
+        long long t = ticks[i];
+        long long n = (long long)vd_history_fine_points(t);
+
+        assert_true(n >= VD_HIST_SPARK && n <= VD_HIST_FINE);
+        assert_true((n - 1) * t >= 60000);
+        if ((VD_HIST_FINE - 1) * t >= 300000)
+            assert_true((n - 1) * t >= 300000);
+    }
+    assert_int_equal(vd_history_fine_points(2000), 64);
 }
 
 /* The value test_history_blocks puts in 10 s bucket b of series s, NaN
@@ -439,7 +465,7 @@ test_history_blocks(void **state)
         r.cpu_pct = r.cpu_valid ? block_want(VD_HIST_CPU, b) : 0;
         r.net_valid = !isnan(block_want(VD_HIST_NET, b));
         r.rx_bps = r.net_valid ? block_want(VD_HIST_NET, b) : 0;
-        assert_true(vd_history_add(h, 1000 + t, &r, 1000));
+        assert_true(vd_history_add(h, 1000 + t, &r, 2000));
     }
     for (k = 0; k < 2; k++) {
         vd_hist_series s = series[k];
@@ -484,7 +510,7 @@ test_history_gaps(void **state)
     r.cpu_pct = 40;
     /* 20 min running, 20 min shut off (gaps), 20 min running */
     for (t = 0; t < 3600000; t += 2000)
-        vd_history_add(h, 1000 + t, (t / 1200000) % 2 ? &off : &r, 1000);
+        vd_history_add(h, 1000 + t, (t / 1200000) % 2 ? &off : &r, 2000);
     assert_int_equal(vd_history_last_ms(h), 1000 + 3600000 - 2000);
     /* the hour in 12 columns of 5 min: 4 full, 4 empty, 4 full */
     filled = vd_history_series(h, VD_HIST_CPU, 1000 + 3600000, 3600000, cols, 12);
@@ -493,7 +519,7 @@ test_history_gaps(void **state)
     assert_true(isnan(cols[5]) && isnan(cols[6]));
     /* a pause longer than the coarse ring (no points at all for 2 h):
      * the old averages are dropped, not shown at the wrong time */
-    vd_history_add(h, 1000 + 3600000 + 7200000, &r, 1000);
+    vd_history_add(h, 1000 + 3600000 + 7200000, &r, 2000);
     filled = vd_history_series(h, VD_HIST_CPU, 1000 + 3600000 + 7200000,
                                3600000, cols, 12);
     assert_int_equal(filled, 1);
@@ -594,6 +620,7 @@ main(void)
         cmocka_unit_test(test_history_growth),
         cmocka_unit_test(test_history_gaps),
         cmocka_unit_test(test_history_blocks),
+        cmocka_unit_test(test_history_fine_points),
         cmocka_unit_test(test_pack),
         cmocka_unit_test(test_host_rates),
         cmocka_unit_test(test_fmt),

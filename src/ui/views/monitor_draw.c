@@ -36,15 +36,15 @@ vd_monitor_sparkline(const vd_history *hist, int width, char *buf, size_t len)
         "\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586", "\u2587", "\u2588",
     };
     static const char ramp[] = "_.-=+*#@";
-    double vals[64];
+    double vals[VD_HIST_SPARK];
     size_t n, i, used = 0;
     bool utf8 = vd_draw_utf8();
 
     buf[0] = '\0';
     if (!hist || width <= 0)
         return buf;
-    if (width > 64)
-        width = 64;
+    if (width > VD_HIST_SPARK)
+        width = VD_HIST_SPARK;
     n = vd_history_last(hist, VD_HIST_CPU, vals, (size_t)width);
     /* right-aligned: the newest point in the last cell */
     for (i = n; i < (size_t)width && used + 1 < len; i++)
