@@ -467,6 +467,26 @@ test_header(void **state)
     assert_int_equal(vd_list_header_col(l, 3, 40), -1);
 }
 
+/* A first picture's gaps (no vCPUs or memory read yet: lists.c) are
+ * shown as unknown, never as 0 vCPUs or 0 B. */
+static void
+test_dom_unknown_sizes(void **state)
+{
+    vd_domain d;
+    char buf[16];
+
+    (void)state;
+    memset(&d, 0, sizeof(d));
+    assert_string_equal(vd_dom_vcpus_text(&d, buf, sizeof(buf)), "-");
+    assert_int_equal(vd_dom_mem_bytes(&d), 0);
+    d.vcpus = 2;
+    d.max_mem_kib = 1024;
+    assert_string_equal(vd_dom_vcpus_text(&d, buf, sizeof(buf)), "2");
+    assert_int_equal(vd_dom_mem_bytes(&d), 1024 * 1024);
+    d.mem_kib = 512;
+    assert_int_equal(vd_dom_mem_bytes(&d), 512 * 1024);
+}
+
 int
 main(void)
 {
@@ -483,6 +503,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_fit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_marks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_header, setup, teardown),
+        cmocka_unit_test(test_dom_unknown_sizes),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,8 @@
 /*
  * dom_sort.c: the domain comparators (dom_sort.h).
  */
+#include <stdio.h>
+
 #include "ui/panes/dom_sort.h"
 
 #define DOM(r) ((const vd_domain *)(r)->obj)
@@ -26,6 +28,17 @@ unsigned long long
 vd_dom_mem_bytes(const vd_domain *dom)
 {
     return (dom->mem_kib ? dom->mem_kib : dom->max_mem_kib) * 1024ULL;
+}
+
+/* The vCPUs shown for dom. */
+const char *
+vd_dom_vcpus_text(const vd_domain *dom, char *buf, size_t len)
+{
+    if (dom->vcpus)
+        snprintf(buf, len, "%u", dom->vcpus);
+    else
+        snprintf(buf, len, "-");
+    return buf;
 }
 
 /* Live figures as sort keys: -1 when unknown. */

@@ -37,7 +37,12 @@ int vd_dom_cmp_disk(const vd_row *a, const vd_row *b);
 int vd_dom_cmp_net(const vd_row *a, const vd_row *b);
 
 /* The memory shown for dom, in bytes: the current amount, else the
- * maximum. */
+ * maximum; 0 while neither is known (a connection's first picture on a
+ * driver whose bulk stats lack them: lists.c), shown as "-". */
 unsigned long long vd_dom_mem_bytes(const vd_domain *dom);
+
+/* The vCPUs shown for dom into buf: "-" while not known (as above),
+ * never a count of 0. Returns buf. */
+const char *vd_dom_vcpus_text(const vd_domain *dom, char *buf, size_t len);
 
 #endif

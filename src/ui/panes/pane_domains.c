@@ -175,9 +175,9 @@ draw_row(vd_app *app, const vd_table *t, size_t i, int y, bool selected,
     } else {
         vd_table_cell(t, COL_STATE, y, vd_dom_state_name(dom->state), state);
     }
-    snprintf(buf, sizeof(buf), "%u", dom->vcpus);
-    vd_table_cell(t, COL_VCPUS, y, buf, normal);
-    vd_table_cell(t, COL_MEM, y, vd_fmt_size(vd_dom_mem_bytes(dom), buf, sizeof(buf)),
+    vd_table_cell(t, COL_VCPUS, y, vd_dom_vcpus_text(dom, buf, sizeof(buf)), normal);
+    vd_table_cell(t, COL_MEM, y, vd_dom_mem_bytes(dom)
+                  ? vd_fmt_size(vd_dom_mem_bytes(dom), buf, sizeof(buf)) : "-",
                   normal);
     vd_table_cell(t, COL_AUTO, y, dom->autostart ? vd_glyph_str(VD_GLYPH_MARK) : "",
                   normal);

@@ -327,8 +327,7 @@ draw_row(vd_app *app, const vd_table *t, const vd_row *r, int y, bool selected,
                   normal);
     vd_table_cell(t, COL_STATE, y, vd_dom_state_name(dom->state),
                   vd_row_attr(selected, true, vd_dom_state_role(dom->state)));
-    snprintf(buf, sizeof(buf), "%u", dom->vcpus);
-    vd_table_cell(t, COL_VCPUS, y, buf, normal);
+    vd_table_cell(t, COL_VCPUS, y, vd_dom_vcpus_text(dom, buf, sizeof(buf)), normal);
     if (rt->valid && rt->cpu_valid) {
         snprintf(buf, sizeof(buf), "%.1f", rt->cpu_pct);
         vd_table_cell(t, COL_CPU, y, buf,
