@@ -191,6 +191,14 @@ vd_app_term_start(const vd_ui_opts *opts)
         mousemask(mask, NULL);
         mouseinterval(0);
     }
+    /* ncurses (6.4) writes out its buffer at every cursor move until
+     * the screen has been left once: a frame went out in a hundred or
+     * more write() calls, each a wake-up of the terminal (or an SSH
+     * packet). Leaving it here, before anything is drawn, makes the
+     * first doupdate() come back into it the way a return from a shell
+     * does, and from then on a frame is one or two writes (issue 18;
+     * docs/PERFORMANCE.md). */
+    endwin();
     return scr;
 }
 
