@@ -1,7 +1,7 @@
 /*
  * history.c: a domain's recent figures in two rings: one point per tick
  * (12 bytes each) and 10 s averages (VD_HIST_COARSE and a few more, over
- * an hour), so a domain with a full hour costs about 2.9 KiB at a 2 s
+ * an hour), so a domain with a full hour costs about 2.8 KiB at a 2 s
  * tick (docs/PERFORMANCE.md, issue 18).
  *
  * The points at the tick serve the graphs the fine ring covers and the
@@ -28,8 +28,10 @@
  * index 0 and the next one goes right after them.
  *
  * The worker appends, any thread reads; a short mutex guards the rings
- * (held for a copy, never across a libvirt call). Snapshots share the
- * object by reference, so publishing never copies history.
+ * (held for a copy, never across a libvirt call): one of LOCKS, chosen
+ * by the history's address, so a history carries no mutex of its own
+ * (40 bytes a domain). Snapshots share the object by reference, so
+ * publishing never copies history.
  */
 #include <math.h>
 #include <pthread.h>
@@ -46,6 +48,11 @@
 #define BLOCKS_MAX ((VD_HIST_COARSE + BLOCK - 1) / BLOCK)
 #define Q_TOP 254               /* a point's steps of its block's largest value */
 #define Q_GAP 255               /* a gap in a block */
+#define LOCKS 64                /* the mutexes the histories share */
+
+static pthread_mutex_t locks[LOCKS] = {
+    [0 ... LOCKS - 1] = PTHREAD_MUTEX_INITIALIZER
+};
 
 typedef struct fine_point {
     int32_t t;                  /* ms since the history's origin */
@@ -67,24 +74,30 @@ typedef struct coarse_block {
 
 struct vd_history {
     int refs;
-    pthread_mutex_t lock;
+    uint16_t fine_head, fine_n; /* next slot, points held */
+    uint16_t fine_cap;          /* points allocated */
+    uint16_t fine_max;          /* points kept: vd_history_fine_points() */
+    uint16_t block_head, block_n;       /* next slot, closed blocks held */
+    uint16_t block_cap;         /* blocks allocated */
+    uint8_t open_n;             /* points in the open block */
+    int32_t coarse_last;        /* bucket number of the newest coarse point */
+    /* the 10 s bucket being averaged */
+    int32_t bucket;             /* origin-relative bucket number, -1: none */
     long long origin_ms;        /* monotonic ms of t = 0 */
     long long last_ms;          /* 0: empty */
-    size_t fine_head, fine_n;   /* next slot, points held */
-    size_t fine_cap;            /* points allocated */
-    size_t fine_max;            /* points kept: vd_history_fine_points() */
-    size_t block_head, block_n; /* next slot, closed blocks held */
-    size_t block_cap;           /* blocks allocated */
-    size_t open_n;              /* points in the open block */
-    long long coarse_last;      /* bucket number of the newest coarse point */
-    /* the 10 s bucket being averaged */
-    long long bucket;           /* origin-relative bucket number, -1: none */
-    double sum[VD_HIST_NSERIES];
-    unsigned int cnt[VD_HIST_NSERIES];
+    float sum[VD_HIST_NSERIES];
+    uint16_t cnt[VD_HIST_NSERIES];
     fine_point *fine;           /* fine_cap points (NULL until the first) */
     coarse_block *blocks;       /* block_cap closed blocks */
     coarse_point open[BLOCK];   /* the newest coarse points, open_n of them */
 };
+
+/* The mutex that guards h. */
+static pthread_mutex_t *
+lock_of(const vd_history *h)
+{
+    return &locks[((uintptr_t)h / sizeof(*h)) % LOCKS];
+}
 
 /* Make room in ring (*cap elements of size bytes, n held, *head the
  * next slot) for one more: grown (up to max) while it is full and
@@ -92,7 +105,7 @@ struct vd_history {
  * Returns the ring to use (moved if it grew), or NULL when the memory
  * could not be had (nothing changed). */
 static void *
-ring_room(void *ring, size_t *cap, size_t *head, size_t n, size_t max,
+ring_room(void *ring, uint16_t *cap, uint16_t *head, size_t n, size_t max,
           size_t first, size_t size)
 {
     size_t want;
@@ -105,8 +118,8 @@ ring_room(void *ring, size_t *cap, size_t *head, size_t n, size_t max,
         want = max;
     if (!(grown = realloc(ring, want * size)))
         return NULL;
-    *cap = want;
-    *head = n;
+    *cap = (uint16_t)want;
+    *head = (uint16_t)n;
     return grown;
 }
 
@@ -152,7 +165,6 @@ vd_history_new(void)
     if (!h)
         return NULL;
     h->refs = 1;
-    pthread_mutex_init(&h->lock, NULL);
     h->bucket = -1;
     return h;
 }
@@ -172,7 +184,6 @@ vd_history_unref(vd_history *h)
 {
     if (!h || __atomic_sub_fetch(&h->refs, 1, __ATOMIC_ACQ_REL) > 0)
         return;
-    pthread_mutex_destroy(&h->lock);
     free(h->fine);
     free(h->blocks);
     free(h);
@@ -353,9 +364,9 @@ vd_history_add(vd_history *h, long long t_ms, const vd_dom_rates *r,
     long long rel, bucket;
     int s;
 
-    pthread_mutex_lock(&h->lock);
+    pthread_mutex_lock(lock_of(h));
     if (h->last_ms && t_ms - h->last_ms < min_ms) {
-        pthread_mutex_unlock(&h->lock);
+        pthread_mutex_unlock(lock_of(h));
         return false;
     }
     if (!h->last_ms)
@@ -398,7 +409,7 @@ vd_history_add(vd_history *h, long long t_ms, const vd_dom_rates *r,
             h->cnt[s]++;
         }
     }
-    pthread_mutex_unlock(&h->lock);
+    pthread_mutex_unlock(lock_of(h));
     return true;
 }
 
@@ -409,9 +420,9 @@ vd_history_last_ms(const vd_history *hist)
     vd_history *h = (vd_history *)hist;
     long long t;
 
-    pthread_mutex_lock(&h->lock);
+    pthread_mutex_lock(lock_of(h));
     t = h->last_ms;
-    pthread_mutex_unlock(&h->lock);
+    pthread_mutex_unlock(lock_of(h));
     return t;
 }
 
@@ -458,7 +469,7 @@ vd_history_series(const vd_history *hist, vd_hist_series series,
         free(sum);
         return 0;
     }
-    pthread_mutex_lock(&h->lock);
+    pthread_mutex_lock(lock_of(h));
     start = end_ms - span_ms - h->origin_ms;
     if (!h->fine_n || h->fine_n < h->fine_max || fine_at(h, 0)->t <= start) {
         for (i = 0; i < h->fine_n; i++) {
@@ -476,7 +487,7 @@ vd_history_series(const vd_history *hist, vd_hist_series series,
                        coarse_at(h, i, series));
         }
     }
-    pthread_mutex_unlock(&h->lock);
+    pthread_mutex_unlock(lock_of(h));
     for (i = 0; i < ncols; i++) {
         if (cnt[i]) {
             out[i] = sum[i] / cnt[i];
@@ -496,11 +507,11 @@ vd_history_last(const vd_history *hist, vd_hist_series series, double *out,
     vd_history *h = (vd_history *)hist;
     size_t i, k, first;
 
-    pthread_mutex_lock(&h->lock);
+    pthread_mutex_lock(lock_of(h));
     k = h->fine_n < n ? h->fine_n : n;
     first = h->fine_n - k;
     for (i = 0; i < k; i++)
         out[i] = decode(series, fine_at(h, first + i)->v[series]);
-    pthread_mutex_unlock(&h->lock);
+    pthread_mutex_unlock(lock_of(h));
     return k;
 }
