@@ -36,6 +36,14 @@
 #define FULL_EVERY_TICKS 5      /* flags, networks and pools every 5 ticks */
 #define KEEPALIVE_INTERVAL 5    /* seconds between keepalive probes */
 #define KEEPALIVE_COUNT 3       /* unanswered probes before closing */
+/* After its first picture, a host waits this long at most for the other
+ * hosts' first pictures before its own follow-up reads (try_connect). */
+#define FIRST_WAIT_MS 250
+#define FIRST_POLL_MS 10        /* how often it looks meanwhile */
+
+/* Hosts started connecting whose first attempt has not ended yet (a
+ * first picture, or a failure). */
+static int first_pending;
 
 typedef struct cmd_item {
     struct cmd_item *next;
@@ -94,7 +102,21 @@ struct vd_host {
     unsigned int attempts;
     bool idle;                  /* disconnected on request: no retries */
     bool was_connected;         /* once connected: a new connection is "again" */
+    bool counted_first;         /* counted in first_pending */
+    long long follow_at_ms;     /* first picture out, the rest not yet read:
+                                 * read it by then at the latest; 0: none */
 };
+
+/* This host's first attempt has ended: it no longer holds the others'
+ * follow-up reads back. */
+static void
+first_attempt_ended(vd_host *h)
+{
+    if (!h->counted_first)
+        return;
+    h->counted_first = false;
+    __atomic_sub_fetch(&first_pending, 1, __ATOMIC_RELEASE);
+}
 
 /* Drop a reference to the host; the last one frees it. */
 static void
@@ -270,6 +292,7 @@ disconnect(vd_host *h)
     h->cb_close = false;
     virConnectClose(h->conn);
     h->conn = NULL;
+    h->follow_at_ms = 0;
     virResetLastError();
     pthread_mutex_lock(&h->lock);
     h->closed = false;
@@ -411,6 +434,7 @@ try_connect(vd_host *h)
         free(uri);
     }
     if (!h->conn) {
+        first_attempt_ended(h);
         publish_failure(h, vd_err_take("could not connect"));
         return;
     }
@@ -428,10 +452,25 @@ try_connect(vd_host *h)
      * says "reading" for what is not read yet (snap->partial). */
     if (refresh(h, DIRTY_DOMAINS | DIRTY_FIRST) < 0) {
         char *msg = vd_err_take("could not read the host's lists");
+        first_attempt_ended(h);
         disconnect(h);
         publish_failure(h, msg);
         return;
     }
+    first_attempt_ended(h);
+    /* The rest follows once every host started with this one has its
+     * first picture out, or after FIRST_WAIT_MS (follow_up): hosts that
+     * connect together (a daemon, the client's CPU) put every first
+     * picture on the screen before anyone's details. */
+    h->follow_at_ms = vd_now_ms() + FIRST_WAIT_MS;
+}
+
+/* After a connection's first picture: its event callbacks, and the full
+ * read of everything the first picture left out. Worker only. */
+static void
+follow_up(vd_host *h)
+{
+    h->follow_at_ms = 0;
     /* The event callbacks (a dozen round trips: on a remote host, a
      * dozen network round trips) come after the first picture; the full
      * read marked below follows them, so nothing that changed in
@@ -641,9 +680,16 @@ wait_for_work(vd_host *h)
                          h->idle ? vd_now_ms() + 3600000 : h->retry_at_ms;
     struct timespec ts;
 
+    if (h->conn && h->follow_at_ms) {
+        /* look again soon whether the other hosts' first pictures are in */
+        deadline = vd_now_ms() + FIRST_POLL_MS;
+        if (deadline > h->follow_at_ms)
+            deadline = h->follow_at_ms;
+    }
     pthread_mutex_lock(&h->lock);
     while (!h->stop && !h->head && !h->closed && !h->new_tick_ms &&
-           !(h->conn && h->dirty) && vd_now_ms() < deadline) {
+           !(h->conn && h->dirty && !h->follow_at_ms) &&
+           vd_now_ms() < deadline) {
         long long ms = deadline;
         ts.tv_sec = ms / 1000;
         ts.tv_nsec = (ms % 1000) * 1000000;
@@ -687,7 +733,11 @@ worker_main(void *opaque)
 
         run_commands(h);
 
-        if (h->conn) {
+        if (h->conn && h->follow_at_ms &&
+            (vd_now_ms() >= h->follow_at_ms ||
+             !__atomic_load_n(&first_pending, __ATOMIC_ACQUIRE)))
+            follow_up(h);
+        if (h->conn && !h->follow_at_ms) {
             long long now = vd_now_ms();
 
             pthread_mutex_lock(&h->lock);
@@ -718,6 +768,7 @@ worker_main(void *opaque)
         wait_for_work(h);
     }
 
+    first_attempt_ended(h);     /* stopped before it ended */
     disconnect(h);
     run_commands(h);            /* answer what was still queued */
     pthread_mutex_lock(&h->lock);
@@ -762,9 +813,13 @@ vd_host_new(const vd_host_opts *opts, int host_id, vd_bus *bus)
         goto error;
     h->idle = opts->idle;
     h->snap->conn = h->idle ? VD_CONN_IDLE : VD_CONN_CONNECTING;
-    if (!h->idle)
+    if (!h->idle) {
         h->snap->connect_ms = vd_now_ms();
+        h->counted_first = true;
+        __atomic_add_fetch(&first_pending, 1, __ATOMIC_RELAXED);
+    }
     if (pthread_create(&h->thread, NULL, worker_main, host_ref(h)) != 0) {
+        first_attempt_ended(h);
         host_unref(h);          /* the worker's reference */
         goto error;
     }

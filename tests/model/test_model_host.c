@@ -3,7 +3,11 @@
  * snapshot, commands through the queue, events, read-only refusal, a
  * failing connection and its retries.
  */
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -281,6 +285,45 @@ test_two_hosts_independent(void **state)
     vd_bus_free(bus);
 }
 
+/* A host whose first attempt never ends (a TCP listener that never
+ * accepts: the open waits for an answer that never comes) holds the
+ * other hosts' follow-up reads back for a moment at most (host.c,
+ * FIRST_WAIT_MS): the good host's every list is read while the hung one
+ * still connects. */
+static void
+test_hung_host_holds_nothing(void **state)
+{
+    vd_bus *bus = vd_bus_new();
+    struct sockaddr_in addr = { .sin_family = AF_INET };
+    socklen_t len = sizeof(addr);
+    int lfd = socket(AF_INET, SOCK_STREAM, 0);
+    char uri[64];
+    vd_host_opts opts = { .uri = uri, .tick_ms = 60000 };
+    vd_host *hung, *good;
+    vd_snapshot *snap;
+
+    (void)state;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    assert_true(lfd >= 0);
+    assert_int_equal(bind(lfd, (struct sockaddr *)&addr, sizeof(addr)), 0);
+    assert_int_equal(listen(lfd, 4), 0);
+    assert_int_equal(getsockname(lfd, (struct sockaddr *)&addr, &len), 0);
+    snprintf(uri, sizeof(uri), "qemu+tcp://127.0.0.1:%d/system",
+             ntohs(addr.sin_port));
+    hung = vd_host_new(&opts, 3, bus);
+    assert_non_null(hung);
+    good = model_host(bus, false);
+    vd_snapshot_unref(vd_mt_wait_snapshot(good, bus, is_complete, NULL, 5000,
+                                          "every list read beside a hung host"));
+    snap = vd_host_snapshot(hung);
+    assert_int_equal(snap->conn, VD_CONN_CONNECTING);
+    vd_snapshot_unref(snap);
+    vd_host_free(good, 2000);
+    close(lfd);                 /* the hung open ends: its worker can stop */
+    assert_true(vd_host_free(hung, 5000));
+    vd_bus_free(bus);
+}
+
 int
 main(void)
 {
@@ -290,6 +333,7 @@ main(void)
         cmocka_unit_test(test_readonly_refuses),
         cmocka_unit_test(test_failed_connection_retries),
         cmocka_unit_test(test_two_hosts_independent),
+        cmocka_unit_test(test_hung_host_holds_nothing),
     };
 
     return vd_mt_main("model_host", tests, sizeof(tests) / sizeof(tests[0]));
