@@ -138,11 +138,11 @@ typedef enum {
 } vd_hist_series;
 
 /* Sizes: 12 bytes a fine point, 4.5 a coarse one (in blocks, within
- * 0.2 % of the block's largest value): about 2.8 KiB a domain once an
+ * 0.2 % of the block's largest value): about 2.7 KiB a domain once an
  * hour is held at a 2 s tick (the rings grow as they fill: history.c). */
 #define VD_HIST_FINE 128            /* the most points at the tick kept */
 #define VD_HIST_SPARK 64            /* the fewest: the widest sparkline */
-#define VD_HIST_COARSE 372          /* 10 s averages: just over an hour */
+#define VD_HIST_COARSE 368          /* 10 s averages kept: an hour and a bit (23 blocks) */
 #define VD_HIST_COARSE_MS 10000
 
 typedef struct vd_history vd_history;

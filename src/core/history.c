@@ -1,7 +1,7 @@
 /*
  * history.c: a domain's recent figures in two rings: one point per tick
  * (12 bytes each) and 10 s averages (VD_HIST_COARSE and a few more, over
- * an hour), so a domain with a full hour costs about 2.8 KiB at a 2 s
+ * an hour), so a domain with a full hour costs about 2.7 KiB at a 2 s
  * tick (docs/PERFORMANCE.md, issue 18).
  *
  * The points at the tick serve the graphs the fine ring covers and the
