@@ -11,9 +11,7 @@ set -eu
 build=${1:?usage: bench/hosts.sh BUILD}
 src=$(cd "$(dirname "$0")/.." && pwd)
 . "$src/bench/lib.sh"
-. "${VD_HARNESS_DIR:?set VD_HARNESS_DIR to a harness that is up}/env"
-sock="$VD_HARNESS_DIR/run/libvirt/libvirt-sock"
-data=$(mktemp -d "${TMPDIR:-/tmp}/vd-bench-hosts.XXXXXX")
+bench_daemon hosts
 hung=
 trap '[ -n "$hung" ] && kill "$hung" 2>/dev/null; rm -rf "$data"' EXIT
 

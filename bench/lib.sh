@@ -1,5 +1,15 @@
 # bench/lib.sh: shared by the bench scripts (sourced, not run).
 
+# bench_daemon NAME: the start of a bench script on the harness daemon:
+# its env sourced, $sock its socket, $data a scratch directory
+# (vd-bench-NAME.XXXXXX) that goes when the script exits.
+bench_daemon() {
+    . "${VD_HARNESS_DIR:?set VD_HARNESS_DIR to a harness that is up}/env"
+    sock="$VD_HARNESS_DIR/run/libvirt/libvirt-sock"
+    data=$(mktemp -d "${TMPDIR:-/tmp}/vd-bench-$1.XXXXXX")
+    trap 'rm -rf "$data"' EXIT
+}
+
 # bench_host FILE N [NAME_PREFIX [UUID_GROUP]]: write a test-driver host
 # of N running domains (2 vCPUs, 1 GiB) on an 8-CPU, 16 GiB node to FILE
 # and print its URI through the harness daemon ($sock), so every call is

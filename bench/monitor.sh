@@ -12,10 +12,7 @@ set -eu
 build=${1:?usage: bench/monitor.sh BUILD}
 src=$(cd "$(dirname "$0")/.." && pwd)
 . "$src/bench/lib.sh"
-. "${VD_HARNESS_DIR:?set VD_HARNESS_DIR to a harness that is up}/env"
-sock="$VD_HARNESS_DIR/run/libvirt/libvirt-sock"
-data=$(mktemp -d "${TMPDIR:-/tmp}/vd-bench-monitor.XXXXXX")
-trap 'rm -rf "$data"' EXIT
+bench_daemon monitor
 
 make_host() { bench_host "$data/dom$1.xml" "$1"; }
 

@@ -12,10 +12,7 @@ set -eu
 . "$(dirname "$0")/lib.sh"
 build=${1:?usage: bench/tick_instructions.sh BUILD [COUNTS]}
 counts=${2:-100 1000 3000 10000}
-. "${VD_HARNESS_DIR:?set VD_HARNESS_DIR to a harness that is up}/env"
-sock="$VD_HARNESS_DIR/run/libvirt/libvirt-sock"
-data=$(mktemp -d "${TMPDIR:-/tmp}/vd-bench-ticki.XXXXXX")
-trap 'rm -rf "$data"' EXIT
+bench_daemon ticki
 
 make_host() { bench_host "$data/dom$1.xml" "$1"; }
 
