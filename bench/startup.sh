@@ -4,7 +4,8 @@
 # on the demo host (test driver, in-process), on the private libvirtd
 # (qemu+unix) with one guest and with 1000 defined guests, and on
 # test-driver hosts served by that daemon (one of 1000 domains, ten of
-# 100), the last three beside libvirt's floor for the same hosts:
+# 100; with ten hosts, host 1's domains and the first answer of any
+# host), the last three beside libvirt's floor for the same hosts:
 # a bare client per host (bench_bare_client URI 1) from exec to its
 # first bulk stats in hand, nothing drawn. SPEC §4 target: ≤ 150 ms on
 # a local connection. Needs the harness up (bench/run.sh starts it).
@@ -48,3 +49,9 @@ for ((h = 1; h <= 10; h++)); do
 done
 echo "10 hosts of 100 domains: the floor (10 clients side by side), then virtdeck (3 turns):"
 side_by_side "$uris" h01-00001
+# the first answer of any host on the screen: the hosts pane's
+# "100/100 VMs running" (the domains pane above waits for host 1)
+echo "10 hosts of 100 domains: the first host's answer on the screen (3 turns):"
+for round in 1 2 3; do
+    python3 bench/monitor_pty.py startup "$build/virtdeck" "$uris" 5 "100/100"
+done
