@@ -14,10 +14,7 @@ if [ "${BENCH_HOUR:-0}" != 1 ]; then
 fi
 src=$(cd "$(dirname "$0")/.." && pwd)
 . "$src/bench/lib.sh"
-. "${VD_HARNESS_DIR:?set VD_HARNESS_DIR to a harness that is up}/env"
-sock="$VD_HARNESS_DIR/run/libvirt/libvirt-sock"
-data=$(mktemp -d "${TMPDIR:-/tmp}/vd-bench-hour.XXXXXX")
-trap 'rm -rf "$data"' EXIT
+bench_daemon hour
 secs=${BENCH_HOUR_SECONDS:-3900}
 uri=$(bench_host "$data/host.xml" 1000)
 
