@@ -21,16 +21,11 @@
  * full, so the newest points wait in 16 bits (the open block) until
  * then; a block of one value throughout keeps it exactly.
  *
- * The fine ring grows as it fills (doubling from 16 points to its
+ * The rings grow as they fill (doubling from a few points to their
  * size), so a domain costs its header until its first point and a few
  * hundred bytes over its first minutes. A ring grows only when it is
  * full and not yet at its size, so its entries are then in order from
- * index 0 and the next one goes right after them. The block ring is
- * made at its full size when the first block closes (after 160 s):
- * every domain's ring grew at the same tick, and each doubling left
- * the old rings as holes in the heap that nothing of their size came to
- * fill (1.5 MB more resident for 1000 domains when 16 blocks grew to 23:
- * docs/PERFORMANCE.md).
+ * index 0 and the next one goes right after them.
  *
  * The worker appends, any thread reads; a short mutex guards the rings
  * (held for a copy, never across a libvirt call): one of LOCKS, chosen
@@ -48,7 +43,7 @@
 #define NO_VALUE 0xffff         /* a gap */
 #define RING_FIRST 16           /* the fine ring's first allocation, in points */
 #define BLOCK 16                /* 10 s averages a block holds */
-#define BLOCKS_FIRST BLOCKS_MAX /* the block ring's one allocation */
+#define BLOCKS_FIRST 1          /* the block ring's first allocation */
 /* closed blocks kept: with the open block, at least VD_HIST_COARSE points */
 #define BLOCKS_MAX ((VD_HIST_COARSE + BLOCK - 1) / BLOCK)
 #define Q_TOP 254               /* a point's steps of its block's largest value */
