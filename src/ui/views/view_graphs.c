@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/panes/dom_sort.h"
 #include "ui/widgets/draw.h"
 #include "ui/widgets/listview.h"
 #include "ui/views/monitor.h"
@@ -164,10 +165,10 @@ graphs_draw(vd_app *app, vd_view *v, const vd_rect *area)
         return;
     }
     rt = &d->rates;
-    snprintf(line, sizeof(line), "Graphs: %s, span %s (1, 5, H)  %s, %u vCPU%s, on %s",
+    snprintf(line, sizeof(line), "Graphs: %s, span %s (1, 5, H)  %s, %s vCPU%s, on %s",
              d->name ? d->name : "?", spans[g->span].name,
-             vd_dom_state_name(d->state), d->vcpus, d->vcpus == 1 ? "" : "s",
-             snap->label);
+             vd_dom_state_name(d->state), vd_dom_vcpus_text(d, a, sizeof(a)),
+             d->vcpus == 1 ? "" : "s", snap->label);
     vd_draw_text(y, x, w, line, vd_role_attr(VD_ROLE_HEADER) | A_BOLD);
     if (rt->valid && rt->disk_valid)
         snprintf(line, sizeof(line),
