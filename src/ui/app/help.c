@@ -316,8 +316,9 @@ help_draw(vd_app *app, vd_view *v, const vd_rect *area)
                         vd_role_attr(VD_ROLE_HELP_TITLE));
     /* on several pages the footer line says which keys turn them */
     vd_draw_text_center(box.y + box.h - 1, box.x + 1, box.w - 2,
-                        help_pages > 1 ? " PgDn or Space: more keys "
-                                       : " any key closes this help ",
+                        help_page + 1 < help_pages ? " PgDn or Space: more keys "
+                        : help_pages > 1 ? " PgUp: the keys before "
+                                         : " any key closes this help ",
                         vd_role_attr(VD_ROLE_HELP_TITLE));
 
     for (size_t i = 0; i < n; i++) {
