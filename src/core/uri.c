@@ -29,37 +29,47 @@ vd_uri_is_ssh(const char *uri)
     return (size_t)(uri + n - plus - 1) == 3 && strncmp(plus + 1, "ssh", 3) == 0;
 }
 
-/* True when the query of uri (the part between '?' and any '#') sets
- * key. */
+/* True when query (a URI's raw query, without the '?') sets key, as
+ * libvirt reads it: '&'-separated key=value parameters. */
 static bool
-has_param(const char *uri, const char *key)
+has_param(const char *query, const char *key)
 {
-    size_t end = strcspn(uri, "#");
-    const char *q = memchr(uri, '?', end);
     size_t klen = strlen(key);
 
-    while (q && q < uri + end) {
-        q++;
-        if ((size_t)(uri + end - q) > klen && strncmp(q, key, klen) == 0 &&
-            q[klen] == '=')
+    for (const char *q = query; q; q = strchr(q, '&')) {
+        if (*q == '&')
+            q++;
+        if (strncmp(q, key, klen) == 0 && q[klen] == '=')
             return true;
-        q = memchr(q, '&', (size_t)(uri + end - q));
     }
     return false;
 }
 
 /* See uri.h. The parameter goes into the query, before any fragment
- * ("#..."): libvirt ignores what a fragment holds. */
+ * ("#..."): libvirt ignores what a fragment holds. Where the query and
+ * the fragment begin is libxml2's to say, as libvirt parses URIs with
+ * it: an IPv6 host ("[...]") may hold '?' and '#'. A URI libxml2
+ * cannot parse is handed over as it is, for libvirt's own message. */
 char *
 vd_uri_for_connect(const char *uri)
 {
-    size_t end = strcspn(uri, "#");
+    xmlURIPtr u;
+    size_t end;
+    const char *sep;
     char *out = NULL;
 
-    if (!vd_uri_is_ssh(uri) || has_param(uri, "no_tty"))
+    if (!vd_uri_is_ssh(uri) || !(u = xmlParseURI(uri)))
         return strdup(uri);
-    if (asprintf(&out, "%.*s%cno_tty=1%s", (int)end, uri,
-                 memchr(uri, '?', end) ? '&' : '?', uri + end) < 0)
+    if (u->query_raw && has_param(u->query_raw, "no_tty")) {
+        xmlFreeURI(u);
+        return strdup(uri);
+    }
+    /* a fragment holds no '#': it begins after the last one */
+    end = u->fragment ? (size_t)(strrchr(uri, '#') - uri) : strlen(uri);
+    /* libvirt skips the empty parameter of "?&no_tty=1" */
+    sep = u->query_raw ? "&" : "?";
+    xmlFreeURI(u);
+    if (asprintf(&out, "%.*s%sno_tty=1%s", (int)end, uri, sep, uri + end) < 0)
         return NULL;
     return out;
 }
