@@ -110,6 +110,13 @@ typedef struct vd_app {
                                      * cursor after drawing; -1: hidden */
     struct vd_list *lists[VD_PANE_LAST]; /* rows of the object panes
                                      * (listview.h), made on first use */
+
+    /* A key whose form waits for a host's networks and pools
+     * (vd_app_defer): its handler runs again once they are read; the
+     * next key or click cancels it. deferred_b NULL: none. */
+    const struct vd_binding *deferred_b;
+    size_t deferred_host;
+    char deferred_what[48];
 } vd_app;
 
 /* Key codes: characters are their code point; curses KEY_* codes carry
@@ -148,6 +155,19 @@ void vd_app_message(vd_app *app, vd_msg_kind kind, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 bool vd_app_submit(vd_app *app, vd_cmd_kind kind, const char *uuid,
                    const char *name);
+/* True when host hi is connected but its first picture still lacks the
+ * networks and pools (snap->partial): a form whose checks need them
+ * defers itself then. */
+bool vd_app_host_reading(const vd_app *app, size_t hi);
+/* Run b's handler again once host hi's networks and pools are read
+ * (or it is no longer connected); the status line says so, naming
+ * what ("the new machine wizard"). Replaces any earlier deferral. */
+void vd_app_defer(vd_app *app, size_t hi, const struct vd_binding *b,
+                  const char *what);
+/* The main loop's part: run the deferred key when its host is ready. */
+void vd_app_run_deferred(vd_app *app);
+/* A key or click came first: forget the deferred key, saying so. */
+void vd_app_cancel_deferred(vd_app *app);
 
 /* ---- frame.c: layout and the fixed parts of the screen ---- */
 

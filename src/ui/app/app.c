@@ -107,6 +107,7 @@ handle_key(vd_app *app, int key)
         app->dirty = true;
         return;
     }
+    vd_app_cancel_deferred(app);    /* a key came first */
     if (key == VD_KEY(KEY_MOUSE)) {
         handle_mouse(app);
         return;
@@ -405,6 +406,7 @@ vd_ui_run(vd_host **hosts, size_t nhosts, vd_bus *bus, const vd_ui_opts *opts)
             app.dirty = true;
             break;
         }
+        vd_app_run_deferred(&app);  /* a form waiting for its host's lists */
         vd_views_reap(&app);
     }
     ret = vd_app_term_end_signal() ? 128 + vd_app_term_end_signal() : 0;

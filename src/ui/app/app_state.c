@@ -5,11 +5,13 @@
  * of the main screen (through vd_view_submit(), which refuses what the
  * host would refuse anyway).
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "virtdeck/core.h"
+#include "ui/app/binding.h"
 #include "ui/app/view.h"
 #include "ui/ui_priv.h"
 #include "ui/widgets/draw.h"
@@ -211,6 +213,54 @@ vd_app_message(vd_app *app, vd_msg_kind kind, const char *fmt, ...)
     app->msg_owner = vd_views_owner(app);
     app->msg_hint = false;
     app->dirty = true;
+}
+
+/* ---- a form waiting for its host's lists ---- */
+
+/* See ui_priv.h. */
+bool
+vd_app_host_reading(const vd_app *app, size_t hi)
+{
+    const vd_snapshot *s = hi < app->nhosts ? app->hosts[hi].snap : NULL;
+
+    return s && s->conn == VD_CONN_CONNECTED && s->partial;
+}
+
+/* See ui_priv.h. */
+void
+vd_app_defer(vd_app *app, size_t hi, const vd_binding *b, const char *what)
+{
+    app->deferred_b = b;
+    app->deferred_host = hi;
+    snprintf(app->deferred_what, sizeof(app->deferred_what), "%s", what);
+    vd_app_message(app, VD_MSG_BUSY, "%c%s opens once the host's networks and "
+                   "pools are read (a key cancels)",
+                   toupper((unsigned char)what[0]), what + (what[0] != '\0'));
+}
+
+/* See ui_priv.h. */
+void
+vd_app_run_deferred(vd_app *app)
+{
+    const vd_binding *b = app->deferred_b;
+
+    if (!b || vd_app_host_reading(app, app->deferred_host))
+        return;
+    app->deferred_b = NULL;
+    app->msg[0] = '\0';        /* the form's own message, if any, follows */
+    app->dirty = true;
+    b->fn(app, b);
+}
+
+/* See ui_priv.h. */
+void
+vd_app_cancel_deferred(vd_app *app)
+{
+    if (!app->deferred_b)
+        return;
+    app->deferred_b = NULL;
+    vd_app_message(app, VD_MSG_INFO, "Cancelled: %s (a key came first)",
+                   app->deferred_what);
 }
 
 /* Submit kind on the object uuid of the selected host (host-level

@@ -7,9 +7,11 @@
 
 #include "ui/forms/form_netpool.h"
 
-/* A new form on the selected host, when it can take a new object. */
+/* A new form on the selected host, when it can take a new object; b,
+ * the key that asked, is deferred while the host's lists are read. */
 vd_form *
-vd_np_form_new(vd_app *app, const vd_np_form_kind *k, void **ctx)
+vd_np_form_new(vd_app *app, const vd_binding *b, const vd_np_form_kind *k,
+               void **ctx)
 {
     const char *noun = k->noun;
     const vd_snapshot *snap = vd_app_snap(app);
@@ -18,6 +20,13 @@ vd_np_form_new(vd_app *app, const vd_np_form_kind *k, void **ctx)
 
     if (!snap || snap->conn != VD_CONN_CONNECTED) {
         vd_app_message(app, VD_MSG_ERROR, "new %s: the host is not connected", noun);
+        return NULL;
+    }
+    if (b && vd_app_host_reading(app, app->host_sel.cursor)) {
+        char what[48];
+
+        snprintf(what, sizeof(what), "the new %s form", noun);
+        vd_app_defer(app, app->host_sel.cursor, b, what);
         return NULL;
     }
     if (snap->partial) {        /* its checks need the lists */

@@ -36,7 +36,8 @@ typedef struct vd_np_form_kind {
  * base filled in) in *ctx, the "Name" field and the kind's choice field.
  * NULL after saying why when the host is not connected or read-only
  * (or out of memory). */
-vd_form *vd_np_form_new(vd_app *app, const vd_np_form_kind *k, void **ctx);
+vd_form *vd_np_form_new(vd_app *app, const vd_binding *b,
+                        const vd_np_form_kind *k, void **ctx);
 
 /* The snapshot of the form's host, or NULL. */
 const vd_snapshot *vd_np_form_snap(const vd_np_form_base *b);

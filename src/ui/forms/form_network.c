@@ -338,8 +338,7 @@ vd_act_network_new(vd_app *app, const vd_binding *b)
         "mode", "Mode", mode_labels, mode_values, 6,
     };
 
-    (void)b;
-    if (!(f = vd_np_form_new(app, &kind, &ctx)))
+    if (!(f = vd_np_form_new(app, b, &kind, &ctx)))
         return;
     nf = ctx;
     vd_np_text(f, "bridge", "Bridge", "", check_bridge, nf,

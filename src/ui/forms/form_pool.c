@@ -177,8 +177,7 @@ vd_act_pool_new(vd_app *app, const vd_binding *b)
         "type", "Type", type_labels, type_values, 6,
     };
 
-    (void)b;
-    if (!(f = vd_np_form_new(app, &kind, &ctx)))
+    if (!(f = vd_np_form_new(app, b, &kind, &ctx)))
         return;
     pf = ctx;
     vd_np_text(f, "target", "Target path", "", check_target, pf,

@@ -1310,6 +1310,10 @@ vd_wizard_open(vd_app *app, size_t hi)
 void
 vd_act_create(vd_app *app, const vd_binding *b)
 {
-    (void)b;
+    /* its checks need the host's networks and pools */
+    if (b && vd_app_host_reading(app, app->host_sel.cursor)) {
+        vd_app_defer(app, app->host_sel.cursor, b, "the new machine wizard");
+        return;
+    }
     vd_wizard_open(app, app->host_sel.cursor);
 }
