@@ -68,6 +68,8 @@ typedef struct vd_hit {
 
 #define VD_MAX_HITS 24
 
+struct vd_binding;
+
 typedef struct vd_app {
     vd_ui_host *hosts;
     size_t nhosts;
@@ -111,10 +113,12 @@ typedef struct vd_app {
     struct vd_list *lists[VD_PANE_LAST]; /* rows of the object panes
                                      * (listview.h), made on first use */
 
-    /* A key whose form waits for a host's networks and pools
-     * (vd_app_defer): its handler runs again once they are read; the
-     * next key or click cancels it. deferred_b NULL: none. */
-    const struct vd_binding *deferred_b;
+    /* A form waiting for a host's networks and pools (vd_app_defer):
+     * it opens once they are read; the next key or click cancels it.
+     * deferred_fn NULL: none. */
+    void (*deferred_fn)(struct vd_app *app, void *ctx);
+    void *deferred_ctx;
+    void (*deferred_ctx_free)(void *ctx);
     size_t deferred_host;
     char deferred_what[48];
 } vd_app;
@@ -159,11 +163,17 @@ bool vd_app_submit(vd_app *app, vd_cmd_kind kind, const char *uuid,
  * networks and pools (snap->partial): a form whose checks need them
  * defers itself then. */
 bool vd_app_host_reading(const vd_app *app, size_t hi);
-/* Run b's handler again once host hi's networks and pools are read
- * (or it is no longer connected); the status line says so, naming
- * what ("the new machine wizard"). Replaces any earlier deferral. */
-void vd_app_defer(vd_app *app, size_t hi, const struct vd_binding *b,
-                  const char *what);
+/* Call fn(app, ctx) once host hi's networks and pools are read (or it
+ * is no longer connected); the status line says so, naming what ("the
+ * new machine wizard"). ctx_free (NULL: none) frees ctx after the call
+ * or when the deferral is cancelled or replaced. */
+void vd_app_defer(vd_app *app, size_t hi, const char *what,
+                  void (*fn)(vd_app *app, void *ctx), void *ctx,
+                  void (*ctx_free)(void *ctx));
+/* vd_app_defer() of key binding b's handler, when host hi's lists are
+ * still being read: true when deferred (the handler returns then). */
+bool vd_app_defer_key(vd_app *app, size_t hi, const struct vd_binding *b,
+                      const char *what);
 /* The main loop's part: run the deferred key when its host is ready. */
 void vd_app_run_deferred(vd_app *app);
 /* A key or click came first: forget the deferred key, saying so. */

@@ -8,17 +8,23 @@
 # cancels it, saying so. The host is made slow for as long as the test
 # needs: tests/lib/rpc_hold.py relays virtdeck's connection and holds
 # its list of networks (remote procedure 283) until the test lets it go.
+# The attach form (A on a domain) chooses among the pools and networks
+# too and waits the same way.
 set -u
 . "$VD_SRC/tests/lib/screen.sh"
 . "$VD_SRC/tests/lib/live.sh"
 dir=$(mktemp -d /tmp/vd-hold.XXXXXX)
 sock=$dir/relay.sock hold=$dir/hold relay=
+G=vdt-hold
 cleanup() {
     screen_stop
     [ -n "$relay" ] && kill "$relay" 2>/dev/null
     rm -rf "$dir"
+    vd_cleanup_guests "$G" >/dev/null 2>&1
 }
 trap cleanup EXIT
+vd_cleanup_guests "$G" >/dev/null 2>&1
+vd_define_guest "$G" >/dev/null || screen_fail "could not define $G"
 python3 "$VD_SRC/tests/lib/rpc_hold.py" "$sock" "${VD_TEST_URI#*socket=}" \
     "$hold" 283 >"$dir/relay.out" 2>&1 &
 relay=$!
@@ -81,5 +87,20 @@ screen_wait "New network" 10
 screen_keys Escape
 _screen_poll 2 _screen_has "Discard?" && screen_keys y
 screen_wait_gone "New network" 10
+quit
+
+# 4. A on a domain: the attach form lists the pools once they are read
+start
+live_select "$G"
+screen_keys A
+screen_wait "The attach form opens once the host's networks and pools are read" 5
+screen_expect_not "Attach a device to"
+let_go
+screen_wait "Attach a device to $G" 10
+screen_keys Right                       # Disk: a new volume, in a pool
+screen_wait "< vdpool >" 5
+screen_keys Escape
+_screen_poll 2 _screen_has "Discard?" && screen_keys y
+screen_wait_gone "Attach a device to" 10
 quit
 exit 0

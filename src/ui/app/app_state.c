@@ -226,11 +226,27 @@ vd_app_host_reading(const vd_app *app, size_t hi)
     return s && s->conn == VD_CONN_CONNECTED && s->partial;
 }
 
+/* Drop the deferred form, freeing its context. */
+static void
+deferred_clear(vd_app *app)
+{
+    if (app->deferred_ctx_free)
+        app->deferred_ctx_free(app->deferred_ctx);
+    app->deferred_fn = NULL;
+    app->deferred_ctx = NULL;
+    app->deferred_ctx_free = NULL;
+}
+
 /* See ui_priv.h. */
 void
-vd_app_defer(vd_app *app, size_t hi, const vd_binding *b, const char *what)
+vd_app_defer(vd_app *app, size_t hi, const char *what,
+             void (*fn)(vd_app *app, void *ctx), void *ctx,
+             void (*ctx_free)(void *ctx))
 {
-    app->deferred_b = b;
+    deferred_clear(app);
+    app->deferred_fn = fn;
+    app->deferred_ctx = ctx;
+    app->deferred_ctx_free = ctx_free;
     app->deferred_host = hi;
     snprintf(app->deferred_what, sizeof(app->deferred_what), "%s", what);
     vd_app_message(app, VD_MSG_BUSY, "%c%s opens once the host's networks and "
@@ -238,27 +254,52 @@ vd_app_defer(vd_app *app, size_t hi, const vd_binding *b, const char *what)
                    toupper((unsigned char)what[0]), what + (what[0] != '\0'));
 }
 
+/* A deferred key: its handler, again. */
+static void
+run_key(vd_app *app, void *ctx)
+{
+    const vd_binding *b = ctx;
+
+    b->fn(app, b);
+}
+
+/* See ui_priv.h. */
+bool
+vd_app_defer_key(vd_app *app, size_t hi, const vd_binding *b, const char *what)
+{
+    if (!b || !vd_app_host_reading(app, hi))
+        return false;
+    vd_app_defer(app, hi, what, run_key, (void *)b, NULL);
+    return true;
+}
+
 /* See ui_priv.h. */
 void
 vd_app_run_deferred(vd_app *app)
 {
-    const vd_binding *b = app->deferred_b;
+    void (*fn)(vd_app *, void *) = app->deferred_fn;
+    void *ctx = app->deferred_ctx;
+    void (*ctx_free)(void *) = app->deferred_ctx_free;
 
-    if (!b || vd_app_host_reading(app, app->deferred_host))
+    if (!fn || vd_app_host_reading(app, app->deferred_host))
         return;
-    app->deferred_b = NULL;
+    app->deferred_fn = NULL;
+    app->deferred_ctx = NULL;
+    app->deferred_ctx_free = NULL;
     app->msg[0] = '\0';        /* the form's own message, if any, follows */
     app->dirty = true;
-    b->fn(app, b);
+    fn(app, ctx);
+    if (ctx_free)
+        ctx_free(ctx);
 }
 
 /* See ui_priv.h. */
 void
 vd_app_cancel_deferred(vd_app *app)
 {
-    if (!app->deferred_b)
+    if (!app->deferred_fn)
         return;
-    app->deferred_b = NULL;
+    deferred_clear(app);
     vd_app_message(app, VD_MSG_INFO, "Cancelled: %s (a key came first)",
                    app->deferred_what);
 }

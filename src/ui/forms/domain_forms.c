@@ -424,14 +424,50 @@ cdrom_form(vd_app *app, vd_result *res, void *ctx)
         cdrom_list_pool(app, form, fc);
 }
 
+/* A form on a domain that waits for its host's lists (vd_app_defer). */
+typedef struct later_form {
+    void (*open)(vd_app *app, const vd_dom_target *t);
+    vd_dom_target t;
+} later_form;
+
+/* The waiting form's turn. */
+static void
+open_later(vd_app *app, void *ctx)
+{
+    later_form *l = ctx;
+
+    l->open(app, &l->t);
+}
+
+/* When t's host is still reading its networks and pools (the forms
+ * choose among them), open(app, t) waits for them: true then. */
+static bool
+wait_for_lists(vd_app *app, const vd_dom_target *t, const char *what,
+               void (*open)(vd_app *app, const vd_dom_target *t))
+{
+    later_form *l;
+
+    if (!vd_app_host_reading(app, t->host))
+        return false;
+    if (!(l = malloc(sizeof(*l)))) {
+        vd_app_message(app, VD_MSG_ERROR, "out of memory");
+        return true;
+    }
+    l->open = open;
+    l->t = *t;
+    vd_app_defer(app, t->host, what, open_later, l, free);
+    return true;
+}
+
 /* Ask for t's details, then show the CD-ROM form. */
 void
 vd_dom_do_cdrom(vd_app *app, const vd_dom_target *t)
 {
-    form_ctx *c = form_ctx_new(t);
+    form_ctx *c;
     vd_cmd cmd = { .kind = VD_CMD_DOM_DETAILS };
 
-    if (!c)
+    if (wait_for_lists(app, t, "the CD-ROM form", vd_dom_do_cdrom) ||
+        !(c = form_ctx_new(t)))
         return;
     snprintf(cmd.uuid, sizeof(cmd.uuid), "%s", t->uuid);
     vd_wait_submit(app, t->host, &cmd, "Reading its devices...", cdrom_form,
@@ -555,6 +591,8 @@ vd_dom_do_attach(vd_app *app, const vd_dom_target *t)
     vd_field *f;
     form_ctx *c;
 
+    if (wait_for_lists(app, t, "the attach form", vd_dom_do_attach))
+        return;
     for (i = 0; snap && i < snap->npools && np < 64; i++) {
         if (snap->pools[i].state == VD_POOL_RUNNING)
             pools[np++] = snap->pools[i].name;

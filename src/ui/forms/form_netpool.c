@@ -17,18 +17,15 @@ vd_np_form_new(vd_app *app, const vd_binding *b, const vd_np_form_kind *k,
     const vd_snapshot *snap = vd_app_snap(app);
     vd_np_form_base *base;
     vd_form *f;
+    char what[48];
 
     if (!snap || snap->conn != VD_CONN_CONNECTED) {
         vd_app_message(app, VD_MSG_ERROR, "new %s: the host is not connected", noun);
         return NULL;
     }
-    if (b && vd_app_host_reading(app, app->host_sel.cursor)) {
-        char what[48];
-
-        snprintf(what, sizeof(what), "the new %s form", noun);
-        vd_app_defer(app, app->host_sel.cursor, b, what);
+    snprintf(what, sizeof(what), "the new %s form", noun);
+    if (vd_app_defer_key(app, app->host_sel.cursor, b, what))
         return NULL;
-    }
     if (snap->partial) {        /* its checks need the lists */
         vd_app_message(app, VD_MSG_ERROR, "new %s: still reading the host's "
                        "networks and pools; try again in a moment", noun);

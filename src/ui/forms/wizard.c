@@ -1311,9 +1311,7 @@ void
 vd_act_create(vd_app *app, const vd_binding *b)
 {
     /* its checks need the host's networks and pools */
-    if (b && vd_app_host_reading(app, app->host_sel.cursor)) {
-        vd_app_defer(app, app->host_sel.cursor, b, "the new machine wizard");
+    if (vd_app_defer_key(app, app->host_sel.cursor, b, "the new machine wizard"))
         return;
-    }
     vd_wizard_open(app, app->host_sel.cursor);
 }
