@@ -283,9 +283,8 @@ vd_app_run_deferred(vd_app *app)
 
     if (!fn || vd_app_host_reading(app, app->deferred_host))
         return;
-    app->deferred_fn = NULL;
-    app->deferred_ctx = NULL;
-    app->deferred_ctx_free = NULL;
+    app->deferred_ctx_free = NULL;      /* ctx lives until fn is done */
+    deferred_clear(app);
     app->msg[0] = '\0';        /* the form's own message, if any, follows */
     app->dirty = true;
     fn(app, ctx);
