@@ -2,7 +2,8 @@
 # The create wizard refuses bad input field by field, with the message
 # under the field as it is typed, and Next stays on the page: a name in
 # use, a name with '/', memory 0 and above the host's, a disk bigger
-# than the pool's free space, an ISO path the host does not have.
+# than the pool's free space, an ISO path the host does not have, a
+# network install without its kernel and initrd.
 # Nothing is created: the host still has its 4 domains.
 . "$VD_SRC/tests/lib/screen.sh"
 screen_start 80x24 -c "test://$VD_SRC/tests/data/model-host.xml"
@@ -25,9 +26,21 @@ screen_text "newvm"
 screen_wait_gone "name may not contain"
 screen_keys Enter
 
-# Install source: a missing ISO path (the host is asked).
+# Install source: a network install needs its kernel and initrd on the
+# host (nothing is downloaded), said on the page, not at the review;
+# then a missing ISO path (the host is asked).
 screen_wait "Step 2 of 11: Install source"
-screen_keys Right
+screen_keys Right Right
+screen_wait "< Network install (URL) >"
+screen_keys Tab
+screen_text "http://deb.example/tree"
+screen_keys Enter
+screen_wait "Fix the marked field first: Kernel"
+screen_expect "required for a network install (a file on the host)"
+screen_expect "Step 2 of 11"
+screen_text "/nonexistent/vmlinuz"     # the focus went to Kernel
+screen_wait "no file at /nonexistent/vmlinuz"
+screen_keys BTab BTab Left
 screen_wait "< ISO file on the host >"
 screen_keys Tab
 screen_text "/nonexistent/virtdeck-none.iso"

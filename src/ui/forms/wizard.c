@@ -258,12 +258,17 @@ v_devopt(const vd_form *f, const vd_field *fld, const char *value, char *err,
     return wz_take(vd_check_devopt(vd_field_id(fld) + 4, value), err, errlen);
 }
 
+/* Kernel and Initrd of a network install: files on the host, required
+ * (the XML boots them; virtdeck downloads nothing), asked for as the
+ * ISO path is. */
 static bool
-v_opt_path(const vd_form *f, const vd_field *fld, const char *value, char *err,
-           size_t errlen, void *ctx)
+v_boot_file(const vd_form *f, const vd_field *fld, const char *value, char *err,
+            size_t errlen, void *ctx)
 {
-    if (!*value)
-        return true;
+    if (!*value) {
+        snprintf(err, errlen, "required for a network install (a file on the host)");
+        return false;
+    }
     return wz_v_path(f, fld, value, err, errlen, ctx);
 }
 
@@ -1226,9 +1231,11 @@ vd_wizard_open(vd_app *app, size_t hi)
     vd_field_validate(fld, v_location, w);
     vd_field_set_help(fld, "An install tree: http(s)/ftp URL or a directory on the host");
     fld = vd_form_text(f, "kernel", "Kernel", "");
-    vd_field_validate(fld, v_opt_path, w);
+    vd_field_validate(fld, v_boot_file, w);
+    vd_field_set_help(fld, "The installer's kernel: a file on the host, not a URL");
     fld = vd_form_text(f, "initrd", "Initrd", "");
-    vd_field_validate(fld, v_opt_path, w);
+    vd_field_validate(fld, v_boot_file, w);
+    vd_field_set_help(fld, "The installer's initrd: a file on the host, not a URL");
     vd_form_text(f, "extra", "Kernel arguments", "");
 
     vd_form_page(f, "CPU and memory");
