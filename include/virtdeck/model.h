@@ -141,6 +141,10 @@ void vd_snapshot_unref(vd_snapshot *snap);
 const vd_domain *vd_snapshot_find_domain(const vd_snapshot *snap,
                                          const char *uuid);
 
+/* Find a storage pool by name; the pointer lives as long as snap. NULL
+ * if absent. */
+const vd_pool *vd_snapshot_find_pool(const vd_snapshot *snap, const char *name);
+
 /* How many domains are in each state, in the one vocabulary every
  * screen uses: running (running, idle, in shutdown), paused (paused,
  * pmsuspended), active = running + paused, off = the rest. */

@@ -261,6 +261,16 @@ vd_snapshot_find_domain(const vd_snapshot *snap, const char *uuid)
                    domain_uuid_cmp);
 }
 
+/* Find a pool by name (a host has a few: a walk). */
+const vd_pool *
+vd_snapshot_find_pool(const vd_snapshot *snap, const char *name)
+{
+    for (size_t i = 0; snap && name && i < snap->npools; i++)
+        if (snap->pools[i].name && strcmp(snap->pools[i].name, name) == 0)
+            return &snap->pools[i];
+    return NULL;
+}
+
 /* Count domains by state (model.h: the one vocabulary). */
 void
 vd_dom_count(const vd_domain *doms, size_t n, vd_dom_counts *c)

@@ -97,7 +97,15 @@ screen_wait "Attach a device to $G" 10
 # for a guest OS, and these guests have none)
 screen_keys Right                               # Device: new volume
 screen_wait "< Disk: new volume in a pool >"
-screen_keys Tab Tab Tab Tab Right Right         # pool, size, format, bus: scsi
+# a size beyond the pool's free space is refused at the field
+screen_keys Tab Tab C-u                         # pool, size
+screen_text 65536
+screen_keys Enter
+screen_wait_re "65536 GiB is more than the .* GiB free in pool 'vdpool'"
+screen_expect "Fix the marked field first: Size"
+screen_keys C-u
+screen_text 1
+screen_keys Tab Tab Right Right                 # format, bus: scsi
 screen_wait "< scsi >"
 screen_keys Enter
 screen_wait_re "disk sdb attached \(live and persistent\), new volume" 20

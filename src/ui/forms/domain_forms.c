@@ -23,6 +23,7 @@ typedef struct form_ctx {
     int pending;                /* commands sent, answers not yet in */
     bool failed;                /* one of them was refused */
     vd_dom_details *details;    /* CD-ROM / detach: the devices, or NULL */
+    vd_app *app;                /* attach: for its host's pools */
     long long vcpus, mib;       /* vCPU / memory form: the values shown first */
 } form_ctx;
 
@@ -332,7 +333,7 @@ check_picked(const vd_form *form, const vd_field *field, const char *value,
     (void)ctx;
     if (*value)
         return true;
-    snprintf(err, errlen, "pick a volume (choose a pool first)");
+    snprintf(err, errlen, "pick a volume from the list (or another pool)");
     return false;
 }
 
@@ -514,6 +515,29 @@ attach_change(vd_app *app, vd_form *form, vd_field *field, void *ctx)
     attach_show_fields(form);
 }
 
+/* A new volume's size against its pool's free space, as in the
+ * wizard. */
+static bool
+check_new_size(const vd_form *form, const vd_field *field, const char *value,
+               char *err, size_t errlen, void *ctx)
+{
+    const form_ctx *c = ctx;
+    const char *pool = vd_form_value(form, "pool");
+    const vd_pool *p = vd_snapshot_find_pool(c->t.host < c->app->nhosts ?
+                                             c->app->hosts[c->t.host].snap : NULL,
+                                             pool);
+    char *m;
+
+    (void)value;
+    m = vd_check_disk_size((unsigned long long)vd_field_number(field) * VD_GIB,
+                           pool, p ? p->available : 0, p != NULL);
+    if (!m)
+        return true;
+    snprintf(err, errlen, "%s", m);
+    vd_check_free(m);
+    return false;
+}
+
 /* A bridge name: letters, digits, '-', '_', '.'. */
 static bool
 check_name_field(const vd_form *form, const vd_field *field, const char *value,
@@ -604,6 +628,7 @@ vd_dom_do_attach(vd_app *app, const vd_dom_target *t)
         vd_form_free(form);
         return;
     }
+    c->app = app;
     vd_form_set_ctx(form, c, form_ctx_free);
     vd_form_choice(form, "what", "Device", att_what, att_what_v, 3, 0);
     f = vd_form_text(form, "path", "Path", "");
@@ -611,6 +636,7 @@ vd_dom_do_attach(vd_app *app, const vd_dom_target *t)
     vd_form_choice(form, "pool", "Pool", pools, NULL, np, 0);
     f = vd_form_number(form, "size", "Size", 1, "GiB");
     vd_field_range(f, 1, 65536);
+    vd_field_validate(f, check_new_size, c);
     vd_form_choice(form, "format", "Format", formats, NULL, 2, 0);
     vd_form_choice(form, "bus", "Bus", buses, NULL, 3, 0);
     vd_form_choice(form, "nichow", "Connect to", nic_how, nic_how_v, 2, 0);

@@ -329,14 +329,10 @@ v_size(const vd_form *f, const vd_field *fld, const char *value, char *err,
 {
     wizard *w = ctx;
     const char *pool = vd_form_value(f, "pool");
-    const vd_snapshot *s = wz_snap(w);
-    const vd_pool *p = NULL;
+    const vd_pool *p = vd_snapshot_find_pool(wz_snap(w), pool);
     long long gib = vd_field_number(fld);
 
     (void)value;
-    for (size_t i = 0; s && i < s->npools; i++)
-        if (s->pools[i].name && strcmp(s->pools[i].name, pool) == 0)
-            p = &s->pools[i];
     if (gib <= 0) {
         snprintf(err, errlen, "the size must be at least 1 GiB");
         return false;
