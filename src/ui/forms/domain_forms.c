@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "virtdeck/check.h"
 #include "virtdeck/domdetails.h"
 #include "virtdeck/domspec.h"
 #include "virtdeck/netstore.h"
@@ -526,16 +527,11 @@ check_new_size(const vd_form *form, const vd_field *field, const char *value,
     const vd_pool *p = vd_snapshot_find_pool(c->t.host < c->app->nhosts ?
                                              c->app->hosts[c->t.host].snap : NULL,
                                              pool);
-    char *m;
 
     (void)value;
-    m = vd_check_disk_size((unsigned long long)vd_field_number(field) * VD_GIB,
-                           pool, p ? p->available : 0, p != NULL);
-    if (!m)
-        return true;
-    snprintf(err, errlen, "%s", m);
-    vd_check_free(m);
-    return false;
+    return vd_check_into(vd_check_disk_size((unsigned long long)vd_field_number(field) *
+                                            VD_GIB, pool, p ? p->available : 0,
+                                            p != NULL), err, errlen);
 }
 
 /* A bridge name: letters, digits, '-', '_', '.'. */

@@ -64,17 +64,6 @@ wz_snap(const wizard *w)
     return w->host < w->app->nhosts ? w->app->hosts[w->host].snap : NULL;
 }
 
-/* See wizard_priv.h. */
-bool
-wz_take(vd_check_msg *msg, char *err, size_t errlen)
-{
-    if (!msg)
-        return true;
-    snprintf(err, errlen, "%s", msg);
-    vd_check_free(msg);
-    return false;
-}
-
 /* See wizard_priv.h: ask the host whether path exists (once per path). */
 void
 wz_ask_path(wizard *w, const char *path)
@@ -116,11 +105,11 @@ wz_check_existing_path(wizard *w, const char *path, char *err, size_t errlen)
 {
     char a;
 
-    if (!wz_take(vd_check_host_path(path, true), err, errlen))
+    if (!vd_check_into(vd_check_host_path(path, true), err, errlen))
         return false;
     a = path_answer(w, path);
     if (a == '0')
-        return wz_take(vd_check_host_path(path, false), err, errlen);
+        return vd_check_into(vd_check_host_path(path, false), err, errlen);
     if (a == 0) {
         snprintf(err, errlen, "checking %s on the host%s", path,
                  vd_draw_utf8() ? "\u2026" : "...");
@@ -147,7 +136,7 @@ v_name(const vd_form *f, const vd_field *fld, const char *value, char *err,
         for (size_t i = 0; i < s->ndomains; i++)
             if (s->domains[i].name)
                 taken[n++] = s->domains[i].name;
-    ok = wz_take(vd_check_name(value, taken, n), err, errlen);
+    ok = vd_check_into(vd_check_name(value, taken, n), err, errlen);
     free(taken);
     return ok;
 }
@@ -207,7 +196,7 @@ wz_v_path(const vd_form *f, const vd_field *fld, const char *value, char *err,
         (void)f;                                                         \
         (void)fld;                                                       \
         (void)ctx;                                                       \
-        return wz_take(check(value), err, errlen);                          \
+        return vd_check_into(check(value), err, errlen);                          \
     }
 
 VALUE_CHECK(v_location, vd_check_location)
@@ -255,7 +244,7 @@ v_devopt(const vd_form *f, const vd_field *fld, const char *value, char *err,
     (void)ctx;
     if (!value || !*value)
         return true;
-    return wz_take(vd_check_devopt(vd_field_id(fld) + 4, value), err, errlen);
+    return vd_check_into(vd_check_devopt(vd_field_id(fld) + 4, value), err, errlen);
 }
 
 /* Kernel and Initrd of a network install: files on the host, required
@@ -281,7 +270,7 @@ v_vcpus(const vd_form *f, const vd_field *fld, const char *value, char *err,
 
     (void)f;
     (void)value;
-    return wz_take(vd_check_vcpus((unsigned int)vd_field_number(fld), max), err, errlen);
+    return vd_check_into(vd_check_vcpus((unsigned int)vd_field_number(fld), max), err, errlen);
 }
 
 static bool
@@ -296,7 +285,7 @@ v_memory(const vd_form *f, const vd_field *fld, const char *value, char *err,
     (void)value;
     if (mib < 0)
         mib = 0;
-    return wz_take(vd_check_memory((unsigned long long)mib,
+    return vd_check_into(vd_check_memory((unsigned long long)mib,
                                 s ? s->info.mem_kib / 1024 : 0), err, errlen);
 }
 
@@ -308,7 +297,7 @@ v_password(const vd_form *f, const vd_field *fld, const char *value, char *err,
 
     (void)fld;
     (void)ctx;
-    return wz_take(vd_check_password(value, k < 0 ? VD_GFX_NONE : (vd_gfx_kind)k),
+    return vd_check_into(vd_check_password(value, k < 0 ? VD_GFX_NONE : (vd_gfx_kind)k),
                 err, errlen);
 }
 
@@ -322,7 +311,7 @@ v_firmware(const vd_form *f, const vd_field *fld, const char *value, char *err,
     (void)fld;
     if (strcmp(value, "UEFI") != 0)
         return true;
-    return wz_take(vd_check_firmware(VD_FW_UEFI, w->facts && w->facts->have_caps
+    return vd_check_into(vd_check_firmware(VD_FW_UEFI, w->facts && w->facts->have_caps
                                   ? &w->facts->caps : NULL), err, errlen);
 }
 
@@ -366,7 +355,7 @@ v_ci_hostname(const vd_form *f, const vd_field *fld, const char *value, char *er
     (void)f;
     (void)fld;
     (void)ctx;
-    return wz_take(vd_check_hostname(value), err, errlen);
+    return vd_check_into(vd_check_hostname(value), err, errlen);
 }
 
 /* A user name as useradd takes it (empty: root). */
@@ -405,7 +394,7 @@ v_ci_key(const vd_form *f, const vd_field *fld, const char *value, char *err,
         return true;
     if (read_key(value, key, sizeof(key), err, errlen) < 0)
         return false;
-    return wz_take(vd_check_ssh_key(key), err, errlen);
+    return vd_check_into(vd_check_ssh_key(key), err, errlen);
 }
 
 /* Somebody must be able to log in: a key, a password or a generated one. */

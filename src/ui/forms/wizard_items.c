@@ -271,7 +271,7 @@ check_new_volume(const wizard *w, size_t idx, const char *pool, const char *name
     char seed[512];
     long other;
 
-    if (!wz_take(vd_check_volume_name(name, pool, volume_exists(w, pool, name),
+    if (!vd_check_into(vd_check_volume_name(name, pool, volume_exists(w, pool, name),
                                       false), err, errlen))
         return false;
     if ((other = other_new_volume(w, idx, pool, name)) >= 0) {
@@ -307,7 +307,7 @@ check_named(wizard *w, bool pools, const char *value, char *err, size_t errlen)
     }
     if (!names || !active)
         total = 0;
-    ok = wz_take(pools ? vd_check_pool(value, names, active, total)
+    ok = vd_check_into(pools ? vd_check_pool(value, names, active, total)
                        : vd_check_network(value, names, active, total), err, errlen);
     free(names);
     free(active);
@@ -337,7 +337,7 @@ v_size(const vd_form *f, const vd_field *fld, const char *value, char *err,
         snprintf(err, errlen, "the size must be at least 1 GiB");
         return false;
     }
-    return wz_take(vd_check_disk_size((unsigned long long)gib * VD_GIB, pool,
+    return vd_check_into(vd_check_disk_size((unsigned long long)gib * VD_GIB, pool,
                                       p ? p->available : 0, p != NULL),
                    err, errlen);
 }
@@ -389,7 +389,7 @@ v_ifname(const vd_form *f, const vd_field *fld, const char *value, char *err,
     (void)f;
     (void)fld;
     (void)ctx;
-    return wz_take(vd_check_ifname(value), err, errlen);
+    return vd_check_into(vd_check_ifname(value), err, errlen);
 }
 
 /* A MAC: well-formed, and not that of another NIC. */
@@ -402,7 +402,7 @@ v_mac(const vd_form *f, const vd_field *fld, const char *value, char *err,
 
     (void)f;
     (void)fld;
-    if (!wz_take(vd_check_mac(value), err, errlen))
+    if (!vd_check_into(vd_check_mac(value), err, errlen))
         return false;
     for (size_t i = 0; *value && i < l->n; i++)
         if (i != w->sub_index && strcasecmp(iv(&l->items[i], N_MAC), value) == 0) {
@@ -421,7 +421,7 @@ v_serial(const vd_form *f, const vd_field *fld, const char *value, char *err,
     (void)f;
     (void)fld;
     (void)ctx;
-    return wz_take(vd_check_disk_serial(value), err, errlen);
+    return vd_check_into(vd_check_disk_serial(value), err, errlen);
 }
 
 /* A boot order: 1 to 99, or empty. */
@@ -434,7 +434,7 @@ v_boot(const vd_form *f, const vd_field *fld, const char *value, char *err,
     (void)f;
     (void)fld;
     (void)ctx;
-    return wz_take(vd_check_boot_order(value, &order), err, errlen);
+    return vd_check_into(vd_check_boot_order(value, &order), err, errlen);
 }
 
 /* The host's device with value (0000:00:19.0), or NULL. */

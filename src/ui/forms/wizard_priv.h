@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "virtdeck/check.h"
 #include "virtdeck/createfacts.h"
 #include "virtdeck/domspec.h"
 #include "ui/ui_priv.h"
@@ -66,8 +67,6 @@ typedef struct wizard {
 
 /* The snapshot of the wizard's host (may be NULL). */
 const vd_snapshot *wz_snap(const wizard *w);
-/* Copy a check's message into err; false when there was one. */
-bool wz_take(vd_check_msg *msg, char *err, size_t errlen);
 /* A path that must exist on the host (asked once, answers cached). */
 void wz_ask_path(wizard *w, const char *path);
 bool wz_check_existing_path(wizard *w, const char *path, char *err,

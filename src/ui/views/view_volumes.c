@@ -164,14 +164,9 @@ resized(vd_app *app, const char *text, void *ctx)
 static const char *
 check_volname(const char *text, char *err, size_t errlen, void *ctx)
 {
-    char *m = vd_check_volume_name(text, NULL, false, false);
-
     (void)ctx;
-    if (!m)
-        return NULL;
-    snprintf(err, errlen, "%s", m);
-    vd_check_free(m);
-    return err;
+    return vd_check_into(vd_check_volume_name(text, NULL, false, false), err,
+                         errlen) ? NULL : err;
 }
 
 /* Clone prompt answered. */
@@ -276,18 +271,14 @@ nv_check_name(const vd_form *f, const vd_field *fld, const char *value,
     vd_view *v = find_view(nv->app, nv->ref.uuid);
     const vd_volume_list *l = v ? ((vol_view *)v->data)->list : NULL;
     bool exists = false;
-    char *m;
     size_t i;
 
     (void)f;
     (void)fld;
     for (i = 0; l && i < l->nvols; i++)
         exists |= strcmp(l->vols[i].name, value) == 0;
-    if (!(m = vd_check_volume_name(value, nv->ref.pool, exists, false)))
-        return true;
-    snprintf(err, errlen, "%s", m);
-    vd_check_free(m);
-    return false;
+    return vd_check_into(vd_check_volume_name(value, nv->ref.pool, exists, false),
+                         err, errlen);
 }
 
 /* Size of a new volume: fits the pool. */
