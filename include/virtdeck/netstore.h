@@ -134,6 +134,12 @@ vd_check_msg *vd_parse_prefix(const char *text, unsigned int *prefix);
 /* An IPv4 gateway address and prefix length (1..30). */
 vd_check_msg *vd_check_ipv4(const char *addr, unsigned int prefix);
 
+/* One end of a DHCP range, a (which: "start" or "end", for the
+ * message), inside the subnet of addr/prefix and neither its network
+ * nor its broadcast address. */
+vd_check_msg *vd_check_dhcp_end(const char *addr, unsigned int prefix,
+                                const char *a, const char *which);
+
 /* A DHCP range on the subnet of addr/prefix: both ends inside the
  * subnet (not its network or broadcast address), start <= end, and the
  * gateway addr not inside the range. Both NULL/"": no DHCP, fine. */

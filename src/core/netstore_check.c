@@ -152,37 +152,50 @@ vd_parse_prefix(const char *text, unsigned int *prefix)
     return NULL;
 }
 
+/* See netstore.h. */
+vd_check_msg *
+vd_check_dhcp_end(const char *addr, unsigned int prefix, const char *a,
+                  const char *which)
+{
+    uint32_t g, v, m, net;
+    char first[INET_ADDRSTRLEN], last[INET_ADDRSTRLEN];
+    struct in_addr ia;
+
+    if (!parse_ipv4(addr, &g) || prefix < 1 || prefix > 30)
+        return vd_check_msgf("a DHCP range needs a valid IPv4 address and prefix first");
+    if (!parse_ipv4(a, &v))
+        return vd_check_msgf("DHCP %s '%s' is not an IPv4 address", which, a);
+    m = mask_of(prefix);
+    net = g & m;
+    if ((v & m) == net && v != net && v != (net | ~m))
+        return NULL;
+    ia.s_addr = htonl(net + 1);
+    inet_ntop(AF_INET, &ia, first, sizeof(first));
+    ia.s_addr = htonl((net | ~m) - 1);
+    inet_ntop(AF_INET, &ia, last, sizeof(last));
+    return vd_check_msgf("DHCP %s %s is outside the subnet %s/%u (use %s to %s)",
+                         which, a, addr, prefix, first, last);
+}
+
 /* A DHCP range on the subnet of addr/prefix. */
 vd_check_msg *
 vd_check_dhcp_range(const char *addr, unsigned int prefix, const char *start,
                     const char *end)
 {
-    uint32_t a, s, e, m, net;
-    char first[INET_ADDRSTRLEN], last[INET_ADDRSTRLEN];
-    struct in_addr ia;
+    vd_check_msg *msg;
+    uint32_t a = 0, s = 0, e = 0;
 
     if (empty(start) && empty(end))
         return NULL;
     if (empty(start) || empty(end))
         return vd_check_msgf("a DHCP range needs both a start and an end address");
-    if (!parse_ipv4(addr, &a) || prefix < 1 || prefix > 30)
-        return vd_check_msgf("a DHCP range needs a valid IPv4 address and prefix first");
-    if (!parse_ipv4(start, &s))
-        return vd_check_msgf("DHCP start '%s' is not an IPv4 address", start);
-    if (!parse_ipv4(end, &e))
-        return vd_check_msgf("DHCP end '%s' is not an IPv4 address", end);
-    m = mask_of(prefix);
-    net = a & m;
-    ia.s_addr = htonl(net + 1);
-    inet_ntop(AF_INET, &ia, first, sizeof(first));
-    ia.s_addr = htonl((net | ~m) - 1);
-    inet_ntop(AF_INET, &ia, last, sizeof(last));
-    if ((s & m) != net || s == net || s == (net | ~m))
-        return vd_check_msgf("DHCP start %s is outside the subnet %s/%u (use %s to %s)",
-                   start, addr, prefix, first, last);
-    if ((e & m) != net || e == net || e == (net | ~m))
-        return vd_check_msgf("DHCP end %s is outside the subnet %s/%u (use %s to %s)",
-                   end, addr, prefix, first, last);
+    if ((msg = vd_check_dhcp_end(addr, prefix, start, "start")) ||
+        (msg = vd_check_dhcp_end(addr, prefix, end, "end")))
+        return msg;
+    /* all three parse: vd_check_dhcp_end said so */
+    parse_ipv4(addr, &a);
+    parse_ipv4(start, &s);
+    parse_ipv4(end, &e);
     if (s > e)
         return vd_check_msgf("DHCP start %s comes after the end %s", start, end);
     if (a >= s && a <= e)

@@ -49,6 +49,13 @@ put 2 vdnff0
 put 4 192.168.171.1
 put 7 192.168.171.100
 put 8 192.168.171.200
+# a DHCP start outside the subnet: said under the start, not the end
+put 7 192.168.172.100
+screen_wait "DHCP start 192.168.172.100 is outside the subnet"
+under=$(row_after "DHCP end")
+case $under in *DHCP*) screen_fail "the start's fault under DHCP end too: '$under'" ;; esac
+put 7 192.168.171.100
+screen_wait_gone "is outside the subnet"
 put 5 255.0.255.0
 screen_wait "255.0.255.0 is not a netmask"
 under=$(row_after "Prefix")

@@ -124,6 +124,15 @@ test_dhcp(void **state)
            "DHCP start 192.168.1.50 comes after the end 192.168.1.10");
     expect(vd_check_dhcp_range("192.168.1.1", 24, "192.168.1.50", ""),
            "a DHCP range needs both a start and an end address");
+    /* one end alone, named as the form's field is */
+    expect(vd_check_dhcp_end("192.168.1.1", 24, "192.168.1.254", "end"), NULL);
+    expect(vd_check_dhcp_end("192.168.1.1", 24, "192.168.1.0", "start"),
+           "DHCP start 192.168.1.0 is outside the subnet 192.168.1.1/24 "
+           "(use 192.168.1.1 to 192.168.1.254)");
+    expect(vd_check_dhcp_end("192.168.1.1", 24, "10.0.0.300", "end"),
+           "DHCP end '10.0.0.300' is not an IPv4 address");
+    expect(vd_check_dhcp_end("192.168.1.1", 31, "192.168.1.1", "end"),
+           "a DHCP range needs a valid IPv4 address and prefix first");
 }
 
 static void

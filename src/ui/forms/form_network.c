@@ -201,19 +201,32 @@ check_ip(const vd_form *f, const vd_field *fld, const char *value, char *err,
                    errlen);
 }
 
-/* DHCP range (on the start field; the end field checks the same). */
+/* DHCP range, on the start and the end field: each shows what is wrong
+ * with its own address, and both what is wrong with the range (the
+ * order, the gateway inside) once both addresses are fine. */
 static bool
 check_dhcp(const vd_form *f, const vd_field *fld, const char *value, char *err,
            size_t errlen, void *ctx)
 {
-    (void)fld;
-    (void)value;
+    const char *ip = vd_form_value(f, "ip");
+    const char *start = vd_form_value(f, "dhcp_start");
+    const char *end = vd_form_value(f, "dhcp_end");
+    bool is_start = strcmp(vd_field_id(fld), "dhcp_start") == 0;
+    const char *other = is_start ? end : start;
+
     (void)ctx;
-    if (!vd_form_checked(f, "dhcp") || !*vd_form_value(f, "ip") || !prefix_of(f))
+    if (!vd_form_checked(f, "dhcp") || !*ip || !prefix_of(f))
         return true;
-    return vd_check_into(vd_check_dhcp_range(vd_form_value(f, "ip"), prefix_of(f),
-                                       vd_form_value(f, "dhcp_start"),
-                                       vd_form_value(f, "dhcp_end")), err, errlen);
+    if (*value && !vd_check_into(vd_check_dhcp_end(ip, prefix_of(f), value,
+                                                   is_start ? "start" : "end"),
+                                 err, errlen))
+        return false;
+    /* the other address's own fault is said under its field */
+    if (*other && !vd_check_into(vd_check_dhcp_end(ip, prefix_of(f), other, ""),
+                                 NULL, 0))
+        return true;
+    return vd_check_into(vd_check_dhcp_range(ip, prefix_of(f), start, end), err,
+                         errlen);
 }
 
 /* Show the fields the mode uses. */
