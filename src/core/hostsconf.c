@@ -11,6 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <libxml/uri.h>
+
 #include "virtdeck/hostsconf.h"
 
 #define MAX_FILE_BYTES (1024 * 1024)
@@ -43,6 +45,7 @@ const char *
 vd_hosts_conf_check_uri(const char *uri)
 {
     const char *p;
+    xmlURIPtr parsed;
 
     if (!uri || !*uri)
         return "the URI is empty";
@@ -58,6 +61,11 @@ vd_hosts_conf_check_uri(const char *uri)
               (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.'))
             return "the URI's scheme may hold only letters, digits, '+', '-' and '.'";
     }
+    /* libvirt parses URIs with libxml2 and refuses what it cannot */
+    if (!(parsed = xmlParseURI(uri)))
+        return "libvirt cannot parse this URI (an IPv6 host goes in [ ], "
+               "a '%' starts a %XX escape)";
+    xmlFreeURI(parsed);
     return NULL;
 }
 

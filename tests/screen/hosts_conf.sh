@@ -49,6 +49,11 @@ screen_wait "a URI has no spaces"
 screen_keys Enter
 screen_wait "Add a host"                            # refused: still open
 screen_keys C-u
+screen_text "qemu+ssh://[::1/system"               # libvirt cannot parse it
+screen_wait "libvirt cannot parse this URI"
+screen_keys Enter
+screen_wait "Add a host"
+screen_keys C-u
 screen_text "test:///default"
 screen_keys Tab
 screen_text "added"

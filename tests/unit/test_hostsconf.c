@@ -212,8 +212,14 @@ test_uri_ssh_edges(void **state)
     connect_uri_is("qemu+ssh://[::1#x]/system", "qemu+ssh://[::1#x]/system?no_tty=1");
     connect_uri_is("qemu+ssh://[::1?&#]/system?a=1#f", "qemu+ssh://[::1?&#]/system?a=1&no_tty=1#f");
     connect_uri_is("qemu+ssh://h/system?", "qemu+ssh://h/system?&no_tty=1");
-    /* what libxml2 cannot parse, libvirt refuses in its own words */
+    /* what libxml2 cannot parse, libvirt refuses in its own words; the
+     * hosts form and hosts.conf refuse it first */
     connect_uri_is("qemu+ssh://[::1/system", "qemu+ssh://[::1/system");
+    assert_non_null(strstr(vd_hosts_conf_check_uri("qemu+ssh://[::1/system"),
+                           "libvirt cannot parse this URI"));
+    assert_non_null(vd_hosts_conf_check_uri("qemu:///system?x=%zz"));
+    assert_null(vd_hosts_conf_check_uri("qemu+ssh://[::1]/system"));
+    assert_null(vd_hosts_conf_check_uri("qemu+ssh://[::1#x]/system?a=%20"));
 }
 
 /* Comments, blank lines, a comment after a host and unreadable lines
